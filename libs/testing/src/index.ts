@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './postgres';
+export * from './redis';
+export * from './rabbitmq';
+export * from './tcp-proxy';
