@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('platform smoke', () => {
+  test('the landing page says what PeerPrep is', async ({ page }, testInfo) => {
+    await page.goto('/');
+    await expect(page).toHaveTitle(/PeerPrep/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('navigation').first()).toBeVisible();
+    await expect(page.locator('body')).toContainText(/match/i);
+    await page.screenshot({ path: testInfo.outputPath('landing.png'), fullPage: true });
+  });
+
+  test('the gateway serves the API documentation through the frontend origin', async ({ page, request }, testInfo) => {
+    const spec = await request.get('/api/docs/openapi.json');
+    expect(spec.ok()).toBeTruthy();
+    const document = (await spec.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/questions']));
+
+    await page.goto('/api/docs/');
+    await expect(page.locator('.swagger-ui')).toBeVisible();
+    await expect(page.getByText('/api/auth/login').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('api-docs.png'), fullPage: true });
+  });
+});

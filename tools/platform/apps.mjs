@@ -1,0 +1,17 @@
+// The platform's runnable apps, in start order, with their local ports. The
+// start script and the docs read this one list.
+export const backendApps = [
+  { name: 'user-service', port: 3002 },
+  { name: 'question-service', port: 3003 },
+  { name: 'matching-service', port: 3004 },
+  { name: 'collaboration-service', port: 3005 },
+  { name: 'api-gateway', port: 3001 },
+];
+
+export const frontendApp = { name: 'frontend', port: 3000 };
+
+export const infrastructure = [
+  { name: 'PostgreSQL', env: 'POSTGRES_ADMIN_URL', url: 'postgresql://postgres@127.0.0.1:5432/postgres', defaultPort: 5432 },
+  { name: 'Redis', env: 'REDIS_URL', url: 'redis://127.0.0.1:6379', defaultPort: 6379 },
+  { name: 'RabbitMQ', env: 'AMQP_URL', url: 'amqp://guest:guest@127.0.0.1:5672', defaultPort: 5672 },
+];

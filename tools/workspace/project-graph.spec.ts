@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * `nx graph --file` is how a maintainer sees the architecture: apps on top of
+ * libraries, no cycles. This runs the real command and checks the graph.
+ */
+const workspaceRoot = path.resolve(__dirname, '../..');
+
+interface GraphFile {
+  graph: {
+    nodes: Record<string, { type: string; data: { tags?: string[]; root: string } }>;
+    dependencies: Record<string, { source: string; target: string }[]>;
+  };
+}
+
+describe('project graph', () => {
+  jest.setTimeout(120_000);
+  let graph: GraphFile['graph'];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nx-graph-'));
+
+  beforeAll(() => {
+    const file = path.join(dir, 'graph.json');
+    execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'graph', `--file=${file}`], {
+      cwd: workspaceRoot,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      stdio: 'pipe',
+    });
+    graph = (JSON.parse(readFileSync(file, 'utf8')) as GraphFile).graph;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const workspaceEdges = () =>
+    Object.values(graph.dependencies)
+      .flat()
+      .filter((d) => d.target in graph.nodes);
+
+  it('contains every app and library of the design', () => {
+    expect(Object.keys(graph.nodes).sort()).toEqual(
+      expect.arrayContaining([
+        'frontend',
+        'api-gateway',
+        'user-service',
+        'question-service',
+        'matching-service',
+        'collaboration-service',
+        'e2e',
+        'contracts',
+        'messaging',
+        'auth',
+        'service-kit',
+        'testing',
+      ]),
+    );
+  });
+
+  it('tags every project with a scope and a type', () => {
+    for (const [name, node] of Object.entries(graph.nodes)) {
+      const tags = node.data.tags ?? [];
+      expect({ name, scope: tags.some((t) => t.startsWith('scope:')) }).toEqual({ name, scope: true });
+      expect({ name, type: tags.some((t) => t.startsWith('type:')) }).toEqual({ name, type: true });
+    }
+  });
+
+  it('has no edge into an application except e2e running the apps', () => {
+    const intoApps = workspaceEdges().filter(
+      (d) => graph.nodes[d.target].type === 'app' && graph.nodes[d.source].type !== 'e2e',
+    );
+    expect(intoApps).toEqual([]);
+  });
+
+  it('has no cycles', () => {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const cycles: string[][] = [];
+    const edges = workspaceEdges();
+    const visit = (node: string, trail: string[]) => {
+      if (done.has(node)) return;
+      if (visiting.has(node)) {
+        cycles.push([...trail, node]);
+        return;
+      }
+      visiting.add(node);
+      for (const e of edges.filter((x) => x.source === node)) visit(e.target, [...trail, node]);
+      visiting.delete(node);
+      done.add(node);
+    };
+    Object.keys(graph.nodes).forEach((n) => visit(n, []));
+    expect(cycles).toEqual([]);
+  });
+});
