@@ -2,18 +2,21 @@
 // architecture in executable form: see tools/workspace/module-boundaries.spec.ts.
 import nx from '@nx/eslint-plugin';
 
-const depConstraints = ({ allowTesting }) => [
+const depConstraints = ({ allowTesting }) => {
+  // Test files (and only they) of backend projects may use the testing library.
+  const testing = allowTesting ? ['type:testing'] : [];
+  return [
   // Layering by type: apps sit on top of libs; libs never reach up.
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...(allowTesting ? ['type:testing'] : [])],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
   },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing] },
   {
     sourceTag: 'type:data-access',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
   },
   {
     sourceTag: 'type:testing',
@@ -26,7 +29,8 @@ const depConstraints = ({ allowTesting }) => [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'] },
   { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: [] },
-];
+  ];
+};
 
 const boundaries = (allowTesting) => [
   'error',
@@ -71,7 +75,9 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {
-    files: ['**/*.cjs', '**/jest.config.cjs', 'jest.preset.cjs'],
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    // Jest configs load the workspace preset by relative path: tooling, not a
+    // project import.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off', '@nx/enforce-module-boundaries': 'off' },
   },
 ];

@@ -1,1 +1,10 @@
+// Browser-safe: zod only. The OpenAPI generator lives in '@peerprep/contracts/openapi'.
+export * from './common';
+export * from './problem';
+export * from './users';
+export * from './auth';
+export * from './questions';
+export * from './matching';
+export * from './rooms';
+export * from './history';
 export * from './events';

@@ -1,1 +1,6 @@
-export {};
+export * from './messaging';
+export * from './idempotency';
+export * from './errors';
+export * from './naming';
+export { messagingDependency } from './dependency';
+export { buildEnvelope, decodeEnvelope, type DecodeResult } from './codec';

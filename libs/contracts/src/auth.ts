@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { idSchema, roleSchema } from './common';
+import { displayNameSchema, emailSchema, passwordInputSchema, passwordSchema, userProfileSchema, usernameSchema } from './users';
+
+/**
+ * The refresh token lives only in this httpOnly cookie, scoped to the auth
+ * routes so it is not sent with every API call.
+ */
+export const REFRESH_COOKIE_NAME = 'peerprep_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+
+/** `POST /auth/signup`. Strict: a client cannot choose its role or id. */
+export const signupRequestSchema = z.strictObject({
+  username: usernameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  /** Defaults to the username when omitted. */
+  displayName: displayNameSchema.optional(),
+});
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+
+/** `POST /auth/login`: `identifier` is a username or an email address. */
+export const loginRequestSchema = z.strictObject({
+  identifier: z.string().trim().min(1, 'Enter your username or email').max(254),
+  password: passwordInputSchema,
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** Answer of signup, login and refresh; the refresh token itself goes in the cookie. */
+export const tokenResponseSchema = z.object({
+  accessToken: z.string().min(1),
+  tokenType: z.literal('Bearer'),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+  user: userProfileSchema,
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/**
+ * The application claims of an access token (registered claims such as iss,
+ * aud, exp are checked by libs/auth). The display name rides along so that
+ * services without a users table (matching) can name a peer.
+ */
+export const accessTokenClaimsSchema = z.object({
+  sub: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;

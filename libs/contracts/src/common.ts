@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** Every entity id in the platform is a UUID (v4 or v7, issued by its owning service). */
+export const idSchema = z.uuid();
+export type Id = z.infer<typeof idSchema>;
+
+/** Instants travel as ISO 8601 UTC strings (`Date.prototype.toISOString()`). */
+export const isoDateTimeSchema = z.iso.datetime();
+export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
+
+export const DIFFICULTIES = ['EASY', 'MEDIUM', 'HARD'] as const;
+export const difficultySchema = z.enum(DIFFICULTIES);
+export type Difficulty = z.infer<typeof difficultySchema>;
+
+/** The languages the editor, the starter code and (later) the runner support. */
+export const LANGUAGES = ['javascript', 'typescript', 'python', 'java', 'cpp'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const ROLES = ['USER', 'ADMIN'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 100;
+/** Deep pages cost an OFFSET scan; nobody pages past this in practice. */
+export const PAGE_MAX = 10_000;
+
+/**
+ * Query strings arrive as strings, so page numbers are coerced. Absent values
+ * take the defaults; anything else out of range is a 400, never silently clamped.
+ */
+export const paginationQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(PAGE_MAX).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+});
+export type PaginationQuery = z.infer<typeof paginationQuerySchema>;
+
+/** Every list response: one page of items plus the total across all pages. */
+export function paginated<TItem extends z.ZodType>(itemSchema: TItem) {
+  return z.object({
+    items: z.array(itemSchema),
+    total: z.number().int().nonnegative(),
+    page: z.number().int().positive(),
+    pageSize: z.number().int().positive(),
+  });
+}
+export type Paginated<TItem> = { items: TItem[]; total: number; page: number; pageSize: number };
+
+/**
+ * An optional free-text search parameter. Blank means "no search", so an empty
+ * `?q=` from a cleared search box does not filter everything out.
+ */
+export function searchTextSchema(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .max(maxLength)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+}
+
+/**
+ * A list in a query string, accepted both as `?k=a,b` and as `?k=a&k=b`
+ * (Express's parser yields a string for one value and an array for several).
+ * Blank entries are dropped, so `?k=` means "no filter".
+ */
+export function queryListSchema<TItem extends z.ZodType<string>>(itemSchema: TItem, maxItems: number) {
+  return z
+    .preprocess((raw) => {
+      if (raw === undefined) return undefined;
+      const values = Array.isArray(raw) ? raw : [raw];
+      return values
+        .flatMap((value) => (typeof value === 'string' ? value.split(',') : [value]))
+        .map((value) => (typeof value === 'string' ? value.trim() : value))
+        .filter((value) => value !== '');
+    }, z.array(itemSchema).max(maxItems))
+    .optional();
+}
+
+/** `GET /healthz`: the process is alive; it says nothing about dependencies. */
+export const healthResponseSchema = z.object({ status: z.literal('ok') });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const dependencyCheckSchema = z.object({
+  status: z.enum(['up', 'down']),
+  /** Why a dependency is down; never a secret or a stack trace. */
+  error: z.string().optional(),
+});
+export type DependencyCheck = z.infer<typeof dependencyCheckSchema>;
+
+/** `GET /readyz`: 200 when every dependency answers, 503 naming each one down. */
+export const readinessResponseSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.record(z.string(), dependencyCheckSchema),
+  /** Set when not ready for a reason other than a dependency, e.g. shutting down. */
+  reason: z.string().optional(),
+});
+export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { difficultySchema, idSchema, isoDateTimeSchema, languageSchema } from './common';
+import { topicSlugSchema } from './questions';
+
+export const MATCH_TOPICS_MAX = 5;
+
+/** What a user asks to be matched on; two requests match on difficulty plus a shared topic. */
+export const matchCriteriaSchema = z.object({
+  difficulty: difficultySchema,
+  topics: z
+    .array(topicSlugSchema)
+    .min(1, 'Pick at least one topic')
+    .max(MATCH_TOPICS_MAX)
+    .refine((topics) => new Set(topics).size === topics.length, { message: 'Topics must be distinct' }),
+  language: languageSchema,
+  /** After the strict window, accept a peer on a shared topic at any difficulty. */
+  allowRelaxed: z.boolean(),
+});
+export type MatchCriteria = z.infer<typeof matchCriteriaSchema>;
+
+/** `POST /match/requests`. Strict, and the user comes from the token, never the body. */
+export const createMatchRequestSchema = z.strictObject({
+  ...matchCriteriaSchema.shape,
+  allowRelaxed: z.boolean().default(false),
+});
+export type CreateMatchRequest = z.infer<typeof createMatchRequestSchema>;
+
+/** Someone you are matched with, as far as matching knows them (from the token). */
+export const matchPeerSchema = z.object({ id: idSchema, displayName: z.string() });
+export type MatchPeer = z.infer<typeof matchPeerSchema>;
+
+export const ACTIVE_MATCH_STATUSES = ['queued', 'relaxed', 'matched'] as const;
+
+/**
+ * `POST /match/requests` (201) and `GET /match/requests/current` (404 when
+ * there is none). Deadlines are absolute instants so a reload resumes the
+ * countdown where it was.
+ */
+export const matchRequestViewSchema = z.object({
+  requestId: idSchema,
+  status: z.enum(ACTIVE_MATCH_STATUSES),
+  criteria: matchCriteriaSchema,
+  createdAt: isoDateTimeSchema,
+  /** End of the strict window (same difficulty). */
+  strictDeadline: isoDateTimeSchema,
+  /** When the request times out: the strict deadline, or the end of the relaxed window. */
+  deadline: isoDateTimeSchema,
+  /** Set once matched; `roomId` stays null while the room is being created. */
+  match: z
+    .object({ matchId: idSchema, peer: matchPeerSchema, roomId: idSchema.nullable() })
+    .nullable(),
+});
+export type MatchRequestView = z.infer<typeof matchRequestViewSchema>;
+
+/*
+ * Live status (match/events): one JSON message per change, discriminated by
+ * `status`. `deadline` is when the current phase ends.
+ */
+export const matchQueuedMessageSchema = z.object({
+  status: z.literal('queued'),
+  requestId: idSchema,
+  deadline: isoDateTimeSchema,
+});
+export const matchRelaxedMessageSchema = z.object({
+  status: z.literal('relaxed'),
+  requestId: idSchema,
+  deadline: isoDateTimeSchema,
+});
+/** Sent when paired (roomId null: room pending) and again once the room exists. */
+export const matchMatchedMessageSchema = z.object({
+  status: z.literal('matched'),
+  requestId: idSchema,
+  matchId: idSchema,
+  peer: matchPeerSchema,
+  difficulty: difficultySchema,
+  topics: z.array(topicSlugSchema).min(1),
+  language: languageSchema,
+  roomId: idSchema.nullable(),
+});
+export const matchTimedOutMessageSchema = z.object({
+  status: z.literal('timed_out'),
+  requestId: idSchema,
+  message: z.string(),
+});
+export const matchCancelledMessageSchema = z.object({
+  status: z.literal('cancelled'),
+  requestId: idSchema,
+  /** `user`: cancelled on request; `disconnected`: the status channel dropped while waiting. */
+  reason: z.enum(['user', 'disconnected']),
+});
+export const MATCH_ERROR_CODES = ['no_question', 'room_failed', 'unauthorized', 'internal'] as const;
+/** A failure after pairing (e.g. no question fits both) or of the channel itself. */
+export const matchErrorMessageSchema = z.object({
+  status: z.literal('error'),
+  requestId: idSchema.nullable(),
+  code: z.enum(MATCH_ERROR_CODES),
+  message: z.string(),
+});
+
+export const matchStatusMessageSchema = z.discriminatedUnion('status', [
+  matchQueuedMessageSchema,
+  matchRelaxedMessageSchema,
+  matchMatchedMessageSchema,
+  matchTimedOutMessageSchema,
+  matchCancelledMessageSchema,
+  matchErrorMessageSchema,
+]);
+export type MatchStatusMessage = z.infer<typeof matchStatusMessageSchema>;
+export type MatchStatus = MatchStatusMessage['status'];

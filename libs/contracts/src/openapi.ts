@@ -1,0 +1,528 @@
+/**
+ * The public API (everything the gateway serves under /api) as an OpenAPI 3.1
+ * document generated from the contracts. Node/server only: kept out of the
+ * package index so the browser bundle never pulls in the generator.
+ */
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  zodToOpenAPIRegistry,
+  type ResponseConfig,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, loginRequestSchema, signupRequestSchema, tokenResponseSchema } from './auth';
+import { difficultySchema, languageSchema, roleSchema } from './common';
+import { attemptDetailSchema, attemptIdParamsSchema, attemptSummarySchema, historyPageSchema, listHistoryQuerySchema } from './history';
+import {
+  createMatchRequestSchema,
+  matchCancelledMessageSchema,
+  matchCriteriaSchema,
+  matchErrorMessageSchema,
+  matchMatchedMessageSchema,
+  matchPeerSchema,
+  matchQueuedMessageSchema,
+  matchRelaxedMessageSchema,
+  matchRequestViewSchema,
+  matchStatusMessageSchema,
+  matchTimedOutMessageSchema,
+} from './matching';
+import { PROBLEM_CONTENT_TYPE, fieldErrorSchema, problemDetailsSchema } from './problem';
+import {
+  entryPointSchema,
+  exampleSchema,
+  jsonValueSchema,
+  listQuestionsQuerySchema,
+  questionIdOrSlugParamsSchema,
+  questionInputSchema,
+  questionRefSchema,
+  questionSchema,
+  questionSummarySchema,
+  questionsPageSchema,
+  starterCodeSchema,
+  testCaseSchema,
+  topicSchema,
+  topicWithCountsSchema,
+  topicsResponseSchema,
+  valueTypeSchema,
+} from './questions';
+import {
+  chatMessageSchema,
+  collabRoomParamsSchema,
+  participantSchema,
+  roomIdParamsSchema,
+  roomQuestionSchema,
+  roomViewSchema,
+} from './rooms';
+import {
+  changePasswordRequestSchema,
+  changeRoleRequestSchema,
+  deleteAccountRequestSchema,
+  listUsersQuerySchema,
+  updateProfileRequestSchema,
+  userIdParamsSchema,
+  userProfileSchema,
+  usersPageSchema,
+} from './users';
+
+export type OpenAPIObject = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+type OpenAPIDefinitions = ConstructorParameters<typeof OpenApiGeneratorV31>[0][number];
+type Security = NonNullable<RouteConfig['security']>;
+
+export interface BuildOpenApiOptions {
+  /** Base URL the paths are relative to; `/api` (same origin as the docs) by default. */
+  serverUrl?: string;
+}
+
+const PROBLEM_RESPONSES = {
+  400: ['BadRequest', 'The request is malformed or a field is invalid; `errors` names each field.'],
+  401: ['Unauthorized', 'Missing, expired or invalid credentials.'],
+  403: ['Forbidden', 'Signed in, but not allowed to do this.'],
+  404: ['NotFound', 'No such resource (or not visible to you).'],
+  409: ['Conflict', 'Conflicts with the current state (e.g. a taken username, an active match request).'],
+  429: ['TooManyRequests', 'Rate limited; retry after the Retry-After header.'],
+} as const;
+type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
+
+const bearer: Security = [{ bearerAuth: [] }];
+/** Works anonymously; a token may unlock more (e.g. hidden test cases for admins). */
+const optionalBearer: Security = [{}, { bearerAuth: [] }];
+const anonymous: Security = [];
+
+function json(schema: z.ZodType, description: string): ResponseConfig {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+function body(schema: z.ZodType) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+function problems(...statuses: ProblemStatus[]): RouteConfig['responses'] {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { $ref: `#/components/responses/${PROBLEM_RESPONSES[status][0]}` }]),
+  );
+}
+
+const noContent = (description: string): ResponseConfig => ({ description });
+
+const setsRefreshCookie = {
+  'Set-Cookie': {
+    description: `The rotated refresh token: \`${REFRESH_COOKIE_NAME}\`, httpOnly, SameSite=Lax, Path=${REFRESH_COOKIE_PATH}, Secure outside development.`,
+    schema: { type: 'string' as const },
+  },
+};
+
+/**
+ * The component name of each schema. Names are attached in zod-to-openapi's
+ * own metadata registry (which only its generator reads), not with
+ * `extendZodWithOpenApi`/`.openapi()`: that would have to patch zod before any
+ * schema is created, and `.meta({ id })` would claim ids in zod's global
+ * registry. Parsing and `z.toJSONSchema` stay exactly as other importers expect,
+ * and nested uses of a named schema become `$ref`s. (The library marks its
+ * registry "use with caution", not as going away; openapi.spec.ts pins the output.)
+ */
+const componentSchemas = {
+  ProblemDetails: problemDetailsSchema,
+  FieldError: fieldErrorSchema,
+  Difficulty: difficultySchema,
+  Language: languageSchema,
+  Role: roleSchema,
+  SignupRequest: signupRequestSchema,
+  LoginRequest: loginRequestSchema,
+  TokenResponse: tokenResponseSchema,
+  UserProfile: userProfileSchema,
+  UpdateProfileRequest: updateProfileRequestSchema,
+  ChangePasswordRequest: changePasswordRequestSchema,
+  DeleteAccountRequest: deleteAccountRequestSchema,
+  UsersPage: usersPageSchema,
+  ChangeRoleRequest: changeRoleRequestSchema,
+  Topic: topicSchema,
+  TopicWithCounts: topicWithCountsSchema,
+  TopicsResponse: topicsResponseSchema,
+  ValueType: valueTypeSchema,
+  JsonValue: jsonValueSchema,
+  EntryPoint: entryPointSchema,
+  TestCase: testCaseSchema,
+  Example: exampleSchema,
+  StarterCode: starterCodeSchema,
+  QuestionRef: questionRefSchema,
+  QuestionSummary: questionSummarySchema,
+  Question: questionSchema,
+  QuestionsPage: questionsPageSchema,
+  QuestionInput: questionInputSchema,
+  MatchCriteria: matchCriteriaSchema,
+  CreateMatchRequest: createMatchRequestSchema,
+  MatchPeer: matchPeerSchema,
+  MatchRequestView: matchRequestViewSchema,
+  MatchQueuedMessage: matchQueuedMessageSchema,
+  MatchRelaxedMessage: matchRelaxedMessageSchema,
+  MatchMatchedMessage: matchMatchedMessageSchema,
+  MatchTimedOutMessage: matchTimedOutMessageSchema,
+  MatchCancelledMessage: matchCancelledMessageSchema,
+  MatchErrorMessage: matchErrorMessageSchema,
+  MatchStatusMessage: matchStatusMessageSchema,
+  Participant: participantSchema,
+  RoomQuestion: roomQuestionSchema,
+  RoomView: roomViewSchema,
+  ChatMessage: chatMessageSchema,
+  AttemptSummary: attemptSummarySchema,
+  AttemptDetail: attemptDetailSchema,
+  HistoryPage: historyPageSchema,
+} satisfies Record<string, z.ZodType>;
+
+/** Wrapped as definitions: a bare zod 4 schema has a `type` field the generator mistakes for a definition kind. */
+function nameComponentSchemas(): OpenAPIDefinitions[] {
+  for (const [name, schema] of Object.entries(componentSchemas)) {
+    const current = zodToOpenAPIRegistry.get(schema);
+    zodToOpenAPIRegistry.add(schema, { ...current, _internal: { ...current?._internal, refId: name } });
+  }
+  return Object.values(componentSchemas).map((schema) => ({ type: 'schema' as const, schema }));
+}
+
+function buildRegistry(): OpenAPIRegistry {
+  const registry = new OpenAPIRegistry();
+  for (const [status, [name, description]] of Object.entries(PROBLEM_RESPONSES)) {
+    registry.registerComponent('responses', name, {
+      description,
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+      ...(status === '429'
+        ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } }
+        : {}),
+    });
+  }
+
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'The access token from signup, login or refresh (15 minutes).',
+  });
+  registry.registerComponent('securitySchemes', 'refreshCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: REFRESH_COOKIE_NAME,
+    description: 'The httpOnly refresh token cookie, rotated on every use.',
+  });
+
+  const {
+    SignupRequest,
+    LoginRequest,
+    TokenResponse,
+    UserProfile,
+    UpdateProfileRequest,
+    ChangePasswordRequest,
+    DeleteAccountRequest,
+    UsersPage,
+    ChangeRoleRequest,
+    Question,
+    QuestionsPage,
+    TopicsResponse,
+    QuestionInput,
+    CreateMatchRequest,
+    MatchRequestView,
+    RoomView,
+    HistoryPage,
+    AttemptDetail,
+  } = componentSchemas;
+
+  const route = (config: RouteConfig) => registry.registerPath(config);
+
+  // auth
+  route({
+    method: 'post',
+    path: '/auth/signup',
+    operationId: 'signup',
+    tags: ['auth'],
+    summary: 'Create an account and sign in',
+    security: anonymous,
+    request: { body: body(SignupRequest) },
+    responses: {
+      201: { ...json(TokenResponse, 'Signed up and signed in.'), headers: setsRefreshCookie },
+      ...problems(400, 409, 429),
+    },
+  });
+  route({
+    method: 'post',
+    path: '/auth/login',
+    operationId: 'login',
+    tags: ['auth'],
+    summary: 'Sign in with username or email and password',
+    security: anonymous,
+    request: { body: body(LoginRequest) },
+    responses: {
+      200: { ...json(TokenResponse, 'Signed in.'), headers: setsRefreshCookie },
+      ...problems(400, 401, 429),
+    },
+  });
+  route({
+    method: 'post',
+    path: '/auth/refresh',
+    operationId: 'refresh',
+    tags: ['auth'],
+    summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
+    description: 'Reusing an already rotated refresh token revokes its whole family.',
+    security: [{ refreshCookie: [] }],
+    responses: {
+      200: { ...json(TokenResponse, 'A new access token; the refresh cookie is replaced.'), headers: setsRefreshCookie },
+      ...problems(401, 429),
+    },
+  });
+  route({
+    method: 'post',
+    path: '/auth/logout',
+    operationId: 'logout',
+    tags: ['auth'],
+    summary: 'Revoke the refresh token and clear its cookie',
+    security: [{}, { refreshCookie: [] }],
+    responses: { 204: noContent('Signed out (also when there was no session).') },
+  });
+
+  // users
+  route({
+    method: 'get',
+    path: '/users/me',
+    operationId: 'getOwnProfile',
+    tags: ['users'],
+    summary: 'Read your own profile',
+    security: bearer,
+    responses: { 200: json(UserProfile, 'Your profile.'), ...problems(401) },
+  });
+  route({
+    method: 'patch',
+    path: '/users/me',
+    operationId: 'updateOwnProfile',
+    tags: ['users'],
+    summary: 'Edit your username, email or display name',
+    security: bearer,
+    request: { body: body(UpdateProfileRequest) },
+    responses: { 200: json(UserProfile, 'The updated profile.'), ...problems(400, 401, 409) },
+  });
+  route({
+    method: 'delete',
+    path: '/users/me',
+    operationId: 'deleteOwnAccount',
+    tags: ['users'],
+    summary: 'Delete your account (password required)',
+    security: bearer,
+    request: { body: body(DeleteAccountRequest) },
+    responses: { 204: noContent('Deleted; every session is revoked.'), ...problems(400, 401, 429) },
+  });
+  route({
+    method: 'post',
+    path: '/users/me/password',
+    operationId: 'changeOwnPassword',
+    tags: ['users'],
+    summary: 'Change your password (current password required; other sessions are revoked)',
+    security: bearer,
+    request: { body: body(ChangePasswordRequest) },
+    responses: { 204: noContent('Changed.'), ...problems(400, 401, 429) },
+  });
+  route({
+    method: 'get',
+    path: '/users',
+    operationId: 'listUsers',
+    tags: ['users'],
+    summary: 'List and search users (admin)',
+    security: bearer,
+    request: { query: listUsersQuerySchema },
+    responses: { 200: json(UsersPage, 'One page of users.'), ...problems(400, 401, 403) },
+  });
+  route({
+    method: 'patch',
+    path: '/users/{id}/role',
+    operationId: 'changeUserRole',
+    tags: ['users'],
+    summary: "Change a user's role (admin)",
+    security: bearer,
+    request: { params: userIdParamsSchema, body: body(ChangeRoleRequest) },
+    responses: { 200: json(UserProfile, 'The updated user.'), ...problems(400, 401, 403, 404) },
+  });
+
+  // questions
+  route({
+    method: 'get',
+    path: '/questions',
+    operationId: 'listQuestions',
+    tags: ['questions'],
+    summary: 'Browse questions: filter by difficulty and topics, search, sort, paginate',
+    security: optionalBearer,
+    request: { query: listQuestionsQuerySchema },
+    responses: { 200: json(QuestionsPage, 'One page of questions.'), ...problems(400) },
+  });
+  route({
+    method: 'get',
+    path: '/questions/{idOrSlug}',
+    operationId: 'getQuestion',
+    tags: ['questions'],
+    summary: 'Read one question by id or slug (hidden test cases for admins only)',
+    security: optionalBearer,
+    request: { params: questionIdOrSlugParamsSchema },
+    responses: { 200: json(Question, 'The question.'), ...problems(404) },
+  });
+  route({
+    method: 'get',
+    path: '/topics',
+    operationId: 'listTopics',
+    tags: ['questions'],
+    summary: 'Topics with question counts per difficulty',
+    security: optionalBearer,
+    responses: { 200: json(TopicsResponse, 'Every topic.') },
+  });
+  route({
+    method: 'post',
+    path: '/questions',
+    operationId: 'createQuestion',
+    tags: ['questions'],
+    summary: 'Create a question (admin)',
+    security: bearer,
+    request: { body: body(QuestionInput) },
+    responses: { 201: json(Question, 'The created question.'), ...problems(400, 401, 403, 409) },
+  });
+  route({
+    method: 'put',
+    path: '/questions/{idOrSlug}',
+    operationId: 'replaceQuestion',
+    tags: ['questions'],
+    summary: 'Replace a question (admin)',
+    security: bearer,
+    request: { params: questionIdOrSlugParamsSchema, body: body(QuestionInput) },
+    responses: { 200: json(Question, 'The updated question.'), ...problems(400, 401, 403, 404, 409) },
+  });
+  route({
+    method: 'delete',
+    path: '/questions/{idOrSlug}',
+    operationId: 'deleteQuestion',
+    tags: ['questions'],
+    summary: 'Delete a question (admin)',
+    security: bearer,
+    request: { params: questionIdOrSlugParamsSchema },
+    responses: { 204: noContent('Deleted.'), ...problems(401, 403, 404) },
+  });
+
+  // matching
+  route({
+    method: 'post',
+    path: '/match/requests',
+    operationId: 'createMatchRequest',
+    tags: ['matching'],
+    summary: 'Ask for a partner (one active request per user)',
+    security: bearer,
+    request: { body: body(CreateMatchRequest) },
+    responses: { 201: json(MatchRequestView, 'Queued.'), ...problems(400, 401, 409, 429) },
+  });
+  route({
+    method: 'get',
+    path: '/match/requests/current',
+    operationId: 'getCurrentMatchRequest',
+    tags: ['matching'],
+    summary: 'Your active match request, with its deadlines',
+    security: bearer,
+    responses: { 200: json(MatchRequestView, 'The active request.'), ...problems(401, 404) },
+  });
+  route({
+    method: 'delete',
+    path: '/match/requests/current',
+    operationId: 'cancelCurrentMatchRequest',
+    tags: ['matching'],
+    summary: 'Cancel your active match request',
+    security: bearer,
+    responses: { 204: noContent('Cancelled.'), ...problems(401, 404) },
+  });
+  route({
+    method: 'get',
+    path: '/match/events',
+    operationId: 'matchStatusChannel',
+    tags: ['matching'],
+    summary: 'Live match status (WebSocket)',
+    description:
+      'Upgrades to a WebSocket (access token required). The server sends one JSON ' +
+      '`MatchStatusMessage` (see components) per status change: queued, relaxed, matched, ' +
+      'timed_out, cancelled or error. Closing the channel while waiting cancels the request.',
+    security: bearer,
+    responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401) },
+  });
+
+  // rooms
+  route({
+    method: 'get',
+    path: '/rooms/{id}',
+    operationId: 'getRoom',
+    tags: ['rooms'],
+    summary: 'A room you take part in',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(RoomView, 'The room.'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'post',
+    path: '/rooms/{id}/end',
+    operationId: 'endRoomSession',
+    tags: ['rooms'],
+    summary: 'End the session: the room closes and an attempt is saved for each participant',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(RoomView, 'The closed room (also when it was already closed).'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'get',
+    path: '/collab/{roomId}',
+    operationId: 'roomEditorChannel',
+    tags: ['rooms'],
+    summary: 'The shared editor (WebSocket, y-websocket protocol)',
+    description:
+      'Upgrades to a WebSocket speaking the y-websocket protocol (document sync and awareness). ' +
+      'Only the two participants may connect; anyone else is refused before any document byte is sent. ' +
+      'A closed room is read-only.',
+    security: bearer,
+    request: { params: collabRoomParamsSchema },
+    responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401, 403, 404) },
+  });
+
+  // history
+  route({
+    method: 'get',
+    path: '/history',
+    operationId: 'listHistory',
+    tags: ['history'],
+    summary: 'Your past attempts, newest first',
+    security: bearer,
+    request: { query: listHistoryQuerySchema },
+    responses: { 200: json(HistoryPage, 'One page of attempts.'), ...problems(400, 401) },
+  });
+  route({
+    method: 'get',
+    path: '/history/{id}',
+    operationId: 'getAttempt',
+    tags: ['history'],
+    summary: 'One of your attempts, with its final code and chat',
+    security: bearer,
+    request: { params: attemptIdParamsSchema },
+    responses: { 200: json(AttemptDetail, 'The attempt.'), ...problems(401, 403, 404) },
+  });
+
+  return registry;
+}
+
+export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObject {
+  const schemas = nameComponentSchemas();
+  const generator = new OpenApiGeneratorV31([...schemas, ...buildRegistry().definitions]);
+  return generator.generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'PeerPrep API',
+      version: '1.0.0',
+      description:
+        'Every route of the PeerPrep public API, through the gateway. Errors are ' +
+        '`application/problem+json`; every list is paginated and carries its total.',
+    },
+    servers: [{ url: opts.serverUrl ?? '/api' }],
+    tags: [
+      { name: 'auth', description: 'Sign up, sign in, sessions' },
+      { name: 'users', description: 'Own account; user administration' },
+      { name: 'questions', description: 'The question bank' },
+      { name: 'matching', description: 'Finding a partner' },
+      { name: 'rooms', description: 'The shared session' },
+      { name: 'history', description: 'Past attempts' },
+    ],
+  });
+}

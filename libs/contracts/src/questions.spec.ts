@@ -1,0 +1,146 @@
+import {
+  jsonMatchesValueType,
+  listQuestionsQuerySchema,
+  pickQuestionRequestSchema,
+  questionInputSchema,
+  toTopicSlug,
+  type QuestionInput,
+} from './questions';
+
+const code = { javascript: '', typescript: '', python: '', java: '', cpp: '' };
+
+function twoSum(overrides: Partial<QuestionInput> = {}): QuestionInput {
+  return {
+    title: 'Two Sum',
+    statement: 'Return the indices of the two numbers that add up to `target`.',
+    difficulty: 'EASY',
+    topics: ['Arrays', 'Hash Table'],
+    examples: [{ input: 'nums = [2,7,11,15], target = 9', output: '[0,1]' }],
+    constraints: ['2 <= nums.length <= 10^4'],
+    hints: [],
+    starterCode: code,
+    entryPoint: {
+      functionName: 'twoSum',
+      params: [
+        { name: 'nums', type: 'int[]' },
+        { name: 'target', type: 'int' },
+      ],
+      returnType: 'int[]',
+    },
+    testCases: [
+      { args: [[2, 7, 11, 15], 9], expected: [0, 1], hidden: false },
+      { args: [[3, 3], 6], expected: [0, 1], hidden: true },
+    ],
+    ...overrides,
+  };
+}
+
+describe('questionInputSchema', () => {
+  it('accepts a complete question whose test cases fit its entry point', () => {
+    expect(questionInputSchema.safeParse(twoSum()).success).toBe(true);
+  });
+
+  it('rejects a test case with the wrong number of arguments, naming the case', () => {
+    const result = questionInputSchema.safeParse(
+      twoSum({ testCases: [{ args: [[1, 2]], expected: [0, 1], hidden: false }] }),
+    );
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['testCases', 0, 'args']);
+  });
+
+  it('rejects an argument or expected value of the wrong type', () => {
+    const badArg = questionInputSchema.safeParse(
+      twoSum({ testCases: [{ args: [[1, 2], '3'], expected: [0, 1], hidden: false }] }),
+    );
+    expect(badArg.error?.issues[0]?.path).toEqual(['testCases', 0, 'args', 1]);
+    const badExpected = questionInputSchema.safeParse(
+      twoSum({ testCases: [{ args: [[1, 2], 3], expected: 'yes', hidden: false }] }),
+    );
+    expect(badExpected.error?.issues[0]?.path).toEqual(['testCases', 0, 'expected']);
+  });
+
+  it('requires starter code for every supported language', () => {
+    const { cpp: _cpp, ...withoutCpp } = code;
+    expect(questionInputSchema.safeParse({ ...twoSum(), starterCode: withoutCpp }).success).toBe(false);
+  });
+
+  it('rejects unknown keys, topics that collide once slugged, and a bad slug', () => {
+    expect(questionInputSchema.safeParse({ ...twoSum(), id: 'x' }).success).toBe(false);
+    expect(questionInputSchema.safeParse(twoSum({ topics: ['Hash Table', 'hash-table'] })).success).toBe(false);
+    expect(questionInputSchema.safeParse(twoSum({ slug: 'Two Sum' })).success).toBe(false);
+    expect(questionInputSchema.safeParse(twoSum({ slug: 'two-sum' })).success).toBe(true);
+  });
+
+  it('rejects an entry point with an unknown type or duplicate parameter names', () => {
+    const unknownType = twoSum();
+    unknownType.entryPoint = { ...unknownType.entryPoint, returnType: 'map' as never };
+    expect(questionInputSchema.safeParse(unknownType).success).toBe(false);
+    const duplicate = twoSum();
+    duplicate.entryPoint = {
+      ...duplicate.entryPoint,
+      params: [
+        { name: 'x', type: 'int[]' },
+        { name: 'x', type: 'int' },
+      ],
+    };
+    expect(questionInputSchema.safeParse(duplicate).success).toBe(false);
+  });
+});
+
+describe('jsonMatchesValueType', () => {
+  it.each([
+    [1, 'int', true],
+    [2 ** 31, 'int', false],
+    [1.5, 'int', false],
+    [2 ** 40, 'long', true],
+    [2 ** 60, 'long', false],
+    [1.5, 'double', true],
+    [true, 'bool', true],
+    [0, 'bool', false],
+    ['a', 'string', true],
+    [[[1], [2, 3]], 'int[][]', true],
+    [[[1], 'x'], 'int[][]', false],
+    [[], 'string[]', true],
+    [null, 'int[]', false],
+  ] as const)('%j as %s → %s', (value, type, expected) => {
+    expect(jsonMatchesValueType(value, type)).toBe(expected);
+  });
+});
+
+describe('toTopicSlug', () => {
+  it('derives kebab-case slugs from names', () => {
+    expect(toTopicSlug('Dynamic Programming')).toBe('dynamic-programming');
+    expect(toTopicSlug('  Bit Manipulation & Math ')).toBe('bit-manipulation-math');
+  });
+});
+
+describe('listQuestionsQuerySchema', () => {
+  it('accepts topics as a comma list or a repeated parameter', () => {
+    expect(listQuestionsQuerySchema.parse({ topics: 'arrays,graphs' }).topics).toEqual(['arrays', 'graphs']);
+    expect(listQuestionsQuerySchema.parse({ topics: ['arrays', 'graphs'] }).topics).toEqual(['arrays', 'graphs']);
+  });
+
+  it('parses a full query with defaults', () => {
+    expect(listQuestionsQuerySchema.parse({ difficulty: 'HARD', q: 'tree', sort: 'title' })).toEqual({
+      page: 1,
+      pageSize: 20,
+      difficulty: 'HARD',
+      q: 'tree',
+      sort: 'title',
+    });
+  });
+
+  it('rejects an unknown difficulty, sort or topic slug', () => {
+    expect(listQuestionsQuerySchema.safeParse({ difficulty: 'easy' }).success).toBe(false);
+    expect(listQuestionsQuerySchema.safeParse({ sort: 'random' }).success).toBe(false);
+    expect(listQuestionsQuerySchema.safeParse({ topics: 'Dynamic Programming' }).success).toBe(false);
+  });
+});
+
+describe('pickQuestionRequestSchema', () => {
+  it('needs at least one topic and defaults the exclusions to none', () => {
+    expect(pickQuestionRequestSchema.parse({ difficulty: 'EASY', topics: ['arrays'] }).excludeIds).toEqual([]);
+    expect(pickQuestionRequestSchema.safeParse({ difficulty: 'EASY', topics: [] }).success).toBe(false);
+    expect(pickQuestionRequestSchema.safeParse({ topics: ['arrays'], excludeIds: ['not-a-uuid'] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import {
+  difficultySchema,
+  idSchema,
+  isoDateTimeSchema,
+  paginated,
+  paginationQuerySchema,
+  queryListSchema,
+  searchTextSchema,
+} from './common';
+
+/** URL-safe identifiers: lower-case words joined by single hyphens. */
+const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const questionSlugSchema = z
+  .string()
+  .min(3)
+  .max(100)
+  .regex(kebabCase, 'Use lower-case letters, digits and single hyphens');
+
+/**
+ * Topics are identified by slug everywhere a client filters or asks for one
+ * (`dynamic-programming`); the name (`Dynamic Programming`) is for display and
+ * is what an admin types when tagging a question (the slug is derived from it).
+ */
+export const topicSlugSchema = z.string().min(1).max(50).regex(kebabCase, 'Not a topic slug');
+export const topicNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 '&+./-]*$/, "Topic names use letters, digits, spaces and - ' & + . /");
+
+/** The slug a topic name is stored under: `Dynamic Programming` → `dynamic-programming`. */
+export function toTopicSlug(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export const topicSchema = z.object({ slug: topicSlugSchema, name: z.string() });
+export type Topic = z.infer<typeof topicSchema>;
+
+/** `GET /topics`: how many questions each topic has per difficulty (drives the match form). */
+export const topicWithCountsSchema = topicSchema.extend({
+  counts: z.object({
+    EASY: z.number().int().nonnegative(),
+    MEDIUM: z.number().int().nonnegative(),
+    HARD: z.number().int().nonnegative(),
+  }),
+  total: z.number().int().nonnegative(),
+});
+export type TopicWithCounts = z.infer<typeof topicWithCountsSchema>;
+
+export const topicsResponseSchema = z.object({
+  items: z.array(topicWithCountsSchema),
+  total: z.number().int().nonnegative(),
+});
+export type TopicsResponse = z.infer<typeof topicsResponseSchema>;
+
+/**
+ * The type vocabulary of entry-point parameters and results. Small on purpose:
+ * each one maps to one obvious type in every supported language, so one
+ * harness can call a solution in any of them with JSON arguments.
+ */
+export const VALUE_TYPES = [
+  'int',
+  'long',
+  'double',
+  'bool',
+  'string',
+  'int[]',
+  'long[]',
+  'double[]',
+  'bool[]',
+  'string[]',
+  'int[][]',
+  'double[][]',
+  'bool[][]',
+  'string[][]',
+] as const;
+export const valueTypeSchema = z.enum(VALUE_TYPES);
+export type ValueType = z.infer<typeof valueTypeSchema>;
+
+/** Any JSON value (a test argument or an expected result). */
+export const jsonValueSchema = z.json();
+export type JsonValue = z.infer<typeof jsonValueSchema>;
+
+const INT32 = 2 ** 31;
+
+/** Whether a JSON value can be passed as (or compared with) a value of `type` in every language. */
+export function jsonMatchesValueType(value: unknown, type: ValueType): boolean {
+  if (type.endsWith('[]')) {
+    const itemType = type.slice(0, -2) as ValueType;
+    return Array.isArray(value) && value.every((item) => jsonMatchesValueType(item, itemType));
+  }
+  switch (type) {
+    case 'int':
+      return Number.isInteger(value) && (value as number) >= -INT32 && (value as number) < INT32;
+    case 'long':
+      // Beyond 2^53 a JSON number is no longer exact in JavaScript.
+      return Number.isSafeInteger(value);
+    case 'double':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    default:
+      return false;
+  }
+}
+
+const identifierSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Use a valid identifier (letters, digits, underscore)');
+
+/** The function a solution defines and the harness calls: `twoSum(nums: int[], target: int): int[]`. */
+export const entryPointSchema = z.object({
+  functionName: identifierSchema,
+  params: z
+    .array(z.object({ name: identifierSchema, type: valueTypeSchema }))
+    .max(10)
+    .refine((params) => new Set(params.map((param) => param.name)).size === params.length, {
+      message: 'Parameter names must be unique',
+    }),
+  returnType: valueTypeSchema,
+});
+export type EntryPoint = z.infer<typeof entryPointSchema>;
+
+/** One machine-runnable case: the arguments in parameter order and the expected result. */
+export const testCaseSchema = z.object({
+  args: z.array(jsonValueSchema),
+  expected: jsonValueSchema,
+  /** Hidden cases are shown only to admins and internal callers (the runner, the room). */
+  hidden: z.boolean(),
+});
+export type TestCase = z.infer<typeof testCaseSchema>;
+
+export const exampleSchema = z.object({
+  input: z.string().min(1).max(2000),
+  output: z.string().min(1).max(2000),
+  explanation: z.string().max(2000).optional(),
+});
+export type Example = z.infer<typeof exampleSchema>;
+
+const codeSchema = z.string().max(20_000);
+
+/** Starter code for every supported language (keys follow LANGUAGES). */
+export const starterCodeSchema = z.object({
+  javascript: codeSchema,
+  typescript: codeSchema,
+  python: codeSchema,
+  java: codeSchema,
+  cpp: codeSchema,
+});
+export type StarterCode = z.infer<typeof starterCodeSchema>;
+
+/** Enough to name a question anywhere (history keeps this even if the question is later deleted). */
+export const questionRefSchema = z.object({
+  id: idSchema,
+  slug: z.string(),
+  title: z.string(),
+  difficulty: difficultySchema,
+});
+export type QuestionRef = z.infer<typeof questionRefSchema>;
+
+/** One row of the question list. */
+export const questionSummarySchema = questionRefSchema.extend({
+  topics: z.array(topicSchema),
+  createdAt: isoDateTimeSchema,
+});
+export type QuestionSummary = z.infer<typeof questionSummarySchema>;
+
+/** `GET /questions/:idOrSlug`. `testCases` holds hidden cases only for admins and internal callers. */
+export const questionSchema = questionSummarySchema.extend({
+  statement: z.string(),
+  examples: z.array(exampleSchema),
+  constraints: z.array(z.string()),
+  hints: z.array(z.string()),
+  starterCode: starterCodeSchema,
+  entryPoint: entryPointSchema,
+  testCases: z.array(testCaseSchema),
+  updatedAt: isoDateTimeSchema,
+});
+export type Question = z.infer<typeof questionSchema>;
+
+export const QUESTION_SORTS = ['newest', 'oldest', 'title', 'difficulty', 'relevance'] as const;
+export const questionSortSchema = z.enum(QUESTION_SORTS);
+export type QuestionSort = z.infer<typeof questionSortSchema>;
+
+/**
+ * `GET /questions`. `topics` accepts `?topics=arrays,graphs` or repeated
+ * `?topics=arrays&topics=graphs` and matches questions having any of them.
+ * Without `sort`, results are by relevance when `q` is given, else newest first.
+ */
+export const listQuestionsQuerySchema = paginationQuerySchema.extend({
+  difficulty: difficultySchema.optional(),
+  topics: queryListSchema(topicSlugSchema, 20),
+  q: searchTextSchema(200),
+  sort: questionSortSchema.optional(),
+});
+export type ListQuestionsQuery = z.infer<typeof listQuestionsQuerySchema>;
+
+export const questionsPageSchema = paginated(questionSummarySchema);
+export type QuestionsPage = z.infer<typeof questionsPageSchema>;
+
+/** Path parameter of the single-question routes: a UUID or a slug (PUT/DELETE accept either too). */
+export const questionIdOrSlugParamsSchema = z.object({ idOrSlug: z.string().min(1).max(100) });
+export type QuestionIdOrSlugParams = z.infer<typeof questionIdOrSlugParamsSchema>;
+
+/**
+ * `POST /questions` and `PUT /questions/:idOrSlug` (admin; PUT replaces the
+ * whole question). `slug` defaults to one derived from the title on create and
+ * to the current slug on update. Every test case must fit the entry point.
+ */
+export const questionInputSchema = z
+  .strictObject({
+    slug: questionSlugSchema.optional(),
+    title: z.string().trim().min(3).max(120),
+    statement: z.string().trim().min(1).max(20_000),
+    difficulty: difficultySchema,
+    topics: z
+      .array(topicNameSchema)
+      .min(1)
+      .max(10)
+      .refine((names) => new Set(names.map(toTopicSlug)).size === names.length, { message: 'Topics must be distinct' }),
+    examples: z.array(exampleSchema).min(1).max(10),
+    constraints: z.array(z.string().trim().min(1).max(300)).max(20),
+    hints: z.array(z.string().trim().min(1).max(1000)).max(10),
+    starterCode: starterCodeSchema,
+    entryPoint: entryPointSchema,
+    testCases: z.array(testCaseSchema).min(1).max(200),
+  })
+  .superRefine((question, ctx) => {
+    const { params, returnType } = question.entryPoint;
+    question.testCases.forEach((testCase, index) => {
+      if (testCase.args.length !== params.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['testCases', index, 'args'],
+          message: `Expected ${params.length} argument(s), got ${testCase.args.length}`,
+        });
+        return;
+      }
+      testCase.args.forEach((arg, argIndex) => {
+        const param = params[argIndex];
+        if (!jsonMatchesValueType(arg, param.type)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['testCases', index, 'args', argIndex],
+            message: `Argument ${param.name} must be a ${param.type}`,
+          });
+        }
+      });
+      if (!jsonMatchesValueType(testCase.expected, returnType)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['testCases', index, 'expected'],
+          message: `Expected result must be a ${returnType}`,
+        });
+      }
+    });
+  });
+export type QuestionInput = z.infer<typeof questionInputSchema>;
+export const createQuestionRequestSchema = questionInputSchema;
+export type CreateQuestionRequest = QuestionInput;
+export const updateQuestionRequestSchema = questionInputSchema;
+export type UpdateQuestionRequest = QuestionInput;
+
+/**
+ * Internal `POST /internal/questions/pick` (collaboration-service → question-service,
+ * not exposed by the gateway): a random question of the difficulty having any
+ * of the topics, avoiding `excludeIds`. 404 problem when none fits.
+ */
+export const PICK_QUESTION_PATH = '/internal/questions/pick';
+export const pickQuestionRequestSchema = z.strictObject({
+  difficulty: difficultySchema.optional(),
+  topics: z.array(topicSlugSchema).min(1).max(20),
+  excludeIds: z.array(idSchema).max(5000).default([]),
+});
+export type PickQuestionRequest = z.infer<typeof pickQuestionRequestSchema>;
+
+/** The full question, hidden test cases included (the caller is internal). */
+export const pickQuestionResponseSchema = z.object({ question: questionSchema });
+export type PickQuestionResponse = z.infer<typeof pickQuestionResponseSchema>;

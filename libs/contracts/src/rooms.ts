@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, languageSchema } from './common';
+import { questionSchema } from './questions';
+
+export const ROOM_STATUSES = ['OPEN', 'CLOSED'] as const;
+export const roomStatusSchema = z.enum(ROOM_STATUSES);
+export type RoomStatus = z.infer<typeof roomStatusSchema>;
+
+/**
+ * A user in a room or an attempt. `id` is null once that user deleted their
+ * account (their name is then replaced by an anonymous one).
+ */
+export const participantSchema = z.object({
+  id: idSchema.nullable(),
+  displayName: z.string(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+/** The question as shown in a room: everything but the test cases. */
+export const roomQuestionSchema = questionSchema.omit({ testCases: true });
+export type RoomQuestion = z.infer<typeof roomQuestionSchema>;
+
+/** `GET /rooms/:id` (participants only) and the answer of `POST /rooms/:id/end`. */
+export const roomViewSchema = z.object({
+  id: idSchema,
+  matchId: idSchema,
+  question: roomQuestionSchema,
+  participants: z.array(participantSchema).length(2),
+  language: languageSchema,
+  status: roomStatusSchema,
+  createdAt: isoDateTimeSchema,
+  closedAt: isoDateTimeSchema.nullable(),
+  /** Who ended the session; null while open or when the system closed it. */
+  closedBy: idSchema.nullable(),
+});
+export type RoomView = z.infer<typeof roomViewSchema>;
+
+export const roomIdParamsSchema = z.object({ id: idSchema });
+export type RoomIdParams = z.infer<typeof roomIdParamsSchema>;
+
+/** Path parameter of the editor WebSocket `collab/:roomId`. */
+export const collabRoomParamsSchema = z.object({ roomId: idSchema });
+export type CollabRoomParams = z.infer<typeof collabRoomParamsSchema>;
+
+export const CHAT_MESSAGE_MAX_LENGTH = 2000;
+
+/** One chat line, stored in the room's Yjs document and copied into each attempt. */
+export const chatMessageSchema = z.object({
+  id: z.string().min(1).max(64),
+  authorId: idSchema.nullable(),
+  authorName: z.string(),
+  text: z.string().trim().min(1).max(CHAT_MESSAGE_MAX_LENGTH),
+  sentAt: isoDateTimeSchema,
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/**
+ * Names of the shared types in a room's Yjs document. Frontend and
+ * collaboration-service must agree on them, or the server would save an empty
+ * document as the final code.
+ */
+export const roomDocument = {
+  /** Y.Text: the code being written. */
+  code: 'code',
+  /** Y.Map: shared settings, keys below. */
+  meta: 'meta',
+  /** Y.Array of ChatMessage. */
+  chat: 'chat',
+  metaKeys: {
+    /** A Language. */
+    language: 'language',
+    /** Set (to the user id) when the session has been ended. */
+    endedBy: 'endedBy',
+  },
+} as const;

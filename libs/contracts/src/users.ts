@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, paginated, paginationQuerySchema, roleSchema, searchTextSchema } from './common';
+
+/** Unique case-insensitively; the service compares lower-cased forms. */
+export const usernameSchema = z
+  .string()
+  .min(3, 'Username must be at least 3 characters')
+  .max(20, 'Username must be at most 20 characters')
+  .regex(/^[A-Za-z0-9_]+$/, 'Username may contain only letters, digits and underscores');
+
+/** RFC 5321 caps an address at 254 characters. */
+export const emailSchema = z.email('Enter a valid email address').max(254);
+
+/**
+ * ASVS 2.1: at least 8 characters, long passphrases allowed; the upper bound
+ * only keeps the hash from being fed megabytes.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+/** A password being checked (login, delete, change): any length policy was applied when it was set. */
+export const passwordInputSchema = z.string().min(1, 'Password is required').max(PASSWORD_MAX_LENGTH);
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Display name is required')
+  .max(50, 'Display name must be at most 50 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'Display name may not contain control characters');
+
+/** What anyone may see of another user (a match peer, a room participant). */
+export const publicUserSchema = z.object({
+  id: idSchema,
+  username: usernameSchema,
+  displayName: z.string(),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+/** The signed-in user's own account, and what admins see in the users list. */
+export const userProfileSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+/**
+ * `PATCH /users/me`. Strict: any other key (role, id, passwordHash, ...) is a
+ * 400, so mass assignment is impossible whatever the handler does with the body.
+ */
+export const updateProfileRequestSchema = z
+  .strictObject({
+    username: usernameSchema.optional(),
+    email: emailSchema.optional(),
+    displayName: displayNameSchema.optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'Provide at least one of username, email or displayName',
+  });
+export type UpdateProfileRequest = z.infer<typeof updateProfileRequestSchema>;
+
+/** `POST /users/me/password`. Other sessions are revoked on success. */
+export const changePasswordRequestSchema = z
+  .strictObject({
+    currentPassword: passwordInputSchema,
+    newPassword: passwordSchema,
+  })
+  .refine((body) => body.newPassword !== body.currentPassword, {
+    message: 'The new password must differ from the current one',
+    path: ['newPassword'],
+  });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** `DELETE /users/me`: the password confirms intent even with a stolen access token. */
+export const deleteAccountRequestSchema = z.strictObject({ password: passwordInputSchema });
+export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;
+
+/** `GET /users` (admin): `q` matches username, email or display name. */
+export const listUsersQuerySchema = paginationQuerySchema.extend({
+  q: searchTextSchema(100),
+  role: roleSchema.optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const usersPageSchema = paginated(userProfileSchema);
+export type UsersPage = z.infer<typeof usersPageSchema>;
+
+export const userIdParamsSchema = z.object({ id: idSchema });
+export type UserIdParams = z.infer<typeof userIdParamsSchema>;
+
+/** `PATCH /users/:id/role` (admin). */
+export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
+export type ChangeRoleRequest = z.infer<typeof changeRoleRequestSchema>;
