@@ -1,1 +1,12 @@
-export {};
+export * from './config';
+export * from './logger';
+export * from './errors';
+export * from './problem';
+export { notFoundHandler, problemErrorHandler, problemForError } from './error-handler';
+export * from './validate';
+export * from './request-id';
+export * from './readiness';
+export * from './metrics';
+export { PROBE_PATHS } from './probes';
+export * from './service';
+export * from './run-service';

@@ -35,7 +35,11 @@ export async function createTestRedis(label = 'redis'): Promise<TestRedis> {
         await deleteKeysMatching(sweeper, `${escapeGlob(prefix)}*`);
       } finally {
         sweeper.disconnect();
-        await redis.quit().catch(() => redis.disconnect());
+        // A client the test already closed must not be touched again: ioredis'
+        // disconnect() on it arms a reconnect timer that keeps jest alive.
+        if (redis.status !== 'end' && redis.status !== 'close') {
+          await redis.quit().catch(() => redis.disconnect());
+        }
       }
     },
   };

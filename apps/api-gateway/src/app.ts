@@ -1,0 +1,131 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  createService,
+  redisDependency,
+  REQUEST_ID_HEADER,
+  resolveRequestId,
+  sendProblem,
+  type Logger,
+  type Service,
+} from '@peerprep/service-kit';
+import cors from 'cors';
+import type { Redis } from 'ioredis';
+import { clientIp } from './client-ip';
+import type { GatewayConfig } from './config';
+import { mountDocsRoutes } from './docs.routes';
+import { createUpstreams, rejectUpgrade } from './proxy';
+import { createRateLimiter } from './rate-limit';
+import { findRoute, hasDotSegment, pathOf } from './routes.table';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  /** Rate-limit counters; /readyz checks it and shutdown closes it. */
+  redis: Redis;
+  logger?: Logger;
+}
+
+/**
+ * The gateway: a proxy hot path on plain node:http (request id, CORS, rate
+ * limit, proxy) for every prefix in the routes table, and Express only for its
+ * own routes (docs, probes, metrics, 404) — Express's router costs more per
+ * request than the proxying itself.
+ */
+export function createGateway(deps: GatewayDeps): Service {
+  const { config } = deps;
+  const allowedOrigins = new Set(config.CORS_ORIGINS);
+  // A static origin list keeps the cors middleware synchronous, which the raw
+  // handler relies on to know before returning whether it answered a preflight.
+  const applyCors = cors({
+    origin: config.CORS_ORIGINS,
+    credentials: true,
+    maxAge: 600,
+    exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'location'],
+  });
+  const consumeRateLimit = createRateLimiter({
+    redis: deps.redis,
+    points: config.RATE_LIMIT_POINTS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  });
+
+  function assignRequestId(req: http.IncomingMessage): string {
+    const id = resolveRequestId(req);
+    req.id = id;
+    req.headers[REQUEST_ID_HEADER] = id;
+    return id;
+  }
+
+  function proxyHttp(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    res.setHeader(REQUEST_ID_HEADER, assignRequestId(req));
+    let corsPassed = false;
+    applyCors(req, res, () => (corsPassed = true));
+    if (!corsPassed) return true; // a preflight, answered by cors
+
+    const path = pathOf(req.url);
+    const route = findRoute(path);
+    if (!route?.http) return false; // the gateway's own routes, or Express's 404
+    if (hasDotSegment(path)) {
+      sendProblem(res, 400, undefined, { detail: 'Dot segments are not allowed in the path' });
+      return true;
+    }
+    consumeRateLimit(clientIp(req, config.TRUSTED_PROXY_HOPS)).then(
+      (decision) => {
+        if (!decision.allowed) {
+          sendProblem(res, 429, undefined, {
+            detail: 'Too many requests from this address; retry after the Retry-After delay',
+            headers: { 'retry-after': decision.retryAfterSeconds },
+          });
+          return;
+        }
+        upstreams.web(req, res, route);
+      },
+      (error: unknown) => {
+        service.logger.error({ err: error, reqId: req.id }, 'rate limiter failed');
+        sendProblem(res, 503, undefined, { detail: 'The rate limiter is unavailable' });
+      },
+    );
+    return true;
+  }
+
+  function proxyUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const requestId = assignRequestId(req);
+    socket.on('error', (error) => service.logger.debug({ err: error, reqId: requestId }, 'client socket error'));
+    const path = pathOf(req.url);
+    const route = findRoute(path);
+    if (!route?.websocket || hasDotSegment(path)) {
+      rejectUpgrade(socket, 404, `No WebSocket route for ${path}`, requestId);
+      return;
+    }
+    // Browsers always send Origin on WebSockets and CORS does not apply to them:
+    // refusing foreign origins here stops cross-site WebSocket hijacking.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      rejectUpgrade(socket, 403, `Origin ${origin} is not allowed`, requestId);
+      return;
+    }
+    consumeRateLimit(clientIp(req, config.TRUSTED_PROXY_HOPS)).then(
+      (decision) => {
+        if (decision.allowed) upstreams.ws(req, socket, head, route);
+        else rejectUpgrade(socket, 429, 'Too many requests from this address', requestId);
+      },
+      (error: unknown) => {
+        service.logger.error({ err: error, reqId: requestId }, 'rate limiter failed');
+        rejectUpgrade(socket, 503, 'The rate limiter is unavailable', requestId);
+      },
+    );
+  }
+
+  const service: Service = createService({
+    name: 'api-gateway',
+    config,
+    logger: deps.logger,
+    dependencies: [redisDependency(deps.redis)],
+    routes: mountDocsRoutes,
+    rawHandler: proxyHttp,
+    onUpgrade: proxyUpgrade,
+    onShutdown: async () => upstreams.close(),
+  });
+  const upstreams = createUpstreams(config, service.logger, service.metrics);
+  return service;
+}

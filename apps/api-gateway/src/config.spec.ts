@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from '@peerprep/service-kit';
+import { gatewayEnvSchema } from './config';
+
+describe('gateway config', () => {
+  it('has a working local default for every variable', () => {
+    expect(loadConfig(gatewayEnvSchema, {})).toMatchObject({
+      PORT: 3001,
+      USER_SERVICE_URL: 'http://127.0.0.1:3002',
+      QUESTION_SERVICE_URL: 'http://127.0.0.1:3003',
+      MATCHING_SERVICE_URL: 'http://127.0.0.1:3004',
+      COLLABORATION_SERVICE_URL: 'http://127.0.0.1:3005',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      CORS_ORIGINS: ['http://localhost:3000'],
+      REDIS_KEY_PREFIX: 'peerprep:gateway:',
+      TRUSTED_PROXY_HOPS: 0,
+    });
+  });
+
+  it('reads CORS_ORIGINS as a comma list without trailing slashes', () => {
+    const config = loadConfig(gatewayEnvSchema, { CORS_ORIGINS: 'http://localhost:3000/, https://peerprep.example ' });
+    expect(config.CORS_ORIGINS).toEqual(['http://localhost:3000', 'https://peerprep.example']);
+  });
+
+  it('names every bad variable', () => {
+    let error: unknown;
+    try {
+      loadConfig(gatewayEnvSchema, {
+        USER_SERVICE_URL: 'user-service:3002',
+        REDIS_URL: 'http://127.0.0.1:6379',
+        CORS_ORIGINS: 'localhost:3000',
+        RATE_LIMIT_POINTS: '-1',
+        PROXY_TIMEOUT_MS: 'soon',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual([
+      'CORS_ORIGINS',
+      'PROXY_TIMEOUT_MS',
+      'RATE_LIMIT_POINTS',
+      'REDIS_URL',
+      'USER_SERVICE_URL',
+    ]);
+  });
+});

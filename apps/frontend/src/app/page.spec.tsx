@@ -1,0 +1,43 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import HomePage from './page';
+
+const html = renderToStaticMarkup(<HomePage />);
+
+function headingLevels(markup: string): number[] {
+  return [...markup.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+}
+
+describe('landing page', () => {
+  it('has exactly one h1, and headings never skip a level', () => {
+    const levels = headingLevels(html);
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    levels.forEach((level, index) => {
+      if (index > 0) expect(level).toBeLessThanOrEqual(levels[index - 1] + 1);
+    });
+  });
+
+  it('says what PeerPrep is: topic and difficulty, live matching, a shared editor, history', () => {
+    const text = html.replace(/<[^>]+>/g, ' ');
+    expect(text).toMatch(/topic and a difficulty/i);
+    expect(text).toMatch(/matched/i);
+    expect(text).toMatch(/shared real-time editor/i);
+    expect(text).toMatch(/history/i);
+  });
+
+  it('explains how it works in three ordered steps', () => {
+    const steps = html.match(/<section id="how-it-works"[\s\S]*?<\/section>/)?.[0] ?? '';
+    expect(steps.match(/<li[\s>]/g)).toHaveLength(3);
+    expect(steps).toContain('<ol');
+  });
+
+  it('gives the room drawing a text alternative', () => {
+    expect(html).toMatch(/role="img" aria-label="A PeerPrep room[^"]+"/);
+  });
+
+  it('links its calls to action to places that exist: the steps and the API docs', () => {
+    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].map((match) => match[1]);
+    expect(hrefs.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(hrefs)).toEqual(new Set(['#how-it-works', '/api/docs']));
+  });
+});

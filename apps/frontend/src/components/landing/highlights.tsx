@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import ForumOutlined from '@mui/icons-material/ForumOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
+import Typography from '@mui/material/Typography';
+
+const highlights: { title: string; body: string; icon: ReactNode }[] = [
+  {
+    title: 'A real-time shared editor',
+    body: 'Both of you type in the same document; named, coloured cursors show who is where, and a dropped connection loses nothing.',
+    icon: <SyncAltOutlined />,
+  },
+  {
+    title: 'Chat beside the code',
+    body: 'Explain your approach as you would to an interviewer, and switch the language for both of you at once.',
+    icon: <ForumOutlined />,
+  },
+  {
+    title: 'Your history, kept',
+    body: 'Every attempt keeps its question, partner, final code and duration, so you can reopen it and see how far you have come.',
+    icon: <HistoryOutlined />,
+  },
+];
+
+export function Highlights() {
+  return (
+    <section aria-labelledby="highlights-title" className="mx-auto w-full max-w-6xl px-4 py-16 sm:px-6 md:py-20">
+      <Typography id="highlights-title" variant="h2" className="text-3xl sm:text-4xl">
+        Built for practice that sticks
+      </Typography>
+      <ul className="m-0 mt-10 grid list-none gap-8 p-0 md:grid-cols-3">
+        {highlights.map((item) => (
+          <li key={item.title} className="flex gap-4">
+            <span className="mt-1 shrink-0 text-secondary" aria-hidden="true">
+              {item.icon}
+            </span>
+            <div>
+              <Typography variant="h3" className="text-lg">
+                {item.title}
+              </Typography>
+              <Typography component="p" className="mt-1.5 text-muted">
+                {item.body}
+              </Typography>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

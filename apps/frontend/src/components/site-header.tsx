@@ -1,0 +1,57 @@
+'use client';
+
+import NextLink from 'next/link';
+import { usePathname } from 'next/navigation';
+import AppBar from '@mui/material/AppBar';
+import Button from '@mui/material/Button';
+import Toolbar from '@mui/material/Toolbar';
+import { isNavItemActive, primaryNav, type NavItem } from '../lib/navigation';
+import { LogoMark } from './logo-mark';
+
+function NavButton({ item, active }: { item: NavItem; active: boolean }) {
+  return (
+    <Button
+      href={item.href}
+      // Gateway pages are not Next routes: a plain anchor avoids a client-side
+      // navigation (and prefetch) that could only fall back to a full load.
+      LinkComponent={item.kind === 'gateway' ? 'a' : NextLink}
+      aria-current={active ? 'page' : undefined}
+      color={active ? 'primary' : 'inherit'}
+      className={active ? 'bg-primary/10' : 'text-muted hover:text-foreground'}
+    >
+      {item.label}
+    </Button>
+  );
+}
+
+export function SiteHeader() {
+  const pathname = usePathname();
+  return (
+    <AppBar
+      position="sticky"
+      color="inherit"
+      elevation={0}
+      className="border-b border-divider bg-background/80 backdrop-blur-md"
+    >
+      <Toolbar component="div" className="mx-auto w-full max-w-6xl gap-4 px-4 sm:px-6">
+        <NextLink
+          href="/"
+          aria-label="PeerPrep home"
+          className="flex items-center gap-2 rounded-md text-lg font-extrabold tracking-tight text-foreground no-underline"
+        >
+          <LogoMark />
+          <span>PeerPrep</span>
+        </NextLink>
+        <nav aria-label="Main" className="ml-auto">
+          <ul className="m-0 flex list-none items-center gap-1 p-0">
+            {primaryNav.map((item) => (
+              <li key={item.href}>
+                <NavButton item={item} active={isNavItemActive(item, pathname)} />
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </Toolbar>
+    </AppBar>
+  );
+}

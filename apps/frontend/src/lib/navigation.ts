@@ -1,0 +1,24 @@
+import type { Route } from 'next';
+
+/**
+ * One entry of the site navigation. Later issues add their pages here
+ * (Questions, Practice, History); with `typedRoutes` a `page` href must name a
+ * page that exists, so the bar can never link to a 404.
+ */
+export type NavItem =
+  /** A page of this app: client-side navigation. */
+  | { kind: 'page'; label: string; href: Route }
+  /** Served by the api-gateway through the `/api` rewrite: a full page load. */
+  | { kind: 'gateway'; label: string; href: `/api/${string}` };
+
+export const primaryNav: readonly NavItem[] = [
+  { kind: 'page', label: 'Home', href: '/' },
+  { kind: 'gateway', label: 'API docs', href: '/api/docs' },
+];
+
+/** Whether `item` is the current page (or a section that contains it). */
+export function isNavItemActive(item: NavItem, pathname: string): boolean {
+  if (item.kind !== 'page') return false;
+  if (item.href === '/') return pathname === '/';
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+// z.coerce turns 'abc' into NaN, whose default message ("received NaN") says
+// little to an operator reading a crash log.
+const integer = () => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number');
+const port = () => integer().min(0, 'must be a port (0-65535)').max(65535, 'must be a port (0-65535)');
+
+/**
+ * Variables every backend service reads. PORT has no default here: each
+ * service extends the schema with its own port (see `portVariable`).
+ */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port(),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 100kb or 1mb')
+    .default('100kb'),
+  SHUTDOWN_TIMEOUT_MS: integer().positive('must be positive').default(10_000),
+  // Above the 60 s idle timeout of common load balancers (AWS ALB, ingress-nginx),
+  // so the balancer, not the service, closes idle connections: no 502 races.
+  KEEP_ALIVE_TIMEOUT_MS: integer()
+    .min(60_001, 'must be above 60000 (load balancer idle timeout)')
+    .default(65_000),
+});
+
+export type BaseConfig = z.infer<typeof baseEnvSchema>;
+
+/** A PORT variable with the service's own default, to extend `baseEnvSchema` with. */
+export function portVariable(defaultPort: number) {
+  return port().default(defaultPort);
+}
+
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  readonly issues: ConfigIssue[];
+
+  constructor(issues: ConfigIssue[]) {
+    super(
+      `Invalid environment configuration:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+// An empty value (`PORT=` in a .env file or a compose file) means "not set",
+// so the default applies instead of a confusing coercion of '' to 0.
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '') result[key] = value;
+  }
+  return result;
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(withoutEmptyValues(env));
+  if (result.success) return result.data;
+  // The variable is the first path element; deeper elements (an item of a
+  // parsed list) only refine the message.
+  const issues = result.error.issues.map((issue) => {
+    const [variable, ...inner] = issue.path.map(String);
+    return {
+      variable: variable ?? '(environment)',
+      message: inner.length > 0 ? `${issue.message} (at ${inner.join('.')})` : issue.message,
+    };
+  });
+  throw new ConfigError(issues);
+}
+
+/** For main.ts: a bad environment stops the process with exit code 1 and a readable message. */
+export function loadConfigOrExit<S extends z.ZodType>(
+  serviceName: string,
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  try {
+    return loadConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`[${serviceName}] cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+}
