@@ -90,3 +90,18 @@ export function loadConfigOrExit<S extends z.ZodType>(
     process.exit(1);
   }
 }
+
+/**
+ * Connection URLs shared by the services, each with the local default that
+ * `npm start` and the tests use (the servers of DESIGN.md on 127.0.0.1).
+ */
+export const connectionVariables = {
+  postgres: (database: string) =>
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' })
+      .default(`postgresql://postgres@127.0.0.1:5432/${database}`),
+  redis: () => z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  amqp: () =>
+    z.url({ protocol: /^amqps?$/, error: 'must be an amqp:// URL' }).default('amqp://guest:guest@127.0.0.1:5672'),
+  http: (fallback: string) => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(fallback),
+};

@@ -6,6 +6,7 @@ export { notFoundHandler, problemErrorHandler, problemForError } from './error-h
 export * from './validate';
 export * from './request-id';
 export * from './readiness';
+export * from './redis-client';
 export * from './metrics';
 export { PROBE_PATHS } from './probes';
 export * from './service';

@@ -70,3 +70,21 @@ export function redisDependency(redis: Redis, name = 'redis'): DependencyCheck {
     },
   };
 }
+
+/**
+ * A SQL database through any client that can run a raw query and disconnect,
+ * such as a Prisma client (structurally typed: the kit does not import any
+ * service's generated client).
+ */
+export function sqlDependency(
+  client: { $queryRawUnsafe(query: string): Promise<unknown>; $disconnect(): Promise<void> },
+  name = 'postgres',
+): DependencyCheck {
+  return {
+    name,
+    async check() {
+      await client.$queryRawUnsafe('SELECT 1');
+    },
+    close: () => client.$disconnect(),
+  };
+}

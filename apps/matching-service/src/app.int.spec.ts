@@ -1,0 +1,79 @@
+import { createMessaging, type Messaging } from '@peerprep/messaging';
+import { createLogger, loadConfig } from '@peerprep/service-kit';
+import {
+  createTestRabbit,
+  createTestRedis,
+  startTcpProxy,
+  startTestService,
+  testServiceEnv,
+  waitFor,
+  type RunningTestService,
+  type TcpProxy,
+  type TestRabbit,
+  type TestRedis,
+} from '@peerprep/testing';
+import request from 'supertest';
+import { createMatchingService } from './app';
+import { matchingEnvSchema } from './config';
+
+describe('matching-service app', () => {
+  let redis: TestRedis;
+  let rabbit: TestRabbit;
+  let brokerProxy: TcpProxy;
+  let messaging: Messaging;
+  let running: RunningTestService;
+
+  beforeAll(async () => {
+    redis = await createTestRedis('matching-app');
+    rabbit = await createTestRabbit('matching-app');
+    const broker = new URL(rabbit.url);
+    brokerProxy = await startTcpProxy({ host: broker.hostname, port: Number(broker.port || 5672) });
+    const config = loadConfig(matchingEnvSchema, { ...testServiceEnv, REDIS_URL: redis.url });
+    const logger = createLogger({ name: 'matching-service', level: 'silent' });
+    messaging = createMessaging({
+      url: brokerProxy.url('amqp', 'guest:guest'),
+      serviceName: 'matching-service',
+      exchange: rabbit.exchange,
+      logger,
+      reconnectTimeInSeconds: 0.1,
+    });
+    running = await startTestService(createMatchingService({ config, redis: redis.redis, messaging, logger }));
+  });
+
+  afterAll(async () => {
+    await running.stop();
+    await brokerProxy.close();
+    await rabbit.cleanup();
+    await redis.cleanup();
+  });
+
+  it('is alive', async () => {
+    await request(running.url).get('/healthz').expect(200, { status: 'ok' });
+  });
+
+  it('is ready when Redis and RabbitMQ answer', async () => {
+    await waitFor(async () => (await request(running.url).get('/readyz')).status === 200, 10_000, 'readiness');
+    const res = await request(running.url).get('/readyz').expect(200);
+    expect(res.body.checks).toEqual({ redis: 'up', rabbitmq: 'up' });
+  });
+
+  it('answers 503 naming RabbitMQ while the broker is unreachable, and recovers', async () => {
+    await brokerProxy.pause();
+    await waitFor(async () => (await request(running.url).get('/readyz')).status === 503, 10_000, '503');
+    const down = await request(running.url).get('/readyz');
+    expect(JSON.stringify(down.body)).toContain('rabbitmq');
+    await brokerProxy.resume();
+    await waitFor(async () => (await request(running.url).get('/readyz')).status === 200, 15_000, 'recovery');
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await request(running.url).get('/metrics').expect(200);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+    expect(res.text).toContain('http_request_duration_seconds');
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await request(running.url).get('/api/match/nope').expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});

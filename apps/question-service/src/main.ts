@@ -1,0 +1,12 @@
+import { createMessaging } from '@peerprep/messaging';
+import { createLogger, loadConfigOrExit, runService } from '@peerprep/service-kit';
+import { createQuestionService } from './app';
+import { questionEnvSchema } from './config';
+import { createPrismaClient } from './db/prisma';
+
+const config = loadConfigOrExit('question-service', questionEnvSchema);
+const logger = createLogger({ name: 'question-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+const prisma = createPrismaClient(config.DATABASE_URL);
+const messaging = createMessaging({ url: config.AMQP_URL, serviceName: 'question-service', logger });
+
+void runService(createQuestionService({ config, prisma, messaging, logger }));

@@ -1,0 +1,8 @@
+// Prisma CLI config (generate, migrate). A config file turns off Prisma's own
+// .env loading, hence dotenv here. Migrations run offline through the shared
+// adapter, which also carries the workarounds for known Prisma defects.
+import 'dotenv/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- CLI-only config, never bundled into the app
+import { definePrismaConfig } from '../../tools/prisma/migrate-adapter';
+
+export default definePrismaConfig({ defaultDatabaseName: 'peerprep_users' });
