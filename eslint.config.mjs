@@ -75,9 +75,21 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {
-    // Jest configs load the workspace preset by relative path: tooling, not a
-    // project import.
     files: ['**/*.cjs'],
-    rules: { '@typescript-eslint/no-require-imports': 'off', '@nx/enforce-module-boundaries': 'off' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Tool configuration, not app code: it loads workspace presets and helpers
+    // (jest preset, root ESLint config, tools/prisma) by relative path, which
+    // the boundary rule, meant for project imports, would reject.
+    files: [
+      '**/*.cjs',
+      '**/eslint.config.mjs',
+      '**/prisma.config.ts',
+      '**/next.config.ts',
+      '**/postcss.config.mjs',
+      '**/playwright.config.ts',
+    ],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

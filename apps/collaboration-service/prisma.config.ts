@@ -2,7 +2,6 @@
 // .env loading, hence dotenv here. Migrations run offline through the shared
 // adapter, which also carries the workarounds for known Prisma defects.
 import 'dotenv/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- CLI-only config, never bundled into the app
 import { definePrismaConfig } from '../../tools/prisma/migrate-adapter';
 
 export default definePrismaConfig({ defaultDatabaseName: 'peerprep_collaboration' });

@@ -9,12 +9,6 @@ const config = [
   {
     settings: { next: { rootDir: 'apps/frontend/' } },
   },
-  {
-    // Tool configs, not app code: they extend the workspace's shared presets by
-    // relative path, which the boundary rule (meant for project imports) rejects.
-    files: ['**/eslint.config.mjs', '**/jest.config.cjs', '**/next.config.ts', '**/postcss.config.mjs'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
-  },
 ];
 
 export default config;

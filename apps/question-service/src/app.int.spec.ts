@@ -16,7 +16,7 @@ import { questionEnvSchema } from './config';
 import { createPrismaClient, type PrismaClient } from './db/prisma';
 
 describe('question-service app (real Postgres and RabbitMQ)', () => {
-  let infra: TestInfrastructure;
+  let infra: TestInfrastructure<{ label: string; migrationsDir: string; rabbit: true }>;
   let prisma: PrismaClient;
   let messaging: Messaging;
   let running: RunningTestService;
@@ -27,10 +27,10 @@ describe('question-service app (real Postgres and RabbitMQ)', () => {
       migrationsDir: path.join(__dirname, '../prisma/migrations'),
       rabbit: true,
     });
-    const config = loadConfig(questionEnvSchema, { ...testServiceEnv, DATABASE_URL: infra.database!.url });
+    const config = loadConfig(questionEnvSchema, { ...testServiceEnv, DATABASE_URL: infra.database.url });
     const logger = createLogger({ name: 'question-service', level: 'silent' });
-    prisma = createPrismaClient(infra.database!.url);
-    messaging = createMessaging({ url: infra.rabbit!.url, serviceName: 'question-service', exchange: infra.rabbit!.exchange, logger });
+    prisma = createPrismaClient(infra.database.url);
+    messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'question-service', exchange: infra.rabbit.exchange, logger });
     running = await startTestService(createQuestionService({ config, prisma, messaging, logger }));
   });
 
@@ -45,8 +45,8 @@ describe('question-service app (real Postgres and RabbitMQ)', () => {
   });
 
   it('closes its database connections on shutdown', async () => {
-    expect(await openConnections(infra.database!.name)).toBeGreaterThan(0);
+    expect(await openConnections(infra.database.name)).toBeGreaterThan(0);
     await running.stop();
-    await waitFor(async () => (await openConnections(infra.database!.name)) === 0, 5_000, 'the pool to close');
+    await waitFor(async () => (await openConnections(infra.database.name)) === 0, 5_000, 'the pool to close');
   });
 });

@@ -16,7 +16,7 @@ import { userEnvSchema } from './config';
 import { createPrismaClient, type PrismaClient } from './db/prisma';
 
 describe('user-service app (real Postgres, Redis and RabbitMQ)', () => {
-  let infra: TestInfrastructure;
+  let infra: TestInfrastructure<{ label: string; migrationsDir: string; redis: true; rabbit: true }>;
   let prisma: PrismaClient;
   let messaging: Messaging;
   let running: RunningTestService;
@@ -28,11 +28,11 @@ describe('user-service app (real Postgres, Redis and RabbitMQ)', () => {
       redis: true,
       rabbit: true,
     });
-    const config = loadConfig(userEnvSchema, { ...testServiceEnv, DATABASE_URL: infra.database!.url, REDIS_URL: infra.redis!.url });
+    const config = loadConfig(userEnvSchema, { ...testServiceEnv, DATABASE_URL: infra.database.url, REDIS_URL: infra.redis.url });
     const logger = createLogger({ name: 'user-service', level: 'silent' });
-    prisma = createPrismaClient(infra.database!.url);
-    messaging = createMessaging({ url: infra.rabbit!.url, serviceName: 'user-service', exchange: infra.rabbit!.exchange, logger });
-    running = await startTestService(createUserService({ config, prisma, redis: infra.redis!.redis, messaging, logger }));
+    prisma = createPrismaClient(infra.database.url);
+    messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'user-service', exchange: infra.rabbit.exchange, logger });
+    running = await startTestService(createUserService({ config, prisma, redis: infra.redis.redis, messaging, logger }));
   });
 
   afterAll(async () => {
@@ -46,8 +46,8 @@ describe('user-service app (real Postgres, Redis and RabbitMQ)', () => {
   });
 
   it('closes its database connections on shutdown', async () => {
-    expect(await openConnections(infra.database!.name)).toBeGreaterThan(0);
+    expect(await openConnections(infra.database.name)).toBeGreaterThan(0);
     await running.stop();
-    await waitFor(async () => (await openConnections(infra.database!.name)) === 0, 5_000, 'the pool to close');
+    await waitFor(async () => (await openConnections(infra.database.name)) === 0, 5_000, 'the pool to close');
   });
 });

@@ -10,10 +10,11 @@ export interface TestInfrastructureOptions {
   rabbit?: boolean;
 }
 
-export interface TestInfrastructure {
-  database?: TestDatabase;
-  redis?: TestRedis;
-  rabbit?: TestRabbit;
+/** What was asked for is there (typed as present), the rest is undefined. */
+export interface TestInfrastructure<O extends TestInfrastructureOptions = TestInfrastructureOptions> {
+  database: O extends { migrationsDir: string } ? TestDatabase : undefined;
+  redis: O extends { redis: true } ? TestRedis : undefined;
+  rabbit: O extends { rabbit: true } ? TestRabbit : undefined;
   cleanup(): Promise<void>;
 }
 
@@ -22,7 +23,9 @@ export interface TestInfrastructure {
  * needs: its own migrated database, Redis key prefix and RabbitMQ
  * exchange/queues. `cleanup()` removes all of them.
  */
-export async function createTestInfrastructure(options: TestInfrastructureOptions): Promise<TestInfrastructure> {
+export async function createTestInfrastructure<const O extends TestInfrastructureOptions>(
+  options: O,
+): Promise<TestInfrastructure<O>> {
   const [database, redis, rabbit] = await Promise.all([
     options.migrationsDir ? createTestDatabase({ migrationsDir: options.migrationsDir, label: options.label }) : undefined,
     options.redis ? createTestRedis(options.label) : undefined,
@@ -35,5 +38,5 @@ export async function createTestInfrastructure(options: TestInfrastructureOption
     async cleanup() {
       await Promise.all([database?.drop(), redis?.cleanup(), rabbit?.cleanup()]);
     },
-  };
+  } as TestInfrastructure<O>;
 }
