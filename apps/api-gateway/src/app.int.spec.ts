@@ -280,18 +280,16 @@ describe("the gateway's own routes", () => {
     expect(Object.keys(res.body.paths).length).toBeGreaterThan(0);
   });
 
-  it('serves Swagger UI at /api/docs pointing at the document', async () => {
-    const redirect = await request(main.url).get('/api/docs');
-    expect(redirect.status).toBe(301);
-    expect(redirect.headers.location).toBe('/api/docs/');
-    const page = await request(main.url).get('/api/docs/');
+  it.each(['/api/docs', '/api/docs/'])('serves Swagger UI at %s, with or without the slash, pointing at the document', async (path) => {
+    const page = await request(main.url).get(path);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('swagger-ui');
     expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
-    const init = await request(main.url).get('/api/docs/swagger-ui-init.js');
+    const init = await request(main.url).get('/api/docs/docs-init.js');
     expect(init.text).toContain('/api/docs/openapi.json');
     expect((await request(main.url).get('/api/docs/swagger-ui-bundle.js')).status).toBe(200);
+    expect((await request(main.url).get('/api/docs/swagger-ui.css')).status).toBe(200);
   });
 
   it('is ready when Redis answers', async () => {

@@ -1,9 +1,31 @@
 import { buildOpenApiDocument } from '@peerprep/contracts/openapi';
 import express from 'express';
 import helmet from 'helmet';
-import swaggerUi from 'swagger-ui-express';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
 
-const OPENAPI_PATH = '/api/docs/openapi.json';
+const DOCS_PATH = '/api/docs';
+const OPENAPI_PATH = `${DOCS_PATH}/openapi.json`;
+
+// Asset URLs are absolute, so the page works at /api/docs and /api/docs/ alike:
+// the Next.js rewrite in front normalises away the trailing slash, and a
+// redirect back to it would loop.
+const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>PeerPrep API</title>
+    <link rel="stylesheet" href="${DOCS_PATH}/swagger-ui.css" />
+  </head>
+  <body>
+    <div id="swagger-ui"></div>
+    <script src="${DOCS_PATH}/swagger-ui-bundle.js"></script>
+    <script src="${DOCS_PATH}/docs-init.js"></script>
+  </body>
+</html>
+`;
+
+// A script file, not inline: the CSP allows only same-origin scripts.
+const init = `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(OPENAPI_PATH)}, dom_id: '#swagger-ui', validatorUrl: null, deepLinking: true });\n`;
 
 /** GET /api/docs (Swagger UI) and GET /api/docs/openapi.json (the document, generated from the contracts). */
 export function mountDocsRoutes(app: express.Express): void {
@@ -14,11 +36,16 @@ export function mountDocsRoutes(app: express.Express): void {
     res.json(document);
   });
 
-  const docs = express.Router();
+  const docs = express.Router({ strict: false });
   // The kit's default CSP asks browsers to upgrade every subresource to https,
   // which breaks the UI's own assets on a plain-http local gateway.
   docs.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  docs.use(swaggerUi.serveFiles(undefined, { swaggerOptions: { url: OPENAPI_PATH, validatorUrl: null } }));
-  docs.get('/', swaggerUi.setup(undefined, { customSiteTitle: 'PeerPrep API', swaggerOptions: { url: OPENAPI_PATH, validatorUrl: null } }));
-  app.use('/api/docs', docs);
+  docs.get('/', (_req, res) => {
+    res.type('html').send(page);
+  });
+  docs.get('/docs-init.js', (_req, res) => {
+    res.type('application/javascript').send(init);
+  });
+  docs.use(express.static(getAbsoluteFSPath(), { index: false, redirect: false, maxAge: '1h' }));
+  app.use(DOCS_PATH, docs);
 }
