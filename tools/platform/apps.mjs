@@ -1,10 +1,12 @@
 // The platform's runnable apps, in start order, with their local ports. The
 // start script and the docs read this one list.
+// `databaseEnv` names the variable that overrides the app's DATABASE_URL, the
+// same one tools/prisma/prepare-databases.mjs migrates.
 export const backendApps = [
-  { name: 'user-service', port: 3002 },
-  { name: 'question-service', port: 3003 },
+  { name: 'user-service', port: 3002, databaseEnv: 'USER_DATABASE_URL' },
+  { name: 'question-service', port: 3003, databaseEnv: 'QUESTION_DATABASE_URL' },
   { name: 'matching-service', port: 3004 },
-  { name: 'collaboration-service', port: 3005 },
+  { name: 'collaboration-service', port: 3005, databaseEnv: 'COLLABORATION_DATABASE_URL' },
   { name: 'api-gateway', port: 3001 },
 ];
 

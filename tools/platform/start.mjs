@@ -161,9 +161,11 @@ if (!skipBuild) {
 }
 
 const commonEnv = { NODE_ENV: process.env.NODE_ENV ?? 'development' };
-backendApps.forEach((app, i) =>
-  startApp(app, process.execPath, ['--enable-source-maps', `dist/apps/${app.name}/main.js`], commonEnv, i),
-);
+backendApps.forEach((app, i) => {
+  const databaseUrl = app.databaseEnv && process.env[app.databaseEnv];
+  const env = databaseUrl ? { ...commonEnv, DATABASE_URL: databaseUrl } : commonEnv;
+  startApp(app, process.execPath, ['--enable-source-maps', `dist/apps/${app.name}/main.js`], env, i);
+});
 await Promise.all(backendApps.map((app) => waitForUrl(app.name, `http://127.0.0.1:${app.port}/readyz`)));
 
 startApp(
