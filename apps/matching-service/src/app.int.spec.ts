@@ -3,6 +3,7 @@ import { createLogger, loadConfig } from '@peerprep/service-kit';
 import {
   createTestRabbit,
   createTestRedis,
+  expectStandardProbes,
   startTcpProxy,
   startTestService,
   testServiceEnv,
@@ -47,14 +48,9 @@ describe('matching-service app', () => {
     await redis.cleanup();
   });
 
-  it('is alive', async () => {
-    await request(running.url).get('/healthz').expect(200, { status: 'ok' });
-  });
-
-  it('is ready when Redis and RabbitMQ answer', async () => {
-    await waitFor(async () => (await request(running.url).get('/readyz')).status === 200, 10_000, 'readiness');
-    const res = await request(running.url).get('/readyz').expect(200);
-    expect(res.body.checks).toEqual({ redis: 'up', rabbitmq: 'up' });
+  it('is alive, ready with Redis and RabbitMQ up, observable, and answers unknown routes with a problem', async () => {
+    await waitFor(() => messaging.check().then(() => true, () => false), 10_000, 'the broker connection');
+    await expectStandardProbes(running.url, ['redis', 'rabbitmq']);
   });
 
   it('answers 503 naming RabbitMQ while the broker is unreachable, and recovers', async () => {
@@ -64,16 +60,5 @@ describe('matching-service app', () => {
     expect(JSON.stringify(down.body)).toContain('rabbitmq');
     await brokerProxy.resume();
     await waitFor(async () => (await request(running.url).get('/readyz')).status === 200, 15_000, 'recovery');
-  });
-
-  it('exposes Prometheus metrics', async () => {
-    const res = await request(running.url).get('/metrics').expect(200);
-    expect(res.text).toContain('process_cpu_user_seconds_total');
-    expect(res.text).toContain('http_request_duration_seconds');
-  });
-
-  it('answers an unknown route with a 404 problem', async () => {
-    const res = await request(running.url).get('/api/match/nope').expect(404);
-    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 });
