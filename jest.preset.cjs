@@ -24,6 +24,9 @@ module.exports = {
       },
     ],
   },
+  // ESM-only packages (jose 6): Node >= 20.19 can require() them, jest's module
+  // system cannot, so SWC turns them into CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|test).[jt]s?(x)'],

@@ -143,7 +143,7 @@ process.on('exit', () => {
 
 await checkInfrastructure();
 
-say('preparing databases (create, migrate, seed)…');
+say('preparing databases (create if missing, migrate)…');
 const { prepareDatabases } = await import('../prisma/prepare-databases.mjs');
 await prepareDatabases({ log: say });
 
@@ -160,10 +160,25 @@ if (!skipBuild) {
   ]);
 }
 
+// After the build: seeding uses question-service's generated Prisma client.
+say('seeding the question bank (idempotent)…');
+run(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', 'apps/question-service/tsconfig.json', 'apps/question-service/src/seed/run-seed.ts'], {
+  env: { ...process.env, DATABASE_URL: process.env.QUESTION_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/peerprep_questions' },
+});
+
 const commonEnv = { NODE_ENV: process.env.NODE_ENV ?? 'development' };
+// A local first admin, so question curation works out of the box; set
+// ADMIN_USERNAME / ADMIN_EMAIL / ADMIN_PASSWORD to choose your own. Never used
+// outside this local start script.
+const localAdmin = {
+  ADMIN_USERNAME: process.env.ADMIN_USERNAME ?? 'admin',
+  ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@peerprep.local',
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'peerprep-local-admin',
+};
 backendApps.forEach((app, i) => {
   const databaseUrl = app.databaseEnv && process.env[app.databaseEnv];
-  const env = databaseUrl ? { ...commonEnv, DATABASE_URL: databaseUrl } : commonEnv;
+  const env = { ...commonEnv, ...(app.name === 'user-service' ? localAdmin : {}) };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   startApp(app, process.execPath, ['--enable-source-maps', `dist/apps/${app.name}/main.js`], env, i);
 });
 await Promise.all(backendApps.map((app) => waitForUrl(app.name, `http://127.0.0.1:${app.port}/readyz`)));
@@ -183,4 +198,5 @@ console.log(`  API gateway  http://localhost:3001/api  (docs: http://localhost:3
 for (const app of backendApps.filter((a) => a.name !== 'api-gateway')) {
   console.log(`  ${app.name.padEnd(22)} http://localhost:${app.port}  (/healthz /readyz /metrics)`);
 }
+console.log(`  local admin  ${localAdmin.ADMIN_USERNAME} / ${localAdmin.ADMIN_PASSWORD}`);
 say('press Ctrl-C to stop everything');

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import {
   createService,
   redisDependency,
@@ -14,6 +15,7 @@ import type { Redis } from 'ioredis';
 import { clientIp } from './client-ip';
 import type { GatewayConfig } from './config';
 import { mountDocsRoutes } from './docs.routes';
+import { createEdgeAuth, type EdgeAuthOutcome } from './edge-auth';
 import { createUpstreams, rejectUpgrade } from './proxy';
 import { createRateLimiter } from './rate-limit';
 import { findRoute, hasDotSegment, pathOf } from './routes.table';
@@ -23,6 +25,8 @@ export interface GatewayDeps {
   /** Rate-limit counters; /readyz checks it and shutdown closes it. */
   redis: Redis;
   logger?: Logger;
+  /** Defaults to one built from AUTH_JWKS_URL / AUTH_PUBLIC_KEY. */
+  verifier?: TokenVerifier;
 }
 
 /**
@@ -56,6 +60,13 @@ export function createGateway(deps: GatewayDeps): Service {
     return id;
   }
 
+  function refuseHttp(res: http.ServerResponse, outcome: Exclude<EdgeAuthOutcome, { allowed: true }>): void {
+    sendProblem(res, outcome.status, undefined, {
+      detail: outcome.detail,
+      headers: outcome.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {},
+    });
+  }
+
   function proxyHttp(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     res.setHeader(REQUEST_ID_HEADER, assignRequestId(req));
     let corsPassed = false;
@@ -69,6 +80,8 @@ export function createGateway(deps: GatewayDeps): Service {
       sendProblem(res, 400, undefined, { detail: 'Dot segments are not allowed in the path' });
       return true;
     }
+    // Started alongside the rate limit so the two waits overlap; the rate limit still answers first.
+    const tokenCheck = edgeAuth.checkRequest(req);
     consumeRateLimit(clientIp(req, config.TRUSTED_PROXY_HOPS)).then(
       (decision) => {
         if (!decision.allowed) {
@@ -78,7 +91,14 @@ export function createGateway(deps: GatewayDeps): Service {
           });
           return;
         }
-        upstreams.web(req, res, route);
+        if (!tokenCheck) {
+          upstreams.web(req, res, route);
+          return;
+        }
+        void tokenCheck.then((outcome) => {
+          if (outcome.allowed) upstreams.web(req, res, route);
+          else refuseHttp(res, outcome);
+        });
       },
       (error: unknown) => {
         service.logger.error({ err: error, reqId: req.id }, 'rate limiter failed');
@@ -104,10 +124,21 @@ export function createGateway(deps: GatewayDeps): Service {
       rejectUpgrade(socket, 403, `Origin ${origin} is not allowed`, requestId);
       return;
     }
+    const tokenCheck = edgeAuth.checkUpgrade(req);
     consumeRateLimit(clientIp(req, config.TRUSTED_PROXY_HOPS)).then(
       (decision) => {
-        if (decision.allowed) upstreams.ws(req, socket, head, route);
-        else rejectUpgrade(socket, 429, 'Too many requests from this address', requestId);
+        if (!decision.allowed) {
+          rejectUpgrade(socket, 429, 'Too many requests from this address', requestId);
+          return;
+        }
+        if (!tokenCheck) {
+          upstreams.ws(req, socket, head, route);
+          return;
+        }
+        void tokenCheck.then((outcome) => {
+          if (outcome.allowed) upstreams.ws(req, socket, head, route);
+          else rejectUpgrade(socket, outcome.status, outcome.detail, requestId);
+        });
       },
       (error: unknown) => {
         service.logger.error({ err: error, reqId: requestId }, 'rate limiter failed');
@@ -127,5 +158,6 @@ export function createGateway(deps: GatewayDeps): Service {
     onShutdown: async () => upstreams.close(),
   });
   const upstreams = createUpstreams(config, service.logger, service.metrics);
+  const edgeAuth = createEdgeAuth(deps.verifier ?? tokenVerifierFromConfig(config), service.logger);
   return service;
 }

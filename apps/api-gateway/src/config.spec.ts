@@ -13,6 +13,7 @@ describe('gateway config', () => {
       CORS_ORIGINS: ['http://localhost:3000'],
       REDIS_KEY_PREFIX: 'peerprep:gateway:',
       TRUSTED_PROXY_HOPS: 0,
+      AUTH_JWKS_URL: 'http://127.0.0.1:3002/api/auth/jwks.json',
     });
   });
 

@@ -1,3 +1,4 @@
+import { authEnvSchema } from '@peerprep/auth';
 import { baseEnvSchema, portVariable } from '@peerprep/service-kit';
 import { z } from 'zod';
 
@@ -17,6 +18,8 @@ const originList = z
 
 export const gatewayEnvSchema = baseEnvSchema.extend({
   PORT: portVariable(3001),
+  /** AUTH_JWKS_URL / AUTH_PUBLIC_KEY: the keys that verify access tokens at the edge. */
+  ...authEnvSchema.shape,
   USER_SERVICE_URL: serviceUrl('http://127.0.0.1:3002'),
   QUESTION_SERVICE_URL: serviceUrl('http://127.0.0.1:3003'),
   MATCHING_SERVICE_URL: serviceUrl('http://127.0.0.1:3004'),

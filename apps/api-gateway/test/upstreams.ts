@@ -14,6 +14,8 @@ export interface FakeUpstream {
   name: string;
   url: string;
   seen: SeenRequest[];
+  /** URLs of the WebSocket upgrades that reached this service. */
+  upgrades: string[];
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export interface FakeUpstream {
  */
 export async function startFakeUpstream(name: string, opts: { websocket?: boolean } = {}): Promise<FakeUpstream> {
   const seen: SeenRequest[] = [];
+  const upgrades: string[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -39,6 +42,7 @@ export async function startFakeUpstream(name: string, opts: { websocket?: boolea
   if (opts.websocket) {
     wss = new WebSocketServer({ server });
     wss.on('connection', (socket, req) => {
+      upgrades.push(req.url ?? '');
       socket.send(JSON.stringify({ service: name, url: req.url, requestId: req.headers['x-request-id'] }));
       socket.on('message', (data) => socket.send(`echo:${data.toString()}`));
     });
@@ -50,6 +54,7 @@ export async function startFakeUpstream(name: string, opts: { websocket?: boolea
     name,
     url: `http://127.0.0.1:${port}`,
     seen,
+    upgrades,
     async close() {
       for (const client of wss?.clients ?? []) client.terminate();
       wss?.close();

@@ -1,23 +1,60 @@
+import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createLogger, createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { QuestionConfig } from './config';
 import type { PrismaClient } from './db/prisma';
+import { pickRoutes } from './questions/pick.routes';
+import { createQuestionEvents } from './questions/question-events';
+import { createQuestionQueries } from './questions/questions.queries';
+import { createQuestionsRepository } from './questions/questions.repository';
+import { questionsRoutes } from './questions/questions.routes';
+import { createQuestionsService, type QuestionsService } from './questions/questions.service';
 
 export interface QuestionServiceDeps {
   config: QuestionConfig;
   prisma: PrismaClient;
   messaging: Messaging;
   logger?: Logger;
+  /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
+  verifier?: TokenVerifier;
+}
+
+/** The domain side of the service, without HTTP: also what the seed command writes through. */
+export function createQuestionBank({
+  prisma,
+  messaging,
+  logger,
+}: {
+  prisma: PrismaClient;
+  messaging: Pick<Messaging, 'publish'>;
+  logger: Logger;
+}): QuestionsService {
+  return createQuestionsService({
+    repository: createQuestionsRepository(prisma),
+    queries: createQuestionQueries(prisma),
+    events: createQuestionEvents(messaging, logger),
+  });
 }
 
 /**
- * The question bank: questions, topics and test cases in its own Postgres database; publishes question events. The question routes arrive with the question-bank issue.
+ * The question bank: questions, topics and test cases in its own Postgres
+ * database; browse and admin routes under /api, the picker under /internal;
+ * publishes question events.
  */
-export function createQuestionService({ config, prisma, messaging, logger }: QuestionServiceDeps): Service {
+export function createQuestionService({ config, prisma, messaging, logger, verifier }: QuestionServiceDeps): Service {
+  const log =
+    logger ?? createLogger({ name: 'question-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+  const questions = createQuestionBank({ prisma, messaging, logger: log });
+  const internalToken = config.INTERNAL_API_TOKEN;
+  const tokenVerifier = verifier ?? tokenVerifierFromConfig(config);
   return createService({
     name: 'question-service',
     config,
-    logger,
+    logger: log,
     dependencies: [sqlDependency(prisma), messagingDependency(messaging)],
+    routes: (app) => {
+      app.use(questionsRoutes({ questions, verifier: tokenVerifier, internalToken }));
+      app.use(pickRoutes({ questions, internalToken }));
+    },
   });
 }

@@ -1,10 +1,20 @@
+import { authEnvSchema } from '@peerprep/auth';
 import { baseEnvSchema, connectionVariables, portVariable } from '@peerprep/service-kit';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** Only for a developer machine; a deployment sets its own secret (see README). */
+export const DEV_INTERNAL_API_TOKEN = 'peerprep-dev-internal-token';
 
 export const questionEnvSchema = baseEnvSchema.extend({
+  ...authEnvSchema.shape,
   PORT: portVariable(3003),
   DATABASE_URL: connectionVariables.postgres('peerprep_questions'),
   AMQP_URL: connectionVariables.amqp(),
+  /**
+   * Shared secret that service-to-service callers (collaboration-service)
+   * send in `x-internal-token`: it unlocks the picker and hidden test cases.
+   */
+  INTERNAL_API_TOKEN: z.string().min(16, 'must be at least 16 characters').default(DEV_INTERNAL_API_TOKEN),
 });
 
 export type QuestionConfig = z.infer<typeof questionEnvSchema>;

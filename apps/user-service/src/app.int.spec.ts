@@ -12,6 +12,7 @@ import {
   type TestInfrastructure,
 } from '@peerprep/testing';
 import { createUserService } from './app';
+import { generateSigningKey } from './auth/signing-key';
 import { userEnvSchema } from './config';
 import { createPrismaClient, type PrismaClient } from './db/prisma';
 
@@ -32,7 +33,9 @@ describe('user-service app (real Postgres, Redis and RabbitMQ)', () => {
     const logger = createLogger({ name: 'user-service', level: 'silent' });
     prisma = createPrismaClient(infra.database.url);
     messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'user-service', exchange: infra.rabbit.exchange, logger });
-    running = await startTestService(createUserService({ config, prisma, redis: infra.redis.redis, messaging, logger }));
+    running = await startTestService(
+      createUserService({ config, prisma, redis: infra.redis.redis, messaging, logger, signingKey: await generateSigningKey() }),
+    );
   });
 
   afterAll(async () => {

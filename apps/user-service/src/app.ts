@@ -1,25 +1,79 @@
+import { createPublicKey } from 'node:crypto';
+import { createTokenVerifier } from '@peerprep/auth';
 import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createLogger, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
+import { createAccessTokenIssuer } from './auth/access-token';
+import { authRoutes } from './auth/auth.routes';
+import { createAuthService } from './auth/auth.service';
+import { createPasswordHasher, type PasswordHasher } from './auth/password-hasher';
+import { refreshCookieSettings } from './auth/refresh-cookie';
+import type { SigningKey } from './auth/signing-key';
+import { systemClock, type Clock } from './clock';
 import type { UserConfig } from './config';
 import type { PrismaClient } from './db/prisma';
+import { createAuthRateLimits } from './rate-limits/auth-rate-limits';
+import { createRefreshTokensRepository } from './sessions/refresh-tokens.repository';
+import { createSessionsService } from './sessions/sessions.service';
+import { usersRoutes } from './users/users.routes';
+import { createUsersRepository } from './users/users.repository';
+import { createUsersService } from './users/users.service';
 
 export interface UserServiceDeps {
   config: UserConfig;
   prisma: PrismaClient;
   redis: Redis;
   messaging: Messaging;
+  /** Signs access tokens; its public half is served as the JWKS. */
+  signingKey: SigningKey;
   logger?: Logger;
+  clock?: Clock;
+  hasher?: PasswordHasher;
 }
 
 /**
- * Accounts: users, credentials, roles and refresh tokens in its own Postgres database; rate-limit counters in Redis; publishes user events. The account routes arrive with the accounts issue.
+ * Accounts: users, credentials, roles and refresh tokens in its own Postgres
+ * database; rate-limit counters in Redis; publishes user events. The only
+ * signer of access tokens.
  */
-export function createUserService({ config, prisma, redis, messaging, logger }: UserServiceDeps): Service {
+export function createUserService(deps: UserServiceDeps): Service {
+  const { config, prisma, redis, messaging, signingKey } = deps;
+  const logger =
+    deps.logger ?? createLogger({ name: 'user-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+  const clock = deps.clock ?? systemClock;
+  const hasher = deps.hasher ?? createPasswordHasher();
+
+  const users = createUsersRepository(prisma);
+  const sessions = createSessionsService({
+    refreshTokens: createRefreshTokensRepository(prisma),
+    clock,
+    refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    logger,
+  });
+  const rateLimits = createAuthRateLimits(redis, config);
+  const auth = createAuthService({
+    users,
+    sessions,
+    hasher,
+    issueAccessToken: createAccessTokenIssuer(signingKey, clock),
+    rateLimits,
+    logger,
+  });
+  const usersService = createUsersService({ users, sessions, hasher, rateLimits, messaging, logger });
+  // user-service checks its own tokens with the same verifier as everyone else, fed the public key directly.
+  const verifier = createTokenVerifier({
+    publicKeyPem: createPublicKey(signingKey.privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+  });
+  const cookie = refreshCookieSettings(config.NODE_ENV, config.REFRESH_TOKEN_TTL_DAYS);
+
   return createService({
     name: 'user-service',
     config,
     logger,
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
+    routes: (app) => {
+      app.use(authRoutes({ auth, signingKey, cookie }));
+      app.use(usersRoutes({ users: usersService, verifier, cookie }));
+    },
   });
 }

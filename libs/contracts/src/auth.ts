@@ -48,3 +48,18 @@ export const accessTokenClaimsSchema = z.object({
   role: roleSchema,
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
+
+/** One public signing key of user-service, as a JWK (Ed25519: kty OKP, crv Ed25519, x). */
+export const publicJwkSchema = z.looseObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().min(1),
+  kid: z.string().min(1),
+  alg: z.literal('EdDSA'),
+  use: z.literal('sig'),
+});
+export type PublicJwk = z.infer<typeof publicJwkSchema>;
+
+/** `GET /auth/jwks.json`: the keys that verify access tokens (RFC 7517 JWK Set). */
+export const jwksResponseSchema = z.object({ keys: z.array(publicJwkSchema).min(1) });
+export type JwksResponse = z.infer<typeof jwksResponseSchema>;

@@ -11,7 +11,14 @@ import {
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, loginRequestSchema, signupRequestSchema, tokenResponseSchema } from './auth';
+import {
+  REFRESH_COOKIE_NAME,
+  REFRESH_COOKIE_PATH,
+  jwksResponseSchema,
+  loginRequestSchema,
+  signupRequestSchema,
+  tokenResponseSchema,
+} from './auth';
 import { difficultySchema, languageSchema, roleSchema } from './common';
 import { attemptDetailSchema, attemptIdParamsSchema, attemptSummarySchema, historyPageSchema, listHistoryQuerySchema } from './history';
 import {
@@ -276,6 +283,16 @@ function buildRegistry(): OpenAPIRegistry {
     security: [{}, { refreshCookie: [] }],
     responses: { 204: noContent('Signed out (also when there was no session).') },
   });
+  route({
+    method: 'get',
+    path: '/auth/jwks.json',
+    operationId: 'getSigningKeys',
+    tags: ['auth'],
+    summary: 'The public keys that verify access tokens (JWKS)',
+    description: 'Access tokens are EdDSA (Ed25519) JWTs signed by user-service; the `kid` header names the key.',
+    security: anonymous,
+    responses: { 200: json(jwksResponseSchema, 'The JSON Web Key Set.') },
+  });
 
   // users
   route({
@@ -303,9 +320,11 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: 'deleteOwnAccount',
     tags: ['users'],
     summary: 'Delete your account (password required)',
+    description:
+      'A wrong password is a 400 naming `password` (the session stays valid). 409 when you are the last admin. Publishes `user.deleted`.',
     security: bearer,
     request: { body: body(DeleteAccountRequest) },
-    responses: { 204: noContent('Deleted; every session is revoked.'), ...problems(400, 401, 429) },
+    responses: { 204: noContent('Deleted; every session is revoked.'), ...problems(400, 401, 409, 429) },
   });
   route({
     method: 'post',
@@ -313,9 +332,11 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: 'changeOwnPassword',
     tags: ['users'],
     summary: 'Change your password (current password required; other sessions are revoked)',
+    description:
+      'A wrong current password is a 400 naming `currentPassword`. Every session of the user is revoked and a fresh one is started for the caller: the response sets a new refresh cookie.',
     security: bearer,
     request: { body: body(ChangePasswordRequest) },
-    responses: { 204: noContent('Changed.'), ...problems(400, 401, 429) },
+    responses: { 204: { ...noContent('Changed.'), headers: setsRefreshCookie }, ...problems(400, 401, 429) },
   });
   route({
     method: 'get',
@@ -334,8 +355,9 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ['users'],
     summary: "Change a user's role (admin)",
     security: bearer,
+    description: 'Effective at the user\'s next token refresh. 409 when it would demote the last admin.',
     request: { params: userIdParamsSchema, body: body(ChangeRoleRequest) },
-    responses: { 200: json(UserProfile, 'The updated user.'), ...problems(400, 401, 403, 404) },
+    responses: { 200: json(UserProfile, 'The updated user.'), ...problems(400, 401, 403, 404, 409) },
   });
 
   // questions
@@ -354,10 +376,10 @@ function buildRegistry(): OpenAPIRegistry {
     path: '/questions/{idOrSlug}',
     operationId: 'getQuestion',
     tags: ['questions'],
-    summary: 'Read one question by id or slug (hidden test cases for admins only)',
+    summary: 'Read one question by id or slug (hidden test cases for admins and internal callers only)',
     security: optionalBearer,
     request: { params: questionIdOrSlugParamsSchema },
-    responses: { 200: json(Question, 'The question.'), ...problems(404) },
+    responses: { 200: json(Question, 'The question.'), ...problems(401, 404) },
   });
   route({
     method: 'get',

@@ -278,6 +278,11 @@ export type UpdateQuestionRequest = QuestionInput;
  * of the topics, avoiding `excludeIds`. 404 problem when none fits.
  */
 export const PICK_QUESTION_PATH = '/internal/questions/pick';
+/**
+ * Service-to-service calls to question-service (the picker; reading hidden
+ * test cases) carry the shared INTERNAL_API_TOKEN in this header.
+ */
+export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
 export const pickQuestionRequestSchema = z.strictObject({
   difficulty: difficultySchema.optional(),
   topics: z.array(topicSlugSchema).min(1).max(20),

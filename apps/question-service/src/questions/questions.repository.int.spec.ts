@@ -1,10 +1,21 @@
 import path from 'node:path';
+import { toTopicSlug } from '@peerprep/contracts';
 import { ConflictError } from '@peerprep/service-kit';
 import { createTestDatabase, type TestDatabase } from '@peerprep/testing';
+import { questionInput } from '../../test/question-fixtures';
 import { createPrismaClient, type PrismaClient } from '../db/prisma';
-import { createQuestionsRepository, type NewQuestion, type QuestionsRepository } from './questions.repository';
+import { createQuestionsRepository, type QuestionRecordInput, type QuestionsRepository } from './questions.repository';
 
 const migrationsDir = path.join(__dirname, '../../prisma/migrations');
+
+function record(overrides: Parameters<typeof questionInput>[0] = {}): QuestionRecordInput {
+  const input = questionInput(overrides);
+  return {
+    ...input,
+    slug: input.slug ?? 'sum-of-list',
+    topics: input.topics.map((name) => ({ name, slug: toTopicSlug(name) })),
+  };
+}
 
 describe('questions repository (real Postgres)', () => {
   let db: TestDatabase;
@@ -27,61 +38,57 @@ describe('questions repository (real Postgres)', () => {
     await prisma.topic.deleteMany();
   });
 
-  const twoSum: NewQuestion = {
-    slug: 'two-sum',
-    title: 'Two Sum',
-    statement: 'Return the indices of the two numbers that add up to `target`.',
-    difficulty: 'EASY',
-    topics: [
-      { name: 'Hash Table', slug: 'hash-table' },
-      { name: 'Arrays', slug: 'arrays' },
-    ],
-  };
+  it('stores every part of a question and reads it back whole, test cases in order', async () => {
+    const created = await questions.create(record());
 
-  it('creates a question with its topics and finds it by slug', async () => {
-    const created = await questions.create(twoSum);
-
-    expect(created).toMatchObject({ slug: 'two-sum', title: 'Two Sum', difficulty: 'EASY' });
-    expect(created.topics.map((topic) => topic.slug)).toEqual(['arrays', 'hash-table']);
-    expect(await questions.findBySlug('two-sum')).toEqual(created);
-    expect(await questions.findBySlug('three-sum')).toBeNull();
+    const found = await questions.findByIdOrSlug('sum-of-list', { includeHidden: true });
+    expect(found).toEqual(created);
+    expect(found).toMatchObject({ ...questionInput(), topics: [{ slug: 'arrays', name: 'Arrays' }, { slug: 'math', name: 'Math' }] });
+    expect(await questions.findById(created.id, { includeHidden: true })).toEqual(created);
   });
 
-  it('reuses an existing topic instead of creating a duplicate', async () => {
-    const first = await questions.create(twoSum);
-    const second = await questions.create({
-      slug: 'contains-duplicate',
-      title: 'Contains Duplicate',
-      statement: 'Does any value appear twice?',
-      difficulty: 'EASY',
-      topics: [{ name: 'Arrays', slug: 'arrays' }],
-    });
-
-    expect(second.topics[0]?.id).toBe(first.topics.find((topic) => topic.slug === 'arrays')?.id);
-    expect((await questions.listTopics()).map((topic) => topic.name)).toEqual(['Arrays', 'Hash Table']);
+  it('leaves hidden test cases out unless asked for them', async () => {
+    await questions.create(record());
+    const visible = await questions.findByIdOrSlug('sum-of-list', { includeHidden: false });
+    expect(visible?.testCases).toEqual([{ args: [[1, 2]], expected: 3, hidden: false }]);
   });
 
-  it('lists no topics in an empty bank', async () => {
-    expect(await questions.listTopics()).toEqual([]);
+  it('finds by id whatever the case of the uuid, and answers null for unknown ids and slugs', async () => {
+    const created = await questions.create(record());
+    expect((await questions.findByIdOrSlug(created.id.toUpperCase(), { includeHidden: false }))?.id).toBe(created.id);
+    expect(await questions.findByIdOrSlug('no-such-question', { includeHidden: false })).toBeNull();
+    expect(await questions.findByIdOrSlug('7a44b2f0-c1de-4f0a-9d3e-2c1f5a8e9b10', { includeHidden: false })).toBeNull();
   });
 
-  it('rejects a duplicate slug with a conflict naming slug, and creates nothing', async () => {
-    await questions.create(twoSum);
+  it('rejects a duplicate slug and title with a conflict naming both, and creates nothing', async () => {
+    await questions.create(record());
 
-    const attempt = questions.create({ ...twoSum, title: 'Two Sum Again', topics: [{ name: 'Math', slug: 'math' }] });
+    const attempt = questions.create(record({ topics: ['Geometry'] }));
 
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
-    await expect(attempt).rejects.toMatchObject({ fields: [{ field: 'slug' }] });
+    await expect(attempt).rejects.toMatchObject({ fields: [{ field: 'slug' }, { field: 'title' }] });
     expect(await prisma.question.count()).toBe(1);
-    expect((await questions.listTopics()).map((topic) => topic.slug)).not.toContain('math');
+    expect(await prisma.topic.count({ where: { slug: 'geometry' } })).toBe(0);
   });
 
-  it('rejects a duplicate title with a conflict naming title', async () => {
-    await questions.create(twoSum);
+  it('creates a shared new topic once when two questions with it are created at the same time', async () => {
+    await Promise.all([
+      questions.create(record({ slug: 'one-question', title: 'One Question', topics: ['Bit Tricks'] })),
+      questions.create(record({ slug: 'two-question', title: 'Two Question', topics: ['Bit Tricks'] })),
+    ]);
+    expect(await prisma.topic.count({ where: { slug: 'bit-tricks' } })).toBe(1);
+    expect(await prisma.questionTopic.count()).toBe(2);
+  });
 
-    await expect(questions.create({ ...twoSum, slug: 'two-sum-2' })).rejects.toMatchObject({
-      name: 'ConflictError',
-      fields: [{ field: 'title' }],
-    });
+  it('answers null when replacing or deleting a question that does not exist', async () => {
+    expect(await questions.replace('no-such-question', record())).toBeNull();
+    expect(await questions.delete('no-such-question')).toBeNull();
+  });
+
+  it('returns the deleted question, which is then gone with its test cases', async () => {
+    const created = await questions.create(record());
+    expect(await questions.delete(created.id)).toEqual(created);
+    expect(await prisma.questionTestCase.count()).toBe(0);
+    expect(await prisma.questionTopic.count()).toBe(0);
   });
 });

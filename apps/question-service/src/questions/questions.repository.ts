@@ -1,68 +1,170 @@
+import type { Difficulty, EntryPoint, Example, Question, StarterCode, TestCase } from '@peerprep/contracts';
 import { ConflictError } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
 import { uniqueViolationFields } from '../db/unique-violation';
-import type { Difficulty, Question, Topic } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
+import { questionInclude, toQuestion } from './question-records';
 
-export type { Difficulty, Topic };
-
-export interface QuestionWithTopics extends Question {
-  topics: Topic[];
-}
-
-export interface NewQuestion {
+/** A question as stored: the validated input with its slug settled and topic slugs derived. */
+export interface QuestionRecordInput {
   slug: string;
   title: string;
   statement: string;
   difficulty: Difficulty;
-  /** Attached by slug; a topic that does not exist yet is created. */
+  /** Attached by slug; a topic that does not exist yet is created with this name. */
   topics: { name: string; slug: string }[];
+  examples: Example[];
+  constraints: string[];
+  hints: string[];
+  starterCode: StarterCode;
+  entryPoint: EntryPoint;
+  testCases: TestCase[];
 }
 
-const withTopics = { topics: { include: { topic: true } } } as const;
+type Transaction = Prisma.TransactionClient;
 
-function toQuestionWithTopics({ topics, ...question }: Question & { topics: { topic: Topic }[] }): QuestionWithTopics {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path segment names a question by id when it is a UUID, else by slug (slugs never look like UUIDs: they are kebab-case words). */
+export function idOrSlugWhere(idOrSlug: string): Prisma.QuestionWhereUniqueInput {
+  return UUID.test(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug };
+}
+
+function conflictOn(fields: ('slug' | 'title')[]): ConflictError {
+  return new ConflictError(
+    'A question with this title or slug already exists',
+    fields.map((field) => ({ field, location: 'body', message: `This ${field} is already taken` })),
+  );
+}
+
+/**
+ * Names the taken fields up front (both, when both are), excluding the
+ * question being replaced. Titles compare case-insensitively, as the
+ * questions_title_lower_key index does.
+ */
+async function assertSlugAndTitleFree(tx: Transaction, data: QuestionRecordInput, exceptId?: string): Promise<void> {
+  const clashes = await tx.question.findMany({
+    where: {
+      OR: [{ slug: data.slug }, { title: { equals: data.title, mode: 'insensitive' } }],
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
+    select: { slug: true, title: true },
+  });
+  const taken = new Set<'slug' | 'title'>();
+  for (const clash of clashes) {
+    if (clash.slug === data.slug) taken.add('slug');
+    if (clash.title.toLowerCase() === data.title.toLowerCase()) taken.add('title');
+  }
+  if (taken.size > 0) throw conflictOn([...taken].sort());
+}
+
+/** Creates missing topics (a concurrent writer may create the same one: ON CONFLICT DO NOTHING) and returns their ids. */
+async function topicIds(tx: Transaction, topics: QuestionRecordInput['topics']): Promise<string[]> {
+  await tx.topic.createMany({ data: topics, skipDuplicates: true });
+  const found = await tx.topic.findMany({ where: { slug: { in: topics.map((topic) => topic.slug) } }, select: { id: true } });
+  return found.map((topic) => topic.id);
+}
+
+function scalarColumns(data: QuestionRecordInput) {
   return {
-    ...question,
-    topics: topics.map(({ topic }) => topic).sort((a, b) => a.name.localeCompare(b.name)),
+    slug: data.slug,
+    title: data.title,
+    statement: data.statement,
+    difficulty: data.difficulty,
+    examples: data.examples as Prisma.InputJsonValue,
+    constraints: data.constraints,
+    hints: data.hints,
+    starterCode: data.starterCode as Prisma.InputJsonValue,
+    entryPoint: data.entryPoint as Prisma.InputJsonValue,
   };
 }
 
-/** The only code that reads or writes questions and topics. */
+function testCaseRows(testCases: TestCase[]) {
+  return testCases.map((testCase, position) => ({
+    position,
+    args: testCase.args as Prisma.InputJsonValue,
+    // Never JSON null: every value type of the contracts excludes it.
+    expected: testCase.expected as Prisma.InputJsonValue,
+    hidden: testCase.hidden,
+  }));
+}
+
+/** A unique violation that slipped past the pre-check (a concurrent write) becomes the same conflict. */
+function asConflict(error: unknown): unknown {
+  const fields = uniqueViolationFields(error);
+  if (!fields) return error;
+  const taken = (['slug', 'title'] as const).filter((name) => fields.some((field) => field.includes(name)));
+  return conflictOn(taken.length > 0 ? [...taken] : ['slug']);
+}
+
+/** The only code that writes questions, and reads one question whole (the list reads are in questions.queries.ts). */
 export function createQuestionsRepository(prisma: PrismaClient) {
   return {
-    /** Throws ConflictError naming `slug` and/or `title` when either is taken. */
-    async create({ topics, ...question }: NewQuestion): Promise<QuestionWithTopics> {
+    async findByIdOrSlug(idOrSlug: string, { includeHidden }: { includeHidden: boolean }): Promise<Question | null> {
+      const row = await prisma.question.findUnique({ where: idOrSlugWhere(idOrSlug), include: questionInclude(includeHidden) });
+      return row ? toQuestion(row) : null;
+    },
+
+    async findById(id: string, { includeHidden }: { includeHidden: boolean }): Promise<Question | null> {
+      const row = await prisma.question.findUnique({ where: { id }, include: questionInclude(includeHidden) });
+      return row ? toQuestion(row) : null;
+    },
+
+    /** Throws ConflictError naming `slug` and/or `title` when either is taken. Returns it with every test case. */
+    async create(data: QuestionRecordInput): Promise<Question> {
       try {
-        const created = await prisma.question.create({
-          data: {
-            ...question,
-            topics: {
-              create: topics.map((topic) => ({
-                topic: { connectOrCreate: { where: { slug: topic.slug }, create: topic } },
-              })),
+        const row = await prisma.$transaction(async (tx) => {
+          await assertSlugAndTitleFree(tx, data);
+          const ids = await topicIds(tx, data.topics);
+          return tx.question.create({
+            data: {
+              ...scalarColumns(data),
+              topics: { create: ids.map((topicId) => ({ topicId })) },
+              testCases: { createMany: { data: testCaseRows(data.testCases) } },
             },
-          },
-          include: withTopics,
+            include: questionInclude(true),
+          });
         });
-        return toQuestionWithTopics(created);
+        return toQuestion(row);
       } catch (error) {
-        const fields = uniqueViolationFields(error);
-        if (!fields) throw error;
-        const taken = (['slug', 'title'] as const).filter((name) => fields.includes(name));
-        throw new ConflictError(
-          'A question with these details already exists',
-          taken.map((field) => ({ field, message: `This ${field} is already taken` })),
-        );
+        throw asConflict(error);
       }
     },
 
-    async findBySlug(slug: string): Promise<QuestionWithTopics | null> {
-      const found = await prisma.question.findUnique({ where: { slug }, include: withTopics });
-      return found ? toQuestionWithTopics(found) : null;
+    /** Replaces every field, topic and test case of the question; null when it does not exist. */
+    async replace(idOrSlug: string, data: QuestionRecordInput): Promise<Question | null> {
+      try {
+        const row = await prisma.$transaction(async (tx) => {
+          const current = await tx.question.findUnique({ where: idOrSlugWhere(idOrSlug), select: { id: true } });
+          if (!current) return null;
+          await assertSlugAndTitleFree(tx, data, current.id);
+          const ids = await topicIds(tx, data.topics);
+          return tx.question.update({
+            where: { id: current.id },
+            data: {
+              ...scalarColumns(data),
+              topics: { deleteMany: {}, create: ids.map((topicId) => ({ topicId })) },
+              testCases: { deleteMany: {}, createMany: { data: testCaseRows(data.testCases) } },
+            },
+            include: questionInclude(true),
+          });
+        });
+        return row ? toQuestion(row) : null;
+      } catch (error) {
+        throw asConflict(error);
+      }
     },
 
-    listTopics(): Promise<Topic[]> {
-      return prisma.topic.findMany({ orderBy: { name: 'asc' } });
+    /** Deletes the question (its topic links and test cases go with it) and returns what was deleted; null when absent. */
+    async delete(idOrSlug: string): Promise<Question | null> {
+      const row = await prisma.$transaction(async (tx) => {
+        const current = await tx.question.findUnique({ where: idOrSlugWhere(idOrSlug), include: questionInclude(true) });
+        if (!current) return null;
+        // deleteMany: a concurrent delete leaves nothing to delete, which is "not found", not an error.
+        const { count } = await tx.question.deleteMany({ where: { id: current.id } });
+        return count === 1 ? current : null;
+      });
+      return row ? toQuestion(row) : null;
     },
   };
 }

@@ -1,0 +1,35 @@
+// `nx run question-service:seed`: upserts the seed bank into DATABASE_URL
+// (after `prisma-migrate`). Safe to run on every start: unchanged questions
+// are left alone and announce nothing.
+import { createMessaging } from '@peerprep/messaging';
+import { createLogger, loadConfigOrExit } from '@peerprep/service-kit';
+import { seedQuestions } from '../../prisma/seed';
+import { createQuestionBank } from '../app';
+import { questionEnvSchema } from '../config';
+import { createPrismaClient } from '../db/prisma';
+import { seedQuestionBank } from './seed-question-bank';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('question-service seed', questionEnvSchema);
+  const logger = createLogger({ name: 'question-seed', level: config.LOG_LEVEL });
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  // Events reach consumers whose queues already exist; a broker that is down
+  // only delays the seed by closeTimeoutMs (the data is what matters here).
+  const messaging = createMessaging({ url: config.AMQP_URL, serviceName: 'question-service', logger, closeTimeoutMs: 5_000 });
+  try {
+    const report = await seedQuestionBank(createQuestionBank({ prisma, messaging, logger }), seedQuestions);
+    logger.info(
+      { created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length },
+      'question bank seeded',
+    );
+  } finally {
+    await messaging.close();
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[question-service seed] failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  if (error instanceof Error && 'fields' in error) process.stderr.write(`${JSON.stringify(error.fields, null, 2)}\n`);
+  process.exitCode = 1;
+});

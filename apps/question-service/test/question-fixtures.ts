@@ -1,0 +1,33 @@
+import type { QuestionInput } from '@peerprep/contracts';
+
+const starterCode = {
+  javascript: 'function solve(nums) {\n}\n',
+  typescript: 'function solve(nums: number[]): number {\n}\n',
+  python: 'def solve(nums):\n    pass\n',
+  java: 'class Solution {\n  int solve(int[] nums) { return 0; }\n}\n',
+  cpp: 'int solve(std::vector<int> nums) {\n}\n',
+};
+
+/** A valid admin create body: one visible and one hidden case; override what the test is about. */
+export function questionInput(overrides: Partial<QuestionInput> = {}): QuestionInput {
+  return {
+    slug: 'sum-of-list',
+    title: 'Sum Of List',
+    statement: 'Return the **sum** of every number in `nums`.',
+    difficulty: 'EASY',
+    topics: ['Arrays', 'Math'],
+    examples: [
+      { input: 'nums = [1, 2]', output: '3', explanation: '1 + 2 = 3' },
+      { input: 'nums = []', output: '0' },
+    ],
+    constraints: ['0 <= nums.length <= 1000'],
+    hints: ['Keep a running total.'],
+    starterCode,
+    entryPoint: { functionName: 'solve', params: [{ name: 'nums', type: 'int[]' }], returnType: 'int' },
+    testCases: [
+      { args: [[1, 2]], expected: 3, hidden: false },
+      { args: [[-5, 5, 7]], expected: 7, hidden: true },
+    ],
+    ...overrides,
+  };
+}

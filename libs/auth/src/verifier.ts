@@ -1,0 +1,84 @@
+import type { KeyObject } from 'node:crypto';
+import { accessTokenClaimsSchema } from '@peerprep/contracts';
+import { ServiceUnavailableError, UnauthorizedError } from '@peerprep/service-kit';
+import { jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { KeySourceUnavailableError, publicKeyFromPem, remoteKeySet } from './key-source';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  ACCESS_TOKEN_TTL_SECONDS,
+  type AuthenticatedUser,
+} from './tokens';
+
+export interface TokenVerifierOptions {
+  /** user-service's JWKS; used when no publicKeyPem is given. */
+  jwksUrl?: string;
+  /** A fixed Ed25519 SPKI PEM key: no network at all; wins over jwksUrl. */
+  publicKeyPem?: string;
+  /** Allowed clock skew between signer and verifier for exp/iat (default 5 s). */
+  clockToleranceSeconds?: number;
+  /** Bound on one JWKS fetch (default 2000 ms). */
+  jwksTimeoutMs?: number;
+  /** Minimum time between refetches triggered by an unknown kid (default 30 s). */
+  jwksCooldownMs?: number;
+  /** Age after which the cached JWKS is refetched (default 10 min). */
+  jwksMaxAgeMs?: number;
+}
+
+export interface TokenVerifier {
+  /**
+   * The user an access token speaks for. Rejects with UnauthorizedError (401)
+   * for any bad token, and with ServiceUnavailableError (503) when the keys
+   * cannot be fetched at all, since the token may well be valid.
+   */
+  verify(token: string): Promise<AuthenticatedUser>;
+}
+
+/** The same message whatever was wrong: details help attackers, not users. */
+export const INVALID_TOKEN_MESSAGE = 'The access token is invalid or expired';
+
+export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
+  let key: KeyObject | JWTVerifyGetKey;
+  if (opts.publicKeyPem) {
+    key = publicKeyFromPem(opts.publicKeyPem);
+  } else if (opts.jwksUrl) {
+    key = remoteKeySet(opts.jwksUrl, {
+      timeoutMs: opts.jwksTimeoutMs ?? 2_000,
+      cooldownMs: opts.jwksCooldownMs ?? 30_000,
+      maxAgeMs: opts.jwksMaxAgeMs ?? 10 * 60_000,
+    });
+  } else {
+    throw new Error('createTokenVerifier needs jwksUrl or publicKeyPem');
+  }
+  const verifyOptions = {
+    // Pinned: `alg: none`, HS256 keyed with the public key, RS256... all fail here.
+    algorithms: [ACCESS_TOKEN_ALGORITHM],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    requiredClaims: ['exp', 'iat', 'sub'],
+    // Also refuses an iat in the future, and a token claiming to live longer than the TTL.
+    maxTokenAge: ACCESS_TOKEN_TTL_SECONDS,
+    clockTolerance: opts.clockToleranceSeconds ?? 5,
+  };
+
+  return {
+    async verify(token) {
+      let payload: unknown;
+      try {
+        // Two overloads (static key / key resolver); one call site keeps the types simple.
+        ({ payload } =
+          typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions));
+      } catch (error) {
+        if (error instanceof KeySourceUnavailableError) {
+          throw new ServiceUnavailableError('Access tokens cannot be verified right now', { cause: error });
+        }
+        throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
+      }
+      const claims = accessTokenClaimsSchema.safeParse(payload);
+      if (!claims.success) throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
+      const { sub, username, displayName, role } = claims.data;
+      return { id: sub, username, displayName, role };
+    },
+  };
+}
