@@ -11,3 +11,4 @@ export * from './metrics';
 export { PROBE_PATHS } from './probes';
 export * from './service';
 export * from './run-service';
+export * from './unique-violation';

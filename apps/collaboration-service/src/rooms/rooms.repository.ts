@@ -1,6 +1,5 @@
-import { ConflictError } from '@peerprep/service-kit';
+import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
-import { uniqueViolationFields } from '../db/unique-violation';
 import type { Room, RoomParticipant, RoomStatus } from '../generated/prisma/client';
 
 export type { RoomParticipant, RoomStatus };

@@ -1,7 +1,6 @@
 import type { Difficulty, EntryPoint, Example, Question, StarterCode, TestCase } from '@peerprep/contracts';
-import { ConflictError } from '@peerprep/service-kit';
+import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
-import { uniqueViolationFields } from '../db/unique-violation';
 import type { Prisma } from '../generated/prisma/client';
 import { questionInclude, toQuestion } from './question-records';
 

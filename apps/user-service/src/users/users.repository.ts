@@ -1,6 +1,5 @@
-import { ConflictError } from '@peerprep/service-kit';
+import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
-import { uniqueViolationFields } from '../db/unique-violation';
 import { Prisma, type Role, type User } from '../generated/prisma/client';
 
 export type { Role, User };
