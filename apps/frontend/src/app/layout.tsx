@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
 import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
+import { AuthProvider } from '../components/auth/auth-provider';
 import { SiteFooter } from '../components/site-footer';
 import { SiteHeader } from '../components/site-header';
 import { AppThemeProvider } from '../theme/app-theme-provider';
@@ -29,19 +30,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <InitColorSchemeScript attribute="class" defaultMode="system" />
         <AppRouterCacheProvider options={{ enableCssLayer: true }}>
           <AppThemeProvider>
-            <a
-              href="#main"
-              className="sr-only z-50 rounded-md bg-paper px-4 py-2 text-foreground focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
-            >
-              Skip to content
-            </a>
-            <div className="flex min-h-screen flex-col">
-              <SiteHeader />
-              <main id="main" className="flex-1">
-                {children}
-              </main>
-              <SiteFooter />
-            </div>
+            <AuthProvider>
+              <a
+                href="#main"
+                className="sr-only z-50 rounded-md bg-paper px-4 py-2 text-foreground focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+              >
+                Skip to content
+              </a>
+              <div className="flex min-h-screen flex-col">
+                <SiteHeader />
+                <main id="main" className="flex-1">
+                  {children}
+                </main>
+                <SiteFooter />
+              </div>
+            </AuthProvider>
           </AppThemeProvider>
         </AppRouterCacheProvider>
       </body>

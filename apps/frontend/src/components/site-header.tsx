@@ -6,6 +6,7 @@ import AppBar from '@mui/material/AppBar';
 import Button from '@mui/material/Button';
 import Toolbar from '@mui/material/Toolbar';
 import { isNavItemActive, primaryNav, type NavItem } from '../lib/navigation';
+import { UserMenu } from './auth/user-menu';
 import { LogoMark } from './logo-mark';
 
 function NavButton({ item, active }: { item: NavItem; active: boolean }) {
@@ -17,7 +18,7 @@ function NavButton({ item, active }: { item: NavItem; active: boolean }) {
       LinkComponent={item.kind === 'gateway' ? 'a' : NextLink}
       aria-current={active ? 'page' : undefined}
       color={active ? 'primary' : 'inherit'}
-      className={active ? 'bg-primary/10' : 'text-muted hover:text-foreground'}
+      className={`whitespace-nowrap ${active ? 'bg-primary/10' : 'text-muted hover:text-foreground'}`}
     >
       {item.label}
     </Button>
@@ -33,14 +34,15 @@ export function SiteHeader() {
       elevation={0}
       className="border-b border-divider bg-background/80 backdrop-blur-md"
     >
-      <Toolbar component="div" className="mx-auto w-full max-w-6xl gap-4 px-4 sm:px-6">
+      <Toolbar component="div" className="mx-auto w-full max-w-6xl gap-2 px-4 sm:gap-4 sm:px-6">
         <NextLink
           href="/"
           aria-label="PeerPrep home"
           className="flex items-center gap-2 rounded-md text-lg font-extrabold tracking-tight text-foreground no-underline"
         >
           <LogoMark />
-          <span>PeerPrep</span>
+          {/* On a phone the mark alone names the site (the link has its label). */}
+          <span className="hidden sm:inline">PeerPrep</span>
         </NextLink>
         <nav aria-label="Main" className="ml-auto">
           <ul className="m-0 flex list-none items-center gap-1 p-0">
@@ -51,6 +53,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <UserMenu />
       </Toolbar>
     </AppBar>
   );

@@ -1,4 +1,4 @@
-import { isNavItemActive, primaryNav, type NavItem } from './navigation';
+import { accountNavFor, isNavItemActive, primaryNav, type NavItem } from './navigation';
 
 const home: NavItem = { kind: 'page', label: 'Home', href: '/' };
 // Questions is not a page yet; typed routes would reject it, hence the cast.
@@ -31,5 +31,14 @@ describe('primaryNav', () => {
   it('has unique hrefs, so React keys and aria-current are unambiguous', () => {
     const hrefs = primaryNav.map((item) => item.href);
     expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+});
+
+describe('accountNavFor', () => {
+  it('shows the admin pages to admins only', () => {
+    const userHrefs = accountNavFor('USER').map((item) => item.href);
+    const adminHrefs = accountNavFor('ADMIN').map((item) => item.href);
+    expect(userHrefs).toEqual(['/profile', '/profile/password']);
+    expect(adminHrefs).toEqual(['/profile', '/profile/password', '/admin/users']);
   });
 });

@@ -1,3 +1,4 @@
+import type { Role } from '@peerprep/contracts';
 import type { Route } from 'next';
 
 /**
@@ -21,4 +22,22 @@ export function isNavItemActive(item: NavItem, pathname: string): boolean {
   if (item.kind !== 'page') return false;
   if (item.href === '/') return pathname === '/';
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+/** An entry of the signed-in user's menu; `adminOnly` entries are hidden from everyone else. */
+export interface AccountNavItem {
+  label: string;
+  href: Route;
+  adminOnly?: boolean;
+}
+
+export const accountNav: readonly AccountNavItem[] = [
+  { label: 'Profile', href: '/profile' },
+  { label: 'Change password', href: '/profile/password' },
+  { label: 'Manage users', href: '/admin/users', adminOnly: true },
+];
+
+/** The account menu a user with `role` sees (the server enforces the same rule on the API). */
+export function accountNavFor(role: Role): readonly AccountNavItem[] {
+  return accountNav.filter((item) => !item.adminOnly || role === 'ADMIN');
 }

@@ -1,0 +1,94 @@
+'use client';
+
+import { loginRequestSchema } from '@peerprep/contracts';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import type { Route } from 'next';
+import NextLink from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState, type FormEvent } from 'react';
+import { safeNextPath } from '../../lib/auth/next-path';
+import { validateWith } from '../../lib/form-errors';
+import { useAuth } from '../auth/auth-provider';
+import { FormAlert } from '../forms/form-alert';
+import { PasswordField } from '../forms/password-field';
+import { useFormSubmission } from '../forms/use-form-submission';
+import { AuthCard } from './auth-card';
+
+const FIELDS = ['identifier', 'password'] as const;
+/** One sentence whatever was wrong: the server does not say either (no account enumeration). */
+const BAD_CREDENTIALS = 'That username or email and password do not match an account.';
+
+export function LoginForm() {
+  const { status, logIn } = useAuth();
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const rawNext = searchParams.get('next');
+  const next = safeNextPath(rawNext);
+  const form = useFormSubmission({ fields: FIELDS, unauthorizedMessage: BAD_CREDENTIALS });
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+
+  // Signed in (just now, or already when the page opened): go where the visitor was headed.
+  useEffect(() => {
+    if (status === 'signedIn') router.replace(next);
+  }, [status, next, router]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { data, failure } = validateWith(loginRequestSchema, { identifier, password }, FIELDS);
+    if (failure) return form.showFailure(failure);
+    await form.submit(() => logIn(data));
+  }
+
+  const signupHref = rawNext ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
+
+  return (
+    <AuthCard
+      title="Log in"
+      subtitle="Welcome back. Pick up where you left off."
+      footer={
+        <>
+          New to PeerPrep?{' '}
+          <NextLink href={signupHref as Route} className="font-semibold text-primary">
+            Create an account
+          </NextLink>
+        </>
+      }
+    >
+      <form noValidate onSubmit={onSubmit} aria-label="Log in" className="flex flex-col gap-4">
+        <FormAlert message={form.message} />
+        <TextField
+          label="Username or email"
+          name="identifier"
+          autoComplete="username"
+          autoFocus
+          required
+          value={identifier}
+          onChange={(event) => {
+            setIdentifier(event.target.value);
+            form.clearFieldError('identifier');
+          }}
+          error={Boolean(form.fieldErrors.identifier)}
+          helperText={form.fieldErrors.identifier}
+        />
+        <PasswordField
+          label="Password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            form.clearFieldError('password');
+          }}
+          error={Boolean(form.fieldErrors.password)}
+          helperText={form.fieldErrors.password}
+        />
+        <Button type="submit" variant="contained" size="large" disabled={form.pending || status === 'signedIn'}>
+          {form.pending ? 'Logging in…' : 'Log in'}
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { updateProfileRequestSchema, userProfileSchema, type UserProfile } from '@peerprep/contracts';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { changedProfileFields, PROFILE_FIELDS, type ProfileField } from '../../lib/account-forms';
+import { validateWith } from '../../lib/form-errors';
+import { useAuth } from '../auth/auth-provider';
+import { FormAlert } from '../forms/form-alert';
+import { useFormSubmission } from '../forms/use-form-submission';
+
+export function ProfileForm({ user }: { user: UserProfile }) {
+  const { request, updateUser } = useAuth();
+  const form = useFormSubmission({ fields: PROFILE_FIELDS });
+  const [values, setValues] = useState<Record<ProfileField, string>>({
+    username: user.username,
+    email: user.email,
+    displayName: user.displayName,
+  });
+  const [saved, setSaved] = useState(false);
+  const changes = changedProfileFields(user, values);
+  const dirty = Object.keys(changes).length > 0;
+
+  function field(name: ProfileField) {
+    return {
+      name,
+      value: values[name],
+      onChange: (event: { target: { value: string } }) => {
+        setValues((current) => ({ ...current, [name]: event.target.value }));
+        setSaved(false);
+        form.clearFieldError(name);
+      },
+      error: Boolean(form.fieldErrors[name]),
+      helperText: form.fieldErrors[name],
+    };
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const { data, failure } = validateWith(updateProfileRequestSchema, changes, PROFILE_FIELDS);
+    if (failure) return form.showFailure(failure);
+    const ok = await form.submit(async () => {
+      const updated = await request('/users/me', { method: 'PATCH', body: data, schema: userProfileSchema });
+      updateUser(updated);
+      setValues({ username: updated.username, email: updated.email, displayName: updated.displayName });
+    });
+    setSaved(ok);
+  }
+
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="profile-details" className="rounded-2xl p-6">
+      <Typography id="profile-details" variant="h2" className="text-xl">
+        Account details
+      </Typography>
+      <Typography component="p" variant="body2" className="mt-1 text-muted">
+        Your display name is what peers see in a room.
+      </Typography>
+      <form noValidate onSubmit={onSubmit} aria-label="Account details" className="mt-6 flex flex-col gap-4">
+        <FormAlert message={form.message} />
+        <FormAlert message={saved ? 'Your profile was saved.' : null} severity="success" />
+        <TextField {...field('displayName')} label="Display name" autoComplete="nickname" required />
+        <TextField {...field('username')} label="Username" autoComplete="username" required />
+        <TextField {...field('email')} label="Email" type="email" autoComplete="email" required />
+        <div className="flex justify-end gap-3">
+          <Button
+            type="button"
+            disabled={!dirty || form.pending}
+            onClick={() => {
+              setValues({ username: user.username, email: user.email, displayName: user.displayName });
+              form.showFailure({ fieldErrors: {}, message: null });
+            }}
+          >
+            Reset
+          </Button>
+          <Button type="submit" variant="contained" disabled={!dirty || form.pending}>
+            {form.pending ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,181 @@
+'use client';
+
+import { changeRoleRequestSchema, userProfileSchema, type Role, type UserProfile } from '@peerprep/contracts';
+import Alert from '@mui/material/Alert';
+import Avatar from '@mui/material/Avatar';
+import InputAdornment from '@mui/material/InputAdornment';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import Search from '@mui/icons-material/Search';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../lib/api-error';
+import { describeFailure } from '../../lib/form-errors';
+import { useAuth } from '../auth/auth-provider';
+import { PageMessage } from '../auth/page-status';
+import { RequireAuth } from '../auth/require-auth';
+import { AccountPage } from '../account/account-page';
+import { initialOf } from '../user-initial';
+import { RoleSelect } from './role-select';
+import { useUsersPage } from './use-users-page';
+
+const SEARCH_DEBOUNCE_MS = 300;
+const PAGE_SIZES = [10, 20, 50];
+
+function UsersTable() {
+  const { user: me, request } = useAuth();
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  const [pageIndex, setPageIndex] = useState(0);
+  const [pageSize, setPageSize] = useState(20);
+  const [savingId, setSavingId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const users = useUsersPage({ page: pageIndex + 1, pageSize, q });
+
+  // Search as the admin types, but not one request per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  async function changeRole(target: UserProfile, role: Role) {
+    setSavingId(target.id);
+    setNotice(null);
+    try {
+      const updated = await request(`/users/${encodeURIComponent(target.id)}/role`, {
+        method: 'PATCH',
+        body: changeRoleRequestSchema.parse({ role }),
+        schema: userProfileSchema,
+      });
+      users.setPage((page) => ({ ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) }));
+      setNotice({ severity: 'success', text: `${updated.username} is now ${updated.role === 'ADMIN' ? 'an admin' : 'a user'}.` });
+    } catch (error) {
+      setNotice({ severity: 'error', text: describeFailure(error, { fields: [] }).message ?? 'The role was not changed.' });
+    } finally {
+      setSavingId(null);
+    }
+  }
+
+  if (users.error instanceof ApiError && users.error.status === 403) {
+    return (
+      <PageMessage title="403 · Admins only">
+        <Typography className="text-muted">Your account no longer has admin rights.</Typography>
+      </PageMessage>
+    );
+  }
+
+  const page = users.page;
+  return (
+    <AccountPage title="Manage users" intro="Search accounts and grant or remove admin rights." wide>
+      <TextField
+        type="search"
+        label="Search users"
+        placeholder="Username, email or display name"
+        value={search}
+        onChange={(event) => {
+          setSearch(event.target.value);
+          setPageIndex(0);
+        }}
+        slotProps={{
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <Search fontSize="small" />
+              </InputAdornment>
+            ),
+          },
+        }}
+        className="max-w-md"
+      />
+      {notice ? (
+        <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={() => setNotice(null)}>
+          {notice.text}
+        </Alert>
+      ) : null}
+      {users.error ? (
+        <Alert severity="error" role="alert">
+          {describeFailure(users.error, { fields: [] }).message}
+        </Alert>
+      ) : null}
+      <Paper variant="outlined" className="overflow-hidden rounded-2xl">
+        <div className="h-1">{users.loading ? <LinearProgress aria-label="Loading users" /> : null}</div>
+        <TableContainer>
+          <Table aria-label="Users" aria-busy={users.loading}>
+            <TableHead>
+              <TableRow>
+                <TableCell>User</TableCell>
+                <TableCell>Email</TableCell>
+                <TableCell>Joined</TableCell>
+                <TableCell>Role</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {page?.items.map((user) => (
+                <TableRow key={user.id} hover>
+                  <TableCell>
+                    <div className="flex items-center gap-3">
+                      <Avatar className="h-8 w-8 bg-secondary text-sm text-background" aria-hidden="true">
+                        {initialOf(user.displayName)}
+                      </Avatar>
+                      <div className="min-w-0">
+                        <div className="truncate font-semibold">{user.displayName}</div>
+                        <div className="truncate text-sm text-muted">@{user.username}</div>
+                      </div>
+                    </div>
+                  </TableCell>
+                  <TableCell className="break-all">{user.email}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
+                  </TableCell>
+                  <TableCell>
+                    <RoleSelect
+                      user={user}
+                      isSelf={user.id === me?.id}
+                      pending={savingId === user.id}
+                      onChange={(role) => void changeRole(user, role)}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+              {page && page.items.length === 0 ? (
+                <TableRow>
+                  <TableCell colSpan={4} className="py-10 text-center text-muted">
+                    No user matches “{q}”.
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        <TablePagination
+          component="div"
+          count={page?.total ?? 0}
+          page={page && page.total > 0 ? pageIndex : 0}
+          onPageChange={(_event, next) => setPageIndex(next)}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={PAGE_SIZES}
+          onRowsPerPageChange={(event) => {
+            setPageSize(Number(event.target.value));
+            setPageIndex(0);
+          }}
+        />
+      </Paper>
+    </AccountPage>
+  );
+}
+
+export function UsersAdminView() {
+  return (
+    <RequireAuth role="ADMIN">
+      <UsersTable />
+    </RequireAuth>
+  );
+}

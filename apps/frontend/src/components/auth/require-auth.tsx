@@ -1,0 +1,43 @@
+'use client';
+
+import type { Role } from '@peerprep/contracts';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useRouter } from 'next/navigation';
+import { useEffect, type ReactNode } from 'react';
+import { loginPathFor } from '../../lib/auth/next-path';
+import { useAuth } from './auth-provider';
+import { PageLoading, PageMessage } from './page-status';
+
+/**
+ * Shows `children` to a signed-in user (with `role`, when given). Signed out,
+ * it sends the visitor to the login page, which brings them back here; after
+ * the user logs out or deletes the account, it goes home instead.
+ * This is only the UI: the API enforces the same rules on every call.
+ */
+export function RequireAuth({ children, role }: { children: ReactNode; role?: Role }) {
+  const { status, user, endedByUser } = useAuth();
+  const router = useRouter();
+
+  useEffect(() => {
+    if (status !== 'signedOut') return;
+    const here = `${window.location.pathname}${window.location.search}`;
+    router.replace(endedByUser ? '/' : loginPathFor(here));
+  }, [status, endedByUser, router]);
+
+  if (status === 'loading') return <PageLoading label="Checking your session…" />;
+  if (status === 'signedOut' || !user) return <PageLoading label="Redirecting to the login page…" />;
+  if (role && user.role !== role) {
+    return (
+      <PageMessage title="403 · Admins only">
+        <Typography component="p" className="text-muted">
+          You are signed in as {user.username}, who does not have access to this page.
+        </Typography>
+        <Button href="/" variant="outlined">
+          Back to the home page
+        </Button>
+      </PageMessage>
+    );
+  }
+  return children;
+}

@@ -1,0 +1,11 @@
+import Alert from '@mui/material/Alert';
+
+/** The message above a form. `role="alert"` so screen readers announce it when it appears. */
+export function FormAlert({ message, severity = 'error' }: { message: string | null; severity?: 'error' | 'success' }) {
+  if (!message) return null;
+  return (
+    <Alert severity={severity} role={severity === 'error' ? 'alert' : 'status'} className="mb-2">
+      {message}
+    </Alert>
+  );
+}
