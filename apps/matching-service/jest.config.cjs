@@ -5,4 +5,6 @@ module.exports = {
   ...preset,
   displayName: 'matching-service',
   rootDir: __dirname,
+  // Integration suites wait on real Redis/RabbitMQ and short match windows; a loaded 2-core machine needs headroom.
+  testTimeout: 30_000,
 };

@@ -13,6 +13,7 @@ import {
   type TestRabbit,
   type TestRedis,
 } from '@peerprep/testing';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createMatchingService } from './app';
 import { matchingEnvSchema } from './config';
@@ -29,7 +30,7 @@ describe('matching-service app', () => {
     rabbit = await createTestRabbit('matching-app');
     const broker = new URL(rabbit.url);
     brokerProxy = await startTcpProxy({ host: broker.hostname, port: Number(broker.port || 5672) });
-    const config = loadConfig(matchingEnvSchema, { ...testServiceEnv, REDIS_URL: redis.url });
+    const config = loadConfig(matchingEnvSchema, { ...testServiceEnv, REDIS_URL: redis.url, MATCH_KEY_PREFIX: redis.prefix });
     const logger = createLogger({ name: 'matching-service', level: 'silent' });
     messaging = createMessaging({
       url: brokerProxy.url('amqp', 'guest:guest'),
@@ -38,7 +39,15 @@ describe('matching-service app', () => {
       logger,
       reconnectTimeInSeconds: 0.1,
     });
-    running = await startTestService(createMatchingService({ config, redis: redis.redis, messaging, logger }));
+    running = await startTestService(
+      createMatchingService({
+        config,
+        redis: new Redis(redis.url),
+        messaging,
+        logger,
+        eventsQueue: rabbit.queueName('matching-service'),
+      }),
+    );
   });
 
   afterAll(async () => {

@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import type { MatchFoundPayload, MatchStatusMessage } from '@peerprep/contracts';
+import { waitFor } from '@peerprep/testing';
+import request from 'supertest';
+import { MatchingHarness, type MatchingInstance, type TestUser } from '../../test/matching-harness';
+
+type Body = { difficulty: string; topics: string[]; language: string; allowRelaxed?: boolean };
+
+describe('matching over HTTP and WebSocket', () => {
+  let harness: MatchingHarness;
+  let service: MatchingInstance;
+  let topicCounter = 0;
+  /** A topic no other test uses, so leftovers of one test never pair with another's users. */
+  const freshTopic = () => `t${topicCounter++}`;
+
+  const ask = (user: TestUser, body: Body, on: MatchingInstance = service) =>
+    request(on.url).post('/api/match/requests').set('authorization', `Bearer ${user.token}`).send(body);
+  const current = (user: TestUser) =>
+    request(service.url).get('/api/match/requests/current').set('authorization', `Bearer ${user.token}`);
+  const cancel = (user: TestUser) =>
+    request(service.url).delete('/api/match/requests/current').set('authorization', `Bearer ${user.token}`);
+
+  async function waitForMatchOf(userId: string): Promise<MatchFoundPayload> {
+    let found: MatchFoundPayload | undefined;
+    await waitFor(() => {
+      found = harness.matchesFound.find((m) => m.users.some((u) => u.userId === userId));
+      return found !== undefined;
+    }, 10_000, 'match.found');
+    return found as MatchFoundPayload;
+  }
+
+  beforeAll(async () => {
+    harness = await MatchingHarness.start('matching-flow');
+    service = await harness.startInstance({ MATCH_STRICT_WINDOW_MS: '60000', MATCH_DISCONNECT_GRACE_MS: '100' });
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('queues a request, reads it back, cancels it and tells the socket each step', async () => {
+    const alice = await harness.user('Alice');
+    const socket = await harness.connect(service, alice);
+    const topic = freshTopic();
+    const created = await ask(alice, { difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    expect(created.body).toMatchObject({ status: 'queued', criteria: { topics: [topic], allowRelaxed: false }, match: null });
+    const queued = await socket.next((m) => m.status === 'queued');
+    expect(queued).toEqual({ status: 'queued', requestId: created.body.requestId, deadline: created.body.strictDeadline });
+
+    const read = await current(alice).expect(200);
+    expect(read.body.requestId).toBe(created.body.requestId);
+
+    await cancel(alice).expect(204);
+    await socket.next((m) => m.status === 'cancelled');
+    expect(socket.messages.at(-1)).toEqual({ status: 'cancelled', requestId: created.body.requestId, reason: 'user' });
+    await current(alice).expect(404);
+    await cancel(alice).expect(404);
+    await socket.close();
+  });
+
+  it('requires a signed-in user for every route and the socket', async () => {
+    await request(service.url).post('/api/match/requests').send({}).expect(401);
+    await request(service.url).get('/api/match/requests/current').expect(401);
+    await request(service.url).delete('/api/match/requests/current').expect(401);
+    const stranger = { id: randomUUID(), displayName: 'x', token: 'not-a-token' };
+    await expect(harness.connect(service, stranger)).rejects.toThrow(/401/);
+  });
+
+  it('answers 409 to a second request while one is waiting', async () => {
+    const bob = await harness.user();
+    await ask(bob, { difficulty: 'EASY', topics: [freshTopic()], language: 'java' }).expect(201);
+    const again = await ask(bob, { difficulty: 'HARD', topics: [freshTopic()], language: 'java' }).expect(409);
+    expect(again.body).toMatchObject({ detail: expect.stringMatching(/already have a match request/), errors: [{ field: 'request' }] });
+    await cancel(bob).expect(204);
+  });
+
+  it('answers 400 naming the field for an unknown topic, a topic without questions at that difficulty, or a bad body', async () => {
+    const carol = await harness.user();
+    const unknown = await ask(carol, { difficulty: 'EASY', topics: ['t1', 'no-such-topic'], language: 'python' }).expect(400);
+    expect(unknown.body.errors).toEqual([
+      { field: 'topics.1', location: 'body', message: 'Unknown topic "no-such-topic"' },
+    ]);
+    const wrongLevel = await ask(carol, { difficulty: 'HARD', topics: ['easy-only'], language: 'python' }).expect(400);
+    expect(wrongLevel.body.errors).toEqual([expect.objectContaining({ field: 'topics.0' })]);
+    const noTopics = await ask(carol, { difficulty: 'EASY', topics: [], language: 'python' }).expect(400);
+    expect(noTopics.body.errors).toEqual([expect.objectContaining({ field: 'topics' })]);
+    await current(carol).expect(404);
+  });
+
+  it('pairs two requests of the same difficulty sharing a topic, publishes match.found and relays room.created to both', async () => {
+    const [alice, bob] = [await harness.user('Alice'), await harness.user('Bob')];
+    const [aliceSocket, bobSocket] = [await harness.connect(service, alice), await harness.connect(service, bob)];
+    const shared = freshTopic();
+    const first = await ask(alice, { difficulty: 'MEDIUM', topics: [freshTopic(), shared], language: 'python' }).expect(201);
+    const second = await ask(bob, { difficulty: 'MEDIUM', topics: [shared], language: 'java' }).expect(201);
+    expect(second.body).toMatchObject({ status: 'matched', match: { peer: { id: alice.id, displayName: 'Alice' }, roomId: null } });
+
+    const aliceMatched = await aliceSocket.next((m) => m.status === 'matched');
+    expect(aliceMatched).toMatchObject({
+      requestId: first.body.requestId,
+      peer: { id: bob.id, displayName: 'Bob' },
+      difficulty: 'MEDIUM',
+      topics: [shared],
+      language: 'python',
+      roomId: null,
+    });
+    await bobSocket.next((m) => m.status === 'matched');
+
+    const found = await waitForMatchOf(bob.id);
+    expect(found).toMatchObject({ difficulty: 'MEDIUM', topics: [shared], language: 'python', relaxed: false });
+    expect(found.users.map((u) => u.userId)).toEqual([alice.id, bob.id]);
+    expect(found.users[1].criteria).toEqual({ difficulty: 'MEDIUM', topics: [shared], language: 'java', allowRelaxed: false });
+
+    // Already in a room (being created): a new request is refused.
+    await ask(alice, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(409);
+    await cancel(alice).expect(409);
+
+    const roomId = randomUUID();
+    await harness.roomEvents.publish('room.created', {
+      roomId,
+      matchId: found.matchId,
+      users: [
+        { userId: alice.id, displayName: 'Alice' },
+        { userId: bob.id, displayName: 'Bob' },
+      ],
+      questionId: randomUUID(),
+      language: 'python',
+      questionIsFresh: true,
+      createdAt: new Date().toISOString(),
+    });
+    for (const socket of [aliceSocket, bobSocket]) {
+      expect(await socket.next((m) => m.status === 'matched' && m.roomId === roomId, 'room')).toMatchObject({ matchId: found.matchId });
+    }
+    expect((await current(bob).expect(200)).body.match.roomId).toBe(roomId);
+
+    await harness.roomEvents.publish('room.closed', {
+      roomId,
+      matchId: found.matchId,
+      userIds: [alice.id, bob.id],
+      closedBy: alice.id,
+      closedAt: new Date().toISOString(),
+    });
+    await waitFor(async () => (await current(alice)).status === 404, 10_000, 'the room to be released');
+    await ask(alice, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(201);
+    await cancel(alice).expect(204);
+    await Promise.all([aliceSocket.close(), bobSocket.close()]);
+  });
+
+  it('tells both users when no room can be made, and frees them', async () => {
+    const [alice, bob] = [await harness.user(), await harness.user()];
+    const topic = freshTopic();
+    const aliceSocket = await harness.connect(service, alice);
+    await ask(alice, { difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    await ask(bob, { difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    const found = await waitForMatchOf(bob.id);
+    await harness.roomEvents.publish('room.failed', {
+      matchId: found.matchId,
+      users: [
+        { userId: alice.id, displayName: alice.displayName },
+        { userId: bob.id, displayName: bob.displayName },
+      ],
+      reason: 'no_question',
+      message: 'No question fits both of you.',
+      failedAt: new Date().toISOString(),
+    });
+    expect(await aliceSocket.next((m) => m.status === 'error')).toMatchObject({ code: 'no_question' });
+    await waitFor(async () => (await current(bob)).status === 404, 10_000, 'bob to be free');
+    await aliceSocket.close();
+  });
+
+  it('pairs the oldest compatible request first (FIFO)', async () => {
+    const topic = freshTopic();
+    const [first, second, third] = [await harness.user(), await harness.user(), await harness.user()];
+    await ask(first, { difficulty: 'HARD', topics: [topic], language: 'cpp' }).expect(201);
+    // Incompatible: another difficulty.
+    const other = await harness.user();
+    await ask(other, { difficulty: 'EASY', topics: [topic], language: 'cpp' }).expect(201);
+    await ask(second, { difficulty: 'HARD', topics: [topic, freshTopic()], language: 'cpp' }).expect(201);
+    // first and second pair at once: same difficulty and topic.
+    expect((await current(second)).body.match.peer.id).toBe(first.id);
+    const newcomer = await ask(third, { difficulty: 'EASY', topics: [topic], language: 'cpp' }).expect(201);
+    expect(newcomer.body.match.peer.id).toBe(other.id);
+  });
+
+  it('prefers the oldest compatible request with the same language, else the oldest', async () => {
+    const topic = freshTopic();
+    const [pythonFan, javaFan, newcomer, late] = [await harness.user(), await harness.user(), await harness.user(), await harness.user()];
+    await ask(pythonFan, { difficulty: 'MEDIUM', topics: [topic], language: 'python', allowRelaxed: false }).expect(201);
+    // The first two share no topic, so both wait.
+    const javaTopic = freshTopic();
+    await ask(javaFan, { difficulty: 'MEDIUM', topics: [javaTopic], language: 'java' }).expect(201);
+    const paired = await ask(newcomer, { difficulty: 'MEDIUM', topics: [javaTopic, topic], language: 'java' }).expect(201);
+    expect(paired.body.match.peer.id).toBe(javaFan.id);
+    const fallback = await ask(late, { difficulty: 'MEDIUM', topics: [topic], language: 'java' }).expect(201);
+    expect(fallback.body.match.peer.id).toBe(pythonFan.id);
+    const found = await waitForMatchOf(late.id);
+    expect(found.language).toBe('python');
+  });
+
+  it('removes a waiting user whose every socket closed, after the grace period, and keeps one who reconnected', async () => {
+    const [leaver, reloader] = [await harness.user(), await harness.user()];
+    const leaverSocket = await harness.connect(service, leaver);
+    const leaverRequest = await ask(leaver, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(201);
+    await leaverSocket.close();
+    await waitFor(async () => (await current(leaver)).status === 404, 10_000, 'removal after disconnect');
+    expect(harness.statusOf(leaver.id)).toContainEqual({
+      status: 'cancelled',
+      requestId: leaverRequest.body.requestId,
+      reason: 'disconnected',
+    });
+
+    const first = await harness.connect(service, reloader);
+    await ask(reloader, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(201);
+    const second = await harness.connect(service, reloader);
+    await first.close();
+    // The reopened socket is told where the request stands.
+    expect((await second.next((m) => m.status === 'queued')).status).toBe('queued');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await current(reloader).expect(200);
+    await second.close();
+    await waitFor(async () => (await current(reloader)).status === 404, 10_000, 'removal after the last socket');
+  });
+
+
+  describe('with short windows', () => {
+    let quick: MatchingInstance;
+    beforeAll(async () => {
+      quick = await harness.startInstance({ MATCH_STRICT_WINDOW_MS: '300', MATCH_RELAXED_WINDOW_MS: '400' });
+    });
+
+    const terminal = (messages: MatchStatusMessage[]) =>
+      messages.filter((m) => ['matched', 'timed_out', 'cancelled'].includes(m.status));
+
+    it('times a strict request out at its deadline with a clear message', async () => {
+      const user = await harness.user();
+      const socket = await harness.connect(quick, user);
+      const created = await ask(user, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }, quick).expect(201);
+      const timedOut = await socket.next((m) => m.status === 'timed_out');
+      expect(timedOut).toMatchObject({ requestId: created.body.requestId, message: expect.stringMatching(/No partner was found/) });
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(created.body.deadline));
+      expect(terminal(harness.statusOf(user.id))).toHaveLength(1);
+      await socket.close();
+    });
+
+    it('after the strict window pairs two relaxed users on a shared topic at different difficulties', async () => {
+      const topic = freshTopic();
+      const [easy, hard] = [await harness.user(), await harness.user()];
+      const easySocket = await harness.connect(quick, easy);
+      const a = await ask(easy, { difficulty: 'EASY', topics: [topic], language: 'python', allowRelaxed: true }, quick).expect(201);
+      await ask(hard, { difficulty: 'HARD', topics: [topic], language: 'java', allowRelaxed: true }, quick).expect(201);
+      expect(await easySocket.next((m) => m.status === 'relaxed')).toEqual({ status: 'relaxed', requestId: a.body.requestId, deadline: a.body.deadline });
+      const matched = await easySocket.next((m) => m.status === 'matched');
+      expect(matched).toMatchObject({ peer: { id: hard.id }, difficulty: 'EASY', topics: [topic], language: 'python' });
+      const found = await waitForMatchOf(easy.id);
+      expect(found.relaxed).toBe(true);
+      await easySocket.close();
+    });
+
+    it('never relaxes a user who did not allow it, and times a relaxed request out after the relaxed window', async () => {
+      const topic = freshTopic();
+      const [relaxed, strict] = [await harness.user(), await harness.user()];
+      await ask(relaxed, { difficulty: 'EASY', topics: [topic], language: 'python', allowRelaxed: true }, quick).expect(201);
+      await ask(strict, { difficulty: 'MEDIUM', topics: [topic], language: 'python', allowRelaxed: false }, quick).expect(201);
+      await waitFor(() => terminal(harness.statusOf(relaxed.id)).length > 0, 10_000, 'the relaxed request to end');
+      await waitFor(() => terminal(harness.statusOf(strict.id)).length > 0, 10_000, 'the strict request to end');
+      expect(terminal(harness.statusOf(relaxed.id))).toEqual([expect.objectContaining({ status: 'timed_out' })]);
+      expect(terminal(harness.statusOf(strict.id))).toEqual([expect.objectContaining({ status: 'timed_out' })]);
+      expect(harness.statusOf(strict.id).some((m) => m.status === 'relaxed')).toBe(false);
+    });
+  });
+});

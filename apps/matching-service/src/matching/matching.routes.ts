@@ -1,0 +1,32 @@
+import { requireAuth, type TokenVerifier } from '@peerprep/auth';
+import { createMatchRequestSchema, type CreateMatchRequest } from '@peerprep/contracts';
+import { UnauthorizedError, validate } from '@peerprep/service-kit';
+import { Router, type Request } from 'express';
+import type { AuthenticatedUser } from '@peerprep/auth';
+import type { MatchingService } from './matching.service';
+
+function signedInUser(req: Request): AuthenticatedUser {
+  if (!req.user) throw new UnauthorizedError();
+  return req.user;
+}
+
+export function matchingRoutes({ matching, verifier }: { matching: MatchingService; verifier: TokenVerifier }): Router {
+  const router = Router();
+  const signedIn = requireAuth(verifier);
+
+  router.post('/api/match/requests', signedIn, validate(createMatchRequestSchema, 'body'), async (req, res) => {
+    const view = await matching.createRequest(signedInUser(req), req.body as CreateMatchRequest, String(req.id));
+    res.status(201).json(view);
+  });
+
+  router.get('/api/match/requests/current', signedIn, async (req, res) => {
+    res.json(await matching.currentRequest(signedInUser(req).id));
+  });
+
+  router.delete('/api/match/requests/current', signedIn, async (req, res) => {
+    await matching.cancelRequest(signedInUser(req).id);
+    res.status(204).end();
+  });
+
+  return router;
+}
