@@ -9,140 +9,31 @@
 // Loopback only. Starts the built user-service on a free port against a
 // throwaway database (created, migrated, dropped) and a unique Redis prefix
 // (deleted), runs for a bounded time, and stops by itself.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as argon2 from 'argon2';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import { createCleanup } from '../lib/cleanup';
+import { call } from '../lib/http';
+import { envInt, progress, sleep } from '../lib/options';
+import { createBenchDatabase, withClient } from '../lib/postgres';
+import { deleteRedisKeys, REDIS_URL } from '../lib/redis';
+import { buildApps, startBuiltService, workspaceRoot } from '../lib/services';
+import { ms, summary } from '../lib/stats';
+import { printTable } from '../lib/table';
 
-const root = path.resolve(__dirname, '../../..');
 const args = new Set(process.argv.slice(2));
-const envInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 const USERS = envInt('BENCH_USERS', 20);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 8);
 const STORM_SECONDS = envInt('BENCH_SECONDS', 10);
 const MAX_LOGINS = envInt('BENCH_MAX_LOGINS', 3000);
 const HEALTH_SAMPLES_AT_REST = 200;
 const HEALTH_INTERVAL_MS = 10;
-const ADMIN_URL = process.env['POSTGRES_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'correct horse battery staple';
 
-const say = (msg: string) => process.stderr.write(`[bench:auth] ${msg}\n`);
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.href;
-}
-
-async function createDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabase(ADMIN_URL, name);
-  const migrationsDir = path.join(root, 'apps/user-service/prisma/migrations');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // Prisma names migration folders by UTC timestamp: name order is apply order.
-    for (const folder of readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-      await client.query(readFileSync(path.join(migrationsDir, folder, 'migration.sql'), 'utf8'));
-    }
-  } finally {
-    await client.end();
-  }
-  return url;
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Reply {
-  status: number;
-  body: string;
-  ms: number;
-}
-
-function call(agent: http.Agent, port: number, method: string, urlPath: string, body?: unknown): Promise<Reply> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: urlPath,
-        agent,
-        timeout: 30_000,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`${method} ${urlPath} timed out`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
-  const agent = new http.Agent();
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`user-service exited with code ${child.exitCode}`);
-    const ready = await call(agent, port, 'GET', '/readyz').then((r) => r.status === 200, () => false);
-    if (ready) return;
-    await sleep(200);
-  }
-  throw new Error('user-service was not ready within 30 s');
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN };
-}
+const say = progress('bench:auth');
 
 /** Runs `task` for items with at most `limit` in flight. */
 async function inPool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -211,62 +102,28 @@ function argon2Parameters(hash: string): string {
 
 async function main(): Promise<void> {
   const runId = randomBytes(4).toString('hex');
-  const database = `pp_bench_auth_${runId}`;
   const redisPrefix = `bench:auth:${runId}`;
-  let child: ChildProcess | undefined;
-  let databaseCreated = false;
-
-  const cleanup = async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([once(child, 'exit'), sleep(15_000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    if (databaseCreated) await dropDatabase(database).catch((e: unknown) => say(`could not drop ${database}: ${String(e)}`));
-    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } catch (error) {
-      say(`could not delete Redis keys ${redisPrefix}*: ${String(error)}`);
-    } finally {
-      redis.disconnect();
-    }
-  };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  const cleanup = createCleanup(say);
 
   try {
-    const main = path.join(root, 'dist/apps/user-service/main.js');
-    if (!args.has('--skip-build')) {
-      say('building user-service (nx build user-service)');
-      const build = spawnSync('npx', ['nx', 'build', 'user-service', '--outputStyle=static'], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-      });
-      if (build.status !== 0) throw new Error('nx build user-service failed');
-    }
-    if (!existsSync(main)) throw new Error(`${main} does not exist; run without --skip-build`);
-
-    say(`creating database ${database}`);
-    const databaseUrl = await createDatabase(database);
-    databaseCreated = true;
-    const port = await freePort();
+    buildApps(['user-service'], say, args.has('--skip-build'));
+    const database = await createBenchDatabase({
+      label: 'auth',
+      runId,
+      migrationsDir: path.join(workspaceRoot, 'apps/user-service/prisma/migrations'),
+      onCreated: (db) => {
+        say(`created database ${db.name}`);
+        cleanup.add(`drop database ${db.name}`, db.drop);
+      },
+    });
+    const databaseUrl = database.url;
     const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    child = spawn(process.execPath, [main], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+    cleanup.add(`delete Redis keys ${redisPrefix}*`, () => deleteRedisKeys(redisPrefix));
+    const service = await startBuiltService({
+      project: 'user-service',
       env: {
-        ...process.env,
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
-        HOST: '127.0.0.1',
-        PORT: String(port),
         DATABASE_URL: databaseUrl,
         REDIS_URL,
         JWT_PRIVATE_KEY: privateKey,
@@ -276,8 +133,9 @@ async function main(): Promise<void> {
         RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '1000000',
       },
     });
-    await waitUntilReady(port, child);
-    say(`user-service ready on 127.0.0.1:${port} (pid ${child.pid})`);
+    cleanup.add('stop user-service', service.stop);
+    const port = service.port;
+    say(`user-service ready on 127.0.0.1:${port} (pid ${service.pid})`);
 
     await scrapeLoopDelay(port);
     const healthAtRest = await probeHealth(port, () => false, HEALTH_SAMPLES_AT_REST);
@@ -292,15 +150,10 @@ async function main(): Promise<void> {
     });
     const signupSeconds = (performance.now() - signupStarted) / 1000;
 
-    const hashRow = await (async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        return (await client.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1')).rows[0];
-      } finally {
-        await client.end();
-      }
-    })();
+    const hashRow = await withClient(
+      databaseUrl,
+      async (client) => (await client.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1')).rows[0],
+    );
 
     const ceiling = await argon2Ceiling(hashRow?.password_hash ?? '');
 
@@ -332,7 +185,6 @@ async function main(): Promise<void> {
     const login = summary(latencies);
     const rest = summary(healthAtRest);
     const storm = summary(healthStorm);
-    const ms = (v: number) => `${v.toFixed(2)} ms`;
     const rows: [string, string][] = [
       ['argon2 parameters in use', argon2Parameters(hashRow?.password_hash ?? '')],
       ['machine', `${process.platform} ${process.arch}, Node ${process.version}, ${os.availableParallelism()} CPUs, UV_THREADPOOL_SIZE=${process.env['UV_THREADPOOL_SIZE'] ?? '4 (default)'}`],
@@ -347,16 +199,15 @@ async function main(): Promise<void> {
       ['event-loop delay at rest p50 / p99 / max', `${ms(loopAtRest.p50)} / ${ms(loopAtRest.p99)} / ${ms(loopAtRest.max)} (incl. 10 ms sampling)`],
       ['event-loop delay in storm p50 / p99 / max', `${ms(loopInStorm.p50)} / ${ms(loopInStorm.p99)} / ${ms(loopInStorm.max)} (incl. 10 ms sampling)`],
     ];
-    const width = Math.max(...rows.map(([k]) => k.length));
-    console.log(`\n| ${'measure'.padEnd(width)} | value |\n|${'-'.repeat(width + 2)}|-------|`);
-    for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+    console.log('');
+    printTable(['measure', 'value'], rows);
     if (failures > 0) process.exitCode = 1;
   } finally {
-    await cleanup();
+    await cleanup.run();
   }
 }
 
 main().catch((error: unknown) => {
   say(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
+  process.exitCode = 1;
 });
