@@ -39,6 +39,6 @@ describe('accountNavFor', () => {
     const userHrefs = accountNavFor('USER').map((item) => item.href);
     const adminHrefs = accountNavFor('ADMIN').map((item) => item.href);
     expect(userHrefs).toEqual(['/profile', '/profile/password']);
-    expect(adminHrefs).toEqual(['/profile', '/profile/password', '/admin/users']);
+    expect(adminHrefs).toEqual(['/profile', '/profile/password', '/admin/users', '/admin/questions']);
   });
 });

@@ -14,6 +14,7 @@ export type NavItem =
 
 export const primaryNav: readonly NavItem[] = [
   { kind: 'page', label: 'Home', href: '/' },
+  { kind: 'page', label: 'Questions', href: '/questions' },
   { kind: 'gateway', label: 'API docs', href: '/api/docs' },
 ];
 
@@ -35,6 +36,7 @@ export const accountNav: readonly AccountNavItem[] = [
   { label: 'Profile', href: '/profile' },
   { label: 'Change password', href: '/profile/password' },
   { label: 'Manage users', href: '/admin/users', adminOnly: true },
+  { label: 'Manage questions', href: '/admin/questions', adminOnly: true },
 ];
 
 /** The account menu a user with `role` sees (the server enforces the same rule on the API). */

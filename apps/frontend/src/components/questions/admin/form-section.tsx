@@ -1,0 +1,47 @@
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { FieldErrors } from '../../../lib/api-error';
+
+/** What every part of the question form receives. */
+export interface FormPartProps<T> {
+  value: T;
+  onChange(next: T): void;
+  errors: FieldErrors;
+  /** Editing a field clears its message: it spoke of the old value. */
+  clearError(path: string): void;
+}
+
+/** A titled card of the question form. */
+export function FormSection({ title, description, error, children }: { title: string; description?: ReactNode; error?: string; children: ReactNode }) {
+  const id = `form-section-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby={id} className="flex flex-col gap-4 rounded-2xl p-5 sm:p-6">
+      <div>
+        <Typography id={id} variant="h2" className="text-lg font-bold">
+          {title}
+        </Typography>
+        {description ? (
+          <Typography component="p" variant="body2" className="mt-1 text-muted">
+            {description}
+          </Typography>
+        ) : null}
+        {error ? (
+          <Typography component="p" variant="body2" color="error" className="mt-1" data-field-error="true">
+            {error}
+          </Typography>
+        ) : null}
+      </div>
+      {children}
+    </Paper>
+  );
+}
+
+/** Replaces item `index` of a list without mutating it. */
+export function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
+  return list.map((current, at) => (at === index ? item : current));
+}
+
+export function removeAt<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, at) => at !== index);
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import ExpandMore from '@mui/icons-material/ExpandMore';
+import { SafeMarkdown } from './safe-markdown';
+
+/** Hints stay folded until asked for: reading one too early spoils the practice. */
+export function HintList({ hints }: { hints: readonly string[] }) {
+  return (
+    <div className="flex flex-col gap-2">
+      {hints.map((hint, index) => (
+        <Accordion key={index} disableGutters variant="outlined" className="rounded-xl before:hidden">
+          <AccordionSummary expandIcon={<ExpandMore />} id={`hint-${index}-header`} aria-controls={`hint-${index}-content`}>
+            <span className="font-semibold">Hint {index + 1}</span>
+          </AccordionSummary>
+          <AccordionDetails id={`hint-${index}-content`}>
+            <SafeMarkdown>{hint}</SafeMarkdown>
+          </AccordionDetails>
+        </Accordion>
+      ))}
+    </div>
+  );
+}

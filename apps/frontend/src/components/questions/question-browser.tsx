@@ -1,0 +1,201 @@
+'use client';
+
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Pagination from '@mui/material/Pagination';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeFailure } from '../../lib/form-errors';
+import {
+  DEFAULT_FILTERS,
+  filtersFromSearchParams,
+  hasActiveFilters,
+  PAGE_SIZES,
+  pageRangeLabel,
+  questionsHref,
+  updateFilters,
+  type QuestionFilters,
+} from '../../lib/questions/filters';
+import { QuestionFilterBar } from './question-filter-bar';
+import { QuestionList, QuestionListSkeleton } from './question-list';
+import { useQuestionsPage, useTopics } from './use-questions';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * The URL is the state: every filter change is a navigation (a new history
+ * entry, so Back undoes it), and the page reads its filters back from the
+ * query, so a reload or a shared link shows the same list.
+ */
+function useUrlFilters() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
+
+  const navigate = useCallback(
+    (next: QuestionFilters, mode: 'push' | 'replace') => {
+      const href = questionsHref(next);
+      if (mode === 'push') router.push(href, { scroll: false });
+      else router.replace(href, { scroll: false });
+    },
+    [router],
+  );
+  return { filters, navigate };
+}
+
+/**
+ * The search box: typed text shows at once, the URL follows after a pause
+ * (replacing the entry, so Back does not step through every keystroke), and
+ * a change of the URL from elsewhere (Back, a link) resets the box.
+ */
+function useSearchBox(filters: QuestionFilters, navigate: (next: QuestionFilters, mode: 'push' | 'replace') => void) {
+  const [text, setText] = useState(filters.q);
+  const [urlQ, setUrlQ] = useState(filters.q);
+  const [sentQ, setSentQ] = useState<string | null>(null);
+
+  // The URL moved: follow it, unless it only caught up with what was typed.
+  if (urlQ !== filters.q) {
+    setUrlQ(filters.q);
+    if (filters.q !== sentQ) setText(filters.q);
+  }
+
+  useEffect(() => {
+    if (text.trim() === filters.q.trim()) return;
+    const timer = setTimeout(() => {
+      setSentQ(text.trim());
+      navigate(updateFilters(filters, { q: text }), 'replace');
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, filters, navigate]);
+
+  return { text, setText };
+}
+
+export function QuestionBrowser() {
+  const { filters, navigate } = useUrlFilters();
+  const search = useSearchBox(filters, navigate);
+  const questions = useQuestionsPage(filters);
+  const topics = useTopics();
+  const page = questions.data;
+  const pageCount = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+  const change = (update: Partial<QuestionFilters>) => navigate(updateFilters(filters, update), 'push');
+  const clearAll = () => {
+    search.setText('');
+    navigate({ ...DEFAULT_FILTERS, pageSize: filters.pageSize }, 'push');
+  };
+
+  return (
+    <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">
+      <Typography variant="h1" className="text-3xl sm:text-4xl">
+        Questions
+      </Typography>
+      <Typography component="p" className="mt-2 text-muted">
+        Browse the question bank by difficulty and topic, or search for words in a title or statement.
+      </Typography>
+
+      <div className="mt-8">
+        <QuestionFilterBar
+          filters={filters}
+          searchText={search.text}
+          onSearchTextChange={search.setText}
+          onChange={change}
+          topics={topics.data?.items ?? []}
+          topicsLoading={topics.loading}
+        />
+      </div>
+
+      {topics.error ? (
+        <Alert severity="warning" className="mt-4">
+          Topics could not be loaded: {describeFailure(topics.error, { fields: [] }).message}
+        </Alert>
+      ) : null}
+
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-2">
+        <Typography component="p" role="status" aria-live="polite" className="text-sm text-muted" data-testid="questions-summary">
+          {page ? pageRangeLabel(page.page, page.pageSize, page.total) : questions.error ? '' : 'Loading questions…'}
+        </Typography>
+        {hasActiveFilters(filters) ? (
+          <Button size="small" onClick={clearAll}>
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+
+      <Paper variant="outlined" className="mt-2 overflow-hidden rounded-2xl">
+        <div className="h-1">{questions.loading && page ? <LinearProgress aria-label="Loading questions" /> : null}</div>
+        {questions.error ? (
+          <Alert
+            severity="error"
+            role="alert"
+            className="m-4"
+            action={
+              <Button color="inherit" size="small" onClick={questions.reload}>
+                Try again
+              </Button>
+            }
+          >
+            {describeFailure(questions.error, { fields: [] }).message}
+          </Alert>
+        ) : page === null ? (
+          <QuestionListSkeleton />
+        ) : page.items.length > 0 ? (
+          <QuestionList questions={page.items} busy={questions.loading} />
+        ) : (
+          <div className="flex flex-col items-center gap-3 px-4 py-14 text-center">
+            <Typography variant="h2" className="text-xl">
+              {page.total > 0 ? 'This page is past the last one' : 'No questions match'}
+            </Typography>
+            <Typography component="p" className="text-muted">
+              {page.total > 0
+                ? `There are ${page.total} questions on ${pageCount} page${pageCount === 1 ? '' : 's'}.`
+                : 'Try fewer topics, another difficulty, or different words.'}
+            </Typography>
+            {page.total > 0 ? (
+              <Button variant="outlined" onClick={() => change({ page: 1 })}>
+                Go to the first page
+              </Button>
+            ) : hasActiveFilters(filters) ? (
+              <Button variant="outlined" onClick={clearAll}>
+                Clear filters
+              </Button>
+            ) : null}
+          </div>
+        )}
+      </Paper>
+
+      {page && page.total > 0 ? (
+        <div className="mt-4 flex flex-col items-center justify-between gap-3 sm:flex-row">
+          <Pagination
+            count={pageCount}
+            page={Math.min(filters.page, pageCount)}
+            onChange={(_event, next) => change({ page: next })}
+            color="primary"
+            shape="rounded"
+            getItemAriaLabel={(type, item, selected) =>
+              type === 'page' ? `${selected ? 'Page' : 'Go to page'} ${item}` : `Go to ${type} page`
+            }
+          />
+          <TextField
+            select
+            size="small"
+            label="Per page"
+            value={filters.pageSize}
+            onChange={(event) => change({ pageSize: Number(event.target.value) })}
+            className="w-28"
+          >
+            {PAGE_SIZES.map((size) => (
+              <MenuItem key={size} value={size}>
+                {size}
+              </MenuItem>
+            ))}
+          </TextField>
+        </div>
+      ) : null}
+    </div>
+  );
+}

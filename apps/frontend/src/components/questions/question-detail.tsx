@@ -1,0 +1,107 @@
+import type { Question } from '@peerprep/contracts';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import NextLink from 'next/link';
+import type { ReactNode } from 'react';
+import { signatureOf } from '../../lib/questions/signature';
+import { AdminEditLink } from './admin-edit-link';
+import { DifficultyChip } from './difficulty-chip';
+import { HintList } from './hint-list';
+import { SafeMarkdown } from './safe-markdown';
+import { StarterCodeTabs } from './starter-code-tabs';
+import { TopicChipLinks } from './topic-chip-links';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\s+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <Typography id={id} variant="h2" className="text-xl font-bold">
+        {title}
+      </Typography>
+      {children}
+    </section>
+  );
+}
+
+function Labelled({ label, children }: { label: string; children: string }) {
+  return (
+    <div className="flex flex-col gap-1 sm:flex-row sm:gap-3">
+      <span className="w-24 shrink-0 text-sm font-semibold text-muted">{label}</span>
+      <code className="whitespace-pre-wrap break-words font-mono text-sm">{children}</code>
+    </div>
+  );
+}
+
+/** The question page's body; the statement, constraints and hints are Markdown, rendered sanitised. */
+export function QuestionDetail({ question }: { question: Question }) {
+  return (
+    <article className="mx-auto w-full max-w-4xl px-4 py-10 sm:px-6" aria-labelledby="question-title">
+      <NextLink href="/questions" className="text-sm text-muted no-underline hover:text-primary hover:underline">
+        ← All questions
+      </NextLink>
+      <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
+        <Typography id="question-title" variant="h1" className="text-3xl sm:text-4xl">
+          {question.title}
+        </Typography>
+        <AdminEditLink slug={question.slug} />
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <DifficultyChip difficulty={question.difficulty} size="medium" />
+        <TopicChipLinks topics={question.topics} />
+      </div>
+
+      <div className="mt-8 flex flex-col gap-8">
+        <Paper variant="outlined" className="rounded-2xl p-5 sm:p-6" data-testid="question-statement">
+          <SafeMarkdown>{question.statement}</SafeMarkdown>
+        </Paper>
+
+        {question.examples.length > 0 ? (
+          <Section title="Examples">
+            {question.examples.map((example, index) => (
+              <Paper key={index} variant="outlined" className="flex flex-col gap-2 rounded-xl p-4">
+                <Typography variant="subtitle2" component="h3" className="font-bold">
+                  Example {index + 1}
+                </Typography>
+                <Labelled label="Input">{example.input}</Labelled>
+                <Labelled label="Output">{example.output}</Labelled>
+                {example.explanation ? (
+                  <div className="flex flex-col gap-1 sm:flex-row sm:gap-3">
+                    <span className="w-24 shrink-0 text-sm font-semibold text-muted">Explanation</span>
+                    <SafeMarkdown inline className="text-sm">
+                      {example.explanation}
+                    </SafeMarkdown>
+                  </div>
+                ) : null}
+              </Paper>
+            ))}
+          </Section>
+        ) : null}
+
+        {question.constraints.length > 0 ? (
+          <Section title="Constraints">
+            <ul className="m-0 list-disc space-y-1 pl-6">
+              {question.constraints.map((constraint, index) => (
+                <li key={index}>
+                  <SafeMarkdown inline>{constraint}</SafeMarkdown>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+
+        {question.hints.length > 0 ? (
+          <Section title="Hints">
+            <HintList hints={question.hints} />
+          </Section>
+        ) : null}
+
+        <Section title="Starter code">
+          <Typography component="p" className="text-muted">
+            Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono text-[0.9em]">{signatureOf(question.entryPoint)}</code>.
+          </Typography>
+          <StarterCodeTabs starterCode={question.starterCode} />
+        </Section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,66 @@
+import type { QuestionSummary } from '@peerprep/contracts';
+import Chip from '@mui/material/Chip';
+import Skeleton from '@mui/material/Skeleton';
+import NextLink from 'next/link';
+import type { ReactNode } from 'react';
+import { questionHref } from '../../lib/questions/filters';
+import { DifficultyChip } from './difficulty-chip';
+
+/** One question per row: title (the link), difficulty, topics; `actions` adds buttons at the end (admin). */
+export function QuestionList({
+  questions,
+  busy,
+  actions,
+  label = 'Questions',
+}: {
+  questions: readonly QuestionSummary[];
+  busy?: boolean;
+  actions?: (question: QuestionSummary) => ReactNode;
+  label?: string;
+}) {
+  return (
+    <ul aria-label={label} aria-busy={busy} className={`m-0 list-none divide-y divide-divider p-0 transition-opacity ${busy ? 'opacity-60' : ''}`}>
+      {questions.map((question) => (
+        <li key={question.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-5">
+          <div className="min-w-0 flex-1">
+            <NextLink
+              href={questionHref(question.slug)}
+              className="font-semibold text-foreground no-underline hover:text-primary hover:underline"
+            >
+              {question.title}
+            </NextLink>
+            <div className="mt-1 flex flex-wrap gap-1.5">
+              {question.topics.map((topic) => (
+                <Chip key={topic.slug} label={topic.name} size="small" variant="outlined" className="text-muted" />
+              ))}
+            </div>
+          </div>
+          <div className="flex items-center gap-2 sm:justify-end">
+            <DifficultyChip difficulty={question.difficulty} />
+            {actions?.(question)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Placeholder rows shaped like QuestionList while the first page loads. */
+export function QuestionListSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <ul aria-hidden="true" className="m-0 list-none divide-y divide-divider p-0">
+      {Array.from({ length: rows }, (_, index) => (
+        <li key={index} className="flex items-center gap-4 px-4 py-3 sm:px-5">
+          <div className="flex-1">
+            <Skeleton variant="text" width={`${45 + ((index * 17) % 35)}%`} className="text-lg" />
+            <div className="mt-1 flex gap-1.5">
+              <Skeleton variant="rounded" width={72} height={24} />
+              <Skeleton variant="rounded" width={96} height={24} />
+            </div>
+          </div>
+          <Skeleton variant="rounded" width={64} height={24} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { LANGUAGES, type Language, type StarterCode } from '@peerprep/contracts';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import { useState } from 'react';
+import { LANGUAGE_LABELS } from '../../lib/questions/labels';
+
+/** Starter code, one tab per language (read-only here; the room's editor comes later). */
+export function StarterCodeTabs({ starterCode }: { starterCode: StarterCode }) {
+  const [language, setLanguage] = useState<Language>('javascript');
+  return (
+    <div className="overflow-hidden rounded-xl border border-divider">
+      <Tabs
+        value={language}
+        onChange={(_event, value: Language) => setLanguage(value)}
+        variant="scrollable"
+        scrollButtons="auto"
+        aria-label="Starter code language"
+        className="border-b border-divider"
+      >
+        {LANGUAGES.map((lang) => (
+          <Tab key={lang} value={lang} label={LANGUAGE_LABELS[lang]} id={`starter-tab-${lang}`} aria-controls="starter-code-panel" />
+        ))}
+      </Tabs>
+      <div role="tabpanel" id="starter-code-panel" aria-labelledby={`starter-tab-${language}`}>
+        <pre className="m-0 max-h-[28rem] overflow-auto bg-foreground/5 p-4 font-mono text-sm leading-relaxed">
+          <code>{starterCode[language] || '// No starter code for this language yet.'}</code>
+        </pre>
+      </div>
+    </div>
+  );
+}

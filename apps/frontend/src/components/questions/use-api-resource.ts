@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+type Loaded<T> = { key: string; data: T; error: null } | { key: string; data: null; error: unknown };
+
+/**
+ * Loads what `key` names with `load`, again whenever `key` changes. Loading is
+ * derived (the last answer is for another key), so a stale answer never shows
+ * as the current one, and an abandoned request is aborted. While the next key
+ * loads, `data` keeps the previous answer so lists do not jump.
+ */
+export function useApiResource<T>(resourceKey: string, load: (signal: AbortSignal) => Promise<T>) {
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const key = `${reloads}:${resourceKey}`;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (data) => setLoaded({ key, data, error: null }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoaded({ key, data: null, error });
+      },
+    );
+    return () => controller.abort();
+    // `load` is rebuilt every render; `key` names everything it reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const current = loaded?.key === key ? loaded : null;
+  return {
+    loading: current === null,
+    error: current?.error ?? null,
+    data: current?.data ?? (loaded?.error === null ? loaded.data : null),
+    /** Loads the same key again (after a delete, or "try again"). */
+    reload: () => setReloads((count) => count + 1),
+  };
+}
