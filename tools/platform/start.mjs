@@ -144,8 +144,7 @@ process.on('exit', () => {
 await checkInfrastructure();
 
 say('preparing databases (create if missing, migrate)…');
-const { prepareDatabases } = await import('../prisma/prepare-databases.mjs');
-await prepareDatabases({ log: say });
+run(process.execPath, ['tools/prisma/prepare-databases.mjs']);
 
 if (!skipBuild) {
   say('building the apps (cached by Nx)…');

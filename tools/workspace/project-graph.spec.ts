@@ -64,11 +64,22 @@ describe('project graph', () => {
     }
   });
 
-  it('has no edge into an application except e2e running the apps', () => {
-    const intoApps = workspaceEdges().filter(
-      (d) => graph.nodes[d.target].type === 'app' && graph.nodes[d.source].type !== 'e2e',
-    );
+  const tags = (name: string) => graph.nodes[name].data.tags ?? [];
+  const isApp = (name: string) => tags(name).includes('type:app');
+  const isTooling = (name: string) => tags(name).includes('type:tooling') || tags(name).includes('type:e2e');
+
+  it('has no library or application depending on an application', () => {
+    // Only workspace-level checks (tools: e.g. compose against each app's
+    // config schema; e2e: the started platform) may reach into apps.
+    const intoApps = workspaceEdges().filter((d) => isApp(d.target) && !isTooling(d.source));
     expect(intoApps).toEqual([]);
+  });
+
+  it('keeps every app and library independent of workspace tooling, except the shared Prisma tooling', () => {
+    const intoTooling = workspaceEdges().filter(
+      (d) => isTooling(d.target) && !isTooling(d.source) && d.target !== 'prisma-tools',
+    );
+    expect(intoTooling).toEqual([]);
   });
 
   it('has no cycles', () => {

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Which app images a change needs: the apps `nx affected` reports, minus the e2e
+// suite (no image), each with its Docker Hub tag name (`question-service` ->
+// `question_service`). CI builds a matrix from the output; only these images are
+// built, scanned and pushed.
+//
+//   node tools/ci/affected-images.mjs [--base=<ref>] [--head=<ref>]
+//
+// Without --base/--head, nx reads NX_BASE/NX_HEAD (set by nrwl/nx-set-shas).
+// Prints {"include":[{"app","image"}...]} and, inside GitHub Actions, writes
+// `matrix` and `any` (true/false) to $GITHUB_OUTPUT.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Projects without an image of their own. */
+const isTestSuite = (name) => name === 'e2e' || name.endsWith('-e2e');
+
+/** `question-service` -> `question_service`: the tag in peerprep4/peerprep4:<tag>. */
+export const imageName = (app) => app.replace(/-/g, '_');
+
+/** The GitHub Actions matrix for these affected app names, sorted for stable job names. */
+export function toMatrix(apps) {
+  const include = apps
+    .filter((app) => !isTestSuite(app))
+    .sort()
+    .map((app) => ({ app, image: imageName(app) }));
+  return { include };
+}
+
+/** Names of the affected application projects, from Nx's project graph and git. */
+export function affectedApps(passThrough = []) {
+  const output = execFileSync('npx', ['nx', 'show', 'projects', '--affected', '--type', 'app', '--json', ...passThrough], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+  // Nx may print notices before the JSON array.
+  const json = output.slice(output.indexOf('['));
+  const apps = JSON.parse(json);
+  if (!Array.isArray(apps) || !apps.every((a) => typeof a === 'string')) throw new Error(`unexpected nx output: ${output}`);
+  return apps;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const passThrough = process.argv.slice(2).filter((arg) => /^--(base|head)=.+/.test(arg));
+  const matrix = toMatrix(affectedApps(passThrough));
+  console.log(JSON.stringify(matrix));
+  if (process.env.GITHUB_OUTPUT) {
+    appendFileSync(process.env.GITHUB_OUTPUT, `matrix=${JSON.stringify(matrix)}\nany=${matrix.include.length > 0}\n`);
+  }
+}

@@ -1,0 +1,153 @@
+import type { KubeObject } from './kubernetes-schema';
+
+/** Variables that carry credentials: only ever from a Secret, never from a ConfigMap or a literal. */
+export const SECRET_VARIABLES = new Set(['JWT_PRIVATE_KEY', 'INTERNAL_API_TOKEN', 'DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'ADMIN_PASSWORD']);
+
+/** The six apps: Deployment name -> image tag (`service_name`), container port, readiness path. */
+export const APPS: Record<string, { port: number; readiness: string }> = {
+  'api-gateway': { port: 3001, readiness: '/readyz' },
+  'user-service': { port: 3002, readiness: '/readyz' },
+  'question-service': { port: 3003, readiness: '/readyz' },
+  'matching-service': { port: 3004, readiness: '/readyz' },
+  'collaboration-service': { port: 3005, readiness: '/readyz' },
+  frontend: { port: 3000, readiness: '/healthz' },
+};
+export const DATA_SERVICES = ['user-service', 'question-service', 'collaboration-service'];
+export const serviceName = (app: string) => app.replace(/-/g, '_');
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const find = (objects: KubeObject[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name) as Any | undefined;
+// Generated ConfigMaps/Secrets get a hash suffix.
+const findGenerated = (objects: KubeObject[], kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && (o.metadata.name === name || o.metadata.name.startsWith(`${name}-`))) as Any | undefined;
+
+/** The restricted-profile rules every pod of ours follows (apps, migrations, seed). */
+function checkPod(where: string, app: string, pod: Any, problems: string[]): void {
+  const podContext = pod.securityContext ?? {};
+  if (podContext.runAsNonRoot !== true) problems.push(`${where}: pod securityContext.runAsNonRoot must be true`);
+  if (podContext.runAsUser !== 1000) problems.push(`${where}: pod securityContext.runAsUser must be 1000 (node)`);
+  if (podContext.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: pod seccompProfile must be RuntimeDefault`);
+  if (pod.serviceAccountName !== app) problems.push(`${where}: serviceAccountName must be ${app}`);
+  if (pod.automountServiceAccountToken !== false) problems.push(`${where}: automountServiceAccountToken must be false`);
+  const tmpVolume = (pod.volumes ?? []).find((v: Any) => v.emptyDir && v.name === 'tmp');
+  for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])] as Any[]) {
+    const at = `${where} container ${container.name}`;
+    const c = container.securityContext ?? {};
+    if (c.runAsNonRoot !== true) problems.push(`${at}: securityContext.runAsNonRoot must be true`);
+    if (c.allowPrivilegeEscalation !== false) problems.push(`${at}: securityContext.allowPrivilegeEscalation must be false`);
+    if (c.readOnlyRootFilesystem !== true) problems.push(`${at}: securityContext.readOnlyRootFilesystem must be true`);
+    if (JSON.stringify(c.capabilities?.drop) !== '["ALL"]' || c.capabilities?.add) problems.push(`${at}: capabilities must drop ALL and add none`);
+    if (c.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${at}: seccompProfile must be RuntimeDefault`);
+    if (c.privileged) problems.push(`${at}: must not be privileged`);
+    if (!tmpVolume || !(container.volumeMounts ?? []).some((m: Any) => m.name === tmpVolume.name && m.mountPath === '/tmp')) {
+      problems.push(`${at}: needs an emptyDir mounted at /tmp (the root filesystem is read-only)`);
+    }
+    for (const kind of ['requests', 'limits']) {
+      for (const resource of ['cpu', 'memory']) {
+        if (!container.resources?.[kind]?.[resource]) problems.push(`${at}: resources.${kind}.${resource} is missing`);
+      }
+    }
+    const image = String(container.image);
+    if (!new RegExp(`^peerprep4/peerprep4:${serviceName(app)}(-[0-9a-f]{7,40})?$`).test(image)) {
+      problems.push(`${at}: image ${image} must be peerprep4/peerprep4:${serviceName(app)}[-<sha>]`);
+    }
+    for (const variable of (container.env ?? []) as Any[]) {
+      const fromSecret = variable.valueFrom?.secretKeyRef;
+      if (SECRET_VARIABLES.has(variable.name) && !fromSecret) problems.push(`${at}: ${variable.name} must come from a Secret (secretKeyRef)`);
+      if (fromSecret && !SECRET_VARIABLES.has(variable.name)) problems.push(`${at}: ${variable.name} is not a secret; put it in the ConfigMap`);
+    }
+  }
+}
+
+function checkConfigMapsHoldNoSecrets(objects: KubeObject[], problems: string[]): void {
+  for (const map of objects.filter((o) => o.kind === 'ConfigMap') as Any[]) {
+    for (const [key, value] of Object.entries<string>(map.data ?? {})) {
+      if (SECRET_VARIABLES.has(key)) problems.push(`ConfigMap ${map.metadata.name}: ${key} belongs in a Secret`);
+      if (/:\/\/[^/\s:@]+:[^/\s@]+@/.test(value)) problems.push(`ConfigMap ${map.metadata.name}: ${key} holds a URL with credentials`);
+    }
+  }
+}
+
+/** Every rule of issue 8 item 4 for one rendered overlay; returns the violations (empty = compliant). */
+export function checkWorkloadRules(objects: KubeObject[]): string[] {
+  const problems: string[] = [];
+  for (const [app, spec] of Object.entries(APPS)) {
+    const deployment = find(objects, 'Deployment', app);
+    if (!deployment) {
+      problems.push(`Deployment ${app} is missing`);
+      continue;
+    }
+    const where = `Deployment ${app}`;
+    const pod = deployment.spec.template.spec;
+    checkPod(where, app, pod, problems);
+    const strategy = deployment.spec.strategy ?? {};
+    if (strategy.type !== 'RollingUpdate' || strategy.rollingUpdate?.maxUnavailable !== 0) problems.push(`${where}: strategy must be RollingUpdate with maxUnavailable 0`);
+    if (deployment.spec.replicas !== undefined) problems.push(`${where}: replicas must be left to the HorizontalPodAutoscaler`);
+    const container = pod.containers[0] as Any;
+    if (!(container.ports ?? []).some((p: Any) => p.containerPort === spec.port && p.name === 'http')) problems.push(`${where}: must expose containerPort ${spec.port} named http`);
+    const probe = (name: string, path: string) => {
+      const p = container[name];
+      if (p?.httpGet?.path !== path || (p.httpGet.port !== 'http' && p.httpGet.port !== spec.port)) problems.push(`${where}: ${name} must GET ${path} on the app port`);
+    };
+    probe('startupProbe', '/healthz');
+    probe('readinessProbe', spec.readiness);
+    probe('livenessProbe', '/healthz');
+    const preStop = container.lifecycle?.preStop;
+    if (!(preStop?.sleep?.seconds > 0) && !preStop?.exec) problems.push(`${where}: needs a preStop sleep`);
+    const configMap = (container.envFrom ?? []).find((e: Any) => e.configMapRef)?.configMapRef?.name;
+    if (!configMap || !findGenerated(objects, 'ConfigMap', configMap)) problems.push(`${where}: must take its settings from an existing ConfigMap`);
+    for (const variable of (container.env ?? []) as Any[]) {
+      const ref = variable.valueFrom?.secretKeyRef;
+      if (ref && ref.key !== variable.name) problems.push(`${where}: ${variable.name} should read the key of the same name`);
+    }
+
+    const account = find(objects, 'ServiceAccount', app);
+    if (!account || account.automountServiceAccountToken !== false) problems.push(`ServiceAccount ${app} must exist with automountServiceAccountToken false`);
+    const service = find(objects, 'Service', app);
+    if (!service || service.spec.selector?.['app.kubernetes.io/name'] !== app || !service.spec.ports.some((p: Any) => p.port === spec.port)) {
+      problems.push(`Service ${app} must select the pods on port ${spec.port}`);
+    }
+    const hpa = find(objects, 'HorizontalPodAutoscaler', app);
+    if (!hpa || hpa.apiVersion !== 'autoscaling/v2' || hpa.spec.scaleTargetRef?.name !== app) {
+      problems.push(`HorizontalPodAutoscaler ${app} (autoscaling/v2) must target the Deployment`);
+    } else {
+      if (!(hpa.spec.minReplicas >= 1 && hpa.spec.maxReplicas > hpa.spec.minReplicas)) problems.push(`HorizontalPodAutoscaler ${app}: needs minReplicas >= 1 and maxReplicas above it`);
+      if (!(hpa.spec.metrics ?? []).some((m: Any) => m.resource?.name === 'cpu' && m.resource.target?.averageUtilization > 0)) problems.push(`HorizontalPodAutoscaler ${app}: needs a CPU utilization target`);
+    }
+    const pdb = find(objects, 'PodDisruptionBudget', app);
+    if (!pdb || pdb.spec.selector?.matchLabels?.['app.kubernetes.io/name'] !== app) problems.push(`PodDisruptionBudget ${app} must select the pods`);
+  }
+
+  for (const app of DATA_SERVICES) {
+    const job = find(objects, 'Job', `${app}-migrate`);
+    if (!job) problems.push(`Job ${app}-migrate is missing`);
+    else checkPod(`Job ${app}-migrate`, app, job.spec.template.spec, problems);
+  }
+  const seed = find(objects, 'Job', 'question-service-seed');
+  if (!seed) problems.push('Job question-service-seed is missing');
+  else checkPod('Job question-service-seed', 'question-service', seed.spec.template.spec, problems);
+
+  checkConfigMapsHoldNoSecrets(objects, problems);
+  for (const secret of objects.filter((o) => o.kind === 'Secret') as Any[]) {
+    const values = [...Object.values<string>(secret.data ?? {}).map((v) => Buffer.from(v, 'base64').toString()), ...Object.values<string>(secret.stringData ?? {})];
+    if (values.some((v) => v.includes('PRIVATE KEY'))) problems.push(`Secret ${secret.metadata.name}: a private key must never be in git`);
+  }
+
+  const ingress = find(objects, 'Ingress', 'peerprep');
+  if (!ingress) {
+    problems.push('Ingress peerprep is missing');
+  } else {
+    if (ingress.spec.ingressClassName !== 'nginx') problems.push('Ingress: ingressClassName must be nginx');
+    const annotations = ingress.metadata.annotations ?? {};
+    for (const timeout of ['proxy-read-timeout', 'proxy-send-timeout']) {
+      if (!(Number(annotations[`nginx.ingress.kubernetes.io/${timeout}`]) >= 3600)) problems.push(`Ingress: ${timeout} must keep WebSockets open (>= 3600 s)`);
+    }
+    if (annotations['nginx.ingress.kubernetes.io/affinity']) problems.push('Ingress: no session affinity (rooms are shared through Redis)');
+    const routes = (ingress.spec.rules ?? []).flatMap((r: Any) => r.http.paths.map((p: Any) => `${p.path}->${p.backend.service.name}:${p.backend.service.port.name ?? p.backend.service.port.number}`));
+    for (const route of ['/->frontend:http', '/api->api-gateway:http']) {
+      if (!routes.includes(route)) problems.push(`Ingress: route ${route} is missing`);
+    }
+  }
+  return problems;
+}
