@@ -1,0 +1,211 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+// The compose file configures the apps, so it is checked against the apps' own
+// config schemas: a renamed or removed variable fails here, not at boot.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a workspace check reads the apps' config schemas
+import { gatewayEnvSchema } from '../../apps/api-gateway/src/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { collaborationEnvSchema } from '../../apps/collaboration-service/src/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { matchingEnvSchema } from '../../apps/matching-service/src/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { questionEnvSchema } from '../../apps/question-service/src/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { userEnvSchema } from '../../apps/user-service/src/config';
+import { DELIVERY_APPS, STORES } from './delivery-apps';
+import { dockerStages, readDockerfile, workspaceRoot } from './dockerfile-model';
+
+interface ComposeService {
+  build?: { context: string; dockerfile: string; target?: string; args?: Record<string, string> };
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string | null>;
+  ports?: Array<{ published: number | string; target: number }>;
+  /** docker-compose 1.x prints `source:target:mode`; Compose v2 prints the long form. */
+  volumes?: Array<string | { type: string; source?: string; target: string }>;
+  depends_on?: Record<string, { condition?: string }>;
+  healthcheck?: { test?: string[]; disable?: boolean };
+  restart?: string;
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+const composeFile = path.join(workspaceRoot, 'docker-compose.yml');
+const envExample = path.join(workspaceRoot, '.env.example');
+const jwtPrivateKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString()
+  .replace(/\n/g, '\\n');
+
+/** `docker-compose config` with .env.example plus a generated key, as a user's .env would be. */
+function composeConfig(extraEnv: Record<string, string | undefined>) {
+  const result = spawnSync('docker-compose', ['-f', composeFile, '--env-file', envExample, 'config'], {
+    cwd: workspaceRoot,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'], ...extraEnv },
+  });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error(
+      'docker-compose is not installed: it validates docker-compose.yml offline. Install it with `apt-get install -y docker-compose`.',
+    );
+  }
+  return result;
+}
+
+type EnvSchema = z.ZodObject;
+/** Which schema (or fixed list) names the variables each compose service may set. */
+const ENV_NAMES: Record<string, EnvSchema | readonly string[]> = {
+  'api-gateway': gatewayEnvSchema,
+  'user-service': userEnvSchema,
+  'question-service': questionEnvSchema,
+  'question-service-seed': questionEnvSchema,
+  'matching-service': matchingEnvSchema,
+  'collaboration-service': collaborationEnvSchema,
+  // prisma.config.ts (tools/prisma/migrate-adapter.ts) reads only DATABASE_URL.
+  'user-service-migrate': ['DATABASE_URL'],
+  'question-service-migrate': ['DATABASE_URL'],
+  'collaboration-service-migrate': ['DATABASE_URL'],
+  // Next's standalone server.js reads these at run time; GATEWAY_URL is a build argument.
+  frontend: ['PORT', 'HOSTNAME', 'NODE_ENV', 'NEXT_TELEMETRY_DISABLED'],
+};
+
+describe('docker-compose.yml', () => {
+  let compose: ComposeFile;
+
+  beforeAll(() => {
+    const result = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey });
+    if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
+    compose = parse(result.stdout) as ComposeFile;
+  });
+
+  it('passes `docker-compose config -q` with .env.example and a generated JWT key', () => {
+    const result = spawnSync('docker-compose', ['-f', composeFile, '--env-file', envExample, 'config', '-q'], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], JWT_PRIVATE_KEY: jwtPrivateKey },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('refuses to start without a JWT_PRIVATE_KEY, saying how to make one', () => {
+    const result = composeConfig({});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('JWT_PRIVATE_KEY');
+  });
+
+  it.each(DELIVERY_APPS.map((app) => [app.name, app] as const))(
+    'builds %s from its Dockerfile at the repository root and publishes its port on the same host port',
+    (name, app) => {
+      const service = compose.services[name];
+      expect(service?.build?.dockerfile).toBe(`apps/${name}/Dockerfile`);
+      expect(service?.build?.context).toBe(workspaceRoot);
+      expect(service?.build?.target).toBeUndefined();
+      expect(service?.ports).toEqual([{ published: app.port, target: app.port }]);
+      expect(service?.environment?.['PORT']).toBe(String(app.port));
+    },
+  );
+
+  it.each(Object.entries(STORES))('runs %s with a health check, a named volume and the decided host ports', (name, ports) => {
+    const service = compose.services[name];
+    expect(service?.healthcheck?.test?.length).toBeGreaterThan(0);
+    const sources = (service?.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[0] : v.source));
+    const named = sources.filter((source) => source !== undefined && source in (compose.volumes ?? {}));
+    expect(named).toHaveLength(1);
+    const published = Object.fromEntries((service?.ports ?? []).map((p) => [p.target, Number(p.published)]));
+    expect(published).toEqual(Object.fromEntries(Object.entries(ports).map(([k, v]) => [Number(k), v])));
+  });
+
+  it('publishes no host port twice', () => {
+    const published = Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => Number(p.published)));
+    expect(new Set(published).size).toBe(published.length);
+  });
+
+  it('gives each data-owning service its own Postgres and a migrate one-shot that the service waits for', () => {
+    for (const app of DELIVERY_APPS.filter((a) => a.database)) {
+      const database = app.database as NonNullable<(typeof app)['database']>;
+      const migrate = compose.services[`${app.name}-migrate`];
+      expect(migrate?.build).toMatchObject({ dockerfile: `apps/${app.name}/Dockerfile`, target: 'migrate' });
+      expect(migrate?.restart).toBe('no');
+      expect(migrate?.depends_on?.[database.service]).toEqual({ condition: 'service_healthy' });
+      expect(new URL(migrate?.environment?.['DATABASE_URL'] ?? '').host).toBe(`${database.service}:5432`);
+      expect(compose.services[app.name]?.environment?.['DATABASE_URL']).toBe(migrate?.environment?.['DATABASE_URL']);
+      expect(compose.services[app.name]?.depends_on?.[`${app.name}-migrate`]).toEqual({
+        condition: 'service_completed_successfully',
+      });
+    }
+  });
+
+  it('seeds the question bank once the questions database is migrated', () => {
+    const seed = compose.services['question-service-seed'];
+    expect(seed?.build?.dockerfile).toBe('apps/question-service/Dockerfile');
+    expect(seed?.command).toEqual(['node', '--enable-source-maps', 'seed.js']);
+    expect(seed?.depends_on?.['question-service-migrate']).toEqual({ condition: 'service_completed_successfully' });
+    expect(seed?.environment?.['DATABASE_URL']).toBe(compose.services['question-service']?.environment?.['DATABASE_URL']);
+  });
+
+  it('sets a condition on every depends_on, and waits for health only where there is a health check', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
+        expect({ name, dependency, condition }).toEqual({
+          name,
+          dependency,
+          condition: expect.stringMatching(/^service_(healthy|completed_successfully)$/),
+        });
+        const target = compose.services[dependency] as ComposeService;
+        if (condition === 'service_healthy') {
+          const imageHealthcheck =
+            target.build && !target.build.target
+              ? (dockerStages(readDockerfile(target.build.dockerfile.split('/')[1] as string)).at(-1)?.instructions ?? []).some(
+                  (i) => i.getKeyword() === 'HEALTHCHECK',
+                )
+              : false;
+          expect({ dependency, healthcheck: Boolean(target.healthcheck?.test) || imageHealthcheck }).toEqual({
+            dependency,
+            healthcheck: true,
+          });
+        } else {
+          expect(target.restart).toBe('no');
+        }
+      }
+    }
+  });
+
+  it.each(Object.keys(ENV_NAMES))('sets only variables that %s reads, with values its config schema accepts', (name) => {
+    const environment = compose.services[name]?.environment ?? {};
+    const known = ENV_NAMES[name] as EnvSchema | readonly string[];
+    const names = Array.isArray(known) ? known : Object.keys((known as EnvSchema).shape);
+    expect(Object.keys(environment).filter((variable) => !names.includes(variable))).toEqual([]);
+    if (!Array.isArray(known)) {
+      // As the image runs it: NODE_ENV=production comes from the Dockerfile.
+      const parsed = (known as EnvSchema).safeParse({ NODE_ENV: 'production', ...withoutEmpty(environment) });
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    }
+  });
+
+  it('addresses services by name, verifies tokens with user-service JWKS, shares the internal token and trusts one proxy hop', () => {
+    const env = (name: string) => compose.services[name]?.environment ?? {};
+    for (const verifier of ['api-gateway', 'question-service', 'matching-service']) {
+      expect(env(verifier)['AUTH_JWKS_URL']).toBe('http://user-service:3002/api/auth/jwks.json');
+    }
+    expect(env('api-gateway')).toMatchObject({
+      USER_SERVICE_URL: 'http://user-service:3002',
+      QUESTION_SERVICE_URL: 'http://question-service:3003',
+      MATCHING_SERVICE_URL: 'http://matching-service:3004',
+      COLLABORATION_SERVICE_URL: 'http://collaboration-service:3005',
+      TRUSTED_PROXY_HOPS: '1',
+      CORS_ORIGINS: 'http://localhost:3000',
+    });
+    expect(env('collaboration-service')['QUESTION_SERVICE_URL']).toBe('http://question-service:3003');
+    expect(env('question-service')['INTERNAL_API_TOKEN']).toBe('change-me-internal-api-token');
+    expect(compose.services['frontend']?.build?.args).toEqual({ GATEWAY_URL: 'http://api-gateway:3001' });
+  });
+});
+
+function withoutEmpty(env: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}
