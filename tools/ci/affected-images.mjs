@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Which app images a change needs: the apps `nx affected` reports, minus the e2e
+// Which images a change needs: the apps `nx affected` reports, minus the e2e
 // suite (no image), each with its Docker Hub tag name (`question-service` ->
-// `question_service`). CI builds a matrix from the output; only these images are
-// built, scanned and pushed.
+// `question_service`) and the Dockerfile target that makes it (`runtime`). An app
+// whose Dockerfile has a `migrate` stage (the data services) also gets its
+// migration image (`question_service_migrate`, target `migrate`), which the
+// Kubernetes migration Jobs run. CI builds a matrix from the output; only these
+// images are built, scanned and pushed.
 //
 //   node tools/ci/affected-images.mjs [--base=<ref>] [--head=<ref>]
 //
 // Without --base/--head, nx reads NX_BASE/NX_HEAD (set by nrwl/nx-set-shas).
-// Prints {"include":[{"app","image"}...]} and, inside GitHub Actions, writes
+// Prints {"include":[{"app","image","target"}...]} and, inside GitHub Actions, writes
 // `matrix` and `any` (true/false) to $GITHUB_OUTPUT.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,12 +25,24 @@ const isTestSuite = (name) => name === 'e2e' || name.endsWith('-e2e');
 /** `question-service` -> `question_service`: the tag in peerprep4/peerprep4:<tag>. */
 export const imageName = (app) => app.replace(/-/g, '_');
 
-/** The GitHub Actions matrix for these affected app names, sorted for stable job names. */
-export function toMatrix(apps) {
+/** Whether apps/<app>/Dockerfile has a `migrate` stage (`docker build --target migrate`). */
+export function hasMigrateTarget(app) {
+  const dockerfile = path.join(root, 'apps', app, 'Dockerfile');
+  return existsSync(dockerfile) && /^FROM\s+\S+\s+AS\s+migrate\s*$/im.test(readFileSync(dockerfile, 'utf8'));
+}
+
+/**
+ * The GitHub Actions matrix for these affected app names, sorted for stable job
+ * names: each app's image, then its migrate image when it has one.
+ */
+export function toMatrix(apps, withMigrate = hasMigrateTarget) {
   const include = apps
     .filter((app) => !isTestSuite(app))
     .sort()
-    .map((app) => ({ app, image: imageName(app) }));
+    .flatMap((app) => [
+      { app, image: imageName(app), target: 'runtime' },
+      ...(withMigrate(app) ? [{ app, image: `${imageName(app)}_migrate`, target: 'migrate' }] : []),
+    ]);
   return { include };
 }
 

@@ -7,9 +7,15 @@ const script = path.join(__dirname, 'affected-images.mjs');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 const affectedImages = (base: string, head: string) =>
   JSON.parse(execFileSync('node', [script, `--base=${base}`, `--head=${head}`], { cwd: root, encoding: 'utf8', env: { ...process.env, GITHUB_OUTPUT: '' } })) as {
-    include: Array<{ app: string; image: string }>;
+    include: Array<{ app: string; image: string; target: string }>;
   };
-const apps = (base: string, head: string) => affectedImages(base, head).include.map((entry) => entry.app);
+/** Evaluates `expression` with the module's exports in scope (an ES module: jest here compiles to CommonJS). */
+const evaluate = (expression: string): unknown =>
+  JSON.parse(
+    execFileSync('node', ['--input-type=module', '-e', `import * as m from ${JSON.stringify(script)}; console.log(JSON.stringify(${expression}))`], { cwd: root, encoding: 'utf8' }),
+  );
+// Each app once (a data service has two entries: its image and its migrate image).
+const apps = (base: string, head: string) => [...new Set(affectedImages(base, head).include.map((entry) => entry.app))];
 
 // Commits of this repository's own history, chosen for what they touched.
 const firstCommit = git('rev-list', '--max-parents=0', 'HEAD');
@@ -20,12 +26,25 @@ const serviceKitChange = 'b13c555'; // libs/service-kit and the three data servi
 describe('affected-images.mjs against this repository', () => {
   it('lists every deployable app, with its underscore image name, and never the e2e suite', () => {
     expect(affectedImages(firstCommit, 'HEAD').include).toEqual([
-      { app: 'api-gateway', image: 'api_gateway' },
-      { app: 'collaboration-service', image: 'collaboration_service' },
-      { app: 'frontend', image: 'frontend' },
-      { app: 'matching-service', image: 'matching_service' },
-      { app: 'question-service', image: 'question_service' },
-      { app: 'user-service', image: 'user_service' },
+      { app: 'api-gateway', image: 'api_gateway', target: 'runtime' },
+      { app: 'collaboration-service', image: 'collaboration_service', target: 'runtime' },
+      { app: 'collaboration-service', image: 'collaboration_service_migrate', target: 'migrate' },
+      { app: 'frontend', image: 'frontend', target: 'runtime' },
+      { app: 'matching-service', image: 'matching_service', target: 'runtime' },
+      { app: 'question-service', image: 'question_service', target: 'runtime' },
+      { app: 'question-service', image: 'question_service_migrate', target: 'migrate' },
+      { app: 'user-service', image: 'user_service', target: 'runtime' },
+      { app: 'user-service', image: 'user_service_migrate', target: 'migrate' },
+    ]);
+  });
+
+  it('adds a migrate image exactly for the apps whose Dockerfile has a migrate stage', () => {
+    const everyApp = ['api-gateway', 'collaboration-service', 'frontend', 'matching-service', 'question-service', 'user-service'];
+    expect(evaluate(`${JSON.stringify(everyApp)}.filter((app) => m.hasMigrateTarget(app))`)).toEqual(['collaboration-service', 'question-service', 'user-service']);
+    expect(evaluate(`m.toMatrix(['matching-service', 'user-service', 'e2e'], (app) => app === 'user-service').include`)).toEqual([
+      { app: 'matching-service', image: 'matching_service', target: 'runtime' },
+      { app: 'user-service', image: 'user_service', target: 'runtime' },
+      { app: 'user-service', image: 'user_service_migrate', target: 'migrate' },
     ]);
   });
 
@@ -56,11 +75,11 @@ describe('affected-images.mjs against this repository', () => {
     const lines = readFileSync(output, 'utf8').trim().split('\n');
     rmSync(output, { force: true });
     const backends = ['api-gateway', 'collaboration-service', 'matching-service', 'question-service', 'user-service'];
-    expect(lines).toEqual([
-      'matrix={"include":[]}',
-      'any=false',
-      `matrix=${JSON.stringify({ include: backends.map((app) => ({ app, image: app.replace(/-/g, '_') })) })}`,
-      'any=true',
+    const dataServices = ['collaboration-service', 'question-service', 'user-service'];
+    const include = backends.flatMap((app) => [
+      { app, image: app.replace(/-/g, '_'), target: 'runtime' },
+      ...(dataServices.includes(app) ? [{ app, image: `${app.replace(/-/g, '_')}_migrate`, target: 'migrate' }] : []),
     ]);
+    expect(lines).toEqual(['matrix={"include":[]}', 'any=false', `matrix=${JSON.stringify({ include })}`, 'any=true']);
   });
 });

@@ -50,9 +50,10 @@ function checkCiWorkflow(workflow: Any): string[] {
   if (!String(images.if).includes("needs.images-plan.outputs.any == 'true'")) problems.push('images: skipped when nothing is affected');
   const build = uses(images, 'docker/build-push-action')?.with ?? {};
   if (!uses(images, 'docker/setup-buildx-action')) problems.push('images: buildx');
-  if (build['cache-from'] !== 'type=gha,scope=${{ matrix.app }}' || !String(build['cache-to']).startsWith('type=gha,') || !String(build['cache-to']).includes('scope=${{ matrix.app }}')) {
-    problems.push('images: GitHub Actions cache scoped per app');
+  if (build['cache-from'] !== 'type=gha,scope=${{ matrix.image }}' || !String(build['cache-to']).startsWith('type=gha,') || !String(build['cache-to']).includes('scope=${{ matrix.image }}')) {
+    problems.push('images: GitHub Actions cache scoped per image');
   }
+  if (build.file !== 'apps/${{ matrix.app }}/Dockerfile' || build.target !== '${{ matrix.target }}') problems.push("images: the app's Dockerfile at the matrix target (runtime or migrate)");
   if (build.push !== false) problems.push('images: the build itself never pushes (the scan comes first)');
   const scan = uses(images, 'aquasecurity/trivy-action')?.with ?? {};
   if (scan.severity !== 'CRITICAL' || scan['exit-code'] !== '1') problems.push('images: trivy fails on CRITICAL');
@@ -64,7 +65,7 @@ function checkCiWorkflow(workflow: Any): string[] {
   if (login.username !== '${{ secrets.DOCKERHUB_USERNAME }}' || login.password !== '${{ secrets.DOCKERHUB_TOKEN }}') problems.push('images: Docker Hub credentials from repository secrets');
   const tags = runs(images);
   if (!tags.includes('moving=${REPOSITORY}:${{ matrix.image }}') || !tags.includes('immutable=${REPOSITORY}:${{ matrix.image }}-${short_sha}') || images.env?.REPOSITORY !== 'peerprep4/peerprep4') {
-    problems.push('images: tags peerprep4/peerprep4:<service_name> and <service_name>-<short sha>');
+    problems.push('images: tags peerprep4/peerprep4:<image> and <image>-<short sha>');
   }
   if (!/npm audit --omit=dev --audit-level=critical/.test(runs(jobs.audit ?? {}))) problems.push('audit: npm audit of production dependencies');
 
@@ -127,5 +128,13 @@ describe('the workflow checks catch mistakes', () => {
       'images: PUSH only for pushes to main',
       'ci-result: needs every job, if: always()',
     ]);
+  });
+
+  it('the structure check names a build that ignores the migrate target and a cache shared by an app and its migrate image', () => {
+    const broken = ci();
+    const build = broken.jobs.images.steps.find((s: Any) => String(s.uses).startsWith('docker/build-push-action@'));
+    delete build.with.target;
+    build.with['cache-from'] = 'type=gha,scope=${{ matrix.app }}';
+    expect(checkCiWorkflow(broken)).toEqual(['images: GitHub Actions cache scoped per image', "images: the app's Dockerfile at the matrix target (runtime or migrate)"]);
   });
 });

@@ -184,6 +184,22 @@ describe('the checks catch violations', () => {
     ].map((p) => p.replace('must GET', 'readinessProbe must GET')));
   });
 
+  it('a migration on the service image (no Prisma CLI) and a seed on the migrate image (no seed.js)', () => {
+    const jobContainer = (o: Any[], name: string) => get(o, 'Job', name).spec.template.spec.containers[0];
+    const problems = violationsAfter((o) => {
+      jobContainer(o, 'user-service-migrate').image = 'peerprep4/peerprep4:user_service-1a2b3c4';
+      jobContainer(o, 'question-service-seed').image = 'peerprep4/peerprep4:question_service_migrate';
+    });
+    expect(problems).toEqual([
+      'Job user-service-migrate container migration: image peerprep4/peerprep4:user_service-1a2b3c4 must be peerprep4/peerprep4:user_service_migrate[-<sha>]',
+      'Job question-service-seed container seed: image peerprep4/peerprep4:question_service_migrate must be peerprep4/peerprep4:question_service[-<sha>]',
+    ]);
+  });
+
+  it('accepts a migrate tag pinned to a commit', () => {
+    expect(violationsAfter((o) => (get(o, 'Job', 'collaboration-service-migrate').spec.template.spec.containers[0].image = 'peerprep4/peerprep4:collaboration_service_migrate-1a2b3c4'))).toEqual([]);
+  });
+
   it('a misspelt field and a wrongly typed one', () => {
     const [deployment] = clone([get(rendered.eks as Any[], 'Deployment', 'api-gateway') as KubeObject]);
     deployment.spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem = true;

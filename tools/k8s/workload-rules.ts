@@ -22,8 +22,12 @@ const find = (objects: KubeObject[], kind: string, name: string) => objects.find
 const findGenerated = (objects: KubeObject[], kind: string, name: string) =>
   objects.find((o) => o.kind === kind && (o.metadata.name === name || o.metadata.name.startsWith(`${name}-`))) as Any | undefined;
 
-/** The restricted-profile rules every pod of ours follows (apps, migrations, seed). */
-function checkPod(where: string, app: string, pod: Any, problems: string[]): void {
+/**
+ * The restricted-profile rules every pod of ours follows (apps, migrations, seed).
+ * `image` is the tag its containers run: `<service_name>` for an app and the seed,
+ * `<service_name>_migrate` for a migration (the Dockerfile's `migrate` target).
+ */
+function checkPod(where: string, app: string, pod: Any, problems: string[], image = serviceName(app)): void {
   const podContext = pod.securityContext ?? {};
   if (podContext.runAsNonRoot !== true) problems.push(`${where}: pod securityContext.runAsNonRoot must be true`);
   if (podContext.runAsUser !== 1000) problems.push(`${where}: pod securityContext.runAsUser must be 1000 (node)`);
@@ -48,9 +52,9 @@ function checkPod(where: string, app: string, pod: Any, problems: string[]): voi
         if (!container.resources?.[kind]?.[resource]) problems.push(`${at}: resources.${kind}.${resource} is missing`);
       }
     }
-    const image = String(container.image);
-    if (!new RegExp(`^peerprep4/peerprep4:${serviceName(app)}(-[0-9a-f]{7,40})?$`).test(image)) {
-      problems.push(`${at}: image ${image} must be peerprep4/peerprep4:${serviceName(app)}[-<sha>]`);
+    const actual = String(container.image);
+    if (!new RegExp(`^peerprep4/peerprep4:${image}(-[0-9a-f]{7,40})?$`).test(actual)) {
+      problems.push(`${at}: image ${actual} must be peerprep4/peerprep4:${image}[-<sha>]`);
     }
     for (const variable of (container.env ?? []) as Any[]) {
       const fromSecret = variable.valueFrom?.secretKeyRef;
@@ -122,7 +126,7 @@ export function checkWorkloadRules(objects: KubeObject[]): string[] {
   for (const app of DATA_SERVICES) {
     const job = find(objects, 'Job', `${app}-migrate`);
     if (!job) problems.push(`Job ${app}-migrate is missing`);
-    else checkPod(`Job ${app}-migrate`, app, job.spec.template.spec, problems);
+    else checkPod(`Job ${app}-migrate`, app, job.spec.template.spec, problems, `${serviceName(app)}_migrate`);
   }
   const seed = find(objects, 'Job', 'question-service-seed');
   if (!seed) problems.push('Job question-service-seed is missing');
