@@ -165,7 +165,12 @@ run(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', 'apps/question-serv
   env: { ...process.env, DATABASE_URL: process.env.QUESTION_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/peerprep_questions' },
 });
 
-const commonEnv = { NODE_ENV: process.env.NODE_ENV ?? 'development' };
+const commonEnv = {
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  // The browser opens WebSockets to the gateway directly; allow the site under
+  // both local names.
+  CORS_ORIGINS: process.env.CORS_ORIGINS ?? 'http://localhost:3000,http://127.0.0.1:3000',
+};
 // A local first admin, so question curation works out of the box; set
 // ADMIN_USERNAME / ADMIN_EMAIL / ADMIN_PASSWORD to choose your own. Never used
 // outside this local start script.

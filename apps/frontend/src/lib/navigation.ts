@@ -15,6 +15,7 @@ export type NavItem =
 export const primaryNav: readonly NavItem[] = [
   { kind: 'page', label: 'Home', href: '/' },
   { kind: 'page', label: 'Questions', href: '/questions' },
+  { kind: 'page', label: 'Find a partner', href: '/match' },
   { kind: 'gateway', label: 'API docs', href: '/api/docs' },
 ];
 

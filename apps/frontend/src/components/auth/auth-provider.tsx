@@ -15,6 +15,8 @@ export interface AuthContextValue extends SessionSnapshot {
   forget(): void;
   /** `apiRequest` as the signed-in user (token attached, one refresh and retry on a 401). */
   request: SessionStore['request'];
+  /** A valid access token for WebSocket connections (refreshed when about to expire), or null. */
+  accessToken(): Promise<string | null>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -54,6 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       forget: () => store.forget(),
       request: (path, options) => store.request(path, options),
+      accessToken: () => store.currentAccessToken(),
     }),
     [snapshot, store],
   );

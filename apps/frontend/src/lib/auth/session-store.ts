@@ -169,6 +169,14 @@ export class SessionStore {
     }
   }
 
+  /**
+   * A valid access token (refreshed first when about to expire), for the
+   * WebSocket connections that carry it in a subprotocol; null when signed out.
+   */
+  currentAccessToken(): Promise<string | null> {
+    return this.usableToken();
+  }
+
   private async usableToken(): Promise<string | null> {
     if (this.snapshot.status === 'loading') await this.restore();
     if (this.accessToken && this.now() >= this.expiresAt - EXPIRY_SKEW_MS) return this.refresh();

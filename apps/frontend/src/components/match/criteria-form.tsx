@@ -1,0 +1,166 @@
+'use client';
+
+import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX, type Difficulty, type MatchCriteria, type TopicWithCounts } from '@peerprep/contracts';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormFailure } from '../../lib/form-errors';
+import { formValuesFrom, toggleTopic, toMatchRequest, topicCount, type CriteriaFormValues } from '../../lib/match/criteria-form';
+import { fetchDifficultyCounts } from '../../lib/match/match-api';
+import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
+import { FormAlert } from '../forms/form-alert';
+import { useApiResource } from '../questions/use-api-resource';
+
+export interface CriteriaFormProps {
+  initial: MatchCriteria | null;
+  topics: readonly TopicWithCounts[] | null;
+  topicsError: string | null;
+  /** The server's answer to the last submit. */
+  failure: FormFailure | null;
+  submitting: boolean;
+  onSubmit(criteria: MatchCriteria): void;
+}
+
+function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor?: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-2 border-0 p-0">
+      <Typography component="legend" id={htmlFor} className="mb-1 font-semibold">
+        {label}
+      </Typography>
+      {children}
+      {error ? (
+        <FormHelperText error role="alert">
+          {error}
+        </FormHelperText>
+      ) : hint ? (
+        <FormHelperText>{hint}</FormHelperText>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function pluralQuestions(count: number): string {
+  return `${count} question${count === 1 ? '' : 's'}`;
+}
+
+export function CriteriaForm({ initial, topics, topicsError, failure, submitting, onSubmit }: CriteriaFormProps) {
+  const [values, setValues] = useState<CriteriaFormValues>(() => formValuesFrom(initial));
+  const [localFailure, setLocalFailure] = useState<FormFailure | null>(null);
+  const shown = localFailure ?? failure;
+  const fieldErrors = shown?.fieldErrors ?? {};
+  const counts = useApiResource(`difficulty-counts:${values.topics.join(',')}`, (signal) => fetchDifficultyCounts(values.topics, signal));
+
+  const update = (next: CriteriaFormValues) => {
+    setValues(next);
+    setLocalFailure(null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = toMatchRequest(values, topics ?? []);
+    if (checked.failure) setLocalFailure(checked.failure);
+    else onSubmit(checked.data);
+  };
+
+  const countFor = (difficulty: Difficulty) => counts.data?.[difficulty];
+  const scope = values.topics.length > 0 ? 'in your topics' : 'in all topics';
+
+  return (
+    <Paper variant="outlined" component="form" noValidate onSubmit={submit} aria-label="Match criteria" className="flex flex-col gap-7 rounded-2xl p-6">
+      <FormAlert message={shown?.message ?? null} />
+      <Field label="Difficulty" htmlFor="difficulty-label" error={fieldErrors['difficulty']}>
+        <ToggleButtonGroup
+          exclusive
+          color="primary"
+          value={values.difficulty}
+          onChange={(_event, difficulty: Difficulty | null) => difficulty && update({ ...values, difficulty })}
+          aria-labelledby="difficulty-label"
+          className="grid grid-cols-3"
+        >
+          {DIFFICULTIES.map((difficulty) => (
+            <ToggleButton key={difficulty} value={difficulty} className="flex flex-col items-center gap-0.5 py-2 normal-case">
+              <span className="text-base font-semibold">{DIFFICULTY_LABELS[difficulty]}</span>
+              <span className="text-xs text-muted" data-testid={`difficulty-count-${difficulty}`}>
+                {countFor(difficulty) === undefined ? '…' : pluralQuestions(countFor(difficulty) ?? 0)}
+              </span>
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <FormHelperText className="mx-0">Question counts {scope}.</FormHelperText>
+      </Field>
+
+      <Field
+        label={`Topics (up to ${MATCH_TOPICS_MAX})`}
+        htmlFor="topics-label"
+        error={fieldErrors['topics']}
+        hint={values.difficulty ? `Counts are ${DIFFICULTY_LABELS[values.difficulty].toLowerCase()} questions.` : 'Counts are questions at every difficulty.'}
+      >
+        <div role="group" aria-labelledby="topics-label" className="flex flex-wrap gap-2">
+          {topics === null && !topicsError
+            ? Array.from({ length: 6 }, (_, index) => <Skeleton key={index} variant="rounded" width={96} height={32} />)
+            : null}
+          {topicsError ? <FormHelperText error>{topicsError}</FormHelperText> : null}
+          {(topics ?? []).map((topic) => {
+            const selected = values.topics.includes(topic.slug);
+            const count = topicCount(topic, values.difficulty);
+            return (
+              <Chip
+                key={topic.slug}
+                label={
+                  <span>
+                    {topic.name} <span className="tabular-nums opacity-70">{count}</span>
+                  </span>
+                }
+                clickable
+                aria-pressed={selected}
+                color={selected ? 'primary' : 'default'}
+                variant={selected ? 'filled' : 'outlined'}
+                // A topic with nothing at this difficulty cannot be requested (the server says 400).
+                disabled={!selected && count === 0}
+                onClick={() => update(toggleTopic(values, topic.slug))}
+              />
+            );
+          })}
+        </div>
+      </Field>
+
+      <div className="grid gap-6 sm:grid-cols-2 sm:items-start">
+        <TextField
+          select
+          label="Preferred language"
+          value={values.language}
+          onChange={(event) => update({ ...values, language: event.target.value as CriteriaFormValues['language'] })}
+          error={Boolean(fieldErrors['language'])}
+          helperText={fieldErrors['language'] ?? 'A partner with the same language is preferred.'}
+        >
+          {LANGUAGES.map((language) => (
+            <MenuItem key={language} value={language}>
+              {LANGUAGE_LABELS[language]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <div>
+          <FormControlLabel
+            control={<Switch checked={values.allowRelaxed} onChange={(event) => update({ ...values, allowRelaxed: event.target.checked })} />}
+            label="Accept a relaxed match"
+          />
+          <FormHelperText className="mx-0">If nobody turns up at your difficulty, pair me on a shared topic at any difficulty.</FormHelperText>
+        </div>
+      </div>
+
+      <Button type="submit" variant="contained" size="large" disabled={submitting} className="self-start">
+        {submitting ? 'Sending…' : 'Find a partner'}
+      </Button>
+    </Paper>
+  );
+}

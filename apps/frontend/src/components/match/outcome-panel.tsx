@@ -1,0 +1,104 @@
+'use client';
+
+import type { MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
+import Alert from '@mui/material/Alert';
+import Avatar from '@mui/material/Avatar';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { Route } from 'next';
+import type { ReactNode } from 'react';
+import { describeWidening, widenCriteria } from '../../lib/match/criteria-form';
+import type { MatchOutcome } from '../../lib/match/match-state';
+import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
+import { initialOf } from '../user-initial';
+
+function Panel({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" aria-label={label} className="flex flex-col gap-5 rounded-2xl p-6">
+      {children}
+    </Paper>
+  );
+}
+
+export function MatchedPanel({ outcome, topicNames }: { outcome: MatchOutcome; topicNames: ReadonlyMap<string, string> }) {
+  // The room page arrives with the collaboration issue; the route is not typed until then.
+  const roomHref = outcome.roomId ? (`/rooms/${outcome.roomId}` as Route) : null;
+  return (
+    <Panel label="Matched">
+      <div className="flex items-center gap-4">
+        <Avatar className="h-14 w-14 bg-primary text-xl text-primary-contrast" aria-hidden="true">
+          {initialOf(outcome.peer.displayName)}
+        </Avatar>
+        <div className="min-w-0">
+          <Typography component="p" className="text-sm font-semibold uppercase tracking-wide text-primary">
+            Matched
+          </Typography>
+          <Typography variant="h2" className="truncate text-2xl" data-testid="matched-peer">
+            {outcome.peer.displayName}
+          </Typography>
+        </div>
+      </div>
+      <Typography component="p" className="text-muted">
+        {DIFFICULTY_LABELS[outcome.difficulty]} · {outcome.topics.map((slug) => topicNames.get(slug) ?? slug).join(', ')} ·{' '}
+        {LANGUAGE_LABELS[outcome.language]}
+      </Typography>
+      {roomHref ? (
+        <Button href={roomHref} variant="contained" size="large" className="self-start">
+          Go to room
+        </Button>
+      ) : (
+        <div role="status" className="flex items-center gap-3 text-muted">
+          <CircularProgress size={20} aria-hidden="true" />
+          <span>Preparing your room…</span>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+export interface EndedPanelProps {
+  kind: 'timedOut' | 'cancelled' | 'failed';
+  message: string;
+  criteria: MatchCriteria | null;
+  topics: readonly TopicWithCounts[];
+  onTryAgain(criteria: MatchCriteria): void;
+  onEdit(criteria?: MatchCriteria): void;
+}
+
+const TITLES = { timedOut: 'No partner this time', cancelled: 'Request cancelled', failed: 'The match fell through' } as const;
+
+export function EndedPanel({ kind, message, criteria, topics, onTryAgain, onEdit }: EndedPanelProps) {
+  const wider = kind === 'timedOut' && criteria ? widenCriteria(criteria, topics) : null;
+  return (
+    <Panel label={TITLES[kind]}>
+      <Typography variant="h2" className="text-xl">
+        {TITLES[kind]}
+      </Typography>
+      <Alert severity={kind === 'cancelled' ? 'info' : 'warning'} role="status" data-testid="match-outcome">
+        {message}
+      </Alert>
+      <div className="flex flex-wrap gap-3">
+        {criteria ? (
+          <Button variant="contained" onClick={() => onTryAgain(criteria)}>
+            Try again
+          </Button>
+        ) : null}
+        {criteria && wider ? (
+          <Button variant="outlined" onClick={() => onEdit(wider)} title={describeWidening(criteria, wider)}>
+            Widen my criteria
+          </Button>
+        ) : null}
+        <Button variant="text" onClick={() => onEdit()}>
+          Change criteria
+        </Button>
+      </div>
+      {criteria && wider ? (
+        <Typography variant="body2" className="-mt-2 text-muted">
+          Widen: {describeWidening(criteria, wider).toLowerCase()}, then review and send.
+        </Typography>
+      ) : null}
+    </Panel>
+  );
+}

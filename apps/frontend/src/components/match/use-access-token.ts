@@ -1,0 +1,10 @@
+'use client';
+
+import { useAuth } from '../auth/auth-provider';
+
+type TokenSource = () => Promise<string | null>;
+
+/** Where the live status socket gets its access token: the session, refreshed when about to expire. */
+export function useAccessTokenSource(): TokenSource {
+  return useAuth().accessToken;
+}
