@@ -221,6 +221,19 @@ describe('WebSocket upgrades', () => {
     opened.socket.close();
   });
 
+  it('survives a client that resets its proxied WebSocket mid-stream', async () => {
+    const opened = await openSocket(`ws://127.0.0.1:${main.port}/api/match/events`, FRONTEND);
+    if (!('socket' in opened)) throw new Error(`upgrade refused with ${opened.status}`);
+    // A TCP RST, as when a browser process dies: the gateway's side of the
+    // client socket errors with ECONNRESET.
+    (opened.socket as unknown as { _socket: import('node:net').Socket })._socket.resetAndDestroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await request(main.url).get('/healthz').expect(200);
+    const again = await openSocket(`ws://127.0.0.1:${main.port}/api/match/events`, FRONTEND);
+    expect('socket' in again).toBe(true);
+    if ('socket' in again) again.socket.close();
+  });
+
   it('refuses an upgrade from a foreign origin with 403', async () => {
     const opened = await openSocket(`ws://127.0.0.1:${main.port}/api/match/events`, 'https://evil.example');
     expect(opened).toEqual({ status: 403 });

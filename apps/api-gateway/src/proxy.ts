@@ -58,6 +58,13 @@ export function createUpstreams(config: GatewayConfig, logger: Logger, metrics: 
         proxyReq.destroy();
       });
     });
+    // http-proxy-3 re-emits a WebSocket client's socket errors (a browser tab
+    // vanishing mid-stream: ECONNRESET) as the proxy's 'error', whatever
+    // callback was passed, and throws when nobody else listens: without this
+    // listener one reset connection crashes the gateway.
+    proxy.on('error', (error, req) => {
+      logger.debug({ err: error, reqId: (req as http.IncomingMessage | undefined)?.id, service }, 'proxied connection error');
+    });
     proxies.set(service, proxy);
   }
 
