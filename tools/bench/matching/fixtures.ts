@@ -1,0 +1,111 @@
+// What the matching bench stands up around the replicas: a stub question bank
+// (GET /api/topics), access tokens signed with a key pair made for the run,
+// the users' criteria, and a RabbitMQ vhost of its own.
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+
+/** Load topics; `probe` is reserved for the time-to-match probes, so a probe's peer is the only one waiting on it. */
+export const LOAD_TOPICS = ['t0', 't1', 't2', 't3'] as const;
+export const PROBE_TOPIC = 'probe';
+const DIFFICULTIES = ['EASY', 'MEDIUM', 'HARD'] as const;
+const LANGUAGES = ['python', 'java'] as const;
+
+export interface Criteria {
+  difficulty: (typeof DIFFICULTIES)[number];
+  topics: string[];
+  language: (typeof LANGUAGES)[number];
+  allowRelaxed: boolean;
+}
+
+/**
+ * Mixed criteria, spread evenly: 3 difficulties × 4 topics × 2 languages, every
+ * other user asking for a second topic (so classes overlap, as real ones do).
+ */
+export function criteriaOf(i: number): Criteria {
+  const difficulty = DIFFICULTIES[i % DIFFICULTIES.length];
+  const first = LOAD_TOPICS[Math.floor(i / 3) % LOAD_TOPICS.length];
+  const second = LOAD_TOPICS[(Math.floor(i / 3) + 1) % LOAD_TOPICS.length];
+  const language = LANGUAGES[Math.floor(i / 12) % LANGUAGES.length];
+  return { difficulty, topics: i % 2 === 0 ? [first] : [first, second], language, allowRelaxed: false };
+}
+
+/** question-service's GET /api/topics, with every topic at every difficulty. */
+export async function startTopicsStub(): Promise<{ url: string; close(): Promise<void> }> {
+  const items = [...LOAD_TOPICS, PROBE_TOPIC].map((slug) => ({
+    slug,
+    name: slug,
+    counts: { EASY: 5, MEDIUM: 5, HARD: 5 },
+    total: 15,
+  }));
+  const body = JSON.stringify({ items, total: items.length });
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/api/topics')) {
+      res.setHeader('content-type', 'application/json');
+      res.end(body);
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface BenchUser {
+  id: string;
+  token: string;
+}
+
+/** Signs access tokens as user-service does (libs/auth tokens.ts; tools may not import libs). */
+export async function createTokenSigner(): Promise<{ publicKeyPem: string; user(name: string): Promise<BenchUser> }> {
+  const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  return {
+    publicKeyPem: await exportSPKI(keys.publicKey),
+    async user(name) {
+      const id = randomUUID();
+      const token = await new SignJWT({ username: name, displayName: name, role: 'USER' })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setIssuer('peerprep-user-service')
+        .setAudience('peerprep')
+        .setSubject(id)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(keys.privateKey);
+      return { id, token };
+    },
+  };
+}
+
+function rabbitmqctl(args: string[]): boolean {
+  return spawnSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 30_000 }).status === 0;
+}
+
+/**
+ * The replicas' exchange is not configurable (main.ts uses the messaging lib's
+ * default), so the run gets a vhost of its own: ~10^5 match.found events and
+ * the durable `matching-service` queue stay out of the shared `/`, and
+ * deleting the vhost removes everything the replicas declared. Without
+ * rabbitmqctl the replicas use `/` (the events then go to whatever is bound).
+ */
+export function createRabbitVhost(name: string, baseUrl: string): { url: string; isolated: boolean; remove(): void } {
+  let isolated = rabbitmqctl(['add_vhost', name]);
+  if (isolated && !rabbitmqctl(['set_permissions', '-p', name, 'guest', '.*', '.*', '.*'])) {
+    rabbitmqctl(['delete_vhost', name]);
+    isolated = false;
+  }
+  const url = new URL(baseUrl);
+  if (isolated) url.pathname = `/${encodeURIComponent(name)}`;
+  return {
+    url: url.href,
+    isolated,
+    remove: () => {
+      if (isolated && !rabbitmqctl(['delete_vhost', name])) throw new Error(`rabbitmqctl delete_vhost ${name} failed`);
+    },
+  };
+}
