@@ -18,3 +18,19 @@ export const questionEnvSchema = baseEnvSchema.extend({
 });
 
 export type QuestionConfig = z.infer<typeof questionEnvSchema>;
+
+/**
+ * What the service itself boots with: in production the development token
+ * would let anyone who read this repository call the internal picker and see
+ * hidden test cases, so it is a configuration error, not a warning. (The seed
+ * runner never checks the token and keeps the plain schema.)
+ */
+export const questionServiceEnvSchema = questionEnvSchema.superRefine((config, ctx) => {
+  if (config.NODE_ENV === 'production' && config.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['INTERNAL_API_TOKEN'],
+      message: 'must be set to a secret shared with collaboration-service in production (not the development default)',
+    });
+  }
+});
