@@ -203,8 +203,9 @@ describe('createTokenVerifier when the JWKS is unavailable', () => {
   it('keeps verifying with the keys it fetched before when a refetch fails', async () => {
     const server = await startJwksServer([key.publicJwk]);
     try {
-      // maxAge 0: every verification refetches, so every one after fail() meets an error.
-      const resilient = createTokenVerifier({ jwksUrl: server.url, jwksMaxAgeMs: 0 });
+      // maxAge 0: every verification refetches, so every one after fail() meets an error
+      // (cacheSize 0: the same token signed twice in one second would otherwise not be verified again).
+      const resilient = createTokenVerifier({ jwksUrl: server.url, jwksMaxAgeMs: 0, cacheSize: 0 });
       await resilient.verify(await signToken(key));
       server.fail(true);
       await expect(resilient.verify(await signToken(key))).resolves.toEqual(ALICE);
@@ -235,5 +236,65 @@ describe('createTokenVerifier with a configured public key', () => {
 
   it('needs a key source', () => {
     expect(() => createTokenVerifier({})).toThrow(/jwksUrl or publicKeyPem/);
+  });
+});
+
+describe('createTokenVerifier remembering verified tokens', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('verifies a token again only once it is no longer remembered: a remembered one needs no key source', async () => {
+    const server = await startJwksServer([key.publicJwk]);
+    try {
+      const remembering = createTokenVerifier({ jwksUrl: server.url, jwksMaxAgeMs: 0 });
+      const token = await signToken(key);
+      await expect(remembering.verify(token)).resolves.toEqual(ALICE);
+      server.fail(true);
+      await expect(remembering.verify(token)).resolves.toEqual(ALICE);
+      expect(server.fetches()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a remembered token once it expired', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const token = await signToken(key, ALICE, { expiresIn: 60 });
+    const remembering = createTokenVerifier({ publicKeyPem: await exportSPKI(key.publicKey) });
+    await expect(remembering.verify(token)).resolves.toEqual(ALICE);
+    // Past exp and past the 5 s clock tolerance: jose refuses it, so only a stale cache entry could accept it.
+    jest.setSystemTime(Date.now() + 66_000);
+    await expectUnauthorized(token, remembering);
+  });
+
+  it('refuses a tampered copy of a remembered token', async () => {
+    const token = await signToken(key);
+    await expect(verifier.verify(token)).resolves.toEqual(ALICE);
+    const [header, , signature] = token.split('.');
+    await expectUnauthorized(`${header}.${b64url({ ...validClaims(), role: 'ADMIN' })}.${signature}`);
+    const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
+    await expectUnauthorized(`${token.split('.').slice(0, 2).join('.')}.${flipped}`);
+    await expect(verifier.verify(token)).resolves.toEqual(ALICE);
+  });
+
+  it('does not remember a refused token', async () => {
+    const server = await startJwksServer([key.publicJwk]);
+    try {
+      const remembering = createTokenVerifier({ jwksUrl: server.url, jwksCooldownMs: 0 });
+      const next = await createSigningKey('key-late');
+      const early = await signToken(next);
+      await expectUnauthorized(early, remembering);
+      // Published afterwards: the same token now verifies, so the refusal was not kept.
+      server.setKeys([key.publicJwk, next.publicJwk]);
+      await expect(remembering.verify(early)).resolves.toEqual(ALICE);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('hands each caller its own user object', async () => {
+    const token = await signToken(key);
+    const first = await verifier.verify(token);
+    first.role = 'ADMIN';
+    await expect(verifier.verify(token)).resolves.toEqual(ALICE);
   });
 });

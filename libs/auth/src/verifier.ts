@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { accessTokenClaimsSchema } from '@peerprep/contracts';
 import { ServiceUnavailableError, UnauthorizedError } from '@peerprep/service-kit';
-import { jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { KeySourceUnavailableError, publicKeyFromPem, remoteKeySet } from './key-source';
 import {
   ACCESS_TOKEN_ALGORITHM,
@@ -10,6 +10,7 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   type AuthenticatedUser,
 } from './tokens';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface TokenVerifierOptions {
   /** user-service's JWKS; used when no publicKeyPem is given. */
@@ -24,7 +25,15 @@ export interface TokenVerifierOptions {
   jwksCooldownMs?: number;
   /** Age after which the cached JWKS is refetched (default 10 min). */
   jwksMaxAgeMs?: number;
+  /**
+   * How many verified tokens to remember (least recently used dropped first;
+   * default 10,000, about 10 MB at most; 0 verifies every time). A token is
+   * remembered only until its `exp` (or `iat` + the TTL, if earlier).
+   */
+  cacheSize?: number;
 }
+
+export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 export interface TokenVerifier {
   /**
@@ -62,9 +71,13 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     clockTolerance: opts.clockToleranceSeconds ?? 5,
   };
 
+  const cache = new VerifiedTokenCache(opts.cacheSize ?? DEFAULT_VERIFIED_TOKEN_CACHE_SIZE);
+
   return {
     async verify(token) {
-      let payload: unknown;
+      const cached = cache.get(token);
+      if (cached) return cached;
+      let payload: JWTPayload;
       try {
         // Two overloads (static key / key resolver); one call site keeps the types simple.
         ({ payload } =
@@ -78,7 +91,11 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
       const claims = accessTokenClaimsSchema.safeParse(payload);
       if (!claims.success) throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
       const { sub, username, displayName, role } = claims.data;
-      return { id: sub, username, displayName, role };
+      const user: AuthenticatedUser = { id: sub, username, displayName, role };
+      // jose required exp and iat and checked both; remembered no later than either limit, with no clock tolerance.
+      const { exp, iat } = payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>;
+      cache.set(token, user, Math.min(exp, iat + ACCESS_TOKEN_TTL_SECONDS) * 1000);
+      return user;
     },
   };
 }
