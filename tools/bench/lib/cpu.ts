@@ -62,3 +62,34 @@ export function processCpuMs(pid: number): number {
     return Number.NaN;
   }
 }
+
+/**
+ * Pids of local shared servers by exact process name (e.g. `redis-server`,
+ * `beam.smp` for RabbitMQ), to read their CPU time: only to report it, never
+ * to signal them. Names not running (or no pgrep) are left out.
+ */
+export function localServerPids(names: readonly string[]): { name: string; pid: number }[] {
+  return names.flatMap((name) => {
+    const found = spawnSync('pgrep', ['-x', name], { encoding: 'utf8' });
+    if (found.status !== 0) return [];
+    return found.stdout
+      .split('\n')
+      .map(Number)
+      .filter((pid) => Number.isInteger(pid) && pid > 0)
+      .map((pid) => ({ name, pid }));
+  });
+}
+
+/** Busy and total CPU time of the whole machine so far (ms over all CPUs, from /proc/stat; NaN elsewhere). */
+export function machineCpuMs(): { busy: number; total: number } {
+  try {
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    // idle and iowait are the only fields that are not work.
+    const busy = total - fields[3] - fields[4];
+    return { busy: (busy / ticksPerSecond) * 1000, total: (total / ticksPerSecond) * 1000 };
+  } catch {
+    return { busy: Number.NaN, total: Number.NaN };
+  }
+}

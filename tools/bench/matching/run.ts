@@ -17,7 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createCleanup } from '../lib/cleanup';
-import { pinProcess, planCpus, processCpuMs } from '../lib/cpu';
+import { localServerPids, machineCpuMs, pinProcess, planCpus, processCpuMs } from '../lib/cpu';
 import { envInt, progress, sleep } from '../lib/options';
 import { deleteRedisKeys, REDIS_URL } from '../lib/redis';
 import { buildApps, startBuiltService, type RunningService } from '../lib/services';
@@ -82,7 +82,10 @@ async function main(): Promise<void> {
     }
     say(`replicas on :${replicas.map((r) => `${r.port} (pid ${r.pid})`).join(', :')}`);
     const agents = replicas.map(() => new http.Agent({ keepAlive: true, maxSockets: HTTP_SOCKETS }));
-    cleanup.add('close the HTTP agents', () => agents.forEach((agent) => agent.destroy()));
+    // The probe pair has connections of its own, as each browser does: a probe never waits in the load
+    // generator's client-side queue behind the load's requests (it still waits in the replicas' queues).
+    const probeAgents = replicas.map(() => new http.Agent({ keepAlive: true, maxSockets: 2 }));
+    cleanup.add('close the HTTP agents', () => [...agents, ...probeAgents].forEach((agent) => agent.destroy()));
 
     const sockets: StatusSocket[] = [];
     cleanup.add('close the status sockets', () => sockets.forEach((socket) => socket.close()));
@@ -105,23 +108,35 @@ async function main(): Promise<void> {
     const started = performance.now();
     const measureFrom = started + WARMUP_SECONDS * 1000;
     const until = measureFrom + SECONDS * 1000;
-    const cpuBefore = { at: 0, ms: [0, 0] };
+    // Everything that shares the machine's CPUs during the load: the two replicas, this process (the load
+    // generator), and Redis and RabbitMQ when they run here; plus the machine as a whole.
+    const accounted = [
+      ...replicas.map((r, i) => ({ name: `replica ${i + 1}`, pid: r.pid })),
+      { name: 'load generator', pid: process.pid },
+      ...localServerPids(['redis-server', 'beam.smp']).map(({ name, pid }) => ({ name: name === 'beam.smp' ? 'RabbitMQ' : name, pid })),
+    ];
+    const snapshot = () => ({
+      at: performance.now(),
+      ms: accounted.map((p) => processCpuMs(p.pid)),
+      machine: machineCpuMs(),
+      loop: performance.eventLoopUtilization(),
+    });
+    let cpuBefore = snapshot();
     const cpuMark = sleep(WARMUP_SECONDS * 1000).then(() => {
-      cpuBefore.at = performance.now();
-      cpuBefore.ms = [...replicas.map((r) => processCpuMs(r.pid)), processCpuMs(process.pid)];
+      cpuBefore = snapshot();
     });
     const [load, busyProbes] = await Promise.all([
       runLoad({ users, replicas, agents, until, matchTimeoutMs: 15_000 }),
-      sleep(WARMUP_SECONDS * 1000).then(() => runProbes({ pair, replicas, agents, until, maxProbes: 100_000 })),
+      sleep(WARMUP_SECONDS * 1000).then(() => runProbes({ pair, replicas, agents: probeAgents, until, maxProbes: 100_000 })),
     ]);
     await cpuMark;
-    const cpuAfter = { at: performance.now(), ms: [...replicas.map((r) => processCpuMs(r.pid)), processCpuMs(process.pid)] };
+    const cpuAfter = snapshot();
     const loadAfter = os.loadavg()[0];
     const counted = load.matches.filter((m) => m.at >= measureFrom && m.at <= until);
     const matchesPerSecond = counted.length / SECONDS;
     const underLoad = summary(counted.map((m) => m.ms));
     say(`${load.matches.length} matches in all; probing an idle service (${IDLE_PROBES} probes)`);
-    const idleProbes = await runProbes({ pair, replicas, agents, until: performance.now() + 60_000, maxProbes: IDLE_PROBES });
+    const idleProbes = await runProbes({ pair, replicas, agents: probeAgents, until: performance.now() + 60_000, maxProbes: IDLE_PROBES });
     const idle = summary(idleProbes.samples);
     const busy = summary(busyProbes.samples);
 
@@ -133,8 +148,15 @@ async function main(): Promise<void> {
     console.log(`\nmatching: ${USERS} users (3 difficulties × 4 topics × 2 languages, half asking for 2 topics), 2 replicas; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
     console.log(`${process.platform} ${process.arch}, Node ${process.version}, ${cpus.total} CPUs; ${cpus.description}`);
     console.log(`1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after${Math.max(loadBefore, loadAfter) > cpus.total ? ' — the machine was busy: figures are noisy, rerun when it is idle' : ''}`);
-    const cpuShare = cpuAfter.ms.map((after, i) => `${(((after - cpuBefore.ms[i]) / (cpuAfter.at - cpuBefore.at)) * 100).toFixed(0)}%`);
-    console.log(`CPU over the measured window (% of one CPU): replicas ${cpuShare[0]}, ${cpuShare[1]}; load generator ${cpuShare[2]}; ${load.requests} requests in all\n`);
+    const windowMs = cpuAfter.at - cpuBefore.at;
+    const spent = accounted.map((p, i) => ({ name: p.name, ms: cpuAfter.ms[i] - cpuBefore.ms[i] }));
+    const machineBusy = (cpuAfter.machine.busy - cpuBefore.machine.busy) / (cpuAfter.machine.total - cpuBefore.machine.total);
+    const loop = performance.eventLoopUtilization(cpuAfter.loop, cpuBefore.loop);
+    console.log(`CPU over the measured window (% of one CPU): ${spent.map((p) => `${p.name} ${((p.ms / windowMs) * 100).toFixed(0)}%`).join(', ')}; whole machine ${(machineBusy * 100).toFixed(0)}% busy (of ${cpus.total} CPUs); load generator event loop ${(loop.utilization * 100).toFixed(0)}% utilized; ${load.requests} requests in all`);
+    // CPU time per counted match, and what the target rate would need at that cost (matches in the window ≈ counted).
+    const perMatch = spent.map((p) => ({ name: p.name, us: (p.ms * 1000) / Math.max(counted.length, 1) }));
+    const totalUs = perMatch.reduce((sum, p) => sum + p.us, 0);
+    console.log(`CPU per match: ${perMatch.map((p) => `${p.name} ${p.us.toFixed(0)} µs`).join(', ')}; ${totalUs.toFixed(0)} µs in all, so ${GOAL_MATCHES_PER_SECOND} matches/s would need ${((totalUs * GOAL_MATCHES_PER_SECOND) / 1e6).toFixed(1)} CPUs at this cost\n`);
     const row = (what: string, rate: string, s: { n: number; p50: number; p99: number; max: number }) => [what, rate, String(s.n), ms(s.p50), ms(s.p99), ms(s.max)];
     printTable(
       ['measure', 'rate', 'samples', 'p50', 'p99', 'max'],
