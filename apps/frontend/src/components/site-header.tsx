@@ -5,7 +5,8 @@ import { usePathname } from 'next/navigation';
 import AppBar from '@mui/material/AppBar';
 import Button from '@mui/material/Button';
 import Toolbar from '@mui/material/Toolbar';
-import { isNavItemActive, primaryNav, type NavItem } from '../lib/navigation';
+import { isNavItemActive, primaryNavFor, type NavItem } from '../lib/navigation';
+import { useAuth } from './auth/auth-provider';
 import { UserMenu } from './auth/user-menu';
 import { LogoMark } from './logo-mark';
 
@@ -27,6 +28,7 @@ function NavButton({ item, active }: { item: NavItem; active: boolean }) {
 
 export function SiteHeader() {
   const pathname = usePathname();
+  const { status } = useAuth();
   return (
     <AppBar
       position="sticky"
@@ -46,7 +48,7 @@ export function SiteHeader() {
         </NextLink>
         <nav aria-label="Main" className="ml-auto">
           <ul className="m-0 flex list-none items-center gap-1 p-0">
-            {primaryNav.map((item) => (
+            {primaryNavFor(status === 'signedIn').map((item) => (
               <li key={item.href}>
                 <NavButton item={item} active={isNavItemActive(item, pathname)} />
               </li>

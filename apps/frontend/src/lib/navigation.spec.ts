@@ -1,4 +1,4 @@
-import { accountNavFor, isNavItemActive, primaryNav, type NavItem } from './navigation';
+import { accountNavFor, isNavItemActive, primaryNav, primaryNavFor, type NavItem } from './navigation';
 
 const home: NavItem = { kind: 'page', label: 'Home', href: '/' };
 // Questions is not a page yet; typed routes would reject it, hence the cast.
@@ -31,6 +31,24 @@ describe('primaryNav', () => {
   it('has unique hrefs, so React keys and aria-current are unambiguous', () => {
     const hrefs = primaryNav.map((item) => item.href);
     expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+});
+
+describe('primaryNavFor', () => {
+  it('shows History to signed-in users only', () => {
+    expect(primaryNavFor(true).map((item) => item.label)).toContain('History');
+    expect(primaryNavFor(false).map((item) => item.label)).not.toContain('History');
+  });
+
+  it('marks History active on an attempt page', () => {
+    const history = primaryNavFor(true).find((item) => item.label === 'History');
+    if (!history) throw new Error('History is missing from the bar');
+    expect(isNavItemActive(history, '/history')).toBe(true);
+    expect(isNavItemActive(history, '/history/0b0e7a52-5f49-4a4c-9d43-8f1f1c0e1a11')).toBe(true);
+  });
+
+  it('keeps every other entry for signed-out visitors', () => {
+    expect(primaryNavFor(false)).toEqual(primaryNav.filter((item) => item.label !== 'History'));
   });
 });
 

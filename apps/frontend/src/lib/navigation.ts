@@ -7,8 +7,8 @@ import type { Route } from 'next';
  * page that exists, so the bar can never link to a 404.
  */
 export type NavItem =
-  /** A page of this app: client-side navigation. */
-  | { kind: 'page'; label: string; href: Route }
+  /** A page of this app: client-side navigation. `signedInOnly` pages are about the user's own data. */
+  | { kind: 'page'; label: string; href: Route; signedInOnly?: boolean }
   /** Served by the api-gateway through the `/api` rewrite: a full page load. */
   | { kind: 'gateway'; label: string; href: `/api/${string}` };
 
@@ -16,8 +16,14 @@ export const primaryNav: readonly NavItem[] = [
   { kind: 'page', label: 'Home', href: '/' },
   { kind: 'page', label: 'Questions', href: '/questions' },
   { kind: 'page', label: 'Find a partner', href: '/match' },
+  { kind: 'page', label: 'History', href: '/history', signedInOnly: true },
   { kind: 'gateway', label: 'API docs', href: '/api/docs' },
 ];
+
+/** The bar a visitor sees: a signed-out visitor has no history to look at. */
+export function primaryNavFor(signedIn: boolean): readonly NavItem[] {
+  return primaryNav.filter((item) => signedIn || item.kind !== 'page' || !item.signedInOnly);
+}
 
 /** Whether `item` is the current page (or a section that contains it). */
 export function isNavItemActive(item: NavItem, pathname: string): boolean {

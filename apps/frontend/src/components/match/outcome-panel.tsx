@@ -7,11 +7,11 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { Route } from 'next';
 import type { ReactNode } from 'react';
 import { describeWidening, widenCriteria } from '../../lib/match/criteria-form';
 import type { MatchOutcome } from '../../lib/match/match-state';
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
+import { roomHref } from '../../lib/rooms/room-links';
 import { initialOf } from '../user-initial';
 
 function Panel({ label, children }: { label: string; children: ReactNode }) {
@@ -23,8 +23,7 @@ function Panel({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function MatchedPanel({ outcome, topicNames }: { outcome: MatchOutcome; topicNames: ReadonlyMap<string, string> }) {
-  // The room page arrives with the collaboration issue; the route is not typed until then.
-  const roomHref = outcome.roomId ? (`/rooms/${outcome.roomId}` as Route) : null;
+  const href = outcome.roomId ? roomHref(outcome.roomId) : null;
   return (
     <Panel label="Matched">
       <div className="flex items-center gap-4">
@@ -44,8 +43,8 @@ export function MatchedPanel({ outcome, topicNames }: { outcome: MatchOutcome; t
         {DIFFICULTY_LABELS[outcome.difficulty]} · {outcome.topics.map((slug) => topicNames.get(slug) ?? slug).join(', ')} ·{' '}
         {LANGUAGE_LABELS[outcome.language]}
       </Typography>
-      {roomHref ? (
-        <Button href={roomHref} variant="contained" size="large" className="self-start">
+      {href ? (
+        <Button href={href} variant="contained" size="large" className="self-start">
           Go to room
         </Button>
       ) : (

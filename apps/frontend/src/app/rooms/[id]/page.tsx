@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import { RoomView } from '../../../components/rooms/room-view';
+
+export const metadata: Metadata = { title: 'Collaboration room' };
+
+export default async function RoomPage({ params }: PageProps<'/rooms/[id]'>) {
+  const { id } = await params;
+  return <RoomView roomId={id} />;
+}

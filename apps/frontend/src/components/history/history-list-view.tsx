@@ -1,0 +1,143 @@
+'use client';
+
+import type { AttemptSummary } from '@peerprep/contracts';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Pagination from '@mui/material/Pagination';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import NextLink from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { describeFailure } from '../../lib/form-errors';
+import { fetchHistoryPage } from '../../lib/history/history-api';
+import {
+  formatAttemptDate,
+  formatDuration,
+  HISTORY_PAGE_SIZE,
+  historyHref,
+  historyPageFromQuery,
+  isoDuration,
+  pageCount,
+} from '../../lib/history/history-format';
+import { LANGUAGE_LABELS } from '../../lib/questions/labels';
+import { attemptHref } from '../../lib/rooms/room-links';
+import { AccountPage } from '../account/account-page';
+import { useAuth } from '../auth/auth-provider';
+import { PageLoading } from '../auth/page-status';
+import { RequireAuth } from '../auth/require-auth';
+import { useApiResource } from '../questions/use-api-resource';
+import { DifficultyChip } from '../questions/difficulty-chip';
+
+function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
+  return (
+    <TableRow hover data-testid="history-row" data-attempt-id={attempt.id}>
+      <TableCell component="th" scope="row">
+        <div className="flex flex-wrap items-center gap-2">
+          <NextLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
+            {attempt.question.title}
+          </NextLink>
+          <DifficultyChip difficulty={attempt.question.difficulty} />
+        </div>
+      </TableCell>
+      <TableCell>{attempt.partner.displayName}</TableCell>
+      <TableCell>{LANGUAGE_LABELS[attempt.language]}</TableCell>
+      <TableCell>
+        <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time>
+      </TableCell>
+      <TableCell>
+        <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function HistoryContent() {
+  const { request } = useAuth();
+  const router = useRouter();
+  const page = historyPageFromQuery(useSearchParams().get('page'));
+  const history = useApiResource(`history:${page}`, (signal) => fetchHistoryPage(request, page, HISTORY_PAGE_SIZE, signal));
+
+  let body;
+  if (history.error) {
+    body = (
+      <Alert
+        severity="error"
+        role="alert"
+        action={
+          <Button color="inherit" size="small" onClick={history.reload}>
+            Try again
+          </Button>
+        }
+      >
+        {describeFailure(history.error, { fields: [] }).message ?? 'Your history could not be loaded.'}
+      </Alert>
+    );
+  } else if (!history.data) {
+    body = <PageLoading label="Loading your history…" />;
+  } else if (history.data.total === 0) {
+    body = (
+      <Paper variant="outlined" className="flex flex-col items-start gap-3 rounded-2xl p-6" data-testid="history-empty">
+        <Typography component="p">No attempts yet. Your sessions appear here once they end.</Typography>
+        <Button component={NextLink} href="/match" variant="contained">
+          Find a partner
+        </Button>
+      </Paper>
+    );
+  } else {
+    const pages = pageCount(history.data.total, history.data.pageSize);
+    body = (
+      <>
+        <TableContainer component={Paper} variant="outlined" className="rounded-2xl">
+          <Table aria-label="Your attempts" data-testid="history-table">
+            <TableHead>
+              <TableRow>
+                <TableCell>Question</TableCell>
+                <TableCell>Partner</TableCell>
+                <TableCell>Language</TableCell>
+                <TableCell>Date</TableCell>
+                <TableCell>Duration</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {history.data.items.map((attempt) => (
+                <AttemptRow key={attempt.id} attempt={attempt} />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        {pages > 1 ? (
+          <Pagination
+            className="self-center"
+            count={pages}
+            page={Math.min(page, pages)}
+            onChange={(_event, next) => router.push(historyHref(next))}
+            color="primary"
+            shape="rounded"
+            getItemAriaLabel={(type, item, selected) => (type === 'page' ? `${selected ? 'Page' : 'Go to page'} ${item}` : `Go to ${type} page`)}
+          />
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <AccountPage title="History" intro="Your past sessions, newest first." wide>
+      {body}
+    </AccountPage>
+  );
+}
+
+/** `/history`: the signed-in user's attempts. */
+export function HistoryListView() {
+  return (
+    <RequireAuth>
+      <HistoryContent />
+    </RequireAuth>
+  );
+}

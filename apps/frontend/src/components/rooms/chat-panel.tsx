@@ -1,0 +1,124 @@
+'use client';
+
+import type { ChatMessage } from '@peerprep/contracts';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { CHAT_MESSAGE_MAX_LENGTH, formatChatTime, type ChatDraftResult } from '../../lib/rooms/chat';
+
+export interface ChatPanelProps {
+  messages: readonly ChatMessage[];
+  selfId: string;
+  /** Colour per author id (the participant's cursor colour). */
+  colorOf(authorId: string | null): string | undefined;
+  disabled: boolean;
+  disabledReason?: string;
+  onSend(text: string): ChatDraftResult | { ok: false; reason: 'ended' };
+}
+
+const REFUSALS = {
+  empty: 'Type a message first.',
+  tooLong: `Messages are at most ${CHAT_MESSAGE_MAX_LENGTH} characters.`,
+  ended: 'The session has ended.',
+} as const;
+
+/** The room's chat: plain text only, newest at the bottom, Enter sends and Shift+Enter breaks the line. */
+export function ChatPanel({ messages, selfId, colorOf, disabled, disabledReason, onSend }: ChatPanelProps) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const logRef = useRef<HTMLDivElement>(null);
+
+  // New messages arrive at the bottom: keep them in view.
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [messages.length]);
+
+  const send = () => {
+    const result = onSend(draft);
+    if (result.ok) {
+      setDraft('');
+      setError(null);
+    } else {
+      setError(REFUSALS[result.reason]);
+    }
+  };
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // An IME composing a word uses Enter to commit it, not to send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  const nearLimit = draft.length > CHAT_MESSAGE_MAX_LENGTH * 0.9;
+
+  return (
+    <section aria-labelledby="chat-heading" className="flex min-h-0 flex-col gap-2">
+      <Typography id="chat-heading" variant="h2" className="text-base font-bold">
+        Chat
+      </Typography>
+      <div
+        ref={logRef}
+        role="log"
+        aria-label="Chat messages"
+        data-testid="chat-messages"
+        className="h-64 overflow-y-auto rounded-xl border border-divider p-3"
+      >
+        {messages.length === 0 ? (
+          <Typography component="p" className="text-sm text-muted">
+            No messages yet.
+          </Typography>
+        ) : (
+          <ol className="m-0 flex list-none flex-col gap-3 p-0">
+            {messages.map((message) => (
+              <li key={message.id} data-testid="chat-message" data-author-id={message.authorId ?? ''} className="flex flex-col">
+                <div className="flex items-baseline gap-2 text-xs">
+                  <span className="font-bold" style={{ color: colorOf(message.authorId) }}>
+                    {message.authorId === selfId ? 'You' : message.authorName}
+                  </span>
+                  <time dateTime={message.sentAt} className="text-muted">
+                    {formatChatTime(message.sentAt)}
+                  </time>
+                </div>
+                {/* Plain text: React escapes it, and nothing here interprets Markdown or HTML. */}
+                <p data-testid="chat-message-text" className="m-0 whitespace-pre-wrap break-words text-sm">
+                  {message.text}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      <form onSubmit={handleSubmit} className="flex items-start gap-2">
+        <TextField
+          label="Message"
+          value={draft}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setError(null);
+          }}
+          onKeyDown={handleKeyDown}
+          disabled={disabled}
+          multiline
+          maxRows={4}
+          size="small"
+          fullWidth
+          error={error !== null}
+          helperText={disabled ? disabledReason : (error ?? (nearLimit ? `${draft.length} / ${CHAT_MESSAGE_MAX_LENGTH}` : 'Enter to send, Shift+Enter for a new line'))}
+          slotProps={{ htmlInput: { maxLength: CHAT_MESSAGE_MAX_LENGTH, 'data-testid': 'chat-input' } }}
+        />
+        <Button type="submit" variant="contained" disabled={disabled} data-testid="chat-send">
+          Send
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { RoomQuestion } from '@peerprep/contracts';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { signatureOf } from '../../lib/questions/signature';
+import { DifficultyChip } from '../questions/difficulty-chip';
+import { HintList } from '../questions/hint-list';
+import { SafeMarkdown } from '../questions/safe-markdown';
+
+/** The question beside the editor: the same sanitised Markdown as the question pages, no links away from the room. */
+export function QuestionPanel({ question }: { question: RoomQuestion }) {
+  return (
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-labelledby="room-question-title"
+      data-testid="room-question"
+      className="flex min-h-0 flex-col gap-4 overflow-y-auto rounded-2xl p-5"
+    >
+      <div className="flex flex-col gap-2">
+        <Typography id="room-question-title" variant="h1" className="text-2xl">
+          {question.title}
+        </Typography>
+        <div className="flex flex-wrap items-center gap-2">
+          <DifficultyChip difficulty={question.difficulty} />
+          {question.topics.map((topic) => (
+            <Chip key={topic.slug} label={topic.name} size="small" variant="outlined" />
+          ))}
+        </div>
+      </div>
+      <SafeMarkdown>{question.statement}</SafeMarkdown>
+      {question.examples.map((example, index) => (
+        <div key={index} className="flex flex-col gap-1 rounded-xl border border-divider p-3 text-sm">
+          <Typography variant="subtitle2" component="h2" className="font-bold">
+            Example {index + 1}
+          </Typography>
+          <div>
+            <span className="font-semibold text-muted">Input </span>
+            <code className="whitespace-pre-wrap break-words font-mono">{example.input}</code>
+          </div>
+          <div>
+            <span className="font-semibold text-muted">Output </span>
+            <code className="whitespace-pre-wrap break-words font-mono">{example.output}</code>
+          </div>
+          {example.explanation ? <SafeMarkdown className="text-muted">{example.explanation}</SafeMarkdown> : null}
+        </div>
+      ))}
+      {question.constraints.length > 0 ? (
+        <div>
+          <Typography variant="subtitle2" component="h2" className="font-bold">
+            Constraints
+          </Typography>
+          <ul className="m-0 mt-1 list-disc space-y-1 pl-6 text-sm">
+            {question.constraints.map((constraint, index) => (
+              <li key={index}>
+                <SafeMarkdown inline>{constraint}</SafeMarkdown>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Typography component="p" className="text-sm text-muted">
+        Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono">{signatureOf(question.entryPoint)}</code>.
+      </Typography>
+      {question.hints.length > 0 ? <HintList hints={question.hints} /> : null}
+    </Paper>
+  );
+}

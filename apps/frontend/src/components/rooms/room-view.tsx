@@ -1,0 +1,201 @@
+'use client';
+
+import type { Language, Participant, RoomView as Room, UserProfile } from '@peerprep/contracts';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import dynamic from 'next/dynamic';
+import NextLink from 'next/link';
+import { useMemo, useState } from 'react';
+import { ApiError } from '../../lib/api-client';
+import { describeFailure } from '../../lib/form-errors';
+import { participantColor, remoteCursorCss } from '../../lib/rooms/participant-colors';
+import { derivePresence } from '../../lib/rooms/presence';
+import { endRoom, fetchRoom } from '../../lib/rooms/room-api';
+import { useAuth } from '../auth/auth-provider';
+import { PageLoading } from '../auth/page-status';
+import { RequireAuth } from '../auth/require-auth';
+import { useApiResource } from '../questions/use-api-resource';
+import { ChatPanel } from './chat-panel';
+import { EndSessionButton } from './end-session-button';
+import { LanguagePicker } from './language-picker';
+import { PresenceList } from './presence-list';
+import { QuestionPanel } from './question-panel';
+import { LoadFailure } from './room-status-pages';
+import { useRoomSession } from './use-room-session';
+
+/** Monaco and y-monaco need `window`: their chunk loads in the browser only. */
+const CollaborativeEditor = dynamic(() => import('./collaborative-editor').then((module) => module.CollaborativeEditor), {
+  ssr: false,
+  loading: () => <PageLoading label="Loading the editor…" />,
+});
+
+const ROOM_FAILURE_COPY = {
+  noun: 'room',
+  forbidden: 'You are not a participant of this room.',
+  backHref: '/match',
+  backLabel: 'Find a partner',
+} as const;
+
+function nameOf(participants: readonly Participant[], userId: string | null): string | null {
+  return participants.find((participant) => participant.id !== null && participant.id === userId)?.displayName ?? null;
+}
+
+/** "Session ended by Ada", with the way to the saved attempt. */
+function EndedBanner({ endedByName }: { endedByName: string | null }) {
+  return (
+    <Alert
+      severity="info"
+      role="status"
+      data-testid="session-ended-banner"
+      action={
+        <Button component={NextLink} href="/history" color="inherit" size="small">
+          View history
+        </Button>
+      }
+    >
+      {endedByName ? `Session ended by ${endedByName}` : 'Session ended'}. The code and chat are read-only and saved to your history.
+    </Alert>
+  );
+}
+
+/** A room that was already closed when the page opened: nothing live to join. */
+function ClosedRoom({ room }: { room: Room }) {
+  return (
+    <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <QuestionPanel question={room.question} />
+      <div className="flex flex-col gap-4">
+        <EndedBanner endedByName={nameOf(room.participants, room.closedBy)} />
+      </div>
+    </div>
+  );
+}
+
+function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
+  const { request } = useAuth();
+  const selfIndex = Math.max(
+    0,
+    room.participants.findIndex((participant) => participant.id === user.id),
+  );
+  const selfName = nameOf(room.participants, user.id) ?? user.displayName;
+  const self = useMemo(() => ({ id: user.id, name: selfName, color: participantColor(selfIndex) }), [user.id, selfName, selfIndex]);
+  const { session, snapshot } = useRoomSession(room.id, self);
+
+  const [ending, setEnding] = useState(false);
+  const [endError, setEndError] = useState<string | null>(null);
+  /** The end as the API answered it, before (or without) the document saying so. */
+  const [endedHere, setEndedHere] = useState<{ by: string | null } | null>(null);
+
+  const endedBy = snapshot.endedBy ?? endedHere?.by ?? null;
+  const ended = snapshot.endedBy !== null || endedHere !== null;
+  const language: Language = snapshot.language ?? room.language;
+  const editable = !ended && snapshot.synced;
+
+  const presence = derivePresence({
+    participants: room.participants,
+    selfId: user.id,
+    connected: snapshot.connection === 'connected',
+    online: new Set(snapshot.peers.map((peer) => peer.userId)),
+    everSeen: snapshot.everSeen,
+  });
+
+  const cursorCss = remoteCursorCss(
+    snapshot.peers.flatMap((peer) => {
+      const index = room.participants.findIndex((participant) => participant.id === peer.userId);
+      return index < 0 ? [] : [{ clientId: peer.clientId, color: participantColor(index), name: room.participants[index].displayName }];
+    }),
+  );
+
+  const colorOf = (authorId: string | null) => {
+    const index = room.participants.findIndex((participant) => participant.id !== null && participant.id === authorId);
+    return index < 0 ? undefined : participantColor(index);
+  };
+
+  const endSession = async () => {
+    setEnding(true);
+    setEndError(null);
+    try {
+      const closed = await endRoom(request, room.id);
+      setEndedHere({ by: closed.closedBy });
+    } catch (error) {
+      // 409: the partner ended it first; the document brings their name.
+      if (error instanceof ApiError && error.status === 409) setEndedHere({ by: null });
+      else setEndError(describeFailure(error, { fields: [] }).message ?? 'The session could not be ended.');
+    } finally {
+      setEnding(false);
+    }
+  };
+
+  return (
+    <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-4 py-6 lg:h-[calc(100vh-4rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      {/* y-monaco's decorations carry per-client classes; these give each its owner's colour and name. */}
+      <style data-testid="remote-cursor-styles">{cursorCss}</style>
+      <QuestionPanel question={room.question} />
+      <section aria-label="Workspace" className="flex min-h-0 flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguagePicker value={language} disabled={!editable || session === null} onChange={(next) => session?.setLanguage(next, room.question.starterCode)} />
+          <div className="ml-auto">
+            <EndSessionButton ending={ending} disabled={ended} onConfirm={endSession} />
+          </div>
+        </div>
+        {endError ? (
+          <Alert severity="error" role="alert">
+            {endError}
+          </Alert>
+        ) : null}
+        {ended ? <EndedBanner endedByName={nameOf(room.participants, endedBy)} /> : null}
+        {snapshot.refused ? (
+          <Alert severity="error" role="alert">
+            The server closed the connection to this room ({snapshot.refused.reason || `code ${snapshot.refused.code}`}). Reload the page to try again.
+          </Alert>
+        ) : null}
+        <Paper
+          variant="outlined"
+          data-testid="room-editor"
+          data-language={language}
+          data-readonly={editable ? 'false' : 'true'}
+          className="h-[60vh] min-h-72 overflow-hidden rounded-2xl lg:h-auto lg:flex-1"
+        >
+          {session ? (
+            <CollaborativeEditor session={session} language={language} readOnly={!editable} />
+          ) : (
+            <PageLoading label="Connecting to the room…" />
+          )}
+        </Paper>
+        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <Paper variant="outlined" className="rounded-2xl p-4">
+            <PresenceList rows={presence} connection={snapshot.connection} />
+          </Paper>
+          <Paper variant="outlined" className="rounded-2xl p-4">
+            <ChatPanel
+              messages={snapshot.chat}
+              selfId={user.id}
+              colorOf={colorOf}
+              disabled={!editable || session === null}
+              disabledReason={ended ? 'The session has ended.' : 'Connecting…'}
+              onSend={(text) => session?.sendChat(text, { id: user.id, name: selfName }) ?? { ok: false, reason: 'ended' }}
+            />
+          </Paper>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function RoomLoader({ roomId }: { roomId: string }) {
+  const { request, user } = useAuth();
+  const room = useApiResource(`room:${roomId}`, (signal) => fetchRoom(request, roomId, signal));
+  if (room.error) return <LoadFailure error={room.error} copy={ROOM_FAILURE_COPY} onRetry={room.reload} />;
+  if (room.loading || !room.data || !user) return <PageLoading label="Loading the room…" />;
+  if (room.data.status === 'CLOSED') return <ClosedRoom room={room.data} />;
+  return <LiveRoom room={room.data} user={user} />;
+}
+
+/** `/rooms/[id]`: the question, the shared editor, chat and presence for the two matched users. */
+export function RoomView({ roomId }: { roomId: string }) {
+  return (
+    <RequireAuth>
+      <RoomLoader roomId={roomId} />
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Route } from 'next';
+
+/**
+ * typedRoutes checks literal hrefs; a path built from an id is cast once,
+ * here. These patterns stop compiling if the pages they name are removed.
+ */
+export const ROOM_ROUTE: Route<'/rooms/[id]'> = '/rooms/[id]';
+export const ATTEMPT_ROUTE: Route<'/history/[id]'> = '/history/[id]';
+
+/** The collaboration room of a match. */
+export function roomHref(roomId: string): Route {
+  return ROOM_ROUTE.replace('[id]', encodeURIComponent(roomId)) as Route;
+}
+
+/** One attempt of the user's history. */
+export function attemptHref(attemptId: string): Route {
+  return ATTEMPT_ROUTE.replace('[id]', encodeURIComponent(attemptId)) as Route;
+}

@@ -1,0 +1,217 @@
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { RoomSession } from './room-session';
+
+/** Stands in for the browser's WebSocket under the real y-websocket client. */
+class FakeWebSocket {
+  static instances: FakeWebSocket[] = [];
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  readonly OPEN = 1;
+  readyState = 0;
+  binaryType = 'blob';
+  sent: unknown[] = [];
+  onopen: (() => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  onmessage: ((event: unknown) => void) | null = null;
+  closed = false;
+
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {
+    FakeWebSocket.instances.push(this);
+  }
+
+  send(data: unknown) {
+    this.sent.push(data);
+  }
+
+  close() {
+    this.closed = true;
+  }
+
+  /** The server accepted the handshake. */
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+
+  /** The connection dropped (or the handshake was refused: browsers report 1006 for both). */
+  drop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: '' });
+  }
+}
+
+const self = { id: '11111111-1111-4111-8111-111111111111', name: 'Ada', color: '#1d4ed8' };
+const peerId = '22222222-2222-4222-8222-222222222222';
+const roomId = '33333333-3333-4333-8333-333333333333';
+
+function makeSession(tokens: (string | null)[]) {
+  const session = new RoomSession({
+    roomId,
+    serverUrl: 'ws://gateway.test:3001/api/collab/',
+    self,
+    getToken: jest.fn(async () => (tokens.length > 1 ? (tokens.shift() ?? null) : tokens[0])),
+    protocolsFor: (token) => ['peerprep', `bearer.${token}`],
+    WebSocketPolyfill: FakeWebSocket as unknown as typeof WebSocket,
+  });
+  return session;
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+};
+
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  jest.useFakeTimers();
+});
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('RoomSession connection', () => {
+  it('opens the room socket with the token in the subprotocols', async () => {
+    const session = makeSession(['t1']);
+    await session.start();
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(FakeWebSocket.instances[0].url).toBe(`ws://gateway.test:3001/api/collab/${roomId}`);
+    expect(FakeWebSocket.instances[0].protocols).toEqual(['peerprep', 'bearer.t1']);
+    session.destroy();
+  });
+
+  it('reconnects after a drop with a fresh token, and reports reconnecting meanwhile', async () => {
+    const session = makeSession(['t1', 't2']);
+    await session.start();
+    expect(session.getSnapshot().connection).toBe('connecting');
+    FakeWebSocket.instances[0].open();
+    expect(session.getSnapshot().connection).toBe('connected');
+
+    FakeWebSocket.instances[0].drop();
+    await flush();
+    expect(session.getSnapshot().connection).toBe('reconnecting');
+    jest.advanceTimersByTime(3000);
+
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(FakeWebSocket.instances[1].protocols).toEqual(['peerprep', 'bearer.t2']);
+    FakeWebSocket.instances[1].open();
+    expect(session.getSnapshot().connection).toBe('connected');
+    session.destroy();
+  });
+
+  it('refreshes the token after a refused handshake too, so an expired token is replaced', async () => {
+    const session = makeSession(['expired', 'fresh']);
+    await session.start();
+    FakeWebSocket.instances[0].drop();
+    await flush();
+    jest.advanceTimersByTime(3000);
+    expect(FakeWebSocket.instances[1].protocols).toEqual(['peerprep', 'bearer.fresh']);
+    session.destroy();
+  });
+
+  it('stops when the session is over (no token) instead of retrying forever', async () => {
+    const session = makeSession(['t1', null]);
+    await session.start();
+    FakeWebSocket.instances[0].open();
+    FakeWebSocket.instances[0].drop();
+    await flush();
+    jest.advanceTimersByTime(10_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(session.getSnapshot().connection).toBe('stopped');
+    session.destroy();
+  });
+
+  it('never opens a socket when destroyed before its token arrived (StrictMode unmount)', async () => {
+    const session = makeSession(['t1']);
+    const starting = session.start();
+    session.destroy();
+    await starting;
+    jest.advanceTimersByTime(10_000);
+    expect(FakeWebSocket.instances).toHaveLength(0);
+  });
+
+  it('closes its socket and never reconnects once destroyed', async () => {
+    const session = makeSession(['t1']);
+    await session.start();
+    FakeWebSocket.instances[0].open();
+    session.destroy();
+    expect(FakeWebSocket.instances[0].closed).toBe(true);
+    jest.advanceTimersByTime(10_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+});
+
+describe('RoomSession document', () => {
+  function remoteDocWith(setup: (doc: Y.Doc) => void): Uint8Array {
+    const remote = new Y.Doc();
+    setup(remote);
+    return Y.encodeStateAsUpdate(remote);
+  }
+
+  it('follows the shared language and the end of the session', () => {
+    const session = makeSession(['t1']);
+    Y.applyUpdate(
+      session.doc,
+      remoteDocWith((doc) => doc.getMap('meta').set('language', 'python')),
+    );
+    expect(session.getSnapshot().language).toBe('python');
+    session.doc.getMap('meta').set('endedBy', peerId);
+    expect(session.getSnapshot().endedBy).toBe(peerId);
+    session.destroy();
+  });
+
+  it('pushes chat messages and refuses them after the end', () => {
+    const session = makeSession(['t1']);
+    expect(session.sendChat('hi', { id: self.id, name: 'Ada' }).ok).toBe(true);
+    expect(session.getSnapshot().chat.map((message) => message.text)).toEqual(['hi']);
+    session.doc.getMap('meta').set('endedBy', peerId);
+    expect(session.sendChat('too late', { id: self.id, name: 'Ada' })).toEqual({ ok: false, reason: 'ended' });
+    expect(session.doc.getArray('chat').length).toBe(1);
+    session.destroy();
+  });
+
+  it('does not switch the language before the first sync (the empty document is not "untouched")', () => {
+    const session = makeSession(['t1']);
+    const starter = { javascript: 'js', typescript: 'ts', python: 'py', java: 'java', cpp: 'cpp' };
+    expect(session.setLanguage('java', starter)).toEqual({ changed: false, codeReplaced: false });
+    expect(session.doc.getText('code').toString()).toBe('');
+    session.destroy();
+  });
+
+  it('tracks the peer through awareness: online, then gone but remembered as seen', () => {
+    const session = makeSession(['t1']);
+    const peerDoc = new Y.Doc();
+    const peerAwareness = new Awareness(peerDoc);
+    peerAwareness.setLocalStateField('user', { id: peerId, name: 'Bob', color: '#be185d' });
+    applyAwarenessUpdate(session.awareness, encodeAwarenessUpdate(peerAwareness, [peerDoc.clientID]), 'remote');
+
+    expect(session.getSnapshot().peers).toEqual([{ clientId: peerDoc.clientID, userId: peerId }]);
+    expect(session.getSnapshot().everSeen.has(peerId)).toBe(true);
+
+    removeAwarenessStates(session.awareness, [peerDoc.clientID], 'remote');
+    expect(session.getSnapshot().peers).toEqual([]);
+    expect(session.getSnapshot().everSeen.has(peerId)).toBe(true);
+    peerDoc.destroy();
+    session.destroy();
+  });
+
+  it('publishes who this client is for the peer’s cursor labels', () => {
+    const session = makeSession(['t1']);
+    expect(session.awareness.getLocalState()).toEqual({ user: self });
+    session.destroy();
+  });
+});
+
+describe('RoomSession start with a token in hand', () => {
+  it('connects at once with it', () => {
+    FakeWebSocket.instances = [];
+    const session = makeSession(['unused']);
+    void session.start('given');
+    expect(FakeWebSocket.instances[0].protocols).toEqual(['peerprep', 'bearer.given']);
+    session.destroy();
+  });
+});

@@ -1,0 +1,214 @@
+import type { ChatMessage, Language, StarterCode } from '@peerprep/contracts';
+import { WebsocketProvider } from 'y-websocket';
+import { removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { buildChatMessage, readChatMessages, type ChatAuthor, type ChatDraftResult } from './chat';
+import { remotePeers, type AwarenessUser, type RemotePeer } from './presence';
+import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, LOCAL_ORIGIN, type RoomDocumentParts } from './room-document';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
+
+export interface RoomSessionSnapshot {
+  readonly connection: ConnectionStatus;
+  /** The document has synced with the server at least once (before that it is empty, not "untouched"). */
+  readonly synced: boolean;
+  readonly language: Language | null;
+  readonly endedBy: string | null;
+  readonly chat: readonly ChatMessage[];
+  readonly peers: readonly RemotePeer[];
+  /** User ids seen among the other clients since this page opened, for "left" vs "not joined yet". */
+  readonly everSeen: ReadonlySet<string>;
+  /** The server refused the room for good (a 4400–4499 close): y-websocket stops retrying. */
+  readonly refused: { code: number; reason: string } | null;
+}
+
+export interface RoomSessionOptions {
+  roomId: string;
+  /** `<gateway ws base>/api/collab`: y-websocket appends `/<roomId>`. */
+  serverUrl: string;
+  self: AwarenessUser;
+  /** A valid access token (the session store refreshes it ahead of expiry), or null once signed out. */
+  getToken(): Promise<string | null>;
+  protocolsFor(token: string): string[];
+  /** Tests pass a fake; the browser's WebSocket otherwise. */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+/** Before any session exists (and what a fresh session starts from). */
+export const INITIAL_ROOM_SNAPSHOT: RoomSessionSnapshot = {
+  connection: 'connecting',
+  synced: false,
+  language: null,
+  endedBy: null,
+  chat: [],
+  peers: [],
+  everSeen: new Set(),
+  refused: null,
+};
+
+const samePeers = (a: readonly RemotePeer[], b: readonly RemotePeer[]) =>
+  a.length === b.length && a.every((peer, index) => peer.clientId === b[index].clientId && peer.userId === b[index].userId);
+
+/**
+ * One open collaboration room: the Yjs document, the official y-websocket
+ * provider on it, and a snapshot of what the page shows, framework-free so
+ * React reads it with useSyncExternalStore and tests drive it with a fake
+ * socket. Create it in an effect and `destroy()` it in the cleanup: under
+ * StrictMode the first instance is destroyed before the second exists.
+ *
+ * Access tokens expire: y-websocket reads `provider.protocols` each time it
+ * opens a socket, so after every close this puts a fresh token there before
+ * the (backed-off) reconnect.
+ */
+export class RoomSession {
+  readonly doc = new Y.Doc();
+  readonly parts: RoomDocumentParts;
+  readonly provider: WebsocketProvider;
+  private snapshot: RoomSessionSnapshot = INITIAL_ROOM_SNAPSHOT;
+  private readonly listeners = new Set<() => void>();
+  private everConnected = false;
+  private destroyed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly options: RoomSessionOptions) {
+    this.parts = roomDocumentParts(this.doc);
+    this.provider = new WebsocketProvider(options.serverUrl, options.roomId, this.doc, {
+      connect: false,
+      // Only the server may relay edits: it enforces membership and drops writes after the end.
+      disableBc: true,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    this.provider.awareness.setLocalStateField('user', options.self);
+    this.listen();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): RoomSessionSnapshot => this.snapshot;
+
+  get awareness() {
+    return this.provider.awareness;
+  }
+
+  /**
+   * Opens the socket with `token`, or first fetches one (then not when
+   * destroyed or signed out meanwhile).
+   */
+  async start(token?: string): Promise<void> {
+    if (token) this.provider.protocols = this.options.protocolsFor(token);
+    if (token || (await this.refreshProtocols())) this.provider.connect();
+  }
+
+  /** Leaves the room: the peer sees this client go at once, then everything is released. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.cleanups.forEach((cleanup) => cleanup());
+    this.listeners.clear();
+    removeAwarenessStates(this.provider.awareness, [this.doc.clientID], 'page left');
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  /** Pushes a chat line, unless the session has ended or the text is refused. */
+  sendChat(text: string, author: ChatAuthor): ChatDraftResult | { ok: false; reason: 'ended' } {
+    if (this.snapshot.endedBy) return { ok: false, reason: 'ended' };
+    const result = buildChatMessage(text, author);
+    if (result.ok) this.doc.transact(() => this.parts.chat.push([result.message]), LOCAL_ORIGIN);
+    return result;
+  }
+
+  /** Switches the shared language (and untouched starter code); only after the first sync. */
+  setLanguage(next: Language, starterCode: StarterCode) {
+    if (!this.snapshot.synced || this.snapshot.endedBy) return { changed: false, codeReplaced: false };
+    return switchLanguage(this.doc, next, starterCode);
+  }
+
+  /** Puts a fresh token into the subprotocols; false when there is none (signed out) or destroyed. */
+  private async refreshProtocols(): Promise<boolean> {
+    let token: string | null;
+    try {
+      token = await this.options.getToken();
+    } catch {
+      // A refresh that failed on the network: the next close tries again; the old token may still do.
+      return !this.destroyed;
+    }
+    if (this.destroyed) return false;
+    if (!token) {
+      this.provider.disconnect();
+      this.update({ connection: 'stopped' });
+      return false;
+    }
+    this.provider.protocols = this.options.protocolsFor(token);
+    return true;
+  }
+
+  private listen(): void {
+    const { provider, parts } = this;
+
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (status === 'connected') this.everConnected = true;
+      if (!provider.shouldConnect) return this.update({ connection: 'stopped' });
+      this.update({ connection: status === 'connected' ? 'connected' : this.everConnected ? 'reconnecting' : 'connecting' });
+    };
+    const onConnectionClose = () => {
+      // Emitted before y-websocket clears `provider.ws`: act after it, never re-entering disconnect().
+      void Promise.resolve().then(async () => {
+        if (this.destroyed || !provider.shouldConnect) return;
+        if (this.snapshot.endedBy) {
+          // The room is read-only and final: nothing to reconnect for.
+          provider.disconnect();
+          this.update({ connection: 'stopped' });
+          return;
+        }
+        await this.refreshProtocols();
+      });
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) this.update({ synced: true });
+    };
+    const onClosed = (event: { code: number; reason: string }) => {
+      this.update({ refused: event, connection: 'stopped' });
+      // An expired token refused by code: one more try with a fresh one.
+      if (event.code === 4401) void this.refreshProtocols().then((ok) => ok && provider.connect());
+    };
+    const onMeta = () => this.update({ language: readLanguage(parts.meta), endedBy: readEndedBy(parts.meta) });
+    const onChat = () => this.update({ chat: readChatMessages(parts.chat.toArray()) });
+    const onAwareness = () => {
+      const peers = remotePeers(provider.awareness.getStates(), this.doc.clientID);
+      const fresh = peers.filter((peer) => !this.snapshot.everSeen.has(peer.userId));
+      this.update({
+        peers: samePeers(peers, this.snapshot.peers) ? this.snapshot.peers : peers,
+        everSeen: fresh.length > 0 ? new Set([...this.snapshot.everSeen, ...fresh.map((peer) => peer.userId)]) : this.snapshot.everSeen,
+      });
+    };
+
+    provider.on('status', onStatus);
+    provider.on('connection-close', onConnectionClose);
+    provider.on('sync', onSync);
+    provider.on('closed', onClosed);
+    parts.meta.observe(onMeta);
+    parts.chat.observe(onChat);
+    provider.awareness.on('change', onAwareness);
+    this.cleanups.push(
+      () => provider.off('status', onStatus),
+      () => provider.off('connection-close', onConnectionClose),
+      () => provider.off('sync', onSync),
+      () => provider.off('closed', onClosed),
+      () => parts.meta.unobserve(onMeta),
+      () => parts.chat.unobserve(onChat),
+      () => provider.awareness.off('change', onAwareness),
+    );
+  }
+
+  private update(patch: Partial<RoomSessionSnapshot>): void {
+    if (this.destroyed) return;
+    const changed = (Object.keys(patch) as (keyof RoomSessionSnapshot)[]).some((key) => patch[key] !== this.snapshot[key]);
+    if (!changed) return;
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
