@@ -5,4 +5,6 @@ module.exports = {
   ...preset,
   displayName: 'collaboration-service',
   rootDir: __dirname,
+  // Integration suites run real replicas, providers and restarts on a loaded 2-core machine.
+  testTimeout: 30_000,
 };

@@ -1,25 +1,99 @@
-import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
+import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
+import { createLogger, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
+import { createCollabSocket } from './collab/collab-socket';
+import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
 import type { CollaborationConfig } from './config';
 import type { PrismaClient } from './db/prisma';
+import { createDocumentStore } from './documents/document-store';
+import { createHistoryRepository } from './history/history.repository';
+import { createHttpQuestionPicker, type QuestionPicker } from './questions/question-picker';
+import { collaborationRoutes } from './rooms/rooms.routes';
+import { createRoomsRepository } from './rooms/rooms.repository';
+import { createRoomsService, type RoomsService } from './rooms/rooms.service';
 
 export interface CollaborationServiceDeps {
   config: CollaborationConfig;
   prisma: PrismaClient;
+  /** Without keyPrefix: channels are built from COLLAB_KEY_PREFIX. */
   redis: Redis;
   messaging: Messaging;
   logger?: Logger;
+  /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
+  verifier?: TokenVerifier;
+  /** Defaults to question-service's internal picker at QUESTION_SERVICE_URL. */
+  picker?: QuestionPicker;
+}
+
+export interface CollaborationApp extends Service {
+  readonly rooms: RoomsService;
+  readonly liveRooms: LiveRooms;
 }
 
 /**
- * Rooms, Yjs documents, chat and attempt history in its own Postgres database; Redis fans updates out between replicas; consumes match events. The room routes arrive with the collaboration issue.
+ * Rooms, their shared Yjs documents and attempt history. Opens a room for
+ * every match, serves the y-websocket protocol to the room's two
+ * participants, fans edits out to the other replicas through Redis, and keeps
+ * every update in Postgres.
  */
-export function createCollaborationService({ config, prisma, redis, messaging, logger }: CollaborationServiceDeps): Service {
-  return createService({
+export function createCollaborationService(deps: CollaborationServiceDeps): CollaborationApp {
+  const { config, prisma, redis, messaging } = deps;
+  const logger =
+    deps.logger ??
+    createLogger({ name: 'collaboration-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+  const verifier = deps.verifier ?? tokenVerifierFromConfig(config);
+  const picker =
+    deps.picker ??
+    createHttpQuestionPicker({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger });
+  const subscriber = redis.duplicate();
+  const liveRooms = createLiveRooms({
+    redis,
+    subscriber,
+    store: createDocumentStore(prisma),
+    logger,
+    keyPrefix: config.COLLAB_KEY_PREFIX,
+    flushIntervalMs: config.COLLAB_FLUSH_INTERVAL_MS,
+    compactAfterUpdates: config.COLLAB_COMPACT_AFTER_UPDATES,
+    lingerMs: config.COLLAB_ROOM_LINGER_MS,
+  });
+  const roomsService = createRoomsService({
+    rooms: createRoomsRepository(prisma),
+    liveRooms,
+    picker,
+    messaging,
+    logger,
+    endSettleMs: config.COLLAB_END_SETTLE_MS,
+  });
+  const socket = createCollabSocket({ verifier, roomsService, liveRooms, logger });
+
+  const service = createService({
     name: 'collaboration-service',
     config,
     logger,
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
+    routes: (app) => app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), verifier })),
+    onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
+    onDrainStart: () => socket.closeAll(),
+    onShutdown: async () => {
+      await subscriber.quit().catch(() => subscriber.disconnect());
+    },
   });
+
+  return {
+    ...service,
+    rooms: roomsService,
+    liveRooms,
+    async start() {
+      await messaging.subscribe({
+        queue: config.EVENTS_QUEUE,
+        idempotency: new RedisIdempotencyStore(redis, { prefix: `${config.COLLAB_KEY_PREFIX}events:` }),
+        handlers: {
+          'match.found': (event) => roomsService.openRoom(event.payload),
+          'user.deleted': (event) => roomsService.anonymiseUser(event.payload.userId),
+        },
+      });
+      return service.start();
+    },
+  };
 }

@@ -1,12 +1,42 @@
-import { baseEnvSchema, connectionVariables, portVariable } from '@peerprep/service-kit';
-import type { z } from 'zod';
+import { authEnvSchema } from '@peerprep/auth';
+import { DEFAULT_EXCHANGE } from '@peerprep/messaging';
+import {
+  baseEnvSchema,
+  connectionVariables,
+  millisecondsVariable,
+  internalTokenVariable,
+  portVariable,
+  refuseDevInternalTokenInProduction,
+} from '@peerprep/service-kit';
+import { z } from 'zod';
 
 export const collaborationEnvSchema = baseEnvSchema.extend({
+  ...authEnvSchema.shape,
   PORT: portVariable(3005),
   DATABASE_URL: connectionVariables.postgres('peerprep_collaboration'),
   REDIS_URL: connectionVariables.redis(),
   AMQP_URL: connectionVariables.amqp(),
+  /** The domain events' topic exchange (a test or a second environment on one broker uses its own). */
+  EVENTS_EXCHANGE: z.string().min(1).default(DEFAULT_EXCHANGE),
+  /** The durable queue this service consumes match and account events from. */
+  EVENTS_QUEUE: z.string().min(1).default('collaboration-service'),
+  /** Asked for a question that fits a new room (its internal picker). */
   QUESTION_SERVICE_URL: connectionVariables.http('http://127.0.0.1:3003'),
+  /** Shared with question-service: sent in `x-internal-token` to its picker. */
+  INTERNAL_API_TOKEN: internalTokenVariable(),
+  /** Every Redis pub/sub channel of the editor fan-out starts with this (tests use their own). */
+  COLLAB_KEY_PREFIX: z.string().min(1).max(100).default('collab:'),
+  /** Document updates received within this window are written to Postgres in one statement. */
+  COLLAB_FLUSH_INTERVAL_MS: millisecondsVariable(50),
+  /** A room's update log is merged into its snapshot once it holds this many rows. */
+  COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(200),
+  /** How long a room with no connection stays in memory (0: freed at once). */
+  COLLAB_ROOM_LINGER_MS: millisecondsVariable(0, 0),
+  /** How long a replica that loads a room waits for the others' state before ending it. */
+  COLLAB_END_SETTLE_MS: millisecondsVariable(150, 0),
 });
 
 export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;
+
+/** What the service itself boots with: the development internal token is refused in production. */
+export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(collaborationEnvSchema, 'question-service');

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@peerprep/auth';
 import {
   matchStatusMessageSchema,
   type MatchFoundPayload,
@@ -12,13 +11,14 @@ import { createMessaging, type Messaging } from '@peerprep/messaging';
 import { createLogger, loadConfig } from '@peerprep/service-kit';
 import {
   createTestInfrastructure,
+  createTestTokenIssuer,
   startTestService,
   testServiceEnv,
   waitFor,
   type TestInfrastructure,
+  type TestTokenIssuer,
 } from '@peerprep/testing';
 import { Redis } from 'ioredis';
-import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { WebSocket } from 'ws';
 import { createMatchingService, type MatchingApp } from '../src/app';
 import { matchingEnvSchema } from '../src/config';
@@ -72,8 +72,7 @@ export class MatchingHarness {
   private topicsServer!: http.Server;
   private observer!: Messaging;
   private statusWatcher!: Redis;
-  private privateKey!: CryptoKey;
-  private publicKeyPem!: string;
+  private tokens!: TestTokenIssuer;
   topicsUrl!: string;
   roomEvents!: Messaging;
 
@@ -91,9 +90,7 @@ export class MatchingHarness {
   }
 
   private async init(): Promise<void> {
-    const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    this.privateKey = keys.privateKey;
-    this.publicKeyPem = await exportSPKI(keys.publicKey);
+    this.tokens = await createTestTokenIssuer();
 
     this.topicsServer = http.createServer((req, res) => {
       if (req.url === '/api/topics') {
@@ -133,7 +130,7 @@ export class MatchingHarness {
       ...testServiceEnv,
       REDIS_URL: testRedis.url,
       AMQP_URL: rabbit.url,
-      AUTH_PUBLIC_KEY: this.publicKeyPem,
+      AUTH_PUBLIC_KEY: this.tokens.publicKeyPem,
       QUESTION_SERVICE_URL: this.topicsUrl,
       MATCH_KEY_PREFIX: this.prefix,
       MATCH_SWEEP_INTERVAL_MS: '20',
@@ -164,14 +161,7 @@ export class MatchingHarness {
 
   async user(displayName = `user-${randomUUID().slice(0, 8)}`): Promise<TestUser> {
     const id = randomUUID();
-    const token = await new SignJWT({ username: displayName.toLowerCase(), displayName, role: 'USER' })
-      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
-      .setIssuer(ACCESS_TOKEN_ISSUER)
-      .setAudience(ACCESS_TOKEN_AUDIENCE)
-      .setSubject(id)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(this.privateKey);
+    const token = await this.tokens.sign(id, displayName);
     return { id, displayName, token };
   }
 

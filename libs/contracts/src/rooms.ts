@@ -73,3 +73,26 @@ export const roomDocument = {
     endedBy: 'endedBy',
   },
 } as const;
+
+/**
+ * Close codes of the editor WebSocket for refusals that retrying cannot fix.
+ * The official y-websocket client stops reconnecting on 4400-4499. (A bad or
+ * expired token is refused with HTTP 401 instead: a fresh token fixes it.)
+ */
+export const COLLAB_CLOSE_CODES = {
+  /** The room id is not a UUID. */
+  badRequest: 4400,
+  /** Signed in, but not one of the room's two participants. */
+  forbidden: 4403,
+  /** No such room. */
+  notFound: 4404,
+} as const;
+
+/** What each client puts in its awareness state (`awareness.setLocalStateField('user', ...)`). */
+export const awarenessUserSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  /** A CSS colour, the same for this participant in both browsers. */
+  color: z.string(),
+});
+export type AwarenessUser = z.infer<typeof awarenessUserSchema>;

@@ -28,6 +28,15 @@ export const baseEnvSchema = z.object({
 
 export type BaseConfig = z.infer<typeof baseEnvSchema>;
 
+/** A duration in whole milliseconds, with its default and lower bound. */
+export function millisecondsVariable(fallback: number, min = 1) {
+  return z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be at least ${min}`)
+    .default(fallback);
+}
+
 /** A PORT variable with the service's own default, to extend `baseEnvSchema` with. */
 export function portVariable(defaultPort: number) {
   return port().default(defaultPort);
@@ -105,3 +114,33 @@ export const connectionVariables = {
     z.url({ protocol: /^amqps?$/, error: 'must be an amqp:// URL' }).default('amqp://guest:guest@127.0.0.1:5672'),
   http: (fallback: string) => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(fallback),
 };
+
+/**
+ * The shared secret of service-to-service calls (`x-internal-token`). The
+ * default only suits a developer machine: see `refuseDevInternalTokenInProduction`.
+ */
+export const DEV_INTERNAL_API_TOKEN = 'peerprep-dev-internal-token';
+
+export function internalTokenVariable() {
+  return z.string().min(16, 'must be at least 16 characters').default(DEV_INTERNAL_API_TOKEN);
+}
+
+/**
+ * A service's boot schema: in production the development internal token
+ * would let anyone who read this repository call internal routes, so it is a
+ * configuration error naming INTERNAL_API_TOKEN, not a warning.
+ */
+export function refuseDevInternalTokenInProduction<S extends z.ZodType<{ NODE_ENV: string; INTERNAL_API_TOKEN: string }>>(
+  schema: S,
+  sharedWith: string,
+) {
+  return schema.superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.INTERNAL_API_TOKEN === DEV_INTERNAL_API_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INTERNAL_API_TOKEN'],
+        message: `must be set to a secret shared with ${sharedWith} in production (not the development default)`,
+      });
+    }
+  });
+}

@@ -6,3 +6,4 @@ export * from './tcp-proxy';
 export * from './service';
 export * from './infrastructure';
 export * from './probes';
+export * from './tokens';

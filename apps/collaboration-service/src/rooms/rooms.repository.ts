@@ -1,34 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, Language, QuestionRef, RoomQuestion } from '@peerprep/contracts';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
-import type { Room, RoomParticipant, RoomStatus } from '../generated/prisma/client';
+import type { Attempt, Prisma, Room, RoomParticipant, RoomStatus } from '../generated/prisma/client';
 
 export type { RoomParticipant, RoomStatus };
 
+/** How a user who deleted their account is named in rooms and history. */
+export const DELETED_USER_NAME = 'Deleted user';
+
 export interface RoomWithParticipants extends Room {
+  /** In `position` order. */
   participants: RoomParticipant[];
 }
 
 export interface NewRoom {
   matchId: string;
-  questionId?: string | null;
-  language: string;
+  question: RoomQuestion;
+  language: Language;
+  /** In order: the first gets position 0. */
   participants: { userId: string; displayName: string }[];
+  /** The document's first state (see initialDocumentUpdate). */
+  initialDocument: Uint8Array;
 }
 
-const withParticipants = { participants: { orderBy: { joinedAt: 'asc' } } } as const;
+export interface ClosingRoom {
+  roomId: string;
+  closedBy: string | null;
+  closedAt: Date;
+  language: Language;
+  finalCode: string;
+  chat: ChatMessage[];
+}
 
-/** The only code that reads or writes rooms and their participants. */
+const withParticipants = { participants: { orderBy: { position: 'asc' } } } as const;
+
+/** The only code that reads or writes rooms, their participants and their attempts. */
 export function createRoomsRepository(prisma: PrismaClient) {
   return {
     /**
-     * Creates the room and its participants in one statement. A second room
-     * for the same match is a ConflictError naming `matchId` (a redelivered
-     * match event must not open two rooms).
+     * Creates the room, its participants and its document in one
+     * transaction. A second room for the same match is a ConflictError naming
+     * `matchId` (a redelivered match event must not open two rooms).
      */
-    async create({ participants, ...room }: NewRoom): Promise<RoomWithParticipants> {
+    async create({ participants, initialDocument, question, ...room }: NewRoom): Promise<RoomWithParticipants> {
       try {
         return await prisma.room.create({
-          data: { ...room, participants: { create: participants } },
+          data: {
+            ...room,
+            questionId: question.id,
+            question: question as unknown as Prisma.InputJsonValue,
+            participants: { create: participants.map((participant, position) => ({ ...participant, position })) },
+            document: { create: { snapshot: new Uint8Array(initialDocument) } },
+          },
           include: withParticipants,
         });
       } catch (error) {
@@ -45,6 +69,84 @@ export function createRoomsRepository(prisma: PrismaClient) {
 
     findById(id: string): Promise<RoomWithParticipants | null> {
       return prisma.room.findUnique({ where: { id }, include: withParticipants });
+    },
+
+    findByMatchId(matchId: string): Promise<RoomWithParticipants | null> {
+      return prisma.room.findUnique({ where: { matchId }, include: withParticipants });
+    },
+
+    /** Questions any of these users already had in a room (the picker avoids them). */
+    async questionIdsSeenBy(userIds: string[]): Promise<string[]> {
+      const rows = await prisma.room.findMany({
+        where: { participants: { some: { userId: { in: userIds } } } },
+        select: { questionId: true },
+        distinct: ['questionId'],
+      });
+      return rows.map((row) => row.questionId);
+    },
+
+    /**
+     * Closes an open room and saves one attempt per remaining participant, in
+     * one transaction. Null (and nothing written) when the room was no longer
+     * open: someone else ended it first.
+     */
+    async close(closing: ClosingRoom): Promise<{ room: RoomWithParticipants; attempts: Attempt[] } | null> {
+      return prisma.$transaction(async (tx) => {
+        const claimed = await tx.room.updateMany({
+          where: { id: closing.roomId, status: 'OPEN' },
+          data: { status: 'CLOSED', closedAt: closing.closedAt, closedBy: closing.closedBy, language: closing.language },
+        });
+        if (claimed.count === 0) return null;
+        const room = await tx.room.findUniqueOrThrow({ where: { id: closing.roomId }, include: withParticipants });
+        const question = room.question as unknown as RoomQuestion;
+        const ref: QuestionRef = { id: question.id, slug: question.slug, title: question.title, difficulty: question.difficulty };
+        const durationSeconds = Math.max(0, Math.floor((closing.closedAt.getTime() - room.createdAt.getTime()) / 1000));
+        const attempts = room.participants.flatMap((participant) => {
+          if (!participant.userId) return [];
+          const partner = room.participants.find((other) => other.id !== participant.id);
+          return [
+            {
+              id: randomUUID(),
+              roomId: room.id,
+              userId: participant.userId,
+              partnerId: partner?.userId ?? null,
+              partnerName: partner?.displayName ?? DELETED_USER_NAME,
+              questionId: room.questionId,
+              question: ref as unknown as Prisma.InputJsonValue,
+              language: closing.language,
+              finalCode: closing.finalCode,
+              chat: closing.chat as unknown as Prisma.InputJsonValue,
+              startedAt: room.createdAt,
+              endedAt: closing.closedAt,
+              durationSeconds,
+            },
+          ];
+        });
+        await tx.attempt.createMany({ data: attempts });
+        return { room, attempts: await tx.attempt.findMany({ where: { roomId: room.id } }) };
+      });
+    },
+
+    /**
+     * A deleted account: their own attempts go, and they become an anonymous
+     * participant, partner and chat author everywhere else.
+     */
+    async anonymiseUser(userId: string): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const partnered = await tx.attempt.findMany({ where: { partnerId: userId }, select: { id: true, chat: true } });
+        for (const attempt of partnered) {
+          const chat = (attempt.chat as unknown as ChatMessage[]).map((message) =>
+            message.authorId === userId ? { ...message, authorId: null, authorName: DELETED_USER_NAME } : message,
+          );
+          await tx.attempt.update({
+            where: { id: attempt.id },
+            data: { partnerId: null, partnerName: DELETED_USER_NAME, chat: chat as unknown as Prisma.InputJsonValue },
+          });
+        }
+        await tx.attempt.deleteMany({ where: { userId } });
+        await tx.room.updateMany({ where: { closedBy: userId }, data: { closedBy: null } });
+        await tx.roomParticipant.updateMany({ where: { userId }, data: { userId: null, displayName: DELETED_USER_NAME } });
+      });
     },
   };
 }

@@ -89,7 +89,8 @@ export type RoomFailedPayload = z.infer<typeof roomFailedPayloadSchema>;
 export const roomClosedPayloadSchema = z.object({
   roomId: idSchema,
   matchId: idSchema,
-  userIds: z.array(idSchema).length(2),
+  /** The participants who still have an account (one, if the other deleted theirs). */
+  userIds: z.array(idSchema).min(1).max(2),
   /** Null when the system closed the room. */
   closedBy: idSchema.nullable(),
   closedAt: isoDateTimeSchema,

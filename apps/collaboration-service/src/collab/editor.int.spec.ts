@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
+import { waitFor } from '@peerprep/testing';
+import request from 'supertest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { CollabHarness, freePort, type CollabInstance, type TestClient, type TestUser } from '../../test/collab-harness';
+import { readRoomDocument } from '../documents/room-document';
+
+/** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it. */
+function handshake(url: string, protocols: string[]): Promise<{ status: number; bytes: number; close?: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, protocols);
+    let bytes = 0;
+    ws.on('message', (data: Buffer) => (bytes += data.length));
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ status: res.statusCode ?? 0, bytes });
+      ws.terminate();
+    });
+    ws.once('open', () => {
+      const timer = setTimeout(() => {
+        resolve({ status: 101, bytes });
+        ws.close();
+      }, 300);
+      ws.once('close', (code) => {
+        clearTimeout(timer);
+        resolve({ status: 101, bytes, close: code });
+      });
+    });
+    ws.once('error', () => undefined);
+  });
+}
+
+const textOf = (client: TestClient) => client.text.toString();
+
+describe('the editor: y-websocket protocol with real providers', () => {
+  let harness: CollabHarness;
+  let service: CollabInstance;
+  let alice: TestUser;
+  let bob: TestUser;
+
+  beforeAll(async () => {
+    harness = await CollabHarness.start('collab_editor');
+    service = await harness.startInstance();
+  });
+
+  beforeEach(async () => {
+    alice = await harness.user('Alice');
+    bob = await harness.user('Bob');
+  });
+
+  afterEach(() => harness.disconnectAll());
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('syncs two official WebsocketProvider clients both ways, starting from the starter code, with awareness', async () => {
+    const { roomId } = await harness.openRoom([alice, bob]);
+    const a = harness.client(service, alice, roomId);
+    const b = harness.client(service, bob, roomId);
+    await Promise.all([harness.synced(a), harness.synced(b)]);
+    const starter = harness.questions[0].starterCode.python;
+    expect(textOf(a)).toBe(starter);
+
+    a.text.insert(0, '# alice\n');
+    await waitFor(() => textOf(b).startsWith('# alice\n'), 5_000, 'bob to see alice');
+    b.text.insert(b.text.length, '# bob\n');
+    await waitFor(() => textOf(a).endsWith('# bob\n'), 5_000, 'alice to see bob');
+    expect(textOf(a)).toBe(textOf(b));
+
+    a.provider.awareness.setLocalStateField('user', { id: alice.id, name: 'Alice', color: '#e91e63' });
+    await waitFor(
+      () => [...b.provider.awareness.getStates().values()].some((state) => state['user']?.name === 'Alice'),
+      5_000,
+      'bob to see alice in awareness',
+    );
+    a.destroy();
+    await waitFor(() => b.provider.awareness.getStates().size === 1, 5_000, 'alice to leave bob\'s awareness');
+  });
+
+  it('refuses a bad token (HTTP 401), then a stranger, an unknown room and a malformed id (final 44xx closes) before any byte', async () => {
+    const { roomId } = await harness.openRoom([alice, bob]);
+    const stranger = await harness.user('Mallory');
+    const expired = await harness.sign(alice.id, 'Alice', Math.floor(Date.now() / 1000) - 60);
+
+    const url = `${service.wsUrl}/${roomId}`;
+    expect(await handshake(url, ['peerprep', 'bearer.not-a-token'])).toEqual({ status: 401, bytes: 0 });
+    expect(await handshake(url, ['peerprep', `bearer.${expired}`])).toEqual({ status: 401, bytes: 0 });
+    expect(await handshake(url, ['peerprep'])).toEqual({ status: 401, bytes: 0 });
+    expect(await handshake(url, ['peerprep', `bearer.${stranger.token}`])).toEqual({ status: 101, bytes: 0, close: COLLAB_CLOSE_CODES.forbidden });
+    expect(await handshake(`${service.wsUrl}/${randomUUID()}`, ['peerprep', `bearer.${alice.token}`])).toEqual({
+      status: 101,
+      bytes: 0,
+      close: COLLAB_CLOSE_CODES.notFound,
+    });
+    expect(await handshake(`${service.wsUrl}/nope`, ['peerprep', `bearer.${alice.token}`])).toEqual({
+      status: 101,
+      bytes: 0,
+      close: COLLAB_CLOSE_CODES.badRequest,
+    });
+    const participant = await handshake(url, ['peerprep', `bearer.${alice.token}`]);
+    expect(participant.status).toBe(101);
+    expect(participant.bytes).toBeGreaterThan(0);
+
+    // The official client as a stranger: told once, it stops retrying and never receives the document.
+    const spy = harness.client(service, stranger, roomId);
+    const closed = await new Promise<{ code: number }>((resolve) => spy.provider.once('closed', (event) => resolve(event)));
+    expect(closed.code).toBe(COLLAB_CLOSE_CODES.forbidden);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(spy.provider.shouldConnect).toBe(false);
+    expect(textOf(spy)).toBe('');
+    expect(service.app.liveRooms.isLive(roomId)).toBe(false);
+    spy.destroy();
+  });
+
+  it('persists every update: a fresh replica serves the whole document, and an idle room is freed from memory', async () => {
+    const { roomId } = await harness.openRoom([alice, bob]);
+    const a = harness.client(service, alice, roomId);
+    await harness.synced(a);
+    for (let i = 0; i < 30; i += 1) a.text.insert(a.text.length, `line ${i}\n`);
+    const expected = textOf(a);
+    expect(service.app.liveRooms.isLive(roomId)).toBe(true);
+    a.destroy();
+    await waitFor(() => !service.app.liveRooms.isLive(roomId), 5_000, 'the room to be freed');
+
+    const other = await harness.startInstance();
+    try {
+      const b = harness.client(other, bob, roomId);
+      await harness.synced(b);
+      expect(textOf(b)).toBe(expected);
+      b.destroy();
+    } finally {
+      await other.stop();
+    }
+    // Freed with compaction: the log was merged into the snapshot.
+    expect(await harness.prisma.documentUpdate.count({ where: { roomId } })).toBe(0);
+  });
+
+  it('compacts the update log into the snapshot while a room is busy', async () => {
+    const busy = await harness.startInstance({ COLLAB_COMPACT_AFTER_UPDATES: '5', COLLAB_FLUSH_INTERVAL_MS: '5' });
+    try {
+      const { roomId } = await harness.openRoom([alice, bob]);
+      const a = harness.client(busy, alice, roomId);
+      await harness.synced(a);
+      for (let i = 0; i < 40; i += 1) {
+        a.text.insert(a.text.length, `${i},`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const snapshotOf = async () => {
+        const row = await harness.prisma.roomDocument.findUniqueOrThrow({ where: { roomId } });
+        const log = await harness.prisma.documentUpdate.findMany({ where: { roomId } });
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, row.snapshot);
+        for (const entry of log) Y.applyUpdate(doc, entry.update);
+        return { text: doc.getText('code').toString(), log: log.length };
+      };
+      await waitFor(async () => (await snapshotOf()).text === textOf(a), 5_000, 'everything stored');
+      expect((await snapshotOf()).log).toBeLessThan(5);
+      a.destroy();
+    } finally {
+      await busy.stop();
+    }
+  });
+
+  it('loses nothing across a crash (SIGKILL) mid-edit: clients resync on reconnect', async () => {
+    const { roomId } = await harness.openRoom([alice, bob]);
+    const port = await freePort();
+    let replica = await harness.spawnInstance(port);
+    const a = harness.client(replica, alice, roomId);
+    const b = harness.client(replica, bob, roomId);
+    await Promise.all([harness.synced(a), harness.synced(b)]);
+
+    let typed = 0;
+    const typing = setInterval(() => {
+      a.text.insert(a.text.length, `a${typed} `);
+      b.text.insert(0, `b${typed} `);
+      typed += 1;
+    }, 5);
+    await waitFor(() => typed >= 40, 5_000, 'typing');
+    await replica.kill();
+    // Still typing while the service is down.
+    await waitFor(() => typed >= 80, 5_000, 'typing offline');
+    replica = await harness.spawnInstance(port);
+    await waitFor(() => typed >= 120, 5_000, 'typing after the restart');
+    clearInterval(typing);
+
+    await waitFor(() => a.provider.synced && b.provider.synced && textOf(a) === textOf(b), 15_000, 'both to converge');
+    for (let i = 0; i < typed; i += 1) {
+      expect(textOf(a)).toContain(`a${i} `);
+      expect(textOf(a)).toContain(`b${i} `);
+    }
+    const expected = textOf(a);
+    a.destroy();
+    b.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await replica.kill();
+
+    // Only Postgres is left: a new replica serves every keystroke.
+    const fresh = await harness.startInstance();
+    try {
+      const c = harness.client(fresh, alice, roomId);
+      await harness.synced(c);
+      expect(textOf(c)).toBe(expected);
+      c.destroy();
+    } finally {
+      await fresh.stop();
+    }
+  }, 60_000);
+
+  it('serves one room from two replicas: edits and awareness fan out through Redis', async () => {
+    const second = await harness.startInstance();
+    try {
+      const { roomId } = await harness.openRoom([alice, bob]);
+      const a = harness.client(service, alice, roomId);
+      const b = harness.client(second, bob, roomId);
+      await Promise.all([harness.synced(a), harness.synced(b)]);
+
+      a.text.insert(0, 'from replica one\n');
+      await waitFor(() => textOf(b).startsWith('from replica one\n'), 5_000, 'bob (replica two) to see alice');
+      b.text.insert(b.text.length, 'from replica two\n');
+      await waitFor(() => textOf(a).endsWith('from replica two\n'), 5_000, 'alice (replica one) to see bob');
+
+      b.provider.awareness.setLocalStateField('user', { id: bob.id, name: 'Bob', color: '#2196f3' });
+      await waitFor(
+        () => [...a.provider.awareness.getStates().values()].some((state) => state['user']?.name === 'Bob'),
+        5_000,
+        'alice to see bob\'s cursor across replicas',
+      );
+      b.destroy();
+      await waitFor(() => a.provider.awareness.getStates().size === 1, 5_000, 'bob to leave alice\'s awareness');
+      // Both replicas wrote only their own clients' edits; together they hold the whole document.
+      a.destroy();
+      await waitFor(() => !service.app.liveRooms.isLive(roomId) && !second.app.liveRooms.isLive(roomId), 5_000, 'both freed');
+      const c = harness.client(second, alice, roomId);
+      await harness.synced(c);
+      expect(textOf(c)).toContain('from replica one\n');
+      expect(textOf(c)).toContain('from replica two\n');
+      c.destroy();
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('ends a session: both see it, the room closes, attempts are saved, and later writes are rejected', async () => {
+    const second = await harness.startInstance();
+    try {
+      const { roomId } = await harness.openRoom([alice, bob]);
+      const a = harness.client(service, alice, roomId);
+      const b = harness.client(second, bob, roomId);
+      await Promise.all([harness.synced(a), harness.synced(b)]);
+      a.text.delete(0, a.text.length);
+      a.text.insert(0, 'def solve(a, b):\n    return a + b\n');
+      a.doc.getMap('meta').set('language', 'javascript');
+      b.doc.getArray('chat').push([{ id: 'm1', authorId: bob.id, authorName: 'Bob', text: 'looks good', sentAt: new Date().toISOString() }]);
+      b.doc.getArray('chat').push([{ bogus: true }]);
+      await waitFor(() => a.doc.getArray('chat').length === 2 && b.doc.getMap('meta').get('language') === 'javascript', 5_000, 'sync');
+
+      const ended = await request(second.url).post(`/api/rooms/${roomId}/end`).set('authorization', `Bearer ${bob.token}`).expect(200);
+      expect(ended.body).toMatchObject({ status: 'CLOSED', closedBy: bob.id, language: 'javascript' });
+      await waitFor(() => a.doc.getMap('meta').get('endedBy') === bob.id, 5_000, 'alice to see the session end');
+      await request(service.url).post(`/api/rooms/${roomId}/end`).set('authorization', `Bearer ${alice.token}`).expect(409);
+
+      const attempts = await harness.prisma.attempt.findMany({ where: { roomId }, orderBy: { userId: 'asc' } });
+      expect(attempts).toHaveLength(2);
+      for (const attempt of attempts) {
+        expect(attempt).toMatchObject({ finalCode: 'def solve(a, b):\n    return a + b\n', language: 'javascript' });
+        expect(attempt.chat).toEqual([expect.objectContaining({ id: 'm1', text: 'looks good' })]);
+        expect(attempt.partnerId).toBe(attempt.userId === alice.id ? bob.id : alice.id);
+      }
+      await waitFor(() => harness.closed.some((c) => c.roomId === roomId) && harness.attemptsSaved.filter((s) => s.roomId === roomId).length === 2, 10_000, 'events');
+      expect(harness.closed.find((c) => c.roomId === roomId)).toMatchObject({ closedBy: bob.id, userIds: [alice.id, bob.id] });
+
+      // Writes after the end reach neither the peer nor Postgres.
+      a.text.insert(0, 'too late ');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(textOf(b).startsWith('too late')).toBe(false);
+      a.destroy();
+      b.destroy();
+      await waitFor(() => !service.app.liveRooms.isLive(roomId) && !second.app.liveRooms.isLive(roomId), 5_000, 'both freed');
+      const c = harness.client(service, alice, roomId);
+      await harness.synced(c);
+      expect(textOf(c)).toBe('def solve(a, b):\n    return a + b\n');
+      expect(readRoomDocument(c.doc).endedBy).toBe(bob.id);
+      // Reopened closed: still read-only.
+      c.text.insert(0, 'still too late ');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(service.app.liveRooms.stats().droppedWrites).toBeGreaterThan(0);
+      c.destroy();
+      await waitFor(() => !service.app.liveRooms.isLive(roomId), 5_000, 'freed');
+      const d = harness.client(second, bob, roomId);
+      await harness.synced(d);
+      expect(textOf(d)).toBe('def solve(a, b):\n    return a + b\n');
+      d.destroy();
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
+
+describe('fan-out codec', () => {
+  const messages: FanoutMessage[] = [
+    { kind: 'update', update: new Uint8Array([1, 2, 3]) },
+    { kind: 'awareness', update: new Uint8Array([9]) },
+    { kind: 'sync-request', stateVector: new Uint8Array([0]) },
+    { kind: 'closed' },
+  ];
+
+  it.each(messages)('round-trips a $kind message with its sender', (message) => {
+    expect(decodeFanout(encodeFanout('replica-a', message))).toEqual({ replicaId: 'replica-a', message });
+  });
+
+  it('ignores what it cannot read (garbage, or a kind from a newer replica)', () => {
+    expect(decodeFanout(new Uint8Array([200]))).toBeNull();
+    const unknownKind = Buffer.concat([encodeFanout('r', { kind: 'closed' }).subarray(0, 2), Buffer.from([42])]);
+    expect(decodeFanout(unknownKind)).toBeNull();
+  });
+});

@@ -1,0 +1,452 @@
+import { randomUUID } from 'node:crypto';
+import { roomDocument } from '@peerprep/contracts';
+import type { Logger } from '@peerprep/service-kit';
+import type { Redis } from 'ioredis';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { DocumentStore, PendingUpdate } from '../documents/document-store';
+import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
+
+// Message types of the y-websocket protocol (y-websocket's own numbering).
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Transaction origin of changes that came from another replica (already persisted and fanned out there). */
+const REMOTE = Symbol('another replica');
+/** Transaction origin of the service's own changes (ending a session). */
+export const SERVER_ORIGIN = Symbol('collaboration-service');
+
+// Proxies drop idle connections; a ping every 30 s keeps them and finds dead peers.
+const HEARTBEAT_MS = 30_000;
+// A client that stops reading is cut off before its backlog eats the heap.
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+const RETRY_FLUSH_MS = 1_000;
+
+export interface LiveRoomsOptions {
+  redis: Redis;
+  /** A connection of its own: a subscribed Redis client can do nothing else. */
+  subscriber: Redis;
+  store: DocumentStore;
+  logger: Logger;
+  /** Prefix of the rooms' pub/sub channels. */
+  keyPrefix: string;
+  flushIntervalMs: number;
+  compactAfterUpdates: number;
+  lingerMs: number;
+}
+
+/** A room's document while anyone on this replica uses it. */
+export class LiveRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each connection and the awareness client ids it controls (removed when it closes). */
+  readonly conns = new Map<WebSocket, Set<number>>();
+  /** Connections plus in-flight operations (ending the session) holding the room in memory. */
+  holders = 0;
+  /** Client writes are dropped (the room is closed). */
+  readOnly = false;
+  loaded = false;
+  loadedAt = 0;
+  ready: Promise<void> = Promise.resolve();
+  /** Local changes not yet in Postgres. */
+  pending: Uint8Array[] = [];
+  /** Changes arrived from other replicas: the state is written whole on unload, in case their writer died. */
+  remoteApplied = false;
+  logLength = 0;
+  compacting = false;
+  linger: NodeJS.Timeout | undefined;
+  /** Fan-out messages that arrived while the room was loading. */
+  early: FanoutMessage[] = [];
+
+  constructor(readonly id: string) {
+    this.awareness.setLocalState(null);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+export type LiveRooms = ReturnType<typeof createLiveRooms>;
+
+/**
+ * The rooms this replica holds in memory, speaking the y-websocket protocol
+ * (sync and awareness) to their connections. Every local change is fanned
+ * out to the other replicas on the room's Redis channel and appended to the
+ * Postgres log in batches; a room is freed once nobody holds it.
+ */
+export function createLiveRooms(options: LiveRoomsOptions) {
+  const { redis, subscriber, store, logger } = options;
+  const replicaId = randomUUID();
+  const channelPrefix = `${options.keyPrefix}room:`;
+  const rooms = new Map<string, LiveRoom>();
+  const unloading = new Map<string, Promise<void>>();
+  const dirty = new Set<LiveRoom>();
+  const alive = new WeakMap<WebSocket, boolean>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  let droppedWrites = 0;
+
+  const channelOf = (roomId: string) => `${channelPrefix}${roomId}`;
+
+  function publish(room: LiveRoom, message: FanoutMessage): void {
+    redis.publish(channelOf(room.id), encodeFanout(replicaId, message)).catch((error: unknown) => {
+      logger.error({ err: error, roomId: room.id }, 'fanning out to other replicas failed');
+    });
+  }
+
+  subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+    const room = rooms.get(channel.toString().slice(channelPrefix.length));
+    if (!room) return;
+    const decoded = decodeFanout(data);
+    if (!decoded || decoded.replicaId === replicaId) return;
+    if (room.loaded) applyRemote(room, decoded.message);
+    else room.early.push(decoded.message);
+  });
+
+  function applyRemote(room: LiveRoom, message: FanoutMessage): void {
+    switch (message.kind) {
+      case 'update':
+        Y.applyUpdate(room.doc, message.update, REMOTE);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, REMOTE);
+        return;
+      case 'sync-request': {
+        const missing = Y.encodeStateAsUpdate(room.doc, message.stateVector);
+        // An empty update is two bytes (no structs, no deletions).
+        if (missing.length > 2) publish(room, { kind: 'update', update: missing });
+        const local = [...room.conns.values()].flatMap((ids) => [...ids]);
+        if (local.length > 0) publish(room, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(room.awareness, local) });
+        return;
+      }
+      case 'closed':
+        room.readOnly = true;
+        return;
+    }
+  }
+
+  function send(conn: WebSocket, message: Uint8Array): void {
+    if (conn.readyState !== WebSocket.OPEN) return;
+    if (conn.bufferedAmount > MAX_BUFFERED_BYTES) {
+      conn.terminate();
+      return;
+    }
+    conn.send(message, (error) => {
+      if (error) conn.terminate();
+    });
+  }
+
+  function watch(room: LiveRoom): void {
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      const message = encoding.toUint8Array(encoder);
+      for (const conn of room.conns.keys()) if (conn !== origin) send(conn, message);
+      if (origin === REMOTE) {
+        room.remoteApplied = true;
+        return;
+      }
+      publish(room, { kind: 'update', update });
+      room.pending.push(update);
+      scheduleFlush(room);
+    });
+
+    room.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin instanceof WebSocket) {
+          const controlled = room.conns.get(origin);
+          if (controlled) {
+            for (const id of added) controlled.add(id);
+            for (const id of removed) controlled.delete(id);
+          }
+        }
+        const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...added, ...updated, ...removed]);
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(encoder, update);
+        const message = encoding.toUint8Array(encoder);
+        for (const conn of room.conns.keys()) send(conn, message);
+        if (origin !== REMOTE) publish(room, { kind: 'awareness', update });
+      },
+    );
+  }
+
+  async function load(room: LiveRoom): Promise<void> {
+    // Subscribed before reading Postgres: nothing another replica sends from
+    // now on is missed, and the sync request below fetches what it holds
+    // but has not written yet.
+    await subscriber.subscribe(channelOf(room.id));
+    const stored = await store.load(room.id);
+    Y.transact(room.doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+    });
+    room.logLength = stored.logLength;
+    watch(room);
+    room.loaded = true;
+    room.loadedAt = Date.now();
+    for (const message of room.early.splice(0)) applyRemote(room, message);
+    publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
+  }
+
+  function scheduleFlush(room: LiveRoom, delay = options.flushIntervalMs): void {
+    dirty.add(room);
+    flushTimer ??= setTimeout(() => {
+      flushTimer = undefined;
+      void flush();
+    }, delay);
+  }
+
+  /** Writes every pending change of every room, in one statement; one flush at a time. */
+  function flush(): Promise<void> {
+    flushing = flushing.then(async () => {
+      const batch: (PendingUpdate & { room: LiveRoom })[] = [];
+      for (const room of dirty) {
+        if (room.pending.length === 0) continue;
+        const update = room.pending.length === 1 ? room.pending[0] : Y.mergeUpdates(room.pending);
+        room.pending = [];
+        batch.push({ room, roomId: room.id, update });
+      }
+      dirty.clear();
+      if (batch.length === 0) return;
+      try {
+        await store.append(batch);
+      } catch (error) {
+        logger.error({ err: error, rooms: batch.length }, 'writing document updates failed; retrying');
+        for (const { room, update } of batch) {
+          room.pending.unshift(update);
+          scheduleFlush(room, RETRY_FLUSH_MS);
+        }
+        return;
+      }
+      for (const { room } of batch) {
+        room.logLength += 1;
+        if (room.logLength >= options.compactAfterUpdates) void compact(room);
+      }
+    });
+    return flushing;
+  }
+
+  async function compact(room: LiveRoom): Promise<void> {
+    if (room.compacting) return;
+    room.compacting = true;
+    try {
+      await store.compact(room.id);
+      room.logLength = 0;
+    } catch (error) {
+      logger.error({ err: error, roomId: room.id }, 'compacting a document failed');
+    } finally {
+      room.compacting = false;
+    }
+  }
+
+  function release(room: LiveRoom): void {
+    room.holders -= 1;
+    if (room.holders > 0) return;
+    if (options.lingerMs > 0) {
+      clearTimeout(room.linger);
+      room.linger = setTimeout(() => unload(room), options.lingerMs);
+    } else {
+      unload(room);
+    }
+  }
+
+  function unload(room: LiveRoom): void {
+    if (room.holders > 0 || rooms.get(room.id) !== room) return;
+    rooms.delete(room.id);
+    const done = (async () => {
+      await room.ready.catch(() => undefined);
+      if (room.loaded) {
+        await flush();
+        // Whatever came from other replicas is written too: if its writer
+        // died before its flush, this copy is the only one left.
+        if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
+        if (room.logLength > 0) await compact(room);
+      }
+      await subscriber.unsubscribe(channelOf(room.id));
+    })()
+      .catch((error: unknown) => logger.error({ err: error, roomId: room.id }, 'unloading a room failed'))
+      .finally(() => {
+        room.destroy();
+        unloading.delete(room.id);
+      });
+    unloading.set(room.id, done);
+  }
+
+  function handleMessage(room: LiveRoom, conn: WebSocket, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const encoder = encoding.createEncoder();
+    switch (decoding.readVarUint(decoder)) {
+      case MESSAGE_SYNC: {
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          syncProtocol.readSyncStep1(decoder, encoder, room.doc);
+          send(conn, encoding.toUint8Array(encoder));
+        } else if (room.readOnly) {
+          droppedWrites += 1;
+        } else if (syncType === syncProtocol.messageYjsSyncStep2) {
+          syncProtocol.readSyncStep2(decoder, room.doc, conn);
+        } else if (syncType === syncProtocol.messageYjsUpdate) {
+          syncProtocol.readUpdate(decoder, room.doc, conn);
+        }
+        return;
+      }
+      case MESSAGE_AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        sendAwareness(room, conn);
+        return;
+      default:
+      // Other message types (auth) are not used by this server.
+    }
+  }
+
+  function sendAwareness(room: LiveRoom, conn: WebSocket): void {
+    const states = room.awareness.getStates();
+    if (states.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+    send(conn, encoding.toUint8Array(encoder));
+  }
+
+  function disconnect(room: LiveRoom, conn: WebSocket): void {
+    const controlled = room.conns.get(conn);
+    if (!controlled) return;
+    room.conns.delete(conn);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...controlled], null);
+    release(room);
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const room of rooms.values()) {
+      for (const conn of room.conns.keys()) {
+        if (alive.get(conn) === false) {
+          conn.terminate();
+          continue;
+        }
+        alive.set(conn, false);
+        conn.ping();
+      }
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    replicaId,
+
+    /**
+     * Holds a room in memory (loading it first if needed) until `release`.
+     * A room being freed is loaded again once that is done.
+     */
+    async acquire(roomId: string, { readOnly }: { readOnly: boolean }): Promise<LiveRoom> {
+      for (let gate = unloading.get(roomId); gate; gate = unloading.get(roomId)) await gate;
+      let room = rooms.get(roomId);
+      if (!room) {
+        const created = new LiveRoom(roomId);
+        created.ready = load(created);
+        rooms.set(roomId, created);
+        room = created;
+      }
+      room.holders += 1;
+      clearTimeout(room.linger);
+      if (readOnly) room.readOnly = true;
+      try {
+        await room.ready;
+      } catch (error) {
+        if (rooms.get(roomId) === room) rooms.delete(roomId);
+        room.holders -= 1;
+        if (room.holders === 0) {
+          room.destroy();
+          await subscriber.unsubscribe(channelOf(roomId)).catch(() => undefined);
+        }
+        throw error;
+      }
+      return room;
+    },
+
+    release,
+
+    /** Serves a room's document on an open socket (the room already acquired for it). */
+    connect(room: LiveRoom, conn: WebSocket): void {
+      room.conns.set(conn, new Set());
+      alive.set(conn, true);
+      conn.on('pong', () => alive.set(conn, true));
+      conn.on('message', (data: Buffer) => {
+        try {
+          handleMessage(room, conn, data);
+        } catch (error) {
+          logger.warn({ err: error, roomId: room.id }, 'a malformed editor message closed its connection');
+          conn.close(1007, 'malformed message');
+        }
+      });
+      conn.on('error', (error) => logger.debug({ err: error, roomId: room.id }, 'editor socket error'));
+      conn.once('close', () => disconnect(room, conn));
+
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, room.doc);
+      send(conn, encoding.toUint8Array(encoder));
+      sendAwareness(room, conn);
+    },
+
+    /**
+     * Ends the session in the document: client writes are dropped on every
+     * replica from now on, and `endedBy` tells every client who ended it.
+     */
+    endSession(room: LiveRoom, endedBy: string): void {
+      room.readOnly = true;
+      publish(room, { kind: 'closed' });
+      room.doc.transact(() => room.doc.getMap(roomDocument.meta).set(roomDocument.metaKeys.endedBy, endedBy), SERVER_ORIGIN);
+    },
+
+    /** Writes every pending change now. */
+    flush,
+
+    /** Whether this replica holds the room in memory. */
+    isLive: (roomId: string) => rooms.has(roomId) || unloading.has(roomId),
+
+    /** Rooms in memory on this replica, and client writes dropped because their room was closed. */
+    stats: () => ({
+      rooms: rooms.size,
+      connections: [...rooms.values()].reduce((sum, room) => sum + room.conns.size, 0),
+      droppedWrites,
+    }),
+
+    /** Shutdown: closes every socket (clients reconnect, to another replica), then writes what is pending. */
+    async closeAll(): Promise<void> {
+      clearInterval(heartbeat);
+      const conns = [...rooms.values()].flatMap((room) => [...room.conns.keys()]);
+      await Promise.all(
+        conns.map(
+          (conn) =>
+            new Promise<void>((resolve) => {
+              conn.once('close', () => resolve());
+              conn.close(1012, 'service restarting');
+              setTimeout(() => {
+                conn.terminate();
+                resolve();
+              }, 1_000).unref();
+            }),
+        ),
+      );
+      for (const room of [...rooms.values()]) {
+        clearTimeout(room.linger);
+        unload(room);
+      }
+      await Promise.all([...unloading.values()]);
+      clearTimeout(flushTimer);
+      await flush();
+    },
+  };
+}

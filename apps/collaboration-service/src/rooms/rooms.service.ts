@@ -1,0 +1,188 @@
+import type { AuthenticatedUser } from '@peerprep/auth';
+import { roomQuestionSchema, type MatchFoundPayload, type RoomView } from '@peerprep/contracts';
+import type { Messaging } from '@peerprep/messaging';
+import { ConflictError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
+import type { LiveRooms } from '../collab/live-rooms';
+import { initialDocumentUpdate, readRoomDocument } from '../documents/room-document';
+import { QuestionServiceUnavailableError, type QuestionPicker } from '../questions/question-picker';
+import { toRoomView } from './room-views';
+import type { Attempt } from '../generated/prisma/client';
+import type { RoomsRepository, RoomWithParticipants } from './rooms.repository';
+
+export interface RoomsServiceDeps {
+  rooms: RoomsRepository;
+  liveRooms: LiveRooms;
+  picker: QuestionPicker;
+  messaging: Messaging;
+  logger: Logger;
+  /** How long a replica that had to load a room waits for other replicas' state before ending it. */
+  endSettleMs: number;
+}
+
+export type RoomsService = ReturnType<typeof createRoomsService>;
+
+/** Opening rooms for matches, showing them to their participants, and ending sessions. */
+export function createRoomsService({ rooms, liveRooms, picker, messaging, logger, endSettleMs }: RoomsServiceDeps) {
+  async function announceCreated(room: RoomWithParticipants, questionIsFresh: boolean): Promise<void> {
+    const [first, second] = room.participants;
+    // A redelivery after one of them deleted their account: nobody is left to tell.
+    if (!first.userId || !second.userId) return;
+    await messaging.publish('room.created', {
+      roomId: room.id,
+      matchId: room.matchId,
+      users: [
+        { userId: first.userId, displayName: first.displayName },
+        { userId: second.userId, displayName: second.displayName },
+      ],
+      questionId: room.questionId,
+      language: room.language as RoomView['language'],
+      questionIsFresh,
+      createdAt: room.createdAt.toISOString(),
+    });
+  }
+
+  async function fail(match: MatchFoundPayload, reason: 'no_question' | 'question_service_unavailable', message: string) {
+    logger.warn({ matchId: match.matchId, reason }, 'no room for a match');
+    await messaging.publish('room.failed', {
+      matchId: match.matchId,
+      users: [
+        { userId: match.users[0].userId, displayName: match.users[0].displayName },
+        { userId: match.users[1].userId, displayName: match.users[1].displayName },
+      ],
+      reason,
+      message,
+      failedAt: new Date().toISOString(),
+    });
+  }
+
+  async function announceClosed(room: RoomWithParticipants, attempts: Attempt[], closedBy: string, closedAt: Date): Promise<void> {
+    await messaging.publish('room.closed', {
+      roomId: room.id,
+      matchId: room.matchId,
+      userIds: room.participants.map((participant) => participant.userId).filter((id): id is string => id !== null),
+      closedBy,
+      closedAt: closedAt.toISOString(),
+    });
+    for (const attempt of attempts) {
+      await messaging.publish('attempt.saved', {
+        attemptId: attempt.id,
+        roomId: room.id,
+        userId: attempt.userId,
+        partnerId: attempt.partnerId,
+        questionId: attempt.questionId,
+        language: attempt.language as RoomView['language'],
+        startedAt: attempt.startedAt.toISOString(),
+        endedAt: attempt.endedAt.toISOString(),
+        durationSeconds: attempt.durationSeconds,
+      });
+    }
+  }
+
+  /** A participant's view of the room, or the error the routes turn into 404/403. */
+  async function participantRoom(user: AuthenticatedUser, roomId: string): Promise<RoomWithParticipants> {
+    const room = await rooms.findById(roomId);
+    if (!room) throw new NotFoundError('No such room');
+    if (!room.participants.some((participant) => participant.userId === user.id)) {
+      throw new ForbiddenError('Only the two participants can open this room');
+    }
+    return room;
+  }
+
+  return {
+    participantRoom,
+
+    /**
+     * `match.found`: picks a question neither user has had (else one they
+     * have, else "no question"), opens the room with its first document, and
+     * announces it. A redelivered event announces the existing room again.
+     */
+    async openRoom(match: MatchFoundPayload): Promise<void> {
+      const existing = await rooms.findByMatchId(match.matchId);
+      if (existing) {
+        await announceCreated(existing, true);
+        return;
+      }
+      const userIds = match.users.map((user) => user.userId);
+      const criteria = { difficulty: match.difficulty, topics: match.topics };
+      let question;
+      let questionIsFresh = true;
+      try {
+        const seen = await rooms.questionIdsSeenBy(userIds);
+        question = await picker.pick({ ...criteria, excludeIds: seen });
+        if (!question && seen.length > 0) {
+          question = await picker.pick({ ...criteria, excludeIds: [] });
+          questionIsFresh = false;
+        }
+      } catch (error) {
+        if (!(error instanceof QuestionServiceUnavailableError)) throw error;
+        await fail(match, 'question_service_unavailable', 'Questions could not be loaded right now. Please try matching again.');
+        return;
+      }
+      if (!question) {
+        await fail(match, 'no_question', `No ${match.difficulty} question covers ${match.topics.join(', ')} yet. Try other topics.`);
+        return;
+      }
+      let room: RoomWithParticipants;
+      try {
+        room = await rooms.create({
+          matchId: match.matchId,
+          question: roomQuestionSchema.parse(question),
+          language: match.language,
+          participants: match.users.map((user) => ({ userId: user.userId, displayName: user.displayName })),
+          initialDocument: initialDocumentUpdate(match.language, question.starterCode[match.language]),
+        });
+      } catch (error) {
+        // A concurrent delivery of the same event created it first.
+        const raced = error instanceof ConflictError ? await rooms.findByMatchId(match.matchId) : null;
+        if (!raced) throw error;
+        room = raced;
+      }
+      await announceCreated(room, questionIsFresh);
+    },
+
+    async getRoom(user: AuthenticatedUser, roomId: string): Promise<RoomView> {
+      return toRoomView(await participantRoom(user, roomId));
+    },
+
+    /**
+     * Ends the session: the final code and chat are read from the live
+     * document, the room closes and both attempts are saved in one
+     * transaction, then every client is told (through the document) and the
+     * events go out.
+     */
+    async endRoom(user: AuthenticatedUser, roomId: string): Promise<RoomView> {
+      const room = await participantRoom(user, roomId);
+      if (room.status === 'CLOSED') {
+        throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
+      }
+      const live = await liveRooms.acquire(roomId, { readOnly: false });
+      try {
+        // Freshly loaded here: give other replicas a moment to answer with what they hold.
+        const waited = Date.now() - live.loadedAt;
+        if (live.conns.size === 0 && waited < endSettleMs) await new Promise((resolve) => setTimeout(resolve, endSettleMs - waited));
+        const content = readRoomDocument(live.doc);
+        const closedAt = new Date();
+        const closed = await rooms.close({
+          roomId,
+          closedBy: user.id,
+          closedAt,
+          language: content.language ?? (room.language as RoomView['language']),
+          finalCode: content.code,
+          chat: content.chat,
+        });
+        if (!closed) throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
+        liveRooms.endSession(live, user.id);
+        await liveRooms.flush();
+        await announceClosed(room, closed.attempts, user.id, closedAt).catch((error: unknown) =>
+          // Committed already: the events are lost with no outbox (see README), the session still ended.
+          logger.error({ err: error, roomId }, 'publishing the end of a session failed'),
+        );
+        return toRoomView(closed.room);
+      } finally {
+        liveRooms.release(live);
+      }
+    },
+
+    anonymiseUser: (userId: string) => rooms.anonymiseUser(userId),
+  };
+}
