@@ -86,7 +86,7 @@ test.describe('match', () => {
 
     await expect(second.page.getByTestId('matched-peer')).toHaveText(first.displayName, { timeout: 10_000 });
     await expect(first.page.getByTestId('matched-peer')).toHaveText(second.displayName, { timeout: 10_000 });
-    // No collaboration-service answers yet with a room: both wait for it.
+    // The room follows from collaboration-service (the room journey is room.spec.ts).
     await expect(first.page.getByRole('region', { name: 'Matched' })).toContainText(/Preparing your room…|Go to room/);
     await screenshotBothSchemes(first.page, testInfo, 'match-matched', first.page.getByTestId('matched-peer'));
   });

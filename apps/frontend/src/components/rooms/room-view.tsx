@@ -127,7 +127,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
   };
 
   return (
-    <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-4 py-6 lg:h-[calc(100vh-4rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+    <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-4 py-6 lg:min-h-[calc(100vh-4rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       {/* y-monaco's decorations carry per-client classes; these give each its owner's colour and name. */}
       <style data-testid="remote-cursor-styles">{cursorCss}</style>
       <QuestionPanel question={room.question} />
@@ -154,7 +154,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
           data-testid="room-editor"
           data-language={language}
           data-readonly={editable ? 'false' : 'true'}
-          className="h-[60vh] min-h-72 overflow-hidden rounded-2xl lg:h-auto lg:flex-1"
+          className="h-[60vh] min-h-72 overflow-hidden rounded-2xl lg:h-auto lg:min-h-[26rem] lg:flex-1"
         >
           {session ? (
             <CollaborativeEditor session={session} language={language} readOnly={!editable} />

@@ -1,0 +1,151 @@
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+
+const PASSWORD = 'correct horse battery staple';
+const DIFFICULTY_LABELS = { EASY: 'Easy', MEDIUM: 'Medium', HARD: 'Hard' } as const;
+type Difficulty = keyof typeof DIFFICULTY_LABELS;
+
+interface TopicWithCounts {
+  slug: string;
+  name: string;
+  counts: Record<Difficulty, number>;
+}
+
+function uniqueStamp(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+async function signUp(browser: Browser, label: string): Promise<{ page: Page; displayName: string }> {
+  const page = await (await browser.newContext()).newPage();
+  const stamp = uniqueStamp();
+  const username = `r${label}_${stamp}`.slice(0, 20);
+  const displayName = `${label.toUpperCase()} ${stamp.slice(-5)}`;
+  await page.goto('/signup');
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${username}@example.test`);
+  await page.getByRole('textbox', { name: 'Display name' }).fill(displayName);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByTestId('signed-in-name')).toBeVisible();
+  return { page, displayName };
+}
+
+/** A topic and difficulty with questions, preferring a rarely used pair so earlier runs' rooms do not exhaust it. */
+async function someTopic(page: Page): Promise<{ topic: TopicWithCounts; difficulty: Difficulty }> {
+  const response = await page.request.get('/api/topics');
+  expect(response.ok()).toBeTruthy();
+  const { items } = (await response.json()) as { items: TopicWithCounts[] };
+  const options = items.flatMap((topic) => (['EASY', 'MEDIUM', 'HARD'] as const).map((difficulty) => ({ topic, difficulty })));
+  const best = options.sort((a, b) => b.topic.counts[b.difficulty] - a.topic.counts[a.difficulty])[0];
+  if (!best || best.topic.counts[best.difficulty] === 0) throw new Error('The question bank has no questions to match on');
+  return best;
+}
+
+async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
+  await page.goto('/match');
+  const form = page.getByRole('form', { name: 'Match criteria' });
+  await form.getByRole('button', { name: new RegExp(`^${DIFFICULTY_LABELS[difficulty]}`) }).click();
+  await form.getByRole('button', { name: new RegExp(`^${topic.name} \\d+$`) }).click();
+  const relaxed = form.getByLabel('Accept a relaxed match');
+  if (await relaxed.isChecked()) await relaxed.click();
+  await form.getByRole('button', { name: 'Find a partner' }).click();
+}
+
+/** Monaco renders spaces as U+00A0; compare plain text. */
+async function editorText(page: Page): Promise<string> {
+  const text = await page.getByTestId('room-editor').locator('.view-lines').innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  // The header is sticky: from the top, a full-page capture shows it once, where it belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${colorScheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.describe('collaboration room', () => {
+  test('two students match, code together, chat, switch language, end the session and find it in their history', async ({ browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const ada = await signUp(browser, 'ada');
+    const bob = await signUp(browser, 'bob');
+    const { topic, difficulty } = await someTopic(ada.page);
+
+    await askForMatch(ada.page, topic, difficulty);
+    await expect(ada.page.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
+    await askForMatch(bob.page, topic, difficulty);
+
+    for (const { page } of [ada, bob]) {
+      const goToRoom = page.getByRole('link', { name: 'Go to room' });
+      await expect(goToRoom).toBeVisible({ timeout: 15_000 });
+      await goToRoom.click();
+      await expect(page).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
+      await expect(page.getByTestId('room-question').getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
+    }
+    expect(ada.page.url()).toBe(bob.page.url());
+
+    // Presence: each sees the other online.
+    await expect(ada.page.getByTestId('presence-item').filter({ hasText: bob.displayName })).toHaveAttribute('data-status', 'online');
+    await expect(bob.page.getByTestId('presence-item').filter({ hasText: ada.displayName })).toHaveAttribute('data-status', 'online');
+
+    // Typing: Ada's keystrokes appear in Bob's editor, and her cursor is labelled with her name there.
+    await ada.page.getByTestId('room-editor').locator('.view-lines').click();
+    // At the top, so her cursor stays in the part of Bob's editor that is rendered.
+    await ada.page.keyboard.press('Control+Home');
+    await ada.page.keyboard.type('// solved together by Ada\n');
+    await expect.poll(() => editorText(bob.page), { timeout: 10_000 }).toContain('// solved together by Ada');
+    const adaCursor = bob.page.getByTestId('room-editor').locator('[class*="yRemoteSelectionHead-"]');
+    await expect(adaCursor).toHaveCount(1, { timeout: 10_000 });
+    // The label is drawn by CSS (::after) in Ada's colour.
+    await expect
+      .poll(() => adaCursor.evaluate((head) => getComputedStyle(head, '::after').content))
+      .toBe(JSON.stringify(ada.displayName));
+
+    // Chat, both ways.
+    await ada.page.getByTestId('chat-input').fill('Shall we start with a hash map?');
+    await ada.page.getByTestId('chat-input').press('Enter');
+    await expect(bob.page.getByTestId('chat-message-text')).toHaveText(['Shall we start with a hash map?']);
+    await bob.page.getByTestId('chat-input').fill('Yes, O(n) it is');
+    await bob.page.getByTestId('chat-send').click();
+    await expect(ada.page.getByTestId('chat-message-text')).toHaveText(['Shall we start with a hash map?', 'Yes, O(n) it is']);
+
+    // Language: Bob switches, Ada's editor follows (the code was edited, so it is kept).
+    await bob.page.getByLabel('Language').selectOption('java');
+    await expect(ada.page.getByLabel('Language')).toHaveValue('java');
+    await expect(ada.page.getByTestId('room-editor')).toHaveAttribute('data-language', 'java');
+    await expect.poll(() => editorText(ada.page)).toContain('// solved together by Ada');
+    await screenshot(ada.page, testInfo, 'room');
+    await screenshot(bob.page, testInfo, 'room-peer');
+
+    // Ada ends the session after confirming; Bob sees it end.
+    await ada.page.getByTestId('end-session-button').click();
+    await ada.page.getByTestId('confirm-end-session').click();
+    for (const { page } of [ada, bob]) {
+      await expect(page.getByTestId('session-ended-banner')).toContainText(`Session ended by ${ada.displayName}`, { timeout: 10_000 });
+      await expect(page.getByTestId('room-editor')).toHaveAttribute('data-readonly', 'true');
+    }
+    await screenshot(bob.page, testInfo, 'room-ended');
+
+    // Both find the attempt, with the final code and the chat.
+    for (const [{ page }, partner] of [
+      [ada, bob.displayName],
+      [bob, ada.displayName],
+    ] as const) {
+      await page.goto('/history');
+      const row = page.getByTestId('history-row').first();
+      await expect(row).toContainText(partner);
+      await expect(row).toContainText('Java');
+      await row.getByRole('link').first().click();
+      await expect(page).toHaveURL(/\/history\/[0-9a-f-]{36}$/);
+      await expect(page.getByTestId('attempt-code')).toHaveAttribute('data-language', 'java');
+      await expect.poll(async () => (await page.getByTestId('attempt-code').innerText()).replace(/\u00a0/g, ' ')).toContain(
+        '// solved together by Ada',
+      );
+      await expect(page.getByTestId('attempt-chat')).toContainText('Yes, O(n) it is');
+    }
+    await screenshot(bob.page, testInfo, 'history-attempt');
+  });
+});
