@@ -483,7 +483,10 @@ function buildRegistry(): OpenAPIRegistry {
     summary: 'End the session: the room closes and an attempt is saved for each participant',
     security: bearer,
     request: { params: roomIdParamsSchema },
-    responses: { 200: json(RoomView, 'The closed room (also when it was already closed).'), ...problems(401, 403, 404) },
+    responses: {
+      200: json(RoomView, 'The closed room: both attempts are saved and both editors turned read-only.'),
+      ...problems(401, 403, 404, 409),
+    },
   });
   route({
     method: 'get',
@@ -493,8 +496,9 @@ function buildRegistry(): OpenAPIRegistry {
     summary: 'The shared editor (WebSocket, y-websocket protocol)',
     description:
       'Upgrades to a WebSocket speaking the y-websocket protocol (document sync and awareness). ' +
-      'Only the two participants may connect; anyone else is refused before any document byte is sent. ' +
-      'A closed room is read-only.',
+      'Only the two participants may connect; anyone else is refused before any document byte is sent: ' +
+      'a missing or invalid token with HTTP 401 (retry with a fresh token), a stranger, an unknown room or a ' +
+      'malformed id by a close code the client must not retry (4403, 4404, 4400). A closed room is read-only.',
     security: bearer,
     request: { params: collabRoomParamsSchema },
     responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401, 403, 404) },
