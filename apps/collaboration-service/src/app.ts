@@ -67,6 +67,19 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
   });
   const socket = createCollabSocket({ verifier, roomsService, liveRooms, logger });
 
+  // Every replica sweeps; closing is a conditional update, so a room closes once.
+  let sweeper: NodeJS.Timeout | undefined;
+  let sweeping = false;
+  const sweepIdleRooms = () => {
+    if (sweeping) return;
+    sweeping = true;
+    roomsService
+      .closeIdleRooms(config.COLLAB_IDLE_CLOSE_MS)
+      .then((closed) => closed > 0 && logger.info({ closed }, 'closed idle rooms'))
+      .catch((error: unknown) => logger.error({ err: error }, 'closing idle rooms failed'))
+      .finally(() => (sweeping = false));
+  };
+
   const service = createService({
     name: 'collaboration-service',
     config,
@@ -74,7 +87,10 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
     routes: (app) => app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), verifier })),
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
-    onDrainStart: () => socket.closeAll(),
+    onDrainStart: () => {
+      clearInterval(sweeper);
+      return socket.closeAll();
+    },
     onShutdown: async () => {
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
@@ -93,7 +109,10 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
           'user.deleted': (event) => roomsService.anonymiseUser(event.payload.userId),
         },
       });
-      return service.start();
+      const started = await service.start();
+      sweeper = setInterval(sweepIdleRooms, config.COLLAB_IDLE_SWEEP_MS);
+      sweeper.unref();
+      return started;
     },
   };
 }

@@ -32,6 +32,10 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(200),
   /** How long a room with no connection stays in memory (0: freed at once). */
   COLLAB_ROOM_LINGER_MS: millisecondsVariable(0, 0),
+  /** An open room with no edit and no connection for this long is closed by the system (attempts saved). */
+  COLLAB_IDLE_CLOSE_MS: millisecondsVariable(30 * 60 * 1000),
+  /** How often each replica records its rooms' activity and looks for idle rooms. */
+  COLLAB_IDLE_SWEEP_MS: millisecondsVariable(60_000),
   /** How long a replica that loads a room waits for the others' state before ending it. */
   COLLAB_END_SETTLE_MS: millisecondsVariable(150, 0),
 });

@@ -147,16 +147,21 @@ describe('the editor: y-websocket protocol with real providers', () => {
         a.text.insert(a.text.length, `${i},`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      const snapshotOf = async () => {
+      const stored = async () => {
         const row = await harness.prisma.roomDocument.findUniqueOrThrow({ where: { roomId } });
         const log = await harness.prisma.documentUpdate.findMany({ where: { roomId } });
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, row.snapshot);
-        for (const entry of log) Y.applyUpdate(doc, entry.update);
-        return { text: doc.getText('code').toString(), log: log.length };
+        const snapshotOnly = new Y.Doc();
+        Y.applyUpdate(snapshotOnly, row.snapshot);
+        const whole = new Y.Doc();
+        Y.applyUpdate(whole, row.snapshot);
+        for (const entry of log) Y.applyUpdate(whole, entry.update);
+        return { text: whole.getText('code').toString(), snapshot: snapshotOnly.getText('code').toString(), log: log.length };
       };
-      await waitFor(async () => (await snapshotOf()).text === textOf(a), 5_000, 'everything stored');
-      expect((await snapshotOf()).log).toBeLessThan(5);
+      await waitFor(async () => (await stored()).text === textOf(a), 5_000, 'everything stored');
+      const { snapshot, log } = await stored();
+      // Compacted along the way: the snapshot holds edits, and the log is a fraction of the 40 edits.
+      expect(snapshot).toContain('0,1,2,3,');
+      expect(log).toBeLessThan(20);
       a.destroy();
     } finally {
       await busy.stop();
@@ -294,6 +299,35 @@ describe('the editor: y-websocket protocol with real providers', () => {
       d.destroy();
     } finally {
       await second.stop();
+    }
+  });
+
+  it('closes a room abandoned by both users (system close, attempts saved) and keeps a room with someone connected open', async () => {
+    const sweeping = await harness.startInstance({ COLLAB_IDLE_CLOSE_MS: '600', COLLAB_IDLE_SWEEP_MS: '100' });
+    try {
+      const abandoned = await harness.openRoom([alice, bob]);
+      const carol = await harness.user('Carol');
+      const dave = await harness.user('Dave');
+      const attended = await harness.openRoom([carol, dave]);
+      const a = harness.client(sweeping, alice, abandoned.roomId);
+      const c = harness.client(sweeping, carol, attended.roomId);
+      await Promise.all([harness.synced(a), harness.synced(c)]);
+      a.text.insert(0, '# left for later\n');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      a.destroy();
+
+      await waitFor(() => harness.closed.some((closed) => closed.roomId === abandoned.roomId), 10_000, 'the idle room to close');
+      expect(harness.closed.find((closed) => closed.roomId === abandoned.roomId)).toMatchObject({ closedBy: null });
+      const attempts = await harness.prisma.attempt.findMany({ where: { roomId: abandoned.roomId } });
+      expect(attempts).toHaveLength(2);
+      expect(attempts[0].finalCode.startsWith('# left for later\n')).toBe(true);
+
+      // Carol is still there (idle, but connected): her room stays open.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect((await harness.prisma.room.findUniqueOrThrow({ where: { id: attended.roomId } })).status).toBe('OPEN');
+      c.destroy();
+    } finally {
+      await sweeping.stop();
     }
   });
 });

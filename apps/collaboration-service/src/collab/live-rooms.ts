@@ -89,6 +89,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   const unloading = new Map<string, Promise<void>>();
   const dirty = new Set<LiveRoom>();
   const alive = new WeakMap<WebSocket, boolean>();
+  /** Rooms edited since the last `takeActiveRoomIds`. */
+  const edited = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
   let droppedWrites = 0;
@@ -155,6 +157,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         return;
       }
       publish(room, { kind: 'update', update });
+      edited.add(room.id);
       room.pending.push(update);
       scheduleFlush(room);
     });
@@ -320,6 +323,11 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     send(conn, encoding.toUint8Array(encoder));
   }
 
+  function markClosed(room: LiveRoom): void {
+    room.readOnly = true;
+    publish(room, { kind: 'closed' });
+  }
+
   function disconnect(room: LiveRoom, conn: WebSocket): void {
     const controlled = room.conns.get(conn);
     if (!controlled) return;
@@ -405,13 +413,26 @@ export function createLiveRooms(options: LiveRoomsOptions) {
      * replica from now on, and `endedBy` tells every client who ended it.
      */
     endSession(room: LiveRoom, endedBy: string): void {
-      room.readOnly = true;
-      publish(room, { kind: 'closed' });
+      markClosed(room);
       room.doc.transact(() => room.doc.getMap(roomDocument.meta).set(roomDocument.metaKeys.endedBy, endedBy), SERVER_ORIGIN);
     },
 
     /** Writes every pending change now. */
     flush,
+
+    /** Rooms with a connection here now, or edited here since the last call. */
+    takeActiveRoomIds(): string[] {
+      const active = new Set(edited);
+      edited.clear();
+      for (const room of rooms.values()) if (room.conns.size > 0) active.add(room.id);
+      return [...active];
+    },
+
+    /** Whether anyone is connected to the room on this replica. */
+    hasConnections: (roomId: string) => (rooms.get(roomId)?.conns.size ?? 0) > 0,
+
+    /** Makes the room read-only here and on every other replica (closed without a user ending it). */
+    markClosed,
 
     /** Whether this replica holds the room in memory. */
     isLive: (roomId: string) => rooms.has(roomId) || unloading.has(roomId),

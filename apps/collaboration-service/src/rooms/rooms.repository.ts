@@ -85,6 +85,22 @@ export function createRoomsRepository(prisma: PrismaClient) {
       return rows.map((row) => row.questionId);
     },
 
+    /** Records activity (edits, open connections) in open rooms. */
+    async touch(roomIds: string[], at: Date): Promise<void> {
+      if (roomIds.length === 0) return;
+      await prisma.room.updateMany({ where: { id: { in: roomIds }, status: 'OPEN' }, data: { lastActiveAt: at } });
+    },
+
+    /** Open rooms with no recorded activity since `before`, oldest first. */
+    async idleOpenRooms(before: Date, limit: number): Promise<RoomWithParticipants[]> {
+      return prisma.room.findMany({
+        where: { status: 'OPEN', lastActiveAt: { lt: before } },
+        orderBy: { lastActiveAt: 'asc' },
+        take: limit,
+        include: withParticipants,
+      });
+    },
+
     /**
      * Closes an open room and saves one attempt per remaining participant, in
      * one transaction. Null (and nothing written) when the room was no longer

@@ -55,7 +55,7 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
     });
   }
 
-  async function announceClosed(room: RoomWithParticipants, attempts: Attempt[], closedBy: string, closedAt: Date): Promise<void> {
+  async function announceClosed(room: RoomWithParticipants, attempts: Attempt[], closedBy: string | null, closedAt: Date): Promise<void> {
     await messaging.publish('room.closed', {
       roomId: room.id,
       matchId: room.matchId,
@@ -75,6 +75,42 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
         endedAt: attempt.endedAt.toISOString(),
         durationSeconds: attempt.durationSeconds,
       });
+    }
+  }
+
+  /**
+   * Ends a session: the final code and chat are read from the live document,
+   * the room closes and the attempts are saved in one transaction, then every
+   * client is told (through the document) and the events go out. Null when
+   * the room was closed meanwhile (by the other user, or another replica).
+   */
+  async function close(room: RoomWithParticipants, closedBy: string | null): Promise<RoomWithParticipants | null> {
+    const live = await liveRooms.acquire(room.id, { readOnly: false });
+    try {
+      // Freshly loaded here: give other replicas a moment to answer with what they hold.
+      const waited = Date.now() - live.loadedAt;
+      if (live.conns.size === 0 && waited < endSettleMs) await new Promise((resolve) => setTimeout(resolve, endSettleMs - waited));
+      const content = readRoomDocument(live.doc);
+      const closedAt = new Date();
+      const closed = await rooms.close({
+        roomId: room.id,
+        closedBy,
+        closedAt,
+        language: content.language ?? (room.language as RoomView['language']),
+        finalCode: content.code,
+        chat: content.chat,
+      });
+      if (!closed) return null;
+      if (closedBy) liveRooms.endSession(live, closedBy);
+      else liveRooms.markClosed(live);
+      await liveRooms.flush();
+      await announceClosed(room, closed.attempts, closedBy, closedAt).catch((error: unknown) =>
+        // Committed already: the events are lost with no outbox (see README), the session still ended.
+        logger.error({ err: error, roomId: room.id }, 'publishing the end of a session failed'),
+      );
+      return closed.room;
+    } finally {
+      liveRooms.release(live);
     }
   }
 
@@ -155,32 +191,24 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
       if (room.status === 'CLOSED') {
         throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
       }
-      const live = await liveRooms.acquire(roomId, { readOnly: false });
-      try {
-        // Freshly loaded here: give other replicas a moment to answer with what they hold.
-        const waited = Date.now() - live.loadedAt;
-        if (live.conns.size === 0 && waited < endSettleMs) await new Promise((resolve) => setTimeout(resolve, endSettleMs - waited));
-        const content = readRoomDocument(live.doc);
-        const closedAt = new Date();
-        const closed = await rooms.close({
-          roomId,
-          closedBy: user.id,
-          closedAt,
-          language: content.language ?? (room.language as RoomView['language']),
-          finalCode: content.code,
-          chat: content.chat,
-        });
-        if (!closed) throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
-        liveRooms.endSession(live, user.id);
-        await liveRooms.flush();
-        await announceClosed(room, closed.attempts, user.id, closedAt).catch((error: unknown) =>
-          // Committed already: the events are lost with no outbox (see README), the session still ended.
-          logger.error({ err: error, roomId }, 'publishing the end of a session failed'),
-        );
-        return toRoomView(closed.room);
-      } finally {
-        liveRooms.release(live);
+      const closed = await close(room, user.id);
+      if (!closed) throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
+      return toRoomView(closed);
+    },
+
+    /**
+     * Records this replica's activity, then closes open rooms nobody used
+     * for `idleMs` (on any replica): an abandoned session still ends, its
+     * attempts are saved, and matching lets both users ask again.
+     */
+    async closeIdleRooms(idleMs: number, now = new Date()): Promise<number> {
+      await rooms.touch(liveRooms.takeActiveRoomIds(), now);
+      let closedCount = 0;
+      for (const room of await rooms.idleOpenRooms(new Date(now.getTime() - idleMs), 20)) {
+        if (liveRooms.hasConnections(room.id)) continue;
+        if (await close(room, null)) closedCount += 1;
       }
+      return closedCount;
     },
 
     anonymiseUser: (userId: string) => rooms.anonymiseUser(userId),

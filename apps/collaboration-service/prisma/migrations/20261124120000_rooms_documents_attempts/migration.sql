@@ -11,6 +11,7 @@ ADD CONSTRAINT "room_participants_pkey" PRIMARY KEY ("id");
 
 -- AlterTable
 ALTER TABLE "rooms" ADD COLUMN     "closed_by" UUID,
+ADD COLUMN     "last_active_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ADD COLUMN     "question" JSONB NOT NULL,
 ALTER COLUMN "question_id" SET NOT NULL;
 
@@ -71,7 +72,7 @@ CREATE UNIQUE INDEX "room_participants_room_id_user_id_key" ON "room_participant
 CREATE UNIQUE INDEX "room_participants_room_id_position_key" ON "room_participants"("room_id", "position");
 
 -- CreateIndex
-CREATE INDEX "rooms_status_created_at_idx" ON "rooms"("status", "created_at");
+CREATE INDEX "rooms_status_last_active_at_idx" ON "rooms"("status", "last_active_at");
 
 -- AddForeignKey
 ALTER TABLE "room_documents" ADD CONSTRAINT "room_documents_room_id_fkey" FOREIGN KEY ("room_id") REFERENCES "rooms"("id") ON DELETE CASCADE ON UPDATE CASCADE;
