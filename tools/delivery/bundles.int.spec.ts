@@ -190,7 +190,17 @@ function environmentOf(app: string): Record<string, string> {
     case 'matching-service':
       return { ...common, REDIS_URL, AMQP_URL: amqp, AUTH_JWKS_URL: jwks, QUESTION_SERVICE_URL: url('question-service'), MATCH_KEY_PREFIX: `${redisPrefix}matching:` };
     case 'collaboration-service':
-      return { ...common, DATABASE_URL: self.databaseUrl ?? '', REDIS_URL, AMQP_URL: amqp, QUESTION_SERVICE_URL: url('question-service') };
+      return {
+        ...common,
+        DATABASE_URL: self.databaseUrl ?? '',
+        REDIS_URL,
+        AMQP_URL: amqp,
+        AUTH_JWKS_URL: jwks,
+        QUESTION_SERVICE_URL: url('question-service'),
+        // Production refuses the development token; the same one question-service checks.
+        INTERNAL_API_TOKEN: internalToken,
+        COLLAB_KEY_PREFIX: `${redisPrefix}collab:`,
+      };
     case 'api-gateway':
       return {
         ...common,

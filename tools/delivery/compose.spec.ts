@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -15,7 +17,8 @@ import { matchingEnvSchema } from '../../apps/matching-service/src/config';
 import { questionEnvSchema } from '../../apps/question-service/src/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import { userEnvSchema } from '../../apps/user-service/src/config';
-import { DELIVERY_APPS, STORES } from './delivery-apps';
+import { appsReading, BOOT_ENV_SCHEMAS, bootProblems } from './app-config';
+import { BACKEND_APPS, DELIVERY_APPS, STORES } from './delivery-apps';
 import { dockerStages, readDockerfile, workspaceRoot } from './dockerfile-model';
 
 interface ComposeService {
@@ -43,8 +46,8 @@ const jwtPrivateKey = generateKeyPairSync('ed25519')
   .replace(/\n/g, '\\n');
 
 /** `docker-compose config` with .env.example plus a generated key, as a user's .env would be. */
-function composeConfig(extraEnv: Record<string, string | undefined>) {
-  const result = spawnSync('docker-compose', ['-f', composeFile, '--env-file', envExample, 'config'], {
+function composeConfig(extraEnv: Record<string, string | undefined>, envFile = envExample) {
+  const result = spawnSync('docker-compose', ['-f', composeFile, '--env-file', envFile, 'config'], {
     cwd: workspaceRoot,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'], ...extraEnv },
@@ -187,10 +190,56 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it.each(BACKEND_APPS.map((app) => app.name))(
+    'gives %s all it needs in production: its boot schema passes and no default meant for a developer machine is left',
+    (name) => {
+      expect(Object.keys(BOOT_ENV_SCHEMAS)).toContain(name);
+      expect(bootProblems(name, withoutEmpty(compose.services[name]?.environment ?? {}))).toEqual([]);
+    },
+  );
+
+  it('hands question-service and collaboration-service the internal token from one .env variable, and refuses to start without it', () => {
+    const readers = appsReading('INTERNAL_API_TOKEN');
+    expect(readers).toEqual(expect.arrayContaining(['question-service', 'collaboration-service']));
+    const token = randomBytes(24).toString('hex');
+    const overridden = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey, INTERNAL_API_TOKEN: token });
+    expect(overridden.stderr).toBe('');
+    const services = (parse(overridden.stdout) as ComposeFile).services;
+    expect(Object.fromEntries(readers.map((name) => [name, services[name]?.environment?.['INTERNAL_API_TOKEN']]))).toEqual(
+      Object.fromEntries(readers.map((name) => [name, token])),
+    );
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'compose-env-'));
+    try {
+      const withoutToken = path.join(dir, '.env');
+      writeFileSync(withoutToken, readFileSync(envExample, 'utf8').replace(/^INTERNAL_API_TOKEN=.*$/m, ''));
+      const refused = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey }, withoutToken);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('set INTERNAL_API_TOKEN in .env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts a service only once every service it calls (its *_SERVICE_URL) is healthy', () => {
+    const missing: string[] = [];
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [variable, value] of Object.entries(service.environment ?? {})) {
+        if (!variable.endsWith('_SERVICE_URL') || !value) continue;
+        const callee = new URL(value).hostname;
+        if (!(callee in compose.services)) missing.push(`${name}: ${variable} names ${callee}, which is not a compose service`);
+        else if (service.depends_on?.[callee]?.condition !== 'service_healthy') missing.push(`${name} must wait for ${callee} to be healthy`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('addresses services by name, verifies tokens with user-service JWKS, shares the internal token and trusts one proxy hop', () => {
     const env = (name: string) => compose.services[name]?.environment ?? {};
-    for (const verifier of ['api-gateway', 'question-service', 'matching-service']) {
-      expect(env(verifier)['AUTH_JWKS_URL']).toBe('http://user-service:3002/api/auth/jwks.json');
+    const verifiers = appsReading('AUTH_JWKS_URL');
+    expect(verifiers).toEqual(expect.arrayContaining(['api-gateway', 'question-service', 'matching-service', 'collaboration-service']));
+    for (const verifier of verifiers) {
+      expect({ verifier, jwks: env(verifier)['AUTH_JWKS_URL'] }).toEqual({ verifier, jwks: 'http://user-service:3002/api/auth/jwks.json' });
     }
     expect(env('api-gateway')).toMatchObject({
       USER_SERVICE_URL: 'http://user-service:3002',
@@ -202,6 +251,7 @@ describe('docker-compose.yml', () => {
     });
     expect(env('collaboration-service')['QUESTION_SERVICE_URL']).toBe('http://question-service:3003');
     expect(env('question-service')['INTERNAL_API_TOKEN']).toBe('change-me-internal-api-token');
+    expect(env('collaboration-service')['INTERNAL_API_TOKEN']).toBe('change-me-internal-api-token');
     expect(compose.services['frontend']?.build?.args).toEqual({ GATEWAY_URL: 'http://api-gateway:3001' });
   });
 });

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
+import { appsReading } from '../delivery/app-config';
+import { checkAppEnvironments, checkSharedSecret } from './app-environment';
 import { StrictFieldChecker, validateAgainstSchema, type KubeObject } from './kubernetes-schema';
 import { APPS, checkWorkloadRules, SECRET_VARIABLES } from './workload-rules';
 
@@ -72,9 +74,6 @@ describe('secrets', () => {
 });
 
 describe('environment variables match what each backend reads', () => {
-  // Passed before the code reads it (collaboration-service will call question-service's
-  // internal picker); this list must shrink, so a name the code now reads fails here.
-  const aheadOfCode: Record<string, string[]> = { 'collaboration-service': ['INTERNAL_API_TOKEN'] };
   const schemaSource = (app: string) =>
     ['apps/' + app + '/src/config.ts', 'libs/service-kit/src/config.ts', 'libs/auth/src/config.ts'].map((f) => readFileSync(path.join(root, f), 'utf8')).join('\n');
 
@@ -82,9 +81,20 @@ describe('environment variables match what each backend reads', () => {
     const source = schemaSource(app);
     const configMap = get(rendered.eks as Any[], 'ConfigMap', `${app}-config`);
     const names = [...Object.keys(configMap.data), ...envOf(rendered.eks, 'Deployment', app).map((e) => e.name)];
-    const allowed = aheadOfCode[app] ?? [];
-    expect(names.filter((n) => !allowed.includes(n) && !new RegExp(`\\b${n}\\b\\s*:`).test(source))).toEqual([]);
-    expect(allowed.filter((n) => new RegExp(`\\b${n}\\b\\s*:`).test(source))).toEqual([]);
+    expect(names.filter((n) => !new RegExp(`\\b${n}\\b\\s*:`).test(source))).toEqual([]);
+  });
+});
+
+describe.each(overlays)('overlay %s gives each backend what it needs in production', (overlay) => {
+  it('every backend boots with its boot schema (NODE_ENV=production) and overrides every developer-machine default', () => {
+    expect(checkAppEnvironments(rendered[overlay])).toEqual([]);
+  });
+
+  it('question-service and collaboration-service read INTERNAL_API_TOKEN from the same Secret key', () => {
+    expect(appsReading('INTERNAL_API_TOKEN')).toEqual(expect.arrayContaining(['question-service', 'collaboration-service']));
+    expect(checkSharedSecret(rendered[overlay], 'INTERNAL_API_TOKEN')).toEqual([]);
+    const ref = envOf(rendered[overlay], 'Deployment', 'collaboration-service').find((e) => e.name === 'INTERNAL_API_TOKEN')?.valueFrom.secretKeyRef;
+    expect(ref).toEqual({ name: expect.stringMatching(/^peerprep-internal-token(-[a-z0-9]+)?$/), key: 'INTERNAL_API_TOKEN' });
   });
 });
 
@@ -198,6 +208,46 @@ describe('the checks catch violations', () => {
 
   it('accepts a migrate tag pinned to a commit', () => {
     expect(violationsAfter((o) => (get(o, 'Job', 'collaboration-service-migrate').spec.template.spec.containers[0].image = 'peerprep4/peerprep4:collaboration_service_migrate-1a2b3c4'))).toEqual([]);
+  });
+
+  it('collaboration-service without the internal token, or with a Secret of its own', () => {
+    const withoutToken = clone(rendered.eks);
+    const collab = container(withoutToken, 'collaboration-service');
+    collab.env = (collab.env as Any[]).filter((e) => e.name !== 'INTERNAL_API_TOKEN');
+    expect(checkAppEnvironments(withoutToken as KubeObject[])).toEqual([
+      'collaboration-service: INTERNAL_API_TOKEN must be set to a secret shared with question-service in production (not the development default)',
+    ]);
+    expect(checkSharedSecret(withoutToken as KubeObject[], 'INTERNAL_API_TOKEN')).toEqual([
+      'Deployment collaboration-service: INTERNAL_API_TOKEN must come from a Secret (secretKeyRef)',
+    ]);
+
+    const ownSecret = clone(rendered.eks);
+    const token = (container(ownSecret, 'collaboration-service').env as Any[]).find((e) => e.name === 'INTERNAL_API_TOKEN') as Any;
+    token.valueFrom.secretKeyRef.name = 'peerprep-collab-token';
+    expect(checkSharedSecret(ownSecret as KubeObject[], 'INTERNAL_API_TOKEN')).toEqual([
+      'INTERNAL_API_TOKEN must come from one Secret key for question-service, collaboration-service; found question-service: peerprep-internal-token/INTERNAL_API_TOKEN, collaboration-service: peerprep-collab-token/INTERNAL_API_TOKEN',
+    ]);
+  });
+
+  it('the development internal token in a generated Secret, and a JWKS URL left at its localhost default', () => {
+    const objects = clone(rendered.local);
+    const secret = objects.find((o) => o.kind === 'Secret' && o.metadata.name.startsWith('peerprep-internal-token')) as Any;
+    secret.data.INTERNAL_API_TOKEN = Buffer.from('peerprep-dev-internal-token').toString('base64');
+    delete get(objects, 'ConfigMap', 'collaboration-service-config').data.AUTH_JWKS_URL;
+    expect(checkAppEnvironments(objects as KubeObject[])).toEqual([
+      'question-service: INTERNAL_API_TOKEN must be set to a secret shared with collaboration-service in production (not the development default)',
+      'collaboration-service: INTERNAL_API_TOKEN must be set to a secret shared with question-service in production (not the development default)',
+      'collaboration-service: AUTH_JWKS_URL is not set (its default only works on a developer machine)',
+    ]);
+  });
+
+  it('a grace period shorter than the shutdown it must cover', () => {
+    expect(violationsAfter((o) => (get(o, 'Deployment', 'collaboration-service').spec.template.spec.terminationGracePeriodSeconds = 30))).toEqual([
+      'Deployment collaboration-service: terminationGracePeriodSeconds 30 must cover preStop 5 s + SHUTDOWN_TIMEOUT_MS 10 s + shutdown work 15 s + margin 10 s',
+    ]);
+    expect(violationsAfter((o) => (get(o, 'ConfigMap', 'user-service-config').data.SHUTDOWN_TIMEOUT_MS = '20000'))).toEqual([
+      'Deployment user-service: terminationGracePeriodSeconds 30 must cover preStop 5 s + SHUTDOWN_TIMEOUT_MS 20 s + margin 10 s',
+    ]);
   });
 
   it('a misspelt field and a wrongly typed one', () => {

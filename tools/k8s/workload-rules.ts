@@ -3,15 +3,22 @@ import type { KubeObject } from './kubernetes-schema';
 /** Variables that carry credentials: only ever from a Secret, never from a ConfigMap or a literal. */
 export const SECRET_VARIABLES = new Set(['JWT_PRIVATE_KEY', 'INTERNAL_API_TOKEN', 'DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'ADMIN_PASSWORD']);
 
-/** The six apps: Deployment name -> image tag (`service_name`), container port, readiness path. */
-export const APPS: Record<string, { port: number; readiness: string }> = {
+/**
+ * The six apps: Deployment name -> image tag (`service_name`), container port, readiness path,
+ * and the shutdown work an app does before its drain timer starts (not bounded by SHUTDOWN_TIMEOUT_MS).
+ */
+export const APPS: Record<string, { port: number; readiness: string; shutdownWorkSeconds?: number }> = {
   'api-gateway': { port: 3001, readiness: '/readyz' },
   'user-service': { port: 3002, readiness: '/readyz' },
   'question-service': { port: 3003, readiness: '/readyz' },
   'matching-service': { port: 3004, readiness: '/readyz' },
-  'collaboration-service': { port: 3005, readiness: '/readyz' },
+  // Closes every editor socket with 1012 (at most 1 s), then writes and compacts every room it holds.
+  'collaboration-service': { port: 3005, readiness: '/readyz', shutdownWorkSeconds: 15 },
   frontend: { port: 3000, readiness: '/healthz' },
 };
+/** After the drain: closing pools and connections, and the process exit. */
+export const SHUTDOWN_MARGIN_SECONDS = 10;
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 export const DATA_SERVICES = ['user-service', 'question-service', 'collaboration-service'];
 export const serviceName = (app: string) => app.replace(/-/g, '_');
 
@@ -101,6 +108,17 @@ export function checkWorkloadRules(objects: KubeObject[]): string[] {
     if (!(preStop?.sleep?.seconds > 0) && !preStop?.exec) problems.push(`${where}: needs a preStop sleep`);
     const configMap = (container.envFrom ?? []).find((e: Any) => e.configMapRef)?.configMapRef?.name;
     if (!configMap || !findGenerated(objects, 'ConfigMap', configMap)) problems.push(`${where}: must take its settings from an existing ConfigMap`);
+    const settings = (configMap && findGenerated(objects, 'ConfigMap', configMap)?.data) ?? {};
+    const preStopSeconds = Number(preStop?.sleep?.seconds ?? 0);
+    const drainSeconds = Math.ceil(Number(settings.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS) / 1000);
+    const workSeconds = spec.shutdownWorkSeconds ?? 0;
+    const grace = Number(pod.terminationGracePeriodSeconds ?? 30);
+    if (grace < preStopSeconds + drainSeconds + workSeconds + SHUTDOWN_MARGIN_SECONDS) {
+      problems.push(
+        `${where}: terminationGracePeriodSeconds ${grace} must cover preStop ${preStopSeconds} s + SHUTDOWN_TIMEOUT_MS ${drainSeconds} s` +
+          `${workSeconds ? ` + shutdown work ${workSeconds} s` : ''} + margin ${SHUTDOWN_MARGIN_SECONDS} s`,
+      );
+    }
     for (const variable of (container.env ?? []) as Any[]) {
       const ref = variable.valueFrom?.secretKeyRef;
       if (ref && ref.key !== variable.name) problems.push(`${where}: ${variable.name} should read the key of the same name`);
