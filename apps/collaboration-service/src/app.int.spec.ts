@@ -45,6 +45,13 @@ describe('collaboration-service app (real Postgres, Redis and RabbitMQ)', () => 
     await expectStandardProbes(running.url, ['postgres', 'redis', 'rabbitmq']);
   });
 
+  it('exports its live rooms, connections and dropped writes as metrics', async () => {
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    for (const name of ['collab_live_rooms', 'collab_connections', 'collab_dropped_writes_total']) {
+      expect(metrics).toMatch(new RegExp(`^${name}\\{service="collaboration-service"\\} 0$`, 'm'));
+    }
+  });
+
   it('closes its database connections on shutdown', async () => {
     expect(await openConnections(infra.database.name)).toBeGreaterThan(0);
     await running.stop();

@@ -2,6 +2,7 @@ import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
 import { createLogger, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
+import { Gauge } from 'prom-client';
 import { createCollabSocket } from './collab/collab-socket';
 import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
 import type { CollaborationConfig } from './config';
@@ -95,6 +96,17 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
   });
+
+  const gauges = {
+    collab_live_rooms: ['Rooms held in memory by this replica', () => liveRooms.stats().rooms],
+    collab_connections: ['Open editor connections on this replica', () => liveRooms.stats().connections],
+    collab_dropped_writes_total: ['Client writes dropped because their room was closed', () => liveRooms.stats().droppedWrites],
+  } as const;
+  for (const [name, [help, read]] of Object.entries(gauges)) {
+    new Gauge({ name, help, registers: [service.metrics.registry], collect() {
+      this.set(read());
+    } });
+  }
 
   return {
     ...service,

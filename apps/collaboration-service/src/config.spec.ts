@@ -33,4 +33,13 @@ describe('collaboration-service configuration', () => {
       ]);
     }
   });
+
+  it('refuses an idle sweep too slow for the idle window', () => {
+    try {
+      loadConfig(collaborationServiceEnvSchema, { COLLAB_IDLE_CLOSE_MS: '60000', COLLAB_IDLE_SWEEP_MS: '30000' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).issues.map((issue) => issue.variable)).toEqual(['COLLAB_IDLE_SWEEP_MS']);
+    }
+  });
 });

@@ -42,5 +42,20 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
 
 export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;
 
-/** What the service itself boots with: the development internal token is refused in production. */
-export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(collaborationEnvSchema, 'question-service');
+/**
+ * What the service itself boots with: the development internal token is
+ * refused in production, and a sweep must come round several times within
+ * the idle window (a replica records its connected rooms' activity only when
+ * it sweeps, so a slower sweep could close a room someone is still in).
+ */
+export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(collaborationEnvSchema, 'question-service').superRefine(
+  (config, ctx) => {
+    if (config.COLLAB_IDLE_SWEEP_MS * 3 > config.COLLAB_IDLE_CLOSE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COLLAB_IDLE_SWEEP_MS'],
+        message: 'must be at most a third of COLLAB_IDLE_CLOSE_MS',
+      });
+    }
+  },
+);
