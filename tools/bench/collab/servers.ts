@@ -1,0 +1,151 @@
+// The servers the collab bench measures, each a child process it can pin
+// with taskset: collaboration-service replicas (the built bundle) and the
+// @y/websocket-server reference (reference-server.ts under tsx's loader). Both
+// run with server-probe.cjs loaded, which reports memory after a full GC
+// and the event-loop delay on a port of its own.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { call } from '../lib/http';
+import { sleep } from '../lib/options';
+import { REDIS_URL } from '../lib/redis';
+import { freePort, startBuiltService, workspaceRoot } from '../lib/services';
+
+const PROBE = path.join(__dirname, 'server-probe.cjs');
+const REFERENCE = path.join(__dirname, 'reference-server.ts');
+const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
+/** `--cpu-prof` into BENCH_CPU_PROF when set: every server writes a profile when it stops. */
+const cpuProfArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+
+export interface Memory {
+  heapUsed: number;
+  external: number;
+  rss: number;
+}
+
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface BenchServer {
+  label: string;
+  pid: number;
+  /** y-websocket clients connect to `<wsUrl>/<roomId>`. */
+  wsUrl: string;
+  /** After two full GCs. */
+  memory(): Promise<Memory>;
+  /** Event-loop delay since the last call (beyond the probe's sampling interval). */
+  loop(): Promise<LoopDelay>;
+  stop(): Promise<void>;
+}
+
+function probeClient(port: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = async <T>(urlPath: string): Promise<T> => {
+    const reply = await call(agent, port, 'GET', urlPath);
+    if (reply.status !== 200) throw new Error(`probe ${urlPath} answered ${reply.status}: ${reply.body}`);
+    return JSON.parse(reply.body) as T;
+  };
+  return {
+    memory: () => get<Memory>('/memory'),
+    loop: () => get<LoopDelay>('/loop'),
+    close: () => agent.destroy(),
+  };
+}
+
+/** One collaboration-service replica from dist/, on its own free port. */
+export async function startReplica(label: string, env: Record<string, string>, cpus: string | undefined): Promise<BenchServer> {
+  const probePort = await freePort();
+  const service = await startBuiltService({
+    project: 'collaboration-service',
+    env: { ...env, BENCH_PROBE_PORT: String(probePort) },
+    cpus,
+    nodeArgs: ['--expose-gc', '--require', PROBE, ...cpuProfArgs],
+  });
+  const probe = probeClient(probePort);
+  return {
+    label,
+    pid: service.pid,
+    wsUrl: `ws://127.0.0.1:${service.port}/api/collab`,
+    memory: probe.memory,
+    loop: probe.loop,
+    stop: async () => {
+      probe.close();
+      await service.stop();
+    },
+  };
+}
+
+/** The reference y-websocket server; `rooms()` is how many documents it holds. */
+export async function startReference(cpus: string | undefined): Promise<BenchServer & { rooms(): Promise<number> }> {
+  const [port, probePort] = [await freePort(), await freePort()];
+  // The reference loads the probe itself (see reference-server.ts).
+  const node = ['--expose-gc', ...cpuProfArgs, '--import', 'tsx', REFERENCE];
+  const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...node]] : [process.execPath, node];
+  const child = spawn(command, args, {
+    cwd: workspaceRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BENCH_PROBE_PORT: String(probePort),
+      TSX_TSCONFIG_PATH: path.join(workspaceRoot, 'tools/tsconfig.json'),
+    },
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const deadline = Date.now() + 30_000;
+  try {
+    while (!(await call(agent, port, 'GET', '/readyz').then((r) => r.status === 200, () => false))) {
+      if (child.exitCode !== null) throw new Error(`the reference server exited with code ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error('the reference server was not ready within 30 s');
+      await sleep(100);
+    }
+  } catch (error) {
+    agent.destroy();
+    await stop();
+    throw error;
+  }
+  const probe = probeClient(probePort);
+  return {
+    label: 'reference',
+    pid: child.pid ?? -1,
+    wsUrl: `ws://127.0.0.1:${port}/api/collab`,
+    memory: probe.memory,
+    loop: probe.loop,
+    rooms: async () => {
+      const reply = await call(agent, port, 'GET', '/stats');
+      return (JSON.parse(reply.body) as { rooms: number }).rooms;
+    },
+    stop: async () => {
+      probe.close();
+      agent.destroy();
+      await stop();
+    },
+  };
+}
+
+/**
+ * Rooms some replica holds in memory, seen from outside: a replica is
+ * subscribed to a room's fan-out channel exactly while the room is loaded
+ * (live-rooms.ts subscribes before loading and unsubscribes as the last step
+ * of freeing it).
+ */
+export function liveRoomCounter(keyPrefix: string) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  return {
+    count: async () => (await redis.pubsub('CHANNELS', `${keyPrefix}room:*`)).length,
+    close: () => redis.disconnect(),
+  };
+}
