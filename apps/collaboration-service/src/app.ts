@@ -2,6 +2,7 @@ import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
 import { createLogger, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
+import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
 import { createCollabSocket } from './collab/collab-socket';
 import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
@@ -48,10 +49,13 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
     deps.picker ??
     createHttpQuestionPicker({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger });
   const subscriber = redis.duplicate();
+  // The document log's own small pool (see createDocumentStore), closed on shutdown.
+  const documentPool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  documentPool.on('error', (error) => logger.warn({ err: error }, 'idle document-store connection failed'));
   const liveRooms = createLiveRooms({
     redis,
     subscriber,
-    store: createDocumentStore(prisma),
+    store: createDocumentStore(documentPool),
     logger,
     keyPrefix: config.COLLAB_KEY_PREFIX,
     flushIntervalMs: config.COLLAB_FLUSH_INTERVAL_MS,
@@ -94,6 +98,7 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
     },
     onShutdown: async () => {
       await subscriber.quit().catch(() => subscriber.disconnect());
+      await documentPool.end();
     },
   });
 
