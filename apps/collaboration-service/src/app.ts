@@ -44,7 +44,9 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
   const logger =
     deps.logger ??
     createLogger({ name: 'collaboration-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
-  const verifier = deps.verifier ?? tokenVerifierFromConfig(config);
+  // No verified-token cache: an editor socket verifies its token once, so a
+  // cache would only keep two tokens per room in memory until they expire.
+  const verifier = deps.verifier ?? tokenVerifierFromConfig(config, { cacheSize: 0 });
   const picker =
     deps.picker ??
     createHttpQuestionPicker({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger });

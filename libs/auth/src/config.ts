@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { publicKeyFromPem } from './key-source';
 import { JWKS_PATH } from './tokens';
-import { createTokenVerifier, type TokenVerifier } from './verifier';
+import { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from './verifier';
 
 /**
  * Variables of every verifier, to extend a service's env schema with:
@@ -32,7 +32,10 @@ export const authEnvSchema = z.object({
 
 export type AuthConfig = z.infer<typeof authEnvSchema>;
 
-/** The verifier a service's parsed config describes. */
-export function tokenVerifierFromConfig(config: AuthConfig): TokenVerifier {
-  return createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, publicKeyPem: config.AUTH_PUBLIC_KEY });
+/** The verifier a service's parsed config describes (`cacheSize`: see TokenVerifierOptions). */
+export function tokenVerifierFromConfig(
+  config: AuthConfig,
+  options: Pick<TokenVerifierOptions, 'cacheSize'> = {},
+): TokenVerifier {
+  return createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, publicKeyPem: config.AUTH_PUBLIC_KEY, ...options });
 }
