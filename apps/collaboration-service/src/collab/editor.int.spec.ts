@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
 import { waitFor } from '@peerprep/testing';
 import request from 'supertest';
+import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CollabHarness, freePort, type CollabInstance, type TestClient, type TestUser } from '../../test/collab-harness';
 import { readRoomDocument } from '../documents/room-document';
+import { decodeFanout } from './fanout-codec';
 
 /** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it. */
 function handshake(url: string, protocols: string[]): Promise<{ status: number; bytes: number; close?: number }> {
@@ -328,6 +330,44 @@ describe('the editor: y-websocket protocol with real providers', () => {
       c.destroy();
     } finally {
       await sweeping.stop();
+    }
+  });
+
+  it('fans out nothing while a room lives on one replica, and converges when a second replica joins mid-edit', async () => {
+    const second = await harness.startInstance();
+    const watcher = new Redis(harness.infra.redis.url);
+    try {
+      const { roomId } = await harness.openRoom([alice, bob]);
+      const kinds: string[] = [];
+      watcher.on('messageBuffer', (_channel: Buffer, data: Buffer) => kinds.push(decodeFanout(data)?.message.kind ?? '?'));
+      await watcher.subscribe(`${harness.infra.redis.prefix}collab:room:${roomId}`);
+
+      const a = harness.client(service, alice, roomId);
+      await harness.synced(a);
+      for (let i = 0; i < 10; i += 1) a.text.insert(a.text.length, `solo${i} `);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Alone: only the sync request of its load went out.
+      expect(kinds).toEqual(['sync-request']);
+
+      let typed = 0;
+      const typing = setInterval(() => {
+        a.text.insert(a.text.length, `a${typed} `);
+        typed += 1;
+      }, 2);
+      await waitFor(() => typed >= 20, 5_000, 'typing');
+      const b = harness.client(second, bob, roomId);
+      b.provider.on('sync', (synced: boolean) => synced && b.text.insert(0, 'bob-was-here '));
+      await harness.synced(b);
+      await waitFor(() => typed >= 80, 5_000, 'typing while both are connected');
+      clearInterval(typing);
+
+      await waitFor(() => textOf(a) === textOf(b), 5_000, 'the two replicas to converge');
+      for (let i = 0; i < typed; i += 1) expect(textOf(b)).toContain(`a${i} `);
+      expect(textOf(a)).toContain('bob-was-here ');
+      expect(kinds).toContain('update');
+    } finally {
+      watcher.disconnect();
+      await second.stop();
     }
   });
 });

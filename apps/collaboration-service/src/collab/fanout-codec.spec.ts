@@ -6,6 +6,7 @@ describe('fan-out codec', () => {
     { kind: 'awareness', update: new Uint8Array([9]) },
     { kind: 'sync-request', stateVector: new Uint8Array([0]) },
     { kind: 'closed' },
+    { kind: 'left' },
   ];
 
   it.each(messages)('round-trips a $kind message with its sender', (message) => {

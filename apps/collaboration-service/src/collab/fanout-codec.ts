@@ -13,9 +13,11 @@ export type FanoutMessage =
   /** "I just loaded this room; send me what my state vector lacks." */
   | { kind: 'sync-request'; stateVector: Uint8Array }
   /** The room closed: drop client writes from now on. */
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  /** The sender freed the room: stop fanning out to it. */
+  | { kind: 'left' };
 
-const KINDS = ['update', 'awareness', 'sync-request', 'closed'] as const;
+const KINDS = ['update', 'awareness', 'sync-request', 'closed', 'left'] as const;
 
 export function encodeFanout(replicaId: string, message: FanoutMessage): Buffer {
   const encoder = encoding.createEncoder();
@@ -39,6 +41,7 @@ export function decodeFanout(data: Uint8Array): { replicaId: string; message: Fa
       case 'sync-request':
         return { replicaId, message: { kind, stateVector: decoding.readVarUint8Array(decoder) } };
       case 'closed':
+      case 'left':
         return { replicaId, message: { kind } };
       default:
         return null;

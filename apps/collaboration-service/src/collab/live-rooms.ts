@@ -61,7 +61,12 @@ export class LiveRoom {
   compacting = false;
   linger: NodeJS.Timeout | undefined;
   /** Fan-out messages that arrived while the room was loading. */
-  early: FanoutMessage[] = [];
+  early: { replicaId: string; message: FanoutMessage }[] = [];
+  /**
+   * Other replicas holding this room. Updates and awareness are published
+   * only while there is one: most rooms live on a single replica.
+   */
+  readonly peers = new Set<string>();
 
   constructor(readonly id: string) {
     this.awareness.setLocalState(null);
@@ -108,11 +113,25 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     if (!room) return;
     const decoded = decodeFanout(data);
     if (!decoded || decoded.replicaId === replicaId) return;
-    if (room.loaded) applyRemote(room, decoded.message);
-    else room.early.push(decoded.message);
+    if (room.loaded) applyRemote(room, decoded.replicaId, decoded.message);
+    else room.early.push(decoded);
   });
 
-  function applyRemote(room: LiveRoom, message: FanoutMessage): void {
+  /**
+   * Peers find each other through sync requests: a replica that loads a room
+   * asks; every holder that did not know it yet adds it and asks back. So
+   * each side answers the other's state vector with what it lacks (edits
+   * made before they knew each other included), and fans out from then on.
+   */
+  function applyRemote(room: LiveRoom, from: string, message: FanoutMessage): void {
+    if (message.kind === 'left') {
+      room.peers.delete(from);
+      return;
+    }
+    if (!room.peers.has(from)) {
+      room.peers.add(from);
+      publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
+    }
     switch (message.kind) {
       case 'update':
         Y.applyUpdate(room.doc, message.update, REMOTE);
@@ -156,7 +175,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         room.remoteApplied = true;
         return;
       }
-      publish(room, { kind: 'update', update });
+      if (room.peers.size > 0) publish(room, { kind: 'update', update });
       edited.add(room.id);
       room.pending.push(update);
       scheduleFlush(room);
@@ -178,7 +197,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         encoding.writeVarUint8Array(encoder, update);
         const message = encoding.toUint8Array(encoder);
         for (const conn of room.conns.keys()) send(conn, message);
-        if (origin !== REMOTE) publish(room, { kind: 'awareness', update });
+        if (origin !== REMOTE && room.peers.size > 0) publish(room, { kind: 'awareness', update });
       },
     );
   }
@@ -196,7 +215,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     watch(room);
     room.loaded = true;
     room.loadedAt = Date.now();
-    for (const message of room.early.splice(0)) applyRemote(room, message);
+    for (const { replicaId: from, message } of room.early.splice(0)) applyRemote(room, from, message);
     publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
   }
 
@@ -273,6 +292,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         // died before its flush, this copy is the only one left.
         if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
         if (room.logLength > 0) await compact(room);
+        if (room.peers.size > 0) publish(room, { kind: 'left' });
       }
       await subscriber.unsubscribe(channelOf(room.id));
     })()
