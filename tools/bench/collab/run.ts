@@ -34,7 +34,7 @@ const SECONDS = envInt('BENCH_SECONDS', 15);
 const WARMUP_SECONDS = envInt('BENCH_WARMUP_SECONDS', 3);
 const EDITS_PER_SECOND = envInt('BENCH_EDITS_PER_SECOND', 2);
 /** Rooms joined, edited and left before the baseline, so JIT code and pools are not counted per room. */
-const PREWARM_ROOMS = 5;
+const PREWARM_ROOMS = 20;
 const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 /** Issue 7 item 9. */
 const GOAL_LATENCY_RATIO = 1.2;
@@ -129,7 +129,8 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
     const warm = new LoadGenerator();
     await warm.connect(prewarm);
     warm.startEditing(EDITS_PER_SECOND * 5);
-    await sleep(1500);
+    // Long enough for the JIT to compile the edit paths: code compiled later would count as per-room memory.
+    await sleep(4000);
     warm.stopEditing();
     await sleep(200);
     warm.disconnect();
