@@ -217,10 +217,10 @@ export class CollabHarness {
   /** A collaboration-service replica in this process. */
   async startInstance(overrides: Record<string, string> = {}): Promise<CollabInstance> {
     const config = loadConfig(collaborationEnvSchema, this.env(overrides));
-    const { redis: testRedis, rabbit, database } = this.infra;
+    const { rabbit, database } = this.infra;
     const logger = createLogger({ name: 'collaboration-service', level: logLevel });
     const prisma = createPrismaClient(database.url);
-    const redis = new Redis(testRedis.url);
+    const redis = new Redis(config.REDIS_URL);
     const messaging = createMessaging({
       url: rabbit.url,
       serviceName: 'collaboration-service',

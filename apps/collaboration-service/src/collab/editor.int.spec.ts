@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
-import { waitFor } from '@peerprep/testing';
+import { startTcpProxy, waitFor } from '@peerprep/testing';
 import request from 'supertest';
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
@@ -368,6 +368,34 @@ describe('the editor: y-websocket protocol with real providers', () => {
     } finally {
       watcher.disconnect();
       await second.stop();
+    }
+  });
+
+  it('catches up after its Redis connection drops: edits a peer published meanwhile arrive once it is back', async () => {
+    const target = new URL(harness.infra.redis.url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const second = await harness.startInstance({ REDIS_URL: proxy.url('redis') });
+    try {
+      const { roomId } = await harness.openRoom([alice, bob]);
+      const a = harness.client(service, alice, roomId);
+      const b = harness.client(second, bob, roomId);
+      await Promise.all([harness.synced(a), harness.synced(b)]);
+      a.text.insert(0, 'before ');
+      await waitFor(() => textOf(b).startsWith('before '), 5_000, 'the replicas to know each other');
+
+      await proxy.pause();
+      a.text.insert(0, 'during-the-outage ');
+      b.text.insert(b.text.length, ' from-the-cut-off-side');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(textOf(b)).not.toContain('during-the-outage');
+      await proxy.resume();
+
+      await waitFor(() => textOf(a) === textOf(b), 10_000, 'the replicas to converge after the reconnect');
+      expect(textOf(b)).toContain('during-the-outage ');
+      expect(textOf(a)).toContain(' from-the-cut-off-side');
+    } finally {
+      await second.stop();
+      await proxy.close();
     }
   });
 });

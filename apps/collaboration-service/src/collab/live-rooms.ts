@@ -26,6 +26,7 @@ const HEARTBEAT_MS = 30_000;
 // A client that stops reading is cut off before its backlog eats the heap.
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const RETRY_FLUSH_MS = 1_000;
+const RESYNC_AFTER_RECONNECT_MS = 100;
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -107,6 +108,18 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       logger.error({ err: error, roomId: room.id }, 'fanning out to other replicas failed');
     });
   }
+
+  // Pub/sub is at most once: whatever the others published while this
+  // replica's subscriber was reconnecting is lost. Once it is back (ioredis
+  // resubscribes by itself, right after 'ready'), every live room asks its
+  // peers again; a moment later, so the answers find the channels subscribed.
+  subscriber.on('ready', () => {
+    setTimeout(() => {
+      for (const room of rooms.values()) {
+        if (room.loaded) publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
+      }
+    }, RESYNC_AFTER_RECONNECT_MS).unref();
+  });
 
   subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
     const room = rooms.get(channel.toString().slice(channelPrefix.length));
