@@ -1,53 +1,9 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-
-const PASSWORD = 'correct horse battery staple';
-const DIFFICULTY_LABELS = { EASY: 'Easy', MEDIUM: 'Medium', HARD: 'Hard' } as const;
-type Difficulty = keyof typeof DIFFICULTY_LABELS;
-
-interface TopicWithCounts {
-  slug: string;
-  name: string;
-  counts: Record<Difficulty, number>;
-}
-
-function uniqueStamp(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
-}
-
-async function signUp(browser: Browser, label: string): Promise<{ page: Page; displayName: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const stamp = uniqueStamp();
-  const username = `r${label}_${stamp}`.slice(0, 20);
-  const displayName = `${label.toUpperCase()} ${stamp.slice(-5)}`;
-  await page.goto('/signup');
-  await page.getByRole('textbox', { name: 'Username' }).fill(username);
-  await page.getByRole('textbox', { name: 'Email' }).fill(`${username}@example.test`);
-  await page.getByRole('textbox', { name: 'Display name' }).fill(displayName);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page.getByTestId('signed-in-name')).toBeVisible();
-  return { page, displayName };
-}
-
-/** A topic and difficulty with questions, preferring a rarely used pair so earlier runs' rooms do not exhaust it. */
-async function someTopic(page: Page): Promise<{ topic: TopicWithCounts; difficulty: Difficulty }> {
-  const response = await page.request.get('/api/topics');
-  expect(response.ok()).toBeTruthy();
-  const { items } = (await response.json()) as { items: TopicWithCounts[] };
-  const options = items.flatMap((topic) => (['EASY', 'MEDIUM', 'HARD'] as const).map((difficulty) => ({ topic, difficulty })));
-  const best = options.sort((a, b) => b.topic.counts[b.difficulty] - a.topic.counts[a.difficulty])[0];
-  if (!best || best.topic.counts[best.difficulty] === 0) throw new Error('The question bank has no questions to match on');
-  return best;
-}
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { busiestTopic, chooseCriteria, signUp, type Difficulty, type TopicWithCounts } from './support/matching';
 
 async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
-  await page.goto('/match');
-  const form = page.getByRole('form', { name: 'Match criteria' });
-  await form.getByRole('button', { name: new RegExp(`^${DIFFICULTY_LABELS[difficulty]}`) }).click();
-  await form.getByRole('button', { name: new RegExp(`^${topic.name} \\d+$`) }).click();
-  const relaxed = form.getByLabel('Accept a relaxed match');
-  if (await relaxed.isChecked()) await relaxed.click();
-  await form.getByRole('button', { name: 'Find a partner' }).click();
+  await chooseCriteria(page, topic, difficulty);
+  await page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
 }
 
 /** Monaco renders spaces as U+00A0; compare plain text. */
@@ -69,9 +25,9 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 test.describe('collaboration room', () => {
   test('two students match, code together, chat, switch language, end the session and find it in their history', async ({ browser }, testInfo) => {
     test.setTimeout(120_000);
-    const ada = await signUp(browser, 'ada');
-    const bob = await signUp(browser, 'bob');
-    const { topic, difficulty } = await someTopic(ada.page);
+    const ada = await signUp(browser, 'ada', 'r');
+    const bob = await signUp(browser, 'bob', 'r');
+    const { topic, difficulty } = await busiestTopic(ada.page);
 
     await askForMatch(ada.page, topic, difficulty);
     await expect(ada.page.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();

@@ -19,7 +19,7 @@ const MESSAGE_QUERY_AWARENESS = 3;
 /** Transaction origin of changes that came from another replica (already persisted and fanned out there). */
 const REMOTE = Symbol('another replica');
 /** Transaction origin of the service's own changes (ending a session). */
-export const SERVER_ORIGIN = Symbol('collaboration-service');
+const SERVER_ORIGIN = Symbol('collaboration-service');
 
 // Proxies drop idle connections; a ping every 30 s keeps them and finds dead peers.
 const HEARTBEAT_MS = 30_000;

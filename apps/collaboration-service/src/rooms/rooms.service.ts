@@ -188,10 +188,8 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
      */
     async endRoom(user: AuthenticatedUser, roomId: string): Promise<RoomView> {
       const room = await participantRoom(user, roomId);
-      if (room.status === 'CLOSED') {
-        throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
-      }
-      const closed = await close(room, user.id);
+      // Closed before, or by the other user while this request read the document.
+      const closed = room.status === 'OPEN' ? await close(room, user.id) : null;
       if (!closed) throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
       return toRoomView(closed);
     },

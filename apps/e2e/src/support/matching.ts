@@ -1,0 +1,59 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+const PASSWORD = 'correct horse battery staple';
+const DIFFICULTY_LABELS = { EASY: 'Easy', MEDIUM: 'Medium', HARD: 'Hard' } as const;
+export type Difficulty = keyof typeof DIFFICULTY_LABELS;
+
+export interface TopicWithCounts {
+  slug: string;
+  name: string;
+  counts: Record<Difficulty, number>;
+}
+
+/** Unique per run: lower-case letters and digits, usable in a username. */
+function uniqueStamp(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+/**
+ * A fresh user per test, in a browser context of their own: a matched user is
+ * "in a room" until it closes, so nobody is reused. `prefix` keeps usernames
+ * of different spec files apart.
+ */
+export async function signUp(browser: Browser, label: string, prefix = 'm'): Promise<{ page: Page; displayName: string }> {
+  const page = await (await browser.newContext()).newPage();
+  const stamp = uniqueStamp();
+  const username = `${prefix}${label}_${stamp}`.slice(0, 20);
+  const displayName = `${label.toUpperCase()} ${stamp.slice(-5)}`;
+  await page.goto('/signup');
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${username}@example.test`);
+  await page.getByRole('textbox', { name: 'Display name' }).fill(displayName);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByTestId('signed-in-name')).toBeVisible();
+  return { page, displayName };
+}
+
+/** The topic and difficulty with the most questions: one every matching request may ask for. */
+export async function busiestTopic(page: Page): Promise<{ topic: TopicWithCounts; difficulty: Difficulty }> {
+  const response = await page.request.get('/api/topics');
+  expect(response.ok()).toBeTruthy();
+  const { items } = (await response.json()) as { items: TopicWithCounts[] };
+  const options = items.flatMap((topic) => (['EASY', 'MEDIUM', 'HARD'] as const).map((difficulty) => ({ topic, difficulty })));
+  const best = options.sort((a, b) => b.topic.counts[b.difficulty] - a.topic.counts[a.difficulty])[0];
+  if (!best || best.topic.counts[best.difficulty] === 0) throw new Error('The question bank has no questions to match on');
+  return best;
+}
+
+/** Fills the match form; relaxation off, so only a same-difficulty peer can match. */
+export async function chooseCriteria(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
+  await page.goto('/match');
+  const form = page.getByRole('form', { name: 'Match criteria' });
+  await expect(form).toBeVisible();
+  await form.getByRole('button', { name: new RegExp(`^${DIFFICULTY_LABELS[difficulty]}`) }).click();
+  await form.getByRole('button', { name: new RegExp(`^${topic.name} \\d+$`) }).click();
+  await expect(form.getByRole('button', { name: new RegExp(`^${topic.name} \\d+$`) })).toHaveAttribute('aria-pressed', 'true');
+  const relaxed = form.getByLabel('Accept a relaxed match');
+  if (await relaxed.isChecked()) await relaxed.click();
+}
