@@ -130,9 +130,14 @@ export function createService(opts: ServiceOptions): Service {
   // Must exceed keepAliveTimeout, or a slow next request on a reused connection races the close.
   server.headersTimeout = config.KEEP_ALIVE_TIMEOUT_MS + 1_000;
   server.requestTimeout = Math.max(server.requestTimeout, server.headersTimeout + 1_000);
+  // One shared listener ('close' is emitted once): a socket held open for
+  // hours (an editor's WebSocket) carries no closure or once-wrapper of ours.
+  function forgetSocket(this: Socket): void {
+    sockets.delete(this);
+  }
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.on('close', forgetSocket);
   });
   if (opts.onUpgrade) server.on('upgrade', opts.onUpgrade);
 

@@ -12,6 +12,12 @@ export interface RoomLoad {
   roomId: string;
   /** Each participant's access token and the server (`<wsUrl>`) it connects to. */
   clients: [{ token: string; wsUrl: string }, { token: string; wsUrl: string }];
+  /**
+   * A state the first client holds before it connects, so the server gets it
+   * on sync (the reference's rooms start empty; collaboration-service's start
+   * with the room's starter code).
+   */
+  seed?: Uint8Array;
 }
 
 interface Client {
@@ -50,7 +56,7 @@ export class LoadGenerator {
     const worker = async () => {
       while (next < rooms.length) {
         const room = rooms[next++];
-        const pair = room.clients.map((side) => this.open(room.roomId, side.token, side.wsUrl));
+        const pair = room.clients.map((side, i) => this.open(room.roomId, side.token, side.wsUrl, i === 0 ? room.seed : undefined));
         this.clients.push(...pair);
         await Promise.all(pair.map((client) => this.synced(client, room.roomId, timeoutMs)));
       }
@@ -58,8 +64,9 @@ export class LoadGenerator {
     await Promise.all(Array.from({ length: Math.min(concurrency, rooms.length) }, worker));
   }
 
-  private open(roomId: string, token: string, wsUrl: string): Client {
+  private open(roomId: string, token: string, wsUrl: string, seed: Uint8Array | undefined): Client {
     const doc = new Y.Doc();
+    if (seed) Y.applyUpdate(doc, seed);
     const provider = new WebsocketProvider(wsUrl, roomId, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       protocols: ['peerprep', `bearer.${token}`],

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import amqp from 'amqplib';
+import * as Y from 'yjs';
 import type { BenchUser } from '../matching/fixtures';
 
 /** A signed-in user of the bench; the name goes into match.found as the display name. */
@@ -39,6 +40,26 @@ const QUESTION = (() => {
     testCases: [],
   };
 })();
+
+/** The language every bench match asks for, so every room starts with that starter code. */
+const LANGUAGE = 'python';
+
+/**
+ * The first state of every bench room's document, as collaboration-service
+ * writes it with the room (documents/room-document.ts: the language in the
+ * `meta` map, the starter code in the `code` text). The bench seeds the
+ * reference's rooms with it, so both servers hold the same document.
+ */
+export function initialRoomState(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    doc.getMap('meta').set('language', LANGUAGE);
+    doc.getText('code').insert(0, QUESTION.starterCode[LANGUAGE]);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
 
 /** question-service's internal picker (POST /internal/questions/pick), always answering the one question. */
 export async function startPickerStub(internalToken: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -99,7 +120,7 @@ export async function createRoomMaker(options: { url: string; exchange: string; 
 
   function matchFound(matchId: string, users: [CollabUser, CollabUser]) {
     const now = new Date().toISOString();
-    const criteria = { difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: false };
+    const criteria = { difficulty: 'EASY', topics: ['arrays'], language: LANGUAGE, allowRelaxed: false };
     return {
       id: randomUUID(),
       type: 'match.found',

@@ -7,8 +7,11 @@
 //
 //   npm run bench:collab                     build collaboration-service, then measure
 //   npm run bench:collab -- --skip-build     use dist/ as it is
-//   BENCH_ROOMS=100,500 BENCH_SECONDS=15 BENCH_WARMUP_SECONDS=3 BENCH_EDITS_PER_SECOND=2 npm run bench:collab
+//   BENCH_ROOMS=100,500 BENCH_SECONDS=15 BENCH_WARMUP_SECONDS=3 BENCH_EDITS_PER_SECOND=2 BENCH_ROUNDS=2 npm run bench:collab
 //   BENCH_PIN=0 npm run bench:collab         no taskset pinning
+//   BENCH_SETUPS=ours,reference              some of the setups (ours, reference, ours-x2)
+//   BENCH_HEAP_DIR=/tmp/heap                 the servers write a heap snapshot at every memory reading
+//   BENCH_CPU_PROF=/tmp/prof                 the servers write a CPU profile of each measured window
 //
 // Loopback only. Its own database, Redis key prefix, RabbitMQ exchange and
 // queues, all removed at the end (also on error and Ctrl-C); stops by itself.
@@ -26,13 +29,15 @@ import { ms, percentile } from '../lib/stats';
 import { printTable } from '../lib/table';
 import { createTokenSigner } from '../matching/fixtures';
 import { LoadGenerator, type RoomLoad } from './clients';
-import { createRoomMaker, startPickerStub, type CollabUser, type RoomMaker } from './rooms';
-import { liveRoomCounter, startReference, startReplica, type BenchServer, type LoopDelay, type Memory } from './servers';
+import { createRoomMaker, initialRoomState, startPickerStub, type CollabUser, type RoomMaker } from './rooms';
+import { CPU_PROF_DIR, liveRoomCounter, startReference, startReplica, type BenchServer, type LoopDelay, type Memory } from './servers';
 
 const ROOM_COUNTS = envIntList('BENCH_ROOMS', [100, 500]);
 const SECONDS = envInt('BENCH_SECONDS', 15);
 const WARMUP_SECONDS = envInt('BENCH_WARMUP_SECONDS', 3);
 const EDITS_PER_SECOND = envInt('BENCH_EDITS_PER_SECOND', 2);
+/** Each setup is measured this many times, interleaved with the others; the figures pool the rounds. */
+const ROUNDS = envInt('BENCH_ROUNDS', 2);
 /** Rooms joined, edited and left before the baseline, so JIT code and pools are not counted per room. */
 const PREWARM_ROOMS = 20;
 const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -45,7 +50,16 @@ const LOOP_RESOLUTION_MS = 10;
 
 const say = progress('bench:collab');
 
-type Setup = 'ours' | 'reference' | 'ours ×2';
+const ALL_SETUPS = ['ours', 'reference', 'ours ×2'] as const;
+type Setup = (typeof ALL_SETUPS)[number];
+/** BENCH_SETUPS=ours,reference,ours-x2 (all by default): the ratios need the reference. */
+const SETUPS: readonly Setup[] = (process.env['BENCH_SETUPS'] ?? 'ours,reference,ours-x2')
+  .split(',')
+  .map((name) => {
+    const setup = ALL_SETUPS.find((s) => s === name.trim().replace('-x2', ' ×2'));
+    if (!setup) throw new Error(`BENCH_SETUPS: unknown setup "${name}" (ours, reference, ours-x2)`);
+    return setup;
+  });
 
 interface Result {
   setup: Setup;
@@ -54,6 +68,8 @@ interface Result {
   samples: number[];
   undelivered: number;
   drops: number;
+  /** Edits the generator was to type in the measured window(s). */
+  planned: number;
   /** % of one CPU, summed over the setup's servers, over the measured window. */
   serverCpu: number;
   serverLoop: LoopDelay[];
@@ -76,12 +92,44 @@ interface Context {
   live: ReturnType<typeof liveRoomCounter>;
 }
 
-const sumMemory = (list: Memory[]): Memory =>
-  list.reduce((sum, m) => ({ heapUsed: sum.heapUsed + m.heapUsed, external: sum.external + m.external, rss: sum.rss + m.rss }), {
-    heapUsed: 0,
-    external: 0,
-    rss: 0,
-  });
+const MEMORY_KEYS = ['heapUsed', 'data', 'external', 'rss'] as const;
+const combineMemory = (list: Memory[], divisor = 1): Memory =>
+  Object.fromEntries(MEMORY_KEYS.map((key) => [key, list.reduce((sum, m) => sum + m[key], 0) / divisor])) as unknown as Memory;
+/** Summed over a setup's servers. */
+const sumMemory = (list: Memory[]): Memory => combineMemory(list);
+
+/**
+ * One setup's rounds as one result: the samples pooled; counts summed;
+ * memory, CPU and timings averaged; the worst of the loop delays; rooms
+ * left in memory from the round that left the most.
+ */
+function mergeRounds(rounds: Result[]): Result {
+  const [first] = rounds;
+  const mean = (pick: (r: Result) => number) => rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length;
+  const worst = (pick: (r: Result) => number) => Math.max(...rounds.map(pick));
+  return {
+    ...first,
+    connectMs: mean((r) => r.connectMs),
+    samples: Array.from(Float64Array.from(rounds.flatMap((r) => r.samples)).sort()),
+    undelivered: rounds.reduce((sum, r) => sum + r.undelivered, 0),
+    drops: rounds.reduce((sum, r) => sum + r.drops, 0),
+    planned: rounds.reduce((sum, r) => sum + r.planned, 0),
+    serverCpu: mean((r) => r.serverCpu),
+    serverLoop: first.serverLoop.map((_, i) => ({
+      p50: worst((r) => r.serverLoop[i].p50),
+      p99: worst((r) => r.serverLoop[i].p99),
+      max: worst((r) => r.serverLoop[i].max),
+    })),
+    generatorLoop: { p50: worst((r) => r.generatorLoop.p50), p99: worst((r) => r.generatorLoop.p99), max: worst((r) => r.generatorLoop.max) },
+    generatorUtilization: mean((r) => r.generatorUtilization),
+    baseline: combineMemory(rounds.map((r) => r.baseline), rounds.length),
+    connectedIdle: combineMemory(rounds.map((r) => r.connectedIdle), rounds.length),
+    afterDisconnect: combineMemory(rounds.map((r) => r.afterDisconnect), rounds.length),
+    liveWhileConnected: Math.min(...rounds.map((r) => r.liveWhileConnected)),
+    liveAfterDisconnect: worst((r) => r.liveAfterDisconnect),
+    freeMs: worst((r) => r.freeMs),
+  };
+}
 
 async function waitUntil(predicate: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -92,7 +140,10 @@ async function waitUntil(predicate: () => Promise<boolean>, timeoutMs: number): 
   return true;
 }
 
-/** Users and rooms for `count` pairs: real rooms (match.found) for ours, fresh names for the reference. */
+/**
+ * Users and rooms for `count` pairs: real rooms (match.found) for ours; fresh
+ * names for the reference, whose first client brings the same first state.
+ */
 async function makeRooms(ctx: Context, setup: Setup, count: number, servers: BenchServer[]): Promise<RoomLoad[]> {
   const pairs: [CollabUser, CollabUser][] = [];
   for (let i = 0; i < count; i++) {
@@ -101,8 +152,10 @@ async function makeRooms(ctx: Context, setup: Setup, count: number, servers: Ben
     pairs.push([a, b]);
   }
   const rooms = setup === 'reference' ? pairs.map((users) => ({ roomId: randomUUID(), users })) : await ctx.roomMaker.open(pairs);
+  const seed = setup === 'reference' ? initialRoomState() : undefined;
   return rooms.map(({ roomId, users }) => ({
     roomId,
+    seed,
     clients: [
       { token: users[0].token, wsUrl: servers[0].wsUrl },
       { token: users[1].token, wsUrl: servers[servers.length - 1].wsUrl },
@@ -148,6 +201,7 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
     await sleep(WARMUP_SECONDS * 1000);
     const generatorLoopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     await Promise.all(servers.map((s) => s.loop()));
+    if (CPU_PROF_DIR) await Promise.all(servers.map((s) => s.profile('start')));
     const cpuBefore = servers.map((s) => processCpuMs(s.pid));
     const eluBefore = performance.eventLoopUtilization();
     const from = performance.now();
@@ -158,6 +212,7 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
     const generatorUtilization = performance.eventLoopUtilization(eluBefore).utilization;
     const serverCpu = servers.reduce((sum, s, i) => sum + processCpuMs(s.pid) - cpuBefore[i], 0) / (until - from) * 100;
     const serverLoop = await Promise.all(servers.map((s) => s.loop()));
+    if (CPU_PROF_DIR) await Promise.all(servers.map((s) => s.profile('stop')));
     generator.stopEditing();
     // Late edits still arrive; then the rooms sit idle with both clients connected.
     await sleep(2000);
@@ -183,6 +238,7 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
       samples: Array.from(Float64Array.from(samples).sort()),
       undelivered,
       drops,
+      planned: roomCount * 2 * EDITS_PER_SECOND * SECONDS,
       serverCpu,
       serverLoop,
       generatorLoop: { p50: lag(generatorLoopDelay.percentile(50)), p99: lag(generatorLoopDelay.percentile(99)), max: lag(generatorLoopDelay.max) },
@@ -212,15 +268,14 @@ const GENERATOR_LAG_LIMIT_MS = 20;
  * figures measure the machine, not the server.
  */
 function disturbed(r: Result): boolean {
-  const planned = r.rooms * 2 * EDITS_PER_SECOND * SECONDS;
-  return r.generatorLoop.p99 > GENERATOR_LAG_LIMIT_MS || r.samples.length + r.undelivered < 0.97 * planned;
+  return r.generatorLoop.p99 > GENERATOR_LAG_LIMIT_MS || r.samples.length + r.undelivered < 0.97 * r.planned;
 }
 const setupName = (r: Result) => (disturbed(r) ? `${r.setup} (!)` : r.setup);
 
 function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
   const loadAfter = os.loadavg()[0];
   console.log(
-    `\ncollab: rooms of 2 y-websocket clients, each typing ${EDITS_PER_SECOND} edits/s (a ~8-character token at a random place); ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured per setup`,
+    `\ncollab: rooms of 2 y-websocket clients, each typing ${EDITS_PER_SECOND} edits/s (a ~8-character token at a random place); ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured per setup and round, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} (interleaved, figures pooled)`,
   );
   console.log(`${process.platform} ${process.arch}, Node ${process.version}, ${cpus.total} CPUs; ${cpus.description}`);
   console.log(
@@ -257,12 +312,23 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
 
   const perRoom = (r: Result, at: Memory, key: keyof Memory) => (at[key] - r.baseline[key]) / r.rooms;
   printTable(
-    ['rooms', 'setup', 'heap/room, connected idle', 'heap/room, after disconnect', 'RSS/room, connected idle', 'RSS/room, after disconnect', 'rooms in memory after disconnect', 'freed in'],
+    [
+      'rooms',
+      'setup',
+      'heap/room, connected idle',
+      'heap/room, after disconnect',
+      'with code, connected idle',
+      'RSS/room, connected idle',
+      'RSS/room, after disconnect',
+      'rooms in memory after disconnect',
+      'freed in',
+    ],
     results.map((r) => [
       String(r.rooms),
       setupName(r),
+      kb(perRoom(r, r.connectedIdle, 'data')),
+      kb(perRoom(r, r.afterDisconnect, 'data')),
       kb(perRoom(r, r.connectedIdle, 'heapUsed')),
-      kb(perRoom(r, r.afterDisconnect, 'heapUsed')),
       kb(perRoom(r, r.connectedIdle, 'rss')),
       kb(perRoom(r, r.afterDisconnect, 'rss')),
       `${r.liveAfterDisconnect} of ${r.liveWhileConnected}`,
@@ -270,7 +336,7 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
     ]),
   );
   console.log(
-    '\nPer room: server heap (after two full GCs) and RSS over the baseline taken with nobody connected, summed over replicas, divided by the rooms. "Connected idle": both clients still connected, 2 s after the last edit. Rooms in memory: for ours, rooms whose Redis fan-out channel some replica is still subscribed to; for the reference, its document map. RSS rarely shrinks after frees (the allocator keeps the pages).\n',
+    '\nPer room: server heap (after two full GCs; without the code spaces, whose JIT-compiled functions grow as the server warms up, not with its rooms: "with code" counts them too) and RSS over the baseline taken with nobody connected, summed over replicas, divided by the rooms, averaged over the rounds. "Connected idle": both clients still connected, 2 s after the last edit. Rooms in memory: for ours, rooms whose Redis fan-out channel some replica is still subscribed to; for the reference, its document map. RSS rarely shrinks after frees (the allocator keeps the pages).\n',
   );
 
   const rows: string[][] = [];
@@ -285,7 +351,7 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
       const p99 = [percentile(ours.samples, 99), percentile(reference.samples, 99)];
       rows.push([`${rooms} rooms, ${ours.setup}: p99 (no target)`, `${ms(p99[0])} vs ${ms(p99[1])} (${ratio(p99[0], p99[1])})`, '-']);
       if (ours.setup !== 'ours') continue;
-      const heap = (r: Result, at: Memory) => perRoom(r, at, 'heapUsed');
+      const heap = (r: Result, at: Memory) => perRoom(r, at, 'data');
       rows.push([
         `${rooms} rooms: heap per idle room, clients connected ≤ reference`,
         `${kb(heap(ours, ours.connectedIdle))} vs ${kb(heap(reference, reference.connectedIdle))}`,
@@ -300,8 +366,8 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
     for (const ours of results.filter((r) => r.rooms === rooms && r.setup !== 'reference')) {
       // Freed: no replica holds a room any more, and the heap gave back at least 3/4 of what the connected rooms
       // held. What stays is not per room: JIT code, grown pools, and the access-token cache (bounded, 2 tokens a room).
-      const left = ours.afterDisconnect.heapUsed - ours.baseline.heapUsed;
-      const held = ours.connectedIdle.heapUsed - ours.baseline.heapUsed;
+      const left = ours.afterDisconnect.data - ours.baseline.data;
+      const held = ours.connectedIdle.data - ours.baseline.data;
       rows.push([
         `${rooms} rooms, ${ours.setup}: a room with no connections is freed`,
         `${ours.liveAfterDisconnect} of ${ours.liveWhileConnected} left in memory; heap ${kb(left)} over baseline (${held > 0 ? ((left / held) * 100).toFixed(0) : 'n/a'}% of the connected rooms' ${kb(held)})`,
@@ -364,7 +430,16 @@ async function main(): Promise<void> {
     const loadBefore = os.loadavg()[0];
     const results: Result[] = [];
     for (const rooms of ROOM_COUNTS) {
-      for (const setup of ['ours', 'reference', 'ours ×2'] as const) results.push(await measureSetup(ctx, setup, rooms));
+      // Rounds in ABBA order (ours, reference, ours ×2, then backwards): the
+      // machine's drift over the run weighs on every setup alike.
+      const rounds = new Map<Setup, Result[]>(SETUPS.map((setup) => [setup, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const setup of round % 2 === 0 ? SETUPS : [...SETUPS].reverse()) {
+          if (ROUNDS > 1) say(`round ${round + 1} of ${ROUNDS}`);
+          rounds.get(setup)?.push(await measureSetup(ctx, setup, rooms));
+        }
+      }
+      for (const setup of SETUPS) results.push(mergeRounds(rounds.get(setup) ?? []));
     }
     report(results, cpus, loadBefore);
     if (results.some((r) => r.samples.length === 0 || r.undelivered > 0)) {

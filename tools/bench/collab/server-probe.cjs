@@ -2,13 +2,49 @@
 // starts, ours and the reference alike, so both are measured the same way
 // without a debug route in the service. It listens on 127.0.0.1 at
 // BENCH_PROBE_PORT and answers:
-//   GET /memory  after two full GCs: process.memoryUsage() (bytes)
+//   GET /memory  after two full GCs: process.memoryUsage() (bytes), and
+//                `code`: the heap's code spaces (compiled functions, which
+//                grow as the JIT warms up, not with the data held)
 //   GET /loop    this process's event-loop delay since the last /loop (ms)
+//   GET /profile/start, /profile/stop   with BENCH_CPU_PROF set: a CPU profile
+//                of what runs in between, written there as <pid>-<n>.cpuprofile
+// With BENCH_HEAP_DIR set, every /memory also writes a heap snapshot there
+// (<pid>-<n>.heapsnapshot): diff two with heap-diff.cjs to see what a room holds.
 // Plain CommonJS on purpose: the built service runs under node with no loader.
 const http = require('node:http');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 
 const port = Number(process.env.BENCH_PROBE_PORT);
+const heapDir = process.env.BENCH_HEAP_DIR;
+let snapshots = 0;
+const profileDir = process.env.BENCH_CPU_PROF;
+let profiles = 0;
+/** The inspector session of the running profile. */
+let profiling;
+
+function post(session, method) {
+  return new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+}
+
+async function startProfile() {
+  const inspector = require('node:inspector');
+  profiling = new inspector.Session();
+  profiling.connect();
+  await post(profiling, 'Profiler.enable');
+  await post(profiling, 'Profiler.start');
+  return { started: true };
+}
+
+async function stopProfile() {
+  const session = profiling;
+  profiling = undefined;
+  const { profile } = await post(session, 'Profiler.stop');
+  session.disconnect();
+  profiles += 1;
+  const file = require('node:path').join(profileDir, `${process.pid}-${profiles}.cpuprofile`);
+  require('node:fs').writeFileSync(file, JSON.stringify(profile));
+  return { file };
+}
 // The histogram counts the sampling interval itself: the figures below subtract it.
 const RESOLUTION_MS = 10;
 const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
@@ -26,15 +62,42 @@ function answer(req, res) {
     }
     global.gc();
     global.gc();
-    body = process.memoryUsage();
+    const code = require('node:v8')
+      .getHeapSpaceStatistics()
+      .filter((space) => space.space_name.startsWith('code'))
+      .reduce((sum, space) => sum + space.space_used_size, 0);
+    body = { ...process.memoryUsage(), code };
+    if (heapDir) {
+      snapshots += 1;
+      require('node:v8').writeHeapSnapshot(require('node:path').join(heapDir, `${process.pid}-${snapshots}.heapsnapshot`));
+    }
   } else if (req.url === '/loop') {
     body = { p50: lagMs(loop.percentile(50)), p99: lagMs(loop.percentile(99)), max: lagMs(loop.max) };
     loop.reset();
+  } else if (profileDir && (req.url === '/profile/start' || req.url === '/profile/stop')) {
+    const run = req.url === '/profile/start' ? (profiling ? null : startProfile()) : profiling ? stopProfile() : null;
+    if (!run) {
+      res.statusCode = 409;
+      res.end();
+      return;
+    }
+    run.then(
+      (result) => reply(res, result),
+      (error) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      },
+    );
+    return;
   } else {
     res.statusCode = 404;
     res.end();
     return;
   }
+  reply(res, body);
+}
+
+function reply(res, body) {
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify(body));
 }

@@ -15,12 +15,13 @@ import { freePort, startBuiltService, workspaceRoot } from '../lib/services';
 
 const PROBE = path.join(__dirname, 'server-probe.cjs');
 const REFERENCE = path.join(__dirname, 'reference-server.ts');
-const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
-/** `--cpu-prof` into BENCH_CPU_PROF when set: every server writes a profile when it stops. */
-const cpuProfArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+/** With BENCH_CPU_PROF=<dir>, every server profiles the measured window (server-probe.cjs) into it. */
+export const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
 
 export interface Memory {
   heapUsed: number;
+  /** heapUsed without the code spaces: the objects the server holds, not the code the JIT compiled. */
+  data: number;
   external: number;
   rss: number;
 }
@@ -40,6 +41,8 @@ export interface BenchServer {
   memory(): Promise<Memory>;
   /** Event-loop delay since the last call (beyond the probe's sampling interval). */
   loop(): Promise<LoopDelay>;
+  /** CPU profile of what runs between the two calls, written into CPU_PROF_DIR (only when it is set). */
+  profile(step: 'start' | 'stop'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,8 +54,14 @@ function probeClient(port: number) {
     return JSON.parse(reply.body) as T;
   };
   return {
-    memory: () => get<Memory>('/memory'),
+    memory: async (): Promise<Memory> => {
+      const { heapUsed, code, external, rss } = await get<{ heapUsed: number; code: number; external: number; rss: number }>('/memory');
+      return { heapUsed, data: heapUsed - code, external, rss };
+    },
     loop: () => get<LoopDelay>('/loop'),
+    profile: async (step: 'start' | 'stop') => {
+      await get<unknown>(`/profile/${step}`);
+    },
     close: () => agent.destroy(),
   };
 }
@@ -64,7 +73,7 @@ export async function startReplica(label: string, env: Record<string, string>, c
     project: 'collaboration-service',
     env: { ...env, BENCH_PROBE_PORT: String(probePort) },
     cpus,
-    nodeArgs: ['--expose-gc', '--require', PROBE, ...cpuProfArgs],
+    nodeArgs: ['--expose-gc', '--require', PROBE],
   });
   const probe = probeClient(probePort);
   return {
@@ -73,6 +82,7 @@ export async function startReplica(label: string, env: Record<string, string>, c
     wsUrl: `ws://127.0.0.1:${service.port}/api/collab`,
     memory: probe.memory,
     loop: probe.loop,
+    profile: probe.profile,
     stop: async () => {
       probe.close();
       await service.stop();
@@ -84,7 +94,7 @@ export async function startReplica(label: string, env: Record<string, string>, c
 export async function startReference(cpus: string | undefined): Promise<BenchServer & { rooms(): Promise<number> }> {
   const [port, probePort] = [await freePort(), await freePort()];
   // The reference loads the probe itself (see reference-server.ts).
-  const node = ['--expose-gc', ...cpuProfArgs, '--import', 'tsx', REFERENCE];
+  const node = ['--expose-gc', '--import', 'tsx', REFERENCE];
   const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...node]] : [process.execPath, node];
   const child = spawn(command, args, {
     cwd: workspaceRoot,
@@ -124,6 +134,7 @@ export async function startReference(cpus: string | undefined): Promise<BenchSer
     wsUrl: `ws://127.0.0.1:${port}/api/collab`,
     memory: probe.memory,
     loop: probe.loop,
+    profile: probe.profile,
     rooms: async () => {
       const reply = await call(agent, port, 'GET', '/stats');
       return (JSON.parse(reply.body) as { rooms: number }).rooms;

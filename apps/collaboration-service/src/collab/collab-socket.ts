@@ -58,12 +58,13 @@ export function createCollabSocket({ verifier, roomsService, liveRooms, logger }
       if (!socket.destroyed) rejectUpgrade(socket, 503);
       return;
     }
-    let opened = false;
-    socket.once('close', () => {
-      if (!opened) liveRooms.release(live);
-    });
+    // Until the socket is a WebSocket (ws drops a socket that died meanwhile
+    // without calling back), its close is what releases the room; from then on
+    // the WebSocket's is. The listener goes, so an open socket carries none of ours.
+    const releaseUnopened = () => liveRooms.release(live);
+    socket.once('close', releaseUnopened);
     wss.handleUpgrade(req, socket, head, (conn) => {
-      opened = true;
+      socket.removeListener('close', releaseUnopened);
       liveRooms.connect(live, conn);
     });
   }

@@ -62,12 +62,17 @@ export class LiveRoom {
   compacting = false;
   linger: NodeJS.Timeout | undefined;
   /** Fan-out messages that arrived while the room was loading. */
-  early: { replicaId: string; message: FanoutMessage }[] = [];
+  early: { replicaId: string; message: FanoutMessage }[] | undefined;
   /**
    * Other replicas holding this room. Updates and awareness are published
-   * only while there is one: most rooms live on a single replica.
+   * only while there is one: most rooms live on a single replica (and
+   * never allocate the set).
    */
-  readonly peers = new Set<string>();
+  peers: Set<string> | undefined;
+
+  get hasPeers(): boolean {
+    return (this.peers?.size ?? 0) > 0;
+  }
 
   constructor(readonly id: string) {
     this.awareness.setLocalState(null);
@@ -126,8 +131,15 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     if (!room) return;
     const decoded = decodeFanout(data);
     if (!decoded || decoded.replicaId === replicaId) return;
-    if (room.loaded) applyRemote(room, decoded.replicaId, decoded.message);
-    else room.early.push(decoded);
+    if (!room.loaded) {
+      (room.early ??= []).push(decoded);
+      return;
+    }
+    try {
+      applyRemote(room, decoded.replicaId, decoded.message);
+    } catch (error) {
+      logger.error({ err: error, roomId: room.id }, 'a fan-out message from another replica could not be applied');
+    }
   });
 
   /**
@@ -138,15 +150,19 @@ export function createLiveRooms(options: LiveRoomsOptions) {
    */
   function applyRemote(room: LiveRoom, from: string, message: FanoutMessage): void {
     if (message.kind === 'left') {
-      room.peers.delete(from);
+      room.peers?.delete(from);
       return;
     }
-    if (!room.peers.has(from)) {
-      room.peers.add(from);
+    if (!room.peers?.has(from)) {
+      (room.peers ??= new Set()).add(from);
       publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
     }
     switch (message.kind) {
       case 'update':
+        // The sender applied it before publishing it (so it is well formed):
+        // the clients here get it first, the document here after, which
+        // keeps applying it off the path from one peer to the other.
+        broadcast(room, syncUpdateMessage(message.update));
         Y.applyUpdate(room.doc, message.update, REMOTE);
         return;
       case 'awareness':
@@ -177,18 +193,28 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     });
   }
 
+  function syncUpdateMessage(update: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Sends to every connection of the room here but `except` (the one the message came from). */
+  function broadcast(room: LiveRoom, message: Uint8Array, except?: unknown): void {
+    for (const conn of room.conns.keys()) if (conn !== except) send(conn, message);
+  }
+
   function watch(room: LiveRoom): void {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(encoder, update);
-      const message = encoding.toUint8Array(encoder);
-      for (const conn of room.conns.keys()) if (conn !== origin) send(conn, message);
       if (origin === REMOTE) {
+        // Already sent to the clients here (applyRemote).
         room.remoteApplied = true;
         return;
       }
-      if (room.peers.size > 0) publish(room, { kind: 'update', update });
+      // The other replicas first: their clients are a hop further away.
+      if (room.hasPeers) publish(room, { kind: 'update', update });
+      broadcast(room, syncUpdateMessage(update), origin);
       edited.add(room.id);
       room.pending.push(update);
       scheduleFlush(room);
@@ -208,9 +234,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(encoder, update);
-        const message = encoding.toUint8Array(encoder);
-        for (const conn of room.conns.keys()) send(conn, message);
-        if (origin !== REMOTE && room.peers.size > 0) publish(room, { kind: 'awareness', update });
+        if (origin !== REMOTE && room.hasPeers) publish(room, { kind: 'awareness', update });
+        broadcast(room, encoding.toUint8Array(encoder));
       },
     );
   }
@@ -228,7 +253,9 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     watch(room);
     room.loaded = true;
     room.loadedAt = Date.now();
-    for (const { replicaId: from, message } of room.early.splice(0)) applyRemote(room, from, message);
+    const early = room.early ?? [];
+    room.early = undefined;
+    for (const { replicaId: from, message } of early) applyRemote(room, from, message);
     publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
   }
 
@@ -305,7 +332,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         // died before its flush, this copy is the only one left.
         if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
         if (room.logLength > 0) await compact(room);
-        if (room.peers.size > 0) publish(room, { kind: 'left' });
+        if (room.hasPeers) publish(room, { kind: 'left' });
       }
       await subscriber.unsubscribe(channelOf(room.id));
     })()
@@ -369,6 +396,14 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     release(room);
   }
 
+  function onPong(this: WebSocket): void {
+    alive.set(this, true);
+  }
+
+  function onSocketError(error: Error): void {
+    logger.debug({ err: error }, 'editor socket error');
+  }
+
   const heartbeat = setInterval(() => {
     for (const room of rooms.values()) {
       for (const conn of room.conns.keys()) {
@@ -422,7 +457,10 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     connect(room: LiveRoom, conn: WebSocket): void {
       room.conns.set(conn, new Set());
       alive.set(conn, true);
-      conn.on('pong', () => alive.set(conn, true));
+      // Thousands of sockets stay open for hours: the listeners that need no
+      // room are shared, and 'close' (emitted once) needs no once-wrapper.
+      conn.on('pong', onPong);
+      conn.on('error', onSocketError);
       conn.on('message', (data: Buffer) => {
         try {
           handleMessage(room, conn, data);
@@ -431,8 +469,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
           conn.close(1007, 'malformed message');
         }
       });
-      conn.on('error', (error) => logger.debug({ err: error, roomId: room.id }, 'editor socket error'));
-      conn.once('close', () => disconnect(room, conn));
+      conn.on('close', () => disconnect(room, conn));
 
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);

@@ -1,0 +1,58 @@
+// What grew between two heap snapshots, by object kind: the tool behind the
+// collab bench's memory-per-room figures (take the snapshots with
+// BENCH_HEAP_DIR, see server-probe.cjs).
+//
+//   node tools/bench/collab/heap-diff.cjs <before.heapsnapshot> <after.heapsnapshot> [rooms] [rows]
+//
+// Prints the kinds whose count or self size changed most, with the growth
+// per room when `rooms` is given (how many rooms the second snapshot holds
+// over the first). Self sizes only: what an object retains is its children's
+// rows. Plain CommonJS so it runs under node with no loader.
+const fs = require('node:fs');
+
+function summarise(file) {
+  const snapshot = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const meta = snapshot.snapshot.meta;
+  const fields = meta.node_fields;
+  const width = fields.length;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const types = meta.node_types[0];
+  const { nodes, strings } = snapshot;
+  const byKind = new Map();
+  for (let i = 0; i < nodes.length; i += width) {
+    const type = types[nodes[i + typeAt]];
+    // Strings and code are grouped by type; objects by constructor name.
+    const kind = type === 'object' || type === 'closure' || type === 'native' ? `${type} ${strings[nodes[i + nameAt]]}` : type;
+    const entry = byKind.get(kind) ?? { count: 0, size: 0 };
+    entry.count += 1;
+    entry.size += nodes[i + sizeAt];
+    byKind.set(kind, entry);
+  }
+  return byKind;
+}
+
+function main() {
+  const [before, after, roomsArg, rowsArg] = process.argv.slice(2);
+  if (!before || !after) {
+    console.error('usage: heap-diff.cjs <before.heapsnapshot> <after.heapsnapshot> [rooms] [rows]');
+    process.exit(2);
+  }
+  const rooms = Number(roomsArg) || 1;
+  const rows = Number(rowsArg) || 40;
+  const [a, b] = [summarise(before), summarise(after)];
+  const diff = [];
+  let total = 0;
+  for (const kind of new Set([...a.keys(), ...b.keys()])) {
+    const [x, y] = [a.get(kind) ?? { count: 0, size: 0 }, b.get(kind) ?? { count: 0, size: 0 }];
+    const size = y.size - x.size;
+    total += size;
+    if (size !== 0 || y.count !== x.count) diff.push({ kind, count: y.count - x.count, size });
+  }
+  diff.sort((l, r) => Math.abs(r.size) - Math.abs(l.size));
+  const perRoom = (n) => (n / rooms).toFixed(rooms > 1 ? 1 : 0);
+  console.log(`self size grew by ${(total / 1024).toFixed(1)} KB in all${rooms > 1 ? `, ${(total / rooms / 1024).toFixed(2)} KB a room` : ''}\n`);
+  console.log(['bytes/room'.padStart(11), 'objects/room'.padStart(13), 'kind'].join('  '));
+  for (const row of diff.slice(0, rows)) console.log([perRoom(row.size).padStart(11), perRoom(row.count).padStart(13), row.kind].join('  '));
+}
+
+main();
