@@ -3,7 +3,14 @@
 // room's Y.Text a few times a second. The send time of every token is kept,
 // and the peer's Y.Text observer records when it arrives, so propagation is
 // measured end to end (client → server(s) → peer) on one clock.
+//
+// The load is the same for every setup: each client's Yjs client id, typing
+// phase and edit positions come from a generator seeded with its index. A
+// server's memory per room depends on them (an id of 2^31 or more is a
+// heap number in each of the room's Yjs ids, 16 bytes apiece), so random ones
+// would make the setups' rooms differ by more than the setups do.
 import { performance } from 'node:perf_hooks';
+import * as prng from 'lib0/prng';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -22,6 +29,8 @@ export interface RoomLoad {
 
 interface Client {
   index: number;
+  /** Seeded with the index: the same choices in every setup. */
+  random: prng.PRNG;
   doc: Y.Doc;
   text: Y.Text;
   provider: WebsocketProvider;
@@ -65,14 +74,18 @@ export class LoadGenerator {
   }
 
   private open(roomId: string, token: string, wsUrl: string, seed: Uint8Array | undefined): Client {
+    const index = this.nextIndex++;
+    const random = prng.create(index + 1);
     const doc = new Y.Doc();
+    // Random 32-bit ids, as Yjs picks them (an id is set before the document holds anything of its own).
+    doc.clientID = prng.uint32(random, 0, 0xffff_ffff);
     if (seed) Y.applyUpdate(doc, seed);
     const provider = new WebsocketProvider(wsUrl, roomId, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       protocols: ['peerprep', `bearer.${token}`],
       disableBc: true,
     });
-    const client: Client = { index: this.nextIndex++, doc, text: doc.getText('code'), provider, seq: 0 };
+    const client: Client = { index, random, doc, text: doc.getText('code'), provider, seq: 0 };
     provider.on('connection-close', () => {
       if (provider.synced) this.drops += 1;
     });
@@ -116,20 +129,20 @@ export class LoadGenerator {
     });
   }
 
-  /** Every client types `perSecond` edits a second, at a random phase so the edits spread evenly. */
+  /** Every client types `perSecond` edits a second, at a (seeded) random phase so the edits spread evenly. */
   startEditing(perSecond: number): void {
     const period = 1000 / perSecond;
     for (const client of this.clients) {
       client.timer = setTimeout(() => {
         this.edit(client);
         client.timer = setInterval(() => this.edit(client), period);
-      }, Math.random() * period);
+      }, prng.real53(client.random) * period);
     }
   }
 
   private edit(client: Client): void {
     const token = `${client.index}:${client.seq++};`;
-    const at = Math.floor(Math.random() * (client.text.length + 1));
+    const at = prng.uint32(client.random, 0, client.text.length);
     this.inFlight.set(token, performance.now());
     this.sent += 1;
     client.text.insert(at, token);

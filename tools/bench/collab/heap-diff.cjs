@@ -1,13 +1,21 @@
-// What grew between two heap snapshots, by object kind: the tool behind the
-// collab bench's memory-per-room figures (take the snapshots with
-// BENCH_HEAP_DIR, see server-probe.cjs).
+// Heap snapshots, by object kind: the collab bench's memory per room.
 //
 //   node tools/bench/collab/heap-diff.cjs <before.heapsnapshot> <after.heapsnapshot> [rooms] [rows]
+//   node tools/bench/collab/heap-diff.cjs --objects <file.heapsnapshot>
 //
-// Prints the kinds whose count or self size changed most, with the growth
-// per room when `rooms` is given (how many rooms the second snapshot holds
-// over the first). Self sizes only: what an object retains is its children's
-// rows. Plain CommonJS so it runs under node with no loader.
+// The first form prints the kinds whose count or self size changed most
+// between two snapshots (keep the bench's with BENCH_HEAP_DIR, see
+// server-probe.cjs), with the growth per room when `rooms` is given (how many
+// rooms the second snapshot holds over the first). Self sizes only: what an
+// object retains is its children's rows.
+//
+// `--objects` prints, as JSON, the bytes of the objects a snapshot holds
+// (`objects`) and of V8's "code" kind (`code`): compiled code, bytecode, and
+// what the JIT keeps with them (feedback vectors, deoptimisation data,
+// relocation info, source positions), which grow as a server warms up, not
+// with the rooms it holds. The bench reads its per-room heap this way.
+// Off-heap memory (`native`: array buffers' contents) is in neither: the heap
+// is what the figures compare. Plain CommonJS: runs under node with no loader.
 const fs = require('node:fs');
 
 function summarise(file) {
@@ -31,7 +39,22 @@ function summarise(file) {
   return byKind;
 }
 
+/** Bytes of the snapshot's objects and of its code (self sizes; off-heap `native` memory and roots left out). */
+function objectBytes(file) {
+  let objects = 0;
+  let code = 0;
+  for (const [kind, { size }] of summarise(file)) {
+    if (kind === 'code') code += size;
+    else if (kind !== 'synthetic' && !kind.startsWith('native ')) objects += size;
+  }
+  return { objects, code };
+}
+
 function main() {
+  if (process.argv[2] === '--objects') {
+    console.log(JSON.stringify(objectBytes(process.argv[3])));
+    return;
+  }
   const [before, after, roomsArg, rowsArg] = process.argv.slice(2);
   if (!before || !after) {
     console.error('usage: heap-diff.cjs <before.heapsnapshot> <after.heapsnapshot> [rooms] [rows]');

@@ -49,9 +49,12 @@ const LANGUAGE = 'python';
  * writes it with the room (documents/room-document.ts: the language in the
  * `meta` map, the starter code in the `code` text). The bench seeds the
  * reference's rooms with it, so both servers hold the same document.
+ * `clientId`: the writer's Yjs id (collaboration-service picks a random one
+ * per room; so does the bench, seeded, for the reference's rooms).
  */
-export function initialRoomState(): Uint8Array {
+export function initialRoomState(clientId: number): Uint8Array {
   const doc = new Y.Doc();
+  doc.clientID = clientId;
   doc.transact(() => {
     doc.getMap('meta').set('language', LANGUAGE);
     doc.getText('code').insert(0, QUESTION.starterCode[LANGUAGE]);

@@ -10,7 +10,7 @@
 //   BENCH_ROOMS=100,500 BENCH_SECONDS=15 BENCH_WARMUP_SECONDS=3 BENCH_EDITS_PER_SECOND=2 BENCH_ROUNDS=2 npm run bench:collab
 //   BENCH_PIN=0 npm run bench:collab         no taskset pinning
 //   BENCH_SETUPS=ours,reference              some of the setups (ours, reference, ours-x2)
-//   BENCH_HEAP_DIR=/tmp/heap                 the servers write a heap snapshot at every memory reading
+//   BENCH_HEAP_DIR=/tmp/heap                 keep the heap snapshot of every memory reading there (heap-diff.cjs)
 //   BENCH_CPU_PROF=/tmp/prof                 the servers write a CPU profile of each measured window
 //
 // Loopback only. Its own database, Redis key prefix, RabbitMQ exchange and
@@ -19,6 +19,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import * as prng from 'lib0/prng';
 import { createCleanup } from '../lib/cleanup';
 import { pinProcess, planCpus, processCpuMs, type CpuPlan } from '../lib/cpu';
 import { envInt, envIntList, progress, sleep } from '../lib/options';
@@ -30,7 +31,7 @@ import { printTable } from '../lib/table';
 import { createTokenSigner } from '../matching/fixtures';
 import { LoadGenerator, type RoomLoad } from './clients';
 import { createRoomMaker, initialRoomState, startPickerStub, type CollabUser, type RoomMaker } from './rooms';
-import { CPU_PROF_DIR, liveRoomCounter, startReference, startReplica, type BenchServer, type LoopDelay, type Memory } from './servers';
+import { CPU_PROF_DIR, heapSnapshots, liveRoomCounter, startReference, startReplica, type BenchServer, type LoopDelay, type Memory } from './servers';
 
 const ROOM_COUNTS = envIntList('BENCH_ROOMS', [100, 500]);
 const SECONDS = envInt('BENCH_SECONDS', 15);
@@ -92,11 +93,15 @@ interface Context {
   live: ReturnType<typeof liveRoomCounter>;
 }
 
-const MEMORY_KEYS = ['heapUsed', 'data', 'external', 'rss'] as const;
+const MEMORY_KEYS = ['heapUsed', 'objects', 'external', 'rss'] as const;
 const combineMemory = (list: Memory[], divisor = 1): Memory =>
   Object.fromEntries(MEMORY_KEYS.map((key) => [key, list.reduce((sum, m) => sum + m[key], 0) / divisor])) as unknown as Memory;
-/** Summed over a setup's servers. */
-const sumMemory = (list: Memory[]): Memory => combineMemory(list);
+/** Summed over a setup's servers, read one after the other (each writes a heap snapshot, and they share a CPU). */
+async function memoryOf(servers: readonly BenchServer[]): Promise<Memory> {
+  const readings: Memory[] = [];
+  for (const server of servers) readings.push(await server.memory());
+  return combineMemory(readings);
+}
 
 /**
  * One setup's rounds as one result: the samples pooled; counts summed;
@@ -152,10 +157,11 @@ async function makeRooms(ctx: Context, setup: Setup, count: number, servers: Ben
     pairs.push([a, b]);
   }
   const rooms = setup === 'reference' ? pairs.map((users) => ({ roomId: randomUUID(), users })) : await ctx.roomMaker.open(pairs);
-  const seed = setup === 'reference' ? initialRoomState() : undefined;
+  // Random writer ids, as collaboration-service's are, but the same in every round.
+  const writers = prng.create(count);
   return rooms.map(({ roomId, users }) => ({
     roomId,
-    seed,
+    seed: setup === 'reference' ? initialRoomState(prng.uint32(writers, 0, 0xffff_ffff)) : undefined,
     clients: [
       { token: users[0].token, wsUrl: servers[0].wsUrl },
       { token: users[1].token, wsUrl: servers[servers.length - 1].wsUrl },
@@ -189,7 +195,7 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
     warm.disconnect();
     if (!reference) await waitUntil(async () => (await liveRooms()) === 0, 30_000);
     await sleep(300);
-    const baseline = sumMemory(await Promise.all(servers.map((s) => s.memory())));
+    const baseline = await memoryOf(servers);
 
     const connectStarted = performance.now();
     await generator.connect(rooms);
@@ -219,7 +225,7 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
     const samples = generator.receipts.filter((r) => r.sentAt >= from && r.sentAt < until).map((r) => r.ms);
     const undelivered = generator.undelivered(from, until);
     const drops = generator.drops;
-    const connectedIdle = sumMemory(await Promise.all(servers.map((s) => s.memory())));
+    const connectedIdle = await memoryOf(servers);
 
     const disconnectAt = performance.now();
     generator.disconnect();
@@ -228,7 +234,7 @@ async function measureSetup(ctx: Context, setup: Setup, roomCount: number): Prom
     else await sleep(1000);
     const freeMs = performance.now() - disconnectAt;
     const liveAfterDisconnect = (await liveRooms()) - (reference ? PREWARM_ROOMS : 0);
-    const afterDisconnect = sumMemory(await Promise.all(servers.map((s) => s.memory())));
+    const afterDisconnect = await memoryOf(servers);
 
     const lag = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
     return {
@@ -326,8 +332,8 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
     results.map((r) => [
       String(r.rooms),
       setupName(r),
-      kb(perRoom(r, r.connectedIdle, 'data')),
-      kb(perRoom(r, r.afterDisconnect, 'data')),
+      kb(perRoom(r, r.connectedIdle, 'objects')),
+      kb(perRoom(r, r.afterDisconnect, 'objects')),
       kb(perRoom(r, r.connectedIdle, 'heapUsed')),
       kb(perRoom(r, r.connectedIdle, 'rss')),
       kb(perRoom(r, r.afterDisconnect, 'rss')),
@@ -336,7 +342,7 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
     ]),
   );
   console.log(
-    '\nPer room: server heap (after two full GCs; without the code spaces, whose JIT-compiled functions grow as the server warms up, not with its rooms: "with code" counts them too) and RSS over the baseline taken with nobody connected, summed over replicas, divided by the rooms, averaged over the rounds. "Connected idle": both clients still connected, 2 s after the last edit. Rooms in memory: for ours, rooms whose Redis fan-out channel some replica is still subscribed to; for the reference, its document map. RSS rarely shrinks after frees (the allocator keeps the pages).\n',
+    '\nPer room: server heap (after two full GCs; its objects from a heap snapshot, without V8\'s code: compiled code, bytecode and what the JIT keeps with them, which grow as the server warms up, not with its rooms; "with code" is heapUsed, code and all) and RSS over the baseline taken with nobody connected, summed over replicas, divided by the rooms, averaged over the rounds. "Connected idle": both clients still connected, 2 s after the last edit. Rooms in memory: for ours, rooms whose Redis fan-out channel some replica is still subscribed to; for the reference, its document map. RSS rarely shrinks after frees (the allocator keeps the pages).\n',
   );
 
   const rows: string[][] = [];
@@ -351,7 +357,7 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
       const p99 = [percentile(ours.samples, 99), percentile(reference.samples, 99)];
       rows.push([`${rooms} rooms, ${ours.setup}: p99 (no target)`, `${ms(p99[0])} vs ${ms(p99[1])} (${ratio(p99[0], p99[1])})`, '-']);
       if (ours.setup !== 'ours') continue;
-      const heap = (r: Result, at: Memory) => perRoom(r, at, 'data');
+      const heap = (r: Result, at: Memory) => perRoom(r, at, 'objects');
       rows.push([
         `${rooms} rooms: heap per idle room, clients connected ≤ reference`,
         `${kb(heap(ours, ours.connectedIdle))} vs ${kb(heap(reference, reference.connectedIdle))}`,
@@ -365,9 +371,9 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
     }
     for (const ours of results.filter((r) => r.rooms === rooms && r.setup !== 'reference')) {
       // Freed: no replica holds a room any more, and the heap gave back at least 3/4 of what the connected rooms
-      // held. What stays is not per room: JIT code, grown pools, and the access-token cache (bounded, 2 tokens a room).
-      const left = ours.afterDisconnect.data - ours.baseline.data;
-      const held = ours.connectedIdle.data - ours.baseline.data;
+      // held. What stays is not per room: grown pools and buffers, and Prisma's history of its last 100 debug calls.
+      const left = ours.afterDisconnect.objects - ours.baseline.objects;
+      const held = ours.connectedIdle.objects - ours.baseline.objects;
       rows.push([
         `${rooms} rooms, ${ours.setup}: a room with no connections is freed`,
         `${ours.liveAfterDisconnect} of ${ours.liveWhileConnected} left in memory; heap ${kb(left)} over baseline (${held > 0 ? ((left / held) * 100).toFixed(0) : 'n/a'}% of the connected rooms' ${kb(held)})`,
@@ -386,6 +392,7 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
 async function main(): Promise<void> {
   const runId = randomBytes(4).toString('hex');
   const cleanup = createCleanup(say);
+  if (!heapSnapshots.kept) cleanup.add(`delete ${heapSnapshots.dir}`, async () => heapSnapshots.remove());
   const cpus = planCpus();
   try {
     if (cpus.pinned && cpus.loadCpus) pinProcess(process.pid, cpus.loadCpus);

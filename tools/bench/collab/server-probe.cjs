@@ -3,13 +3,12 @@
 // without a debug route in the service. It listens on 127.0.0.1 at
 // BENCH_PROBE_PORT and answers:
 //   GET /memory  after two full GCs: process.memoryUsage() (bytes), and
-//                `code`: the heap's code spaces (compiled functions, which
-//                grow as the JIT warms up, not with the data held)
+//                `snapshot`: a heap snapshot of that moment, written into
+//                BENCH_HEAP_DIR as <pid>-<n>.heapsnapshot (heap-diff.cjs
+//                reads what it holds: objects apart from compiled code)
 //   GET /loop    this process's event-loop delay since the last /loop (ms)
 //   GET /profile/start, /profile/stop   with BENCH_CPU_PROF set: a CPU profile
 //                of what runs in between, written there as <pid>-<n>.cpuprofile
-// With BENCH_HEAP_DIR set, every /memory also writes a heap snapshot there
-// (<pid>-<n>.heapsnapshot): diff two with heap-diff.cjs to see what a room holds.
 // Plain CommonJS on purpose: the built service runs under node with no loader.
 const http = require('node:http');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
@@ -60,17 +59,17 @@ function answer(req, res) {
       res.end('start the server with --expose-gc');
       return;
     }
-    global.gc();
-    global.gc();
-    const code = require('node:v8')
-      .getHeapSpaceStatistics()
-      .filter((space) => space.space_name.startsWith('code'))
-      .reduce((sum, space) => sum + space.space_used_size, 0);
-    body = { ...process.memoryUsage(), code };
-    if (heapDir) {
-      snapshots += 1;
-      require('node:v8').writeHeapSnapshot(require('node:path').join(heapDir, `${process.pid}-${snapshots}.heapsnapshot`));
+    if (!heapDir) {
+      res.statusCode = 500;
+      res.end('set BENCH_HEAP_DIR');
+      return;
     }
+    global.gc();
+    global.gc();
+    const usage = process.memoryUsage();
+    snapshots += 1;
+    const snapshot = require('node:v8').writeHeapSnapshot(require('node:path').join(heapDir, `${process.pid}-${snapshots}.heapsnapshot`));
+    body = { ...usage, snapshot };
   } else if (req.url === '/loop') {
     body = { p50: lagMs(loop.percentile(50)), p99: lagMs(loop.percentile(99)), max: lagMs(loop.max) };
     loop.reset();

@@ -3,10 +3,14 @@
 // @y/websocket-server reference (reference-server.ts under tsx's loader). Both
 // run with server-probe.cjs loaded, which reports memory after a full GC
 // and the event-loop delay on a port of its own.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { call } from '../lib/http';
 import { sleep } from '../lib/options';
@@ -15,15 +19,41 @@ import { freePort, startBuiltService, workspaceRoot } from '../lib/services';
 
 const PROBE = path.join(__dirname, 'server-probe.cjs');
 const REFERENCE = path.join(__dirname, 'reference-server.ts');
+const HEAP_DIFF = path.join(__dirname, 'heap-diff.cjs');
 /** With BENCH_CPU_PROF=<dir>, every server profiles the measured window (server-probe.cjs) into it. */
 export const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
 
+/**
+ * Where the servers write the heap snapshot of every memory reading:
+ * BENCH_HEAP_DIR, where they are kept (for heap-diff.cjs), or a temporary
+ * folder, where each is deleted once read.
+ */
+export const heapSnapshots = (() => {
+  const kept = process.env['BENCH_HEAP_DIR'];
+  const dir = kept ?? mkdtempSync(path.join(os.tmpdir(), 'bench-collab-heap-'));
+  return { dir, kept: kept !== undefined, remove: () => (kept ? undefined : rmSync(dir, { recursive: true, force: true })) };
+})();
+
 export interface Memory {
   heapUsed: number;
-  /** heapUsed without the code spaces: the objects the server holds, not the code the JIT compiled. */
-  data: number;
+  /**
+   * The heap's objects apart from V8's code (compiled code, bytecode and
+   * what the JIT keeps with them), from a heap snapshot: what the server
+   * holds, not what it compiled as it warmed up.
+   */
+  objects: number;
   external: number;
   rss: number;
+}
+
+/** A heap snapshot of a replica holding 500 rooms takes seconds to write on a slow machine. */
+const SNAPSHOT_TIMEOUT_MS = 180_000;
+
+/** What a heap snapshot holds (heap-diff.cjs --objects), in a process of its own: parsing one takes a lot of memory. */
+async function snapshotObjects(file: string): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, [HEAP_DIFF, '--objects', file], { maxBuffer: 1024 * 1024 });
+  if (!heapSnapshots.kept) await rm(file, { force: true });
+  return (JSON.parse(stdout) as { objects: number }).objects;
 }
 
 export interface LoopDelay {
@@ -48,15 +78,15 @@ export interface BenchServer {
 
 function probeClient(port: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const get = async <T>(urlPath: string): Promise<T> => {
-    const reply = await call(agent, port, 'GET', urlPath);
+  const get = async <T>(urlPath: string, timeoutMs?: number): Promise<T> => {
+    const reply = await call(agent, port, 'GET', urlPath, undefined, timeoutMs);
     if (reply.status !== 200) throw new Error(`probe ${urlPath} answered ${reply.status}: ${reply.body}`);
     return JSON.parse(reply.body) as T;
   };
   return {
     memory: async (): Promise<Memory> => {
-      const { heapUsed, code, external, rss } = await get<{ heapUsed: number; code: number; external: number; rss: number }>('/memory');
-      return { heapUsed, data: heapUsed - code, external, rss };
+      const { heapUsed, external, rss, snapshot } = await get<{ heapUsed: number; external: number; rss: number; snapshot: string }>('/memory', SNAPSHOT_TIMEOUT_MS);
+      return { heapUsed, objects: await snapshotObjects(snapshot), external, rss };
     },
     loop: () => get<LoopDelay>('/loop'),
     profile: async (step: 'start' | 'stop') => {
@@ -71,7 +101,7 @@ export async function startReplica(label: string, env: Record<string, string>, c
   const probePort = await freePort();
   const service = await startBuiltService({
     project: 'collaboration-service',
-    env: { ...env, BENCH_PROBE_PORT: String(probePort) },
+    env: { ...env, BENCH_PROBE_PORT: String(probePort), BENCH_HEAP_DIR: heapSnapshots.dir },
     cpus,
     nodeArgs: ['--expose-gc', '--require', PROBE],
   });
@@ -103,6 +133,7 @@ export async function startReference(cpus: string | undefined): Promise<BenchSer
       ...process.env,
       PORT: String(port),
       BENCH_PROBE_PORT: String(probePort),
+      BENCH_HEAP_DIR: heapSnapshots.dir,
       TSX_TSCONFIG_PATH: path.join(workspaceRoot, 'tools/tsconfig.json'),
     },
   });

@@ -8,8 +8,8 @@ export interface Reply {
   ms: number;
 }
 
-/** One loopback HTTP request with a JSON body (if any), read to the end. */
-export function call(agent: http.Agent, port: number, method: string, urlPath: string, body?: unknown): Promise<Reply> {
+/** One loopback HTTP request with a JSON body (if any), read to the end; refused after `timeoutMs` without a reply. */
+export function call(agent: http.Agent, port: number, method: string, urlPath: string, body?: unknown, timeoutMs = 30_000): Promise<Reply> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -20,7 +20,7 @@ export function call(agent: http.Agent, port: number, method: string, urlPath: s
         method,
         path: urlPath,
         agent,
-        timeout: 30_000,
+        timeout: timeoutMs,
         headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
       },
       (res) => {

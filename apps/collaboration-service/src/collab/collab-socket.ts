@@ -31,6 +31,9 @@ export interface CollabSocketDeps {
 export function createCollabSocket({ verifier, roomsService, liveRooms, logger }: CollabSocketDeps) {
   const wss = new WebSocketServer({
     noServer: true,
+    // The rooms know their sockets (and close them on shutdown): no second
+    // set of every client, nor a listener of ws's on each.
+    clientTracking: false,
     maxPayload: MAX_MESSAGE_BYTES,
     handleProtocols: (protocols) => chooseWebSocketProtocol(protocols),
   });
@@ -58,15 +61,16 @@ export function createCollabSocket({ verifier, roomsService, liveRooms, logger }
       if (!socket.destroyed) rejectUpgrade(socket, 503);
       return;
     }
-    // Until the socket is a WebSocket (ws drops a socket that died meanwhile
-    // without calling back), its close is what releases the room; from then on
-    // the WebSocket's is. The listener goes, so an open socket carries none of ours.
-    const releaseUnopened = () => liveRooms.release(live);
-    socket.once('close', releaseUnopened);
+    // With no verifyClient, ws calls back before handleUpgrade returns, or
+    // never: it refused the handshake, or found the socket dead, and destroyed
+    // it. Either way this knows at once whether the room is held by a
+    // WebSocket, and a socket carries no listener of ours while it waits.
+    let opened = false;
     wss.handleUpgrade(req, socket, head, (conn) => {
-      socket.removeListener('close', releaseUnopened);
+      opened = true;
       liveRooms.connect(live, conn);
     });
+    if (!opened) liveRooms.release(live);
   }
 
   return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
 import { startTcpProxy, waitFor } from '@peerprep/testing';
 import request from 'supertest';
@@ -114,6 +115,41 @@ describe('the editor: y-websocket protocol with real providers', () => {
     expect(textOf(spy)).toBe('');
     expect(service.app.liveRooms.isLive(roomId)).toBe(false);
     spy.destroy();
+  });
+
+  it('holds no room for a handshake ws refuses after the room was loaded (a bad Sec-WebSocket-Version)', async () => {
+    const { roomId } = await harness.openRoom([alice, bob]);
+    const { hostname, port } = new URL(service.wsUrl);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({
+        host: hostname,
+        port,
+        path: `/api/collab/${roomId}`,
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'sec-websocket-version': '99',
+          'sec-websocket-protocol': `peerprep, bearer.${alice.token}`,
+        },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('upgrade', () => reject(new Error('the handshake was accepted')));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    await waitFor(() => !service.app.liveRooms.isLive(roomId), 5_000, 'the room to be freed');
+
+    // The room is held and freed as usual afterwards.
+    const a = harness.client(service, alice, roomId);
+    await harness.synced(a);
+    expect(service.app.liveRooms.hasConnections(roomId)).toBe(true);
+    a.destroy();
+    await waitFor(() => !service.app.liveRooms.isLive(roomId), 5_000, 'the room to be freed after its client left');
   });
 
   it('persists every update: a fresh replica serves the whole document, and an idle room is freed from memory', async () => {

@@ -27,6 +27,8 @@ const HEARTBEAT_MS = 30_000;
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const RETRY_FLUSH_MS = 1_000;
 const RESYNC_AFTER_RECONNECT_MS = 100;
+/** What a loaded room's `ready` is: one settled promise for all of them. */
+const LOADED: Promise<void> = Promise.resolve();
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -51,11 +53,11 @@ export class LiveRoom {
   holders = 0;
   /** Client writes are dropped (the room is closed). */
   readOnly = false;
-  loaded = false;
+  /** When the document was loaded (0: not yet). */
   loadedAt = 0;
-  ready: Promise<void> = Promise.resolve();
-  /** Local changes not yet in Postgres. */
-  pending: Uint8Array[] = [];
+  ready: Promise<void> = LOADED;
+  /** Local changes not yet in Postgres (allocated when there are some). */
+  pending: Uint8Array[] | undefined;
   /** Changes arrived from other replicas: the state is written whole on unload, in case their writer died. */
   remoteApplied = false;
   logLength = 0;
@@ -72,6 +74,10 @@ export class LiveRoom {
 
   get hasPeers(): boolean {
     return (this.peers?.size ?? 0) > 0;
+  }
+
+  get loaded(): boolean {
+    return this.loadedAt > 0;
   }
 
   constructor(readonly id: string) {
@@ -100,6 +106,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   const unloading = new Map<string, Promise<void>>();
   const dirty = new Set<LiveRoom>();
   const alive = new WeakMap<WebSocket, boolean>();
+  /** The room of each open socket, for the socket listeners every socket shares. */
+  const roomOf = new WeakMap<WebSocket, LiveRoom>();
   /** Rooms edited since the last `takeActiveRoomIds`. */
   const edited = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
@@ -216,7 +224,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       if (room.hasPeers) publish(room, { kind: 'update', update });
       broadcast(room, syncUpdateMessage(update), origin);
       edited.add(room.id);
-      room.pending.push(update);
+      (room.pending ??= []).push(update);
       scheduleFlush(room);
     });
 
@@ -251,7 +259,6 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     });
     room.logLength = stored.logLength;
     watch(room);
-    room.loaded = true;
     room.loadedAt = Date.now();
     const early = room.early ?? [];
     room.early = undefined;
@@ -272,9 +279,9 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     flushing = flushing.then(async () => {
       const batch: (PendingUpdate & { room: LiveRoom })[] = [];
       for (const room of dirty) {
-        if (room.pending.length === 0) continue;
+        if (!room.pending) continue;
         const update = room.pending.length === 1 ? room.pending[0] : Y.mergeUpdates(room.pending);
-        room.pending = [];
+        room.pending = undefined;
         batch.push({ room, roomId: room.id, update });
       }
       dirty.clear();
@@ -284,7 +291,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       } catch (error) {
         logger.error({ err: error, rooms: batch.length }, 'writing document updates failed; retrying');
         for (const { room, update } of batch) {
-          room.pending.unshift(update);
+          (room.pending ??= []).unshift(update);
           scheduleFlush(room, RETRY_FLUSH_MS);
         }
         return;
@@ -400,6 +407,22 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     alive.set(this, true);
   }
 
+  function onMessage(this: WebSocket, data: Buffer): void {
+    const room = roomOf.get(this);
+    if (!room) return;
+    try {
+      handleMessage(room, this, data);
+    } catch (error) {
+      logger.warn({ err: error, roomId: room.id }, 'a malformed editor message closed its connection');
+      this.close(1007, 'malformed message');
+    }
+  }
+
+  function onClose(this: WebSocket): void {
+    const room = roomOf.get(this);
+    if (room) disconnect(room, this);
+  }
+
   function onSocketError(error: Error): void {
     logger.debug({ err: error }, 'editor socket error');
   }
@@ -439,6 +462,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       if (readOnly) room.readOnly = true;
       try {
         await room.ready;
+        room.ready = LOADED;
       } catch (error) {
         if (rooms.get(roomId) === room) rooms.delete(roomId);
         room.holders -= 1;
@@ -457,19 +481,14 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     connect(room: LiveRoom, conn: WebSocket): void {
       room.conns.set(conn, new Set());
       alive.set(conn, true);
-      // Thousands of sockets stay open for hours: the listeners that need no
-      // room are shared, and 'close' (emitted once) needs no once-wrapper.
+      roomOf.set(conn, room);
+      // Thousands of sockets stay open for hours: every socket shares the
+      // same listeners (no closures of its own; the room is in roomOf), and
+      // 'close' (emitted once) needs no once-wrapper.
       conn.on('pong', onPong);
       conn.on('error', onSocketError);
-      conn.on('message', (data: Buffer) => {
-        try {
-          handleMessage(room, conn, data);
-        } catch (error) {
-          logger.warn({ err: error, roomId: room.id }, 'a malformed editor message closed its connection');
-          conn.close(1007, 'malformed message');
-        }
-      });
-      conn.on('close', () => disconnect(room, conn));
+      conn.on('message', onMessage);
+      conn.on('close', onClose);
 
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
