@@ -63,6 +63,7 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
     flushIntervalMs: config.COLLAB_FLUSH_INTERVAL_MS,
     compactAfterUpdates: config.COLLAB_COMPACT_AFTER_UPDATES,
     lingerMs: config.COLLAB_ROOM_LINGER_MS,
+    heartbeatMs: config.COLLAB_HEARTBEAT_MS,
   });
   const roomsService = createRoomsService({
     rooms: createRoomsRepository(prisma),

@@ -30,6 +30,8 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   COLLAB_FLUSH_INTERVAL_MS: millisecondsVariable(50),
   /** A room's update log is merged into its snapshot once it holds this many rows. */
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(1000),
+  /** How often every editor socket is pinged; one that missed the previous ping is cut off. */
+  COLLAB_HEARTBEAT_MS: millisecondsVariable(30_000, 100),
   /** How long a room with no connection stays in memory (0: freed at once). */
   COLLAB_ROOM_LINGER_MS: millisecondsVariable(0, 0),
   /** An open room with no edit and no connection for this long is closed by the system (attempts saved). */

@@ -152,6 +152,34 @@ describe('the editor: y-websocket protocol with real providers', () => {
     await waitFor(() => !service.app.liveRooms.isLive(roomId), 5_000, 'the room to be freed after its client left');
   });
 
+  it('pings every socket and cuts off one that stopped answering, keeping the live ones', async () => {
+    const pinging = await harness.startInstance({ COLLAB_HEARTBEAT_MS: '150' });
+    try {
+      const { roomId } = await harness.openRoom([alice, bob]);
+      const live = harness.client(pinging, alice, roomId);
+      await harness.synced(live);
+      // A peer that is gone without a FIN: its socket is open, but nothing answers the pings.
+      const silent = new WebSocket(`${pinging.wsUrl}/${roomId}`, ['peerprep', `bearer.${bob.token}`], { autoPong: false });
+      let pings = 0;
+      silent.on('ping', () => (pings += 1));
+      await new Promise((resolve, reject) => {
+        silent.once('open', resolve);
+        silent.once('error', reject);
+      });
+      const closed = await new Promise<number>((resolve) => silent.once('close', resolve));
+      expect(closed).toBe(1006);
+      expect(pings).toBeGreaterThanOrEqual(1);
+      await waitFor(() => pinging.app.liveRooms.stats().connections === 1, 5_000, 'the silent socket to be forgotten');
+      // The live client answered every ping (ws does by itself) and is still there.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(live.provider.wsconnected).toBe(true);
+      expect(pinging.app.liveRooms.hasConnections(roomId)).toBe(true);
+      live.destroy();
+    } finally {
+      await pinging.stop();
+    }
+  });
+
   it('persists every update: a fresh replica serves the whole document, and an idle room is freed from memory', async () => {
     const { roomId } = await harness.openRoom([alice, bob]);
     const a = harness.client(service, alice, roomId);

@@ -21,8 +21,9 @@ const REMOTE = Symbol('another replica');
 /** Transaction origin of the service's own changes (ending a session). */
 const SERVER_ORIGIN = Symbol('collaboration-service');
 
-// Proxies drop idle connections; a ping every 30 s keeps them and finds dead peers.
-const HEARTBEAT_MS = 30_000;
+// Pings go out this many at a time, the next batch after pending I/O, so
+// pinging thousands of sockets never holds up the edits in between.
+const PING_BATCH = 64;
 // A client that stops reading is cut off before its backlog eats the heap.
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const RETRY_FLUSH_MS = 1_000;
@@ -41,6 +42,11 @@ export interface LiveRoomsOptions {
   flushIntervalMs: number;
   compactAfterUpdates: number;
   lingerMs: number;
+  /**
+   * Every socket is pinged this often: proxies keep connections that carry
+   * traffic, and a socket that did not answer the previous ping is cut off.
+   */
+  heartbeatMs: number;
 }
 
 /** A room's document while anyone on this replica uses it. */
@@ -427,18 +433,27 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     logger.debug({ err: error }, 'editor socket error');
   }
 
-  const heartbeat = setInterval(() => {
-    for (const room of rooms.values()) {
-      for (const conn of room.conns.keys()) {
-        if (alive.get(conn) === false) {
-          conn.terminate();
-          continue;
-        }
-        alive.set(conn, false);
-        conn.ping();
+  /** Pings `conns[from...]`, a batch now and the rest after pending I/O. */
+  function pingFrom(conns: WebSocket[], from: number): void {
+    const until = Math.min(conns.length, from + PING_BATCH);
+    for (let i = from; i < until; i++) {
+      const conn = conns[i];
+      if (conn.readyState !== WebSocket.OPEN) continue;
+      if (alive.get(conn) === false) {
+        conn.terminate();
+        continue;
       }
+      alive.set(conn, false);
+      conn.ping();
     }
-  }, HEARTBEAT_MS);
+    if (until < conns.length) setImmediate(pingFrom, conns, until);
+  }
+
+  const heartbeat = setInterval(() => {
+    const conns: WebSocket[] = [];
+    for (const room of rooms.values()) for (const conn of room.conns.keys()) conns.push(conn);
+    pingFrom(conns, 0);
+  }, options.heartbeatMs);
   heartbeat.unref();
 
   return {
