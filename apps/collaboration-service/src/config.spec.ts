@@ -7,7 +7,7 @@ describe('collaboration-service configuration', () => {
       PORT: 3005,
       INTERNAL_API_TOKEN: DEV_INTERNAL_API_TOKEN,
       EVENTS_QUEUE: 'collaboration-service',
-      COLLAB_FLUSH_INTERVAL_MS: 50,
+      COLLAB_FLUSH_INTERVAL_MS: 200,
       COLLAB_ROOM_LINGER_MS: 0,
     });
   });

@@ -26,8 +26,12 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   INTERNAL_API_TOKEN: internalTokenVariable(),
   /** Every Redis pub/sub channel of the editor fan-out starts with this (tests use their own). */
   COLLAB_KEY_PREFIX: z.string().min(1).max(100).default('collab:'),
-  /** Document updates received within this window are written to Postgres in one statement. */
-  COLLAB_FLUSH_INTERVAL_MS: millisecondsVariable(50),
+  /**
+   * Document updates received within this window are written to Postgres in
+   * one statement. Clients resend what a crash lost when they reconnect; a
+   * shorter window means more statements, which cost every edit latency (see README).
+   */
+  COLLAB_FLUSH_INTERVAL_MS: millisecondsVariable(200),
   /** A room's update log is merged into its snapshot once it holds this many rows. */
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(1000),
   /** How often every editor socket is pinged; one that missed the previous ping is cut off. */

@@ -146,21 +146,24 @@ async function main(): Promise<void> {
   const channelPrefix = `bench:collab-hop:${randomBytes(4).toString('hex')}:`;
   const rows: string[][] = [];
   for (const rooms of ROOM_COUNTS) {
-    const pooled = new Map<Setup, { samples: number[]; lost: number; loop: number }>(SETUPS.map((s) => [s, { samples: [], lost: 0, loop: 0 }]));
+    const pooled = Object.fromEntries(SETUPS.map((s) => [s, { samples: [] as number[], lost: 0, loop: 0 }])) as Record<
+      Setup,
+      { samples: number[]; lost: number; loop: number }
+    >;
     for (let round = 0; round < ROUNDS; round++) {
       for (const setup of round % 2 === 0 ? SETUPS : [...SETUPS].reverse()) {
         say(`${setup}, ${rooms} rooms, round ${round + 1} of ${ROUNDS}`);
         const result = await measure(setup, rooms, cpus.serverCpus, channelPrefix);
-        const entry = pooled.get(setup)!;
+        const entry = pooled[setup];
         entry.samples.push(...result.samples);
         entry.lost += result.lost;
         entry.loop = Math.max(entry.loop, result.generatorLoopP99);
       }
     }
-    const one = pooled.get('one relay')!;
+    const one = pooled['one relay'];
     const sortedOne = Array.from(Float64Array.from(one.samples).sort());
     for (const setup of SETUPS) {
-      const entry = pooled.get(setup)!;
+      const entry = pooled[setup];
       const sorted = Array.from(Float64Array.from(entry.samples).sort());
       const ratio = (p: number) => `${(percentile(sorted, p) / percentile(sortedOne, p)).toFixed(2)}×`;
       rows.push([
