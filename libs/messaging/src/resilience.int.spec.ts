@@ -135,7 +135,8 @@ describe('messaging when the broker connection fails', () => {
     await probe.channel.deleteQueue(queue);
     await proxy.resume();
     await waitFor('the consumer to reconnect', () => connected(consumer));
-    await waitFor('the queue to be declared again', () => probe.queueExists(queue));
+    // Declared, bound, then consumed: a publish before the binding would route nowhere.
+    await waitFor('the queue to be declared, bound and consumed again', async () => (await probe.consumerCount(queue)) === 1);
     const second = await publisher.publish('user.deleted', { userId: randomUUID() });
 
     await waitFor('the second event', () => received.length === 2);

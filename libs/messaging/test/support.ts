@@ -58,6 +58,18 @@ export async function openBrokerProbe(url: string) {
         return false;
       }
     },
+    /** Consumers on `queue` (0 when it does not exist): a library consumer is on it only once its bindings are. */
+    async consumerCount(queue: string): Promise<number> {
+      const scratch = await connection.createChannel();
+      scratch.on('error', () => undefined);
+      try {
+        const { consumerCount } = await scratch.checkQueue(queue);
+        await scratch.close();
+        return consumerCount;
+      } catch {
+        return 0;
+      }
+    },
     async readyCount(queue: string): Promise<number> {
       return (await channel.checkQueue(queue)).messageCount;
     },
