@@ -44,31 +44,26 @@ export interface DeadLetter {
 export async function openBrokerProbe(url: string) {
   const connection = await amqplib.connect(url);
   const channel = await connection.createConfirmChannel();
+  /** On a channel of its own: a missing queue closes the channel that asked. Undefined when it is missing. */
+  async function checkQueue(queue: string) {
+    const scratch = await connection.createChannel();
+    scratch.on('error', () => undefined);
+    try {
+      const found = await scratch.checkQueue(queue);
+      await scratch.close();
+      return found;
+    } catch {
+      return undefined;
+    }
+  }
   return {
     channel,
-    /** On a channel of its own: a missing queue closes the channel that asked. */
     async queueExists(queue: string): Promise<boolean> {
-      const scratch = await connection.createChannel();
-      scratch.on('error', () => undefined);
-      try {
-        await scratch.checkQueue(queue);
-        await scratch.close();
-        return true;
-      } catch {
-        return false;
-      }
+      return (await checkQueue(queue)) !== undefined;
     },
     /** Consumers on `queue` (0 when it does not exist): a library consumer is on it only once its bindings are. */
     async consumerCount(queue: string): Promise<number> {
-      const scratch = await connection.createChannel();
-      scratch.on('error', () => undefined);
-      try {
-        const { consumerCount } = await scratch.checkQueue(queue);
-        await scratch.close();
-        return consumerCount;
-      } catch {
-        return 0;
-      }
+      return (await checkQueue(queue))?.consumerCount ?? 0;
     },
     async readyCount(queue: string): Promise<number> {
       return (await channel.checkQueue(queue)).messageCount;

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
-import { pinProcess, planCpus } from '../lib/cpu';
+import { nodeCommand, pinProcess, planCpus } from '../lib/cpu';
 import { envInt, envIntList, progress, sleep } from '../lib/options';
 import { REDIS_URL } from '../lib/redis';
 import { freePort } from '../lib/services';
@@ -47,7 +47,7 @@ interface Relay {
 
 async function startRelay(cpus: string | undefined, env: Record<string, string>): Promise<Relay> {
   const port = await freePort();
-  const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, RELAY]] : [process.execPath, [RELAY]];
+  const [command, args] = nodeCommand([RELAY], cpus);
   const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env, PORT: String(port) } });
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.once('data', () => resolve());

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import { nodeCommand } from '../lib/cpu';
 import { call } from '../lib/http';
 import { sleep } from '../lib/options';
 import { REDIS_URL } from '../lib/redis';
@@ -125,7 +126,7 @@ export async function startReference(cpus: string | undefined): Promise<BenchSer
   const [port, probePort] = [await freePort(), await freePort()];
   // The reference loads the probe itself (see reference-server.ts).
   const node = ['--expose-gc', '--import', 'tsx', REFERENCE];
-  const [command, args] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...node]] : [process.execPath, node];
+  const [command, args] = nodeCommand(node, cpus);
   const child = spawn(command, args, {
     cwd: workspaceRoot,
     stdio: ['ignore', 'ignore', 'inherit'],

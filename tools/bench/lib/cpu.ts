@@ -39,6 +39,11 @@ export function planCpus(): CpuPlan {
   };
 }
 
+/** The command that runs node with `nodeArgs`, pinned to `cpus` (a taskset list) when given. */
+export function nodeCommand(nodeArgs: readonly string[], cpus: string | undefined): [string, string[]] {
+  return cpus ? ['taskset', ['-c', cpus, process.execPath, ...nodeArgs]] : [process.execPath, [...nodeArgs]];
+}
+
 /** Pins every thread of a running process (libuv pool and V8 helpers included). */
 export function pinProcess(pid: number, cpus: string): void {
   const result = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { nodeCommand } from './cpu';
 import { call } from './http';
 import { sleep } from './options';
 
@@ -64,9 +65,7 @@ export interface StartServiceOptions {
 export async function startBuiltService(options: StartServiceOptions): Promise<RunningService> {
   const port = await freePort();
   const node = [...(options.nodeArgs ?? []), builtMain(options.project)];
-  const [command, args] = options.cpus
-    ? ['taskset', ['-c', options.cpus, process.execPath, ...node]]
-    : [process.execPath, node];
+  const [command, args] = nodeCommand(node, options.cpus);
   const child = spawn(command, args, {
     cwd: workspaceRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
