@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { z } from 'zod';
 // The compose file configures the apps, so it is checked against the apps' own
 // config schemas: a renamed or removed variable fails here, not at boot.
@@ -18,25 +16,9 @@ import { questionEnvSchema } from '../../apps/question-service/src/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import { userEnvSchema } from '../../apps/user-service/src/config';
 import { appsReading, BOOT_ENV_SCHEMAS, bootProblems } from './app-config';
+import { ComposeError, type ComposeProject, type ComposeService, loadComposeFile } from './compose-model';
 import { BACKEND_APPS, DELIVERY_APPS, STORES } from './delivery-apps';
 import { dockerStages, readDockerfile, workspaceRoot } from './dockerfile-model';
-
-interface ComposeService {
-  build?: { context: string; dockerfile: string; target?: string; args?: Record<string, string> };
-  image?: string;
-  command?: string[];
-  environment?: Record<string, string | null>;
-  ports?: Array<{ published: number | string; target: number }>;
-  /** docker-compose 1.x prints `source:target:mode`; Compose v2 prints the long form. */
-  volumes?: Array<string | { type: string; source?: string; target: string }>;
-  depends_on?: Record<string, { condition?: string }>;
-  healthcheck?: { test?: string[]; disable?: boolean };
-  restart?: string;
-}
-interface ComposeFile {
-  services: Record<string, ComposeService>;
-  volumes?: Record<string, unknown>;
-}
 
 const composeFile = path.join(workspaceRoot, 'docker-compose.yml');
 const envExample = path.join(workspaceRoot, '.env.example');
@@ -45,19 +27,18 @@ const jwtPrivateKey = generateKeyPairSync('ed25519')
   .toString()
   .replace(/\n/g, '\\n');
 
-/** `docker-compose config` with .env.example plus a generated key, as a user's .env would be. */
-function composeConfig(extraEnv: Record<string, string | undefined>, envFile = envExample) {
-  const result = spawnSync('docker-compose', ['-f', composeFile, '--env-file', envFile, 'config'], {
-    cwd: workspaceRoot,
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'], ...extraEnv },
-  });
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(
-      'docker-compose is not installed: it validates docker-compose.yml offline. Install it with `apt-get install -y docker-compose`.',
-    );
+/**
+ * `docker compose --env-file <envFile> config` without Docker (compose-model.ts):
+ * .env.example plus a generated key, as a user's .env would be, and only the
+ * given shell environment. Either the project and compose's warnings, or why compose refuses it.
+ */
+function composeConfig(environment: Record<string, string | undefined>, envFile = envExample) {
+  try {
+    return { ...loadComposeFile(composeFile, { envFile, environment }), error: undefined };
+  } catch (error) {
+    if (!(error instanceof ComposeError)) throw error;
+    return { project: undefined, warnings: [], error };
   }
-  return result;
 }
 
 type EnvSchema = z.ZodObject;
@@ -78,27 +59,24 @@ const ENV_NAMES: Record<string, EnvSchema | readonly string[]> = {
 };
 
 describe('docker-compose.yml', () => {
-  let compose: ComposeFile;
+  let compose: ComposeProject;
 
   beforeAll(() => {
     const result = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey });
-    if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
-    compose = parse(result.stdout) as ComposeFile;
+    if (result.error) throw result.error;
+    compose = result.project;
   });
 
-  it('passes `docker-compose config -q` with .env.example and a generated JWT key', () => {
-    const result = spawnSync('docker-compose', ['-f', composeFile, '--env-file', envExample, 'config', '-q'], {
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'], JWT_PRIVATE_KEY: jwtPrivateKey },
-    });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+  it("passes the Compose Specification schema and compose's own checks, without a warning, with .env.example and a generated JWT key", () => {
+    const result = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey });
+    expect(result.error?.problems).toBeUndefined();
+    expect(result.warnings).toEqual([]);
   });
 
   it('refuses to start without a JWT_PRIVATE_KEY, saying how to make one', () => {
     const result = composeConfig({});
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('JWT_PRIVATE_KEY');
+    expect(result.error).toBeInstanceOf(ComposeError);
+    expect(result.error?.message).toContain('required variable JWT_PRIVATE_KEY is missing a value: generate JWT_PRIVATE_KEY into .env');
   });
 
   it.each(DELIVERY_APPS.map((app) => [app.name, app] as const))(
@@ -116,7 +94,7 @@ describe('docker-compose.yml', () => {
   it.each(Object.entries(STORES))('runs %s with a health check, a named volume and the decided host ports', (name, ports) => {
     const service = compose.services[name];
     expect(service?.healthcheck?.test?.length).toBeGreaterThan(0);
-    const sources = (service?.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[0] : v.source));
+    const sources = (service?.volumes ?? []).map((v) => v.source);
     const named = sources.filter((source) => source !== undefined && source in (compose.volumes ?? {}));
     expect(named).toHaveLength(1);
     const published = Object.fromEntries((service?.ports ?? []).map((p) => [p.target, Number(p.published)]));
@@ -203,8 +181,9 @@ describe('docker-compose.yml', () => {
     expect(readers).toEqual(expect.arrayContaining(['question-service', 'collaboration-service']));
     const token = randomBytes(24).toString('hex');
     const overridden = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey, INTERNAL_API_TOKEN: token });
-    expect(overridden.stderr).toBe('');
-    const services = (parse(overridden.stdout) as ComposeFile).services;
+    expect(overridden.error?.problems).toBeUndefined();
+    expect(overridden.warnings).toEqual([]);
+    const services = overridden.project?.services ?? {};
     expect(Object.fromEntries(readers.map((name) => [name, services[name]?.environment?.['INTERNAL_API_TOKEN']]))).toEqual(
       Object.fromEntries(readers.map((name) => [name, token])),
     );
@@ -214,8 +193,8 @@ describe('docker-compose.yml', () => {
       const withoutToken = path.join(dir, '.env');
       writeFileSync(withoutToken, readFileSync(envExample, 'utf8').replace(/^INTERNAL_API_TOKEN=.*$/m, ''));
       const refused = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey }, withoutToken);
-      expect(refused.status).not.toBe(0);
-      expect(refused.stderr).toContain('set INTERNAL_API_TOKEN in .env');
+      expect(refused.error).toBeInstanceOf(ComposeError);
+      expect(refused.error?.message).toContain('set INTERNAL_API_TOKEN in .env');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
