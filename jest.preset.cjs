@@ -32,4 +32,6 @@ module.exports = {
   testMatch: ['**/?(*.)+(spec|test).[jt]s?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.next/'],
   clearMocks: true,
+  // Backend apps' supertest responses to /api/... are checked against the OpenAPI document.
+  setupFilesAfterEnv: [path.join(__dirname, 'libs/testing/src/jest/openapi-conformance.setup.ts')],
 };

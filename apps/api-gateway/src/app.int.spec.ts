@@ -293,6 +293,19 @@ describe("the gateway's own routes", () => {
     expect(Object.keys(res.body.paths).length).toBeGreaterThan(0);
   });
 
+  it('serves the document with the absolute API URL the request came through', async () => {
+    const direct = await request(main.url).get('/api/docs/openapi.json');
+    expect(direct.body.servers).toEqual([{ url: `http://127.0.0.1:${main.port}/api` }]);
+    expect(direct.headers.vary).toMatch(/x-forwarded-host/i);
+
+    // From a trusted proxy (loopback, like the Next.js rewrite or an ingress on the private network).
+    const proxied = await request(main.url)
+      .get('/api/docs/openapi.json')
+      .set('x-forwarded-proto', 'https')
+      .set('x-forwarded-host', 'peerprep.example');
+    expect(proxied.body.servers).toEqual([{ url: 'https://peerprep.example/api' }]);
+  });
+
   it.each(['/api/docs', '/api/docs/'])('serves Swagger UI at %s, with or without the slash, pointing at the document', async (path) => {
     const page = await request(main.url).get(path);
     expect(page.status).toBe(200);

@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '@peerprep/contracts/openapi';
+import { DEFAULT_SERVER_URL, buildOpenApiDocument } from '@peerprep/contracts/openapi';
 import express from 'express';
 import helmet from 'helmet';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
@@ -27,13 +27,28 @@ const page = `<!doctype html>
 // A script file, not inline: the CSP allows only same-origin scripts.
 const init = `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(OPENAPI_PATH)}, dom_id: '#swagger-ui', validatorUrl: null, deepLinking: true });\n`;
 
+/**
+ * The API's absolute base URL as this request reached the gateway. Express's
+ * req.protocol and req.host read X-Forwarded-Proto / X-Forwarded-Host only
+ * from a peer its `trust proxy` setting trusts (the service kit's: loopback
+ * and private networks, i.e. the Next.js rewrite or the ingress); from anyone
+ * else they are the socket's protocol and the Host header.
+ */
+export function publicApiUrl(req: express.Request): string {
+  const host = req.host;
+  return host ? `${req.protocol}://${host}/api` : DEFAULT_SERVER_URL;
+}
+
 /** GET /api/docs (Swagger UI) and GET /api/docs/openapi.json (the document, generated from the contracts). */
 export function mountDocsRoutes(app: express.Express): void {
   // Built once: the contracts do not change while the process runs.
   const document = buildOpenApiDocument();
 
-  app.get(OPENAPI_PATH, (_req, res) => {
-    res.json(document);
+  app.get(OPENAPI_PATH, (req, res) => {
+    // An absolute server URL (a relative one cannot be routed by a proxy or
+    // a client generated elsewhere): the origin this request came through.
+    res.vary('Host').vary('X-Forwarded-Host').vary('X-Forwarded-Proto');
+    res.json({ ...document, servers: [{ url: publicApiUrl(req) }] });
   });
 
   const docs = express.Router({ strict: false });

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
+import { TEST_DOUBLE_HEADER } from '@peerprep/contracts/openapi-conformance';
 import { WebSocketServer } from 'ws';
 
 export interface SeenRequest {
@@ -21,7 +22,7 @@ export interface FakeUpstream {
 
 /**
  * A stand-in for one service: answers every request with JSON describing what
- * it received; `/.../slow` never answers (for the gateway's 504); with
+ * it received (marked as a test double); `/.../slow` never answers (for the gateway's 504); with
  * `websocket`, upgrades become an echo socket that first reports its request.
  */
 export async function startFakeUpstream(name: string, opts: { websocket?: boolean } = {}): Promise<FakeUpstream> {
@@ -35,6 +36,8 @@ export async function startFakeUpstream(name: string, opts: { websocket?: boolea
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       if (req.url?.endsWith('/slow')) return; // held until the server closes
       res.setHeader('content-type', 'application/json');
+      // Its echo is no API answer: the OpenAPI conformance check skips it.
+      res.setHeader(TEST_DOUBLE_HEADER, name);
       res.end(JSON.stringify({ service: name, method: req.method, url: req.url, headers: req.headers, body }));
     });
   });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 
 /** Unique per run, within the username rules (3–20 letters, digits, underscores). */
 function uniqueUsername(): string {

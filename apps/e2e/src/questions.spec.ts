@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page, type TestInfo } from './support/fixtures';
 
 /** The first admin tools/platform/start.mjs creates (override when the platform was started with others). */
 const ADMIN = {

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './support/fixtures';
 import { busiestTopic, chooseCriteria, signUp, type Difficulty, type TopicWithCounts } from './support/matching';
 
 async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {

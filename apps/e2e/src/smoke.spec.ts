@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 test.describe('platform smoke', () => {
   test('the landing page says what PeerPrep is', async ({ page }, testInfo) => {

@@ -1,4 +1,5 @@
 import { REFRESH_COOKIE_NAME, type TokenResponse } from '@peerprep/contracts';
+import { assertConformingApiResponse } from '@peerprep/testing';
 
 // Tests read arbitrary JSON answers (bodies and problems) field by field, and
 // assert their shape with expect(); typing each one up front would only add noise.
@@ -22,7 +23,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** One HTTP call to a running service, JSON in and out, with the refresh cookie handled by hand. */
+/**
+ * One HTTP call to a running service, JSON in and out, with the refresh cookie
+ * handled by hand. The answer is checked against the OpenAPI document first.
+ */
 export async function call<T = AnyJson>(baseUrl: string, method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -34,6 +38,8 @@ export async function call<T = AnyJson>(baseUrl: string, method: string, path: s
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const text = await res.text();
+  // Every answer a test sees must be one the OpenAPI document describes.
+  assertConformingApiResponse({ method, url: path, status: res.status, headers: Object.fromEntries(res.headers), bodyText: text });
   const line = res.headers.getSetCookie().find((cookie) => cookie.startsWith(`${REFRESH_COOKIE_NAME}=`));
   return {
     status: res.status,

@@ -60,13 +60,26 @@ export function searchTextSchema(maxLength: number) {
     .transform((value) => (value ? value : undefined));
 }
 
+/** What the OpenAPI generator needs to document a query list in both of its forms. */
+export interface QueryListMeta {
+  item: z.ZodType;
+  maxItems: number;
+}
+
+/**
+ * Every schema made by queryListSchema, with its item schema, for the OpenAPI
+ * generator. A plain WeakMap rather than a zod registry: zod's global one stays
+ * untouched and nothing here needs zod's metadata typing.
+ */
+export const queryListRegistry = new WeakMap<z.ZodType, QueryListMeta>();
+
 /**
  * A list in a query string, accepted both as `?k=a,b` and as `?k=a&k=b`
  * (Express's parser yields a string for one value and an array for several).
  * Blank entries are dropped, so `?k=` means "no filter".
  */
 export function queryListSchema<TItem extends z.ZodType<string>>(itemSchema: TItem, maxItems: number) {
-  return z
+  const schema = z
     .preprocess((raw) => {
       if (raw === undefined) return undefined;
       const values = Array.isArray(raw) ? raw : [raw];
@@ -76,6 +89,8 @@ export function queryListSchema<TItem extends z.ZodType<string>>(itemSchema: TIt
         .filter((value) => value !== '');
     }, z.array(itemSchema).max(maxItems))
     .optional();
+  queryListRegistry.set(schema, { item: itemSchema, maxItems });
+  return schema;
 }
 
 /** `GET /healthz`: the process is alive; it says nothing about dependencies. */

@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { OpenApiGeneratorV31, zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { loginRequestSchema, paginationQuerySchema, updateProfileRequestSchema } from './index';
-import { buildOpenApiDocument } from './openapi';
+import {
+  listQuestionsQuerySchema,
+  loginRequestSchema,
+  paginationQuerySchema,
+  queryListRegistry,
+  signupRequestSchema,
+  updateProfileRequestSchema,
+} from './index';
+import { buildOpenApiDocument, DEFAULT_SERVER_URL, openApiComponentSchemas, unusablePatterns } from './openapi';
+import { createSchemaCompiler } from './openapi-conformance';
 
 /** The public API table of DESIGN.md, as OpenAPI paths relative to /api. */
 const DESIGN_ROUTES = [
@@ -102,7 +111,18 @@ describe('buildOpenApiDocument', () => {
 
   it('answers errors as problem+json, with Retry-After on 429', () => {
     const responses = doc.components?.responses ?? {};
-    for (const name of ['BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'Conflict', 'TooManyRequests']) {
+    const problemResponses = [
+      'BadRequest',
+      'Unauthorized',
+      'Forbidden',
+      'NotFound',
+      'Conflict',
+      'PayloadTooLarge',
+      'UnsupportedMediaType',
+      'TooManyRequests',
+      'ServerError',
+    ];
+    for (const name of problemResponses) {
       expect(responses[name]).toMatchObject({
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
       });
@@ -116,7 +136,8 @@ describe('buildOpenApiDocument', () => {
       bearerAuth: { type: 'http', scheme: 'bearer' },
       refreshCookie: { type: 'apiKey', in: 'cookie', name: 'peerprep_refresh' },
     });
-    expect(doc.paths?.['/auth/refresh']?.post?.security).toEqual([{ refreshCookie: [] }]);
+    // Without the cookie, refresh is the session probe (204), so it works anonymously too.
+    expect(doc.paths?.['/auth/refresh']?.post?.security).toEqual([{}, { refreshCookie: [] }]);
     expect(doc.paths?.['/users']?.get?.security).toEqual([{ bearerAuth: [] }]);
   });
 
@@ -144,8 +165,9 @@ describe('buildOpenApiDocument', () => {
     expect(topics).toMatchObject({ in: 'query', required: false, schema: { type: 'array' } });
   });
 
-  it('uses the given server URL, or /api by default', () => {
-    expect(doc.servers).toEqual([{ url: '/api' }]);
+  it('uses the given server URL, or an absolute default a proxy or generated client can route', () => {
+    expect(doc.servers).toEqual([{ url: DEFAULT_SERVER_URL }]);
+    expect(new URL(DEFAULT_SERVER_URL).protocol).toMatch(/^https?:$/);
     expect(buildOpenApiDocument({ serverUrl: 'https://peerprep.example/api' }).servers).toEqual([
       { url: 'https://peerprep.example/api' },
     ]);
@@ -161,5 +183,170 @@ describe('buildOpenApiDocument', () => {
     expect(updateProfileRequestSchema.safeParse({ role: 'ADMIN' }).success).toBe(false);
     expect(paginationQuerySchema.parse({ page: '2' })).toEqual({ page: 2, pageSize: 20 });
     expect(z.toJSONSchema(loginRequestSchema)).not.toHaveProperty('id');
+  });
+});
+
+/**
+ * The document must tell the truth to tools that only read it (Prism, a
+ * response validator, a generated client). Each rule is derived from the
+ * document itself, so a new route is held to it without being listed here.
+ */
+describe('the OpenAPI document tells the truth', () => {
+  const doc = buildOpenApiDocument();
+  const compile = createSchemaCompiler(doc);
+  const all = operations(doc);
+  const responseKeys = (operation: (typeof all)[number]['operation']) => Object.keys(operation.responses ?? {});
+  const isUpgrade = (operation: (typeof all)[number]['operation']) => responseKeys(operation).includes('101');
+  const parametersOf = (operation: (typeof all)[number]['operation']) =>
+    (operation.parameters ?? []).filter((p): p is Extract<typeof p, { in: string }> => 'in' in p);
+
+  function collectPatterns(node: unknown, found: string[] = []): string[] {
+    if (Array.isArray(node)) node.forEach((child) => collectPatterns(child, found));
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'pattern' && typeof value === 'string') found.push(value);
+        else collectPatterns(value, found);
+      }
+    }
+    return found;
+  }
+
+  it('has only patterns a client can use: valid unicode regexes without a leaked /flags suffix', () => {
+    const patterns = collectPatterns(doc);
+    expect(patterns.length).toBeGreaterThan(5);
+    for (const pattern of patterns) {
+      expect(() => new RegExp(pattern, 'u')).not.toThrow();
+      expect({ pattern, leakedFlags: /\/[dgimsuvy]+$/.test(pattern) }).toEqual({ pattern, leakedFlags: false });
+    }
+    expect(unusablePatterns(doc)).toEqual([]);
+  });
+
+  it('would catch a flagged regex, which zod-to-openapi writes with its flags', () => {
+    const flagged = z.object({ name: z.string().regex(/^[^\p{Cc}]+$/u) });
+    zodToOpenAPIRegistry.add(flagged, { _internal: { refId: 'Flagged' } });
+    const leaked = new OpenApiGeneratorV31([{ type: 'schema', schema: flagged }]).generateDocument({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+    });
+    expect(unusablePatterns(leaked)).toEqual([
+      expect.objectContaining({ pattern: '^[^\\p{Cc}]+$/u', reason: 'ends in a regex flag suffix' }),
+    ]);
+  });
+
+  it('accepts every valid display name, as the contracts do, and refuses control characters', () => {
+    const validate = compile({ $ref: '#/components/schemas/SignupRequest' });
+    const account = { username: 'ada_l', email: 'ada@example.com', password: 'correct horse battery' };
+    for (const displayName of ['Ada Lovelace', 'Zoë 李 🙂', "O'Brien-Smith", 'x']) {
+      const body = { ...account, displayName };
+      expect({ displayName, document: validate(body), contracts: signupRequestSchema.safeParse(body).success }).toEqual({
+        displayName,
+        document: true,
+        contracts: true,
+      });
+    }
+    for (const displayName of ['tab\there', 'nul\u0000', 'c1\u0085']) {
+      expect(validate({ ...account, displayName })).toBe(false);
+    }
+  });
+
+  it('documents 400, 413 and 415 on every operation with a JSON body (body parser and validate())', () => {
+    const withBody = all.filter(({ operation }) => operation.requestBody);
+    expect(withBody.length).toBeGreaterThanOrEqual(9);
+    for (const { key, operation } of withBody) {
+      expect({ key, statuses: responseKeys(operation) }).toEqual({ key, statuses: expect.arrayContaining(['400', '413', '415']) });
+    }
+  });
+
+  it('documents 400 on every HTTP operation whose path or query parameters are validated', () => {
+    const withParameters = all.filter(({ operation }) => !isUpgrade(operation) && parametersOf(operation).length > 0);
+    expect(withParameters.map(({ key }) => key)).toEqual(expect.arrayContaining(['get /rooms/{id}', 'post /rooms/{id}/end', 'get /history/{id}']));
+    for (const { key, operation } of withParameters) {
+      expect({ key, statuses: responseKeys(operation) }).toEqual({ key, statuses: expect.arrayContaining(['400']) });
+    }
+  });
+
+  it('documents 401 wherever a bearer token is accepted, and 429 and 5XX everywhere (gateway rate limit, failures)', () => {
+    for (const { key, operation } of all) {
+      const bearer = (operation.security ?? []).some((requirement) => 'bearerAuth' in requirement);
+      const expected = [...(bearer ? ['401'] : []), '429', '5XX'];
+      expect({ key, statuses: responseKeys(operation) }).toEqual({ key, statuses: expect.arrayContaining(expected) });
+    }
+  });
+
+  it('gives each JSON request body the verdict the contracts give, on every probe', () => {
+    const probes = [{}, [], null, 'text', 42, { unexpected: true }];
+    for (const { key, operation } of all) {
+      const requestBody = operation.requestBody;
+      if (!requestBody || !('content' in requestBody)) continue;
+      const schema = requestBody.content['application/json']?.schema as { $ref?: string } | undefined;
+      const name = schema?.$ref?.replace('#/components/schemas/', '');
+      const zodSchema = name ? openApiComponentSchemas[name] : undefined;
+      expect({ key, hasContractSchema: Boolean(zodSchema) }).toEqual({ key, hasContractSchema: true });
+      const validate = compile(schema as object);
+      for (const probe of probes) {
+        expect({ key, probe, document: validate(probe) }).toEqual({ key, probe, document: zodSchema?.safeParse(probe).success });
+      }
+    }
+  });
+
+  it('documents PATCH /users/me {} as refused, like the service', () => {
+    const validate = compile({ $ref: '#/components/schemas/UpdateProfileRequest' });
+    expect(validate({})).toBe(false);
+    expect(validate({ displayName: 'Ada' })).toBe(true);
+  });
+
+  it('documents each query list in both forms it accepts: repeated and comma-separated', () => {
+    const lists = all.flatMap(({ key, operation }) =>
+      parametersOf(operation)
+        .filter((parameter) => parameter.in === 'query' && (parameter.schema as { type?: string })?.type === 'array')
+        .map((parameter) => ({ key, parameter })),
+    );
+    expect(lists.map(({ key, parameter }) => `${key} ${parameter.name}`)).toEqual(['get /questions topics']);
+    // Every list parameter of the contracts is documented this way.
+    const contractLists = Object.keys(listQuestionsQuerySchema.shape).filter((name) =>
+      queryListRegistry.has(listQuestionsQuerySchema.shape[name as keyof typeof listQuestionsQuerySchema.shape]),
+    );
+    expect(contractLists).toEqual(['topics']);
+
+    const { parameter } = lists[0];
+    expect(parameter).toMatchObject({ style: 'form', explode: true });
+    const validate = compile(parameter.schema as object);
+    const topics = listQuestionsQuerySchema.shape.topics;
+    // As OpenAPI tools serialise the array (explode: one value per occurrence), and as Express hands it to zod.
+    const accepted: [string[], unknown][] = [
+      [['arrays,graphs'], 'arrays,graphs'],
+      [['arrays', 'graphs'], ['arrays', 'graphs']],
+      [['arrays, graphs', 'trees'], ['arrays, graphs', 'trees']],
+      [['two-pointers'], 'two-pointers'],
+      [[''], ''],
+    ];
+    for (const [occurrences, express] of accepted) {
+      expect({ occurrences, document: validate(occurrences), contracts: topics.safeParse(express).success }).toEqual({
+        occurrences,
+        document: true,
+        contracts: true,
+      });
+    }
+    for (const [occurrences, express] of [
+      [['Not A Slug'], 'Not A Slug'],
+      [['arrays;graphs'], 'arrays;graphs'],
+      [['arrays,-graphs'], 'arrays,-graphs'],
+    ] as [string[], unknown][]) {
+      expect({ occurrences, document: validate(occurrences), contracts: topics.safeParse(express).success }).toEqual({
+        occurrences,
+        document: false,
+        contracts: false,
+      });
+    }
+  });
+
+  it('answers the normal "nothing there" states with 204, not an error', () => {
+    const refresh = doc.paths?.['/auth/refresh']?.post?.responses ?? {};
+    expect(refresh['204']).toMatchObject({ description: expect.any(String) });
+    expect(refresh['204']).not.toHaveProperty('content');
+    expect(refresh['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
+    const current = doc.paths?.['/match/requests/current']?.get?.responses ?? {};
+    expect(current['204']).not.toHaveProperty('content');
+    expect(current).not.toHaveProperty('404');
   });
 });

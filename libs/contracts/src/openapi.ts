@@ -10,7 +10,7 @@ import {
   type ResponseConfig,
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   REFRESH_COOKIE_NAME,
   REFRESH_COOKIE_PATH,
@@ -19,7 +19,7 @@ import {
   signupRequestSchema,
   tokenResponseSchema,
 } from './auth';
-import { difficultySchema, languageSchema, roleSchema } from './common';
+import { difficultySchema, languageSchema, queryListRegistry, roleSchema, type QueryListMeta } from './common';
 import { attemptDetailSchema, attemptIdParamsSchema, attemptSummarySchema, historyPageSchema, listHistoryQuerySchema } from './history';
 import {
   createMatchRequestSchema,
@@ -76,18 +76,34 @@ export type OpenAPIObject = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 type OpenAPIDefinitions = ConstructorParameters<typeof OpenApiGeneratorV31>[0][number];
 type Security = NonNullable<RouteConfig['security']>;
 
+/**
+ * Where the API lives when nobody says otherwise (a static build of the
+ * document): the local gateway of the README. Absolute, because tools resolve
+ * a relative server URL against wherever they fetched the document from (or
+ * cannot route at all, like a proxy); the gateway serves the document with its
+ * own public origin instead.
+ */
+export const DEFAULT_SERVER_URL = 'http://localhost:3001/api';
+
 export interface BuildOpenApiOptions {
-  /** Base URL the paths are relative to; `/api` (same origin as the docs) by default. */
+  /** Absolute base URL the paths are relative to; DEFAULT_SERVER_URL by default. */
   serverUrl?: string;
 }
 
 const PROBLEM_RESPONSES = {
   400: ['BadRequest', 'The request is malformed or a field is invalid; `errors` names each field.'],
-  401: ['Unauthorized', 'Missing, expired or invalid credentials.'],
+  401: ['Unauthorized', 'Missing, expired or invalid credentials (a request that sends a bearer token must send a valid one).'],
   403: ['Forbidden', 'Signed in, but not allowed to do this.'],
   404: ['NotFound', 'No such resource (or not visible to you).'],
   409: ['Conflict', 'Conflicts with the current state (e.g. a taken username, an active match request).'],
+  413: ['PayloadTooLarge', 'The request body is larger than the service accepts (`BODY_LIMIT`, 100 kB by default).'],
+  415: ['UnsupportedMediaType', 'The request body is not `application/json` (or uses an unsupported charset or encoding).'],
   429: ['TooManyRequests', 'Rate limited; retry after the Retry-After header.'],
+  '5XX': [
+    'ServerError',
+    'The server failed: an unexpected error (500), a service behind the gateway that is down or cannot check the ' +
+      'token (502, 503) or too slow (504). Quote `requestId` when reporting it.',
+  ],
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
 
@@ -111,6 +127,77 @@ function problems(...statuses: ProblemStatus[]): RouteConfig['responses'] {
 }
 
 const noContent = (description: string): ResponseConfig => ({ description });
+
+const usesBearer = (security: Security | undefined) => (security ?? []).some((requirement) => 'bearerAuth' in requirement);
+
+/**
+ * The answers that do not depend on the handler, derived from what every
+ * route goes through, so no operation can forget one:
+ * - a JSON body: express.json and `validate()` answer 400 (bad JSON, invalid
+ *   fields), 413 (over BODY_LIMIT) and 415 (not JSON);
+ * - path or query parameters: `validate()` answers 400 (a WebSocket upgrade
+ *   refuses bad parameters with a close code instead);
+ * - a bearer token, required or optional: the gateway and the service answer 401
+ *   to a missing (when required), invalid or expired one;
+ * - every operation: the gateway's rate limit (429) and a failure (5XX).
+ */
+function impliedProblems(config: RouteConfig): ProblemStatus[] {
+  const upgrade = Object.hasOwn(config.responses, 101);
+  const statuses: ProblemStatus[] = [];
+  if (config.request?.body) statuses.push(400, 413, 415);
+  if (!upgrade && (config.request?.params || config.request?.query)) statuses.push(400);
+  if (usesBearer(config.security)) statuses.push(401);
+  statuses.push(429, '5XX');
+  return statuses;
+}
+
+/**
+ * A query list (`queryListSchema`) takes one or more occurrences of the
+ * parameter, each a comma-separated list: `?topics=a,b`, `?topics=a&topics=b`
+ * and mixes of both mean the same. OpenAPI cannot give one parameter two
+ * serialisation styles, so it is documented as what tools do understand: the
+ * repeated form (`style: form`, `explode: true`) of an array whose every item
+ * is itself a comma-separated list of the item's pattern.
+ */
+function commaListItemSchema({ item }: QueryListMeta): Record<string, unknown> {
+  const itemJson = z.toJSONSchema(item) as { pattern?: string };
+  const anchored = itemJson.pattern?.match(/^\^(.*)\$$/s);
+  if (!anchored) return { type: 'string' };
+  const one = `(?:${anchored[1]})`;
+  return { type: 'string', pattern: `^\\s*(?:${one}\\s*)?(?:,\\s*(?:${one}\\s*)?)*$` };
+}
+
+function documentQueryLists(query: unknown): void {
+  if (!(query instanceof z.ZodObject)) return;
+  for (const [name, field] of Object.entries(query.shape as Record<string, z.ZodType>)) {
+    const list = queryListRegistry.get(field);
+    if (!list) continue;
+    const current = zodToOpenAPIRegistry.get(field);
+    zodToOpenAPIRegistry.add(field, {
+      ...current,
+      type: 'array',
+      items: commaListItemSchema(list),
+      param: {
+        ...current?.param,
+        style: 'form',
+        explode: true,
+        description:
+          `Repeat the parameter or separate values with commas, or both: \`?${name}=a,b\` and ` +
+          `\`?${name}=a&${name}=b\` are the same filter. At most ${list.maxItems} values in all; blank ones are ignored.`,
+      },
+    });
+  }
+}
+
+/**
+ * What a zod refinement says but JSON Schema cannot derive from it, stated
+ * once beside the component it belongs to (openapi.spec.ts compares each
+ * request body's zod verdict with the document's on the same inputs).
+ */
+const componentSchemaExtras: Partial<Record<keyof typeof componentSchemas, Record<string, unknown>>> = {
+  // updateProfileRequestSchema refuses `{}`: at least one of its optional fields.
+  UpdateProfileRequest: { minProperties: 1 },
+};
 
 const setsRefreshCookie = {
   'Set-Cookie': {
@@ -177,11 +264,15 @@ const componentSchemas = {
   HistoryPage: historyPageSchema,
 } satisfies Record<string, z.ZodType>;
 
+/** The zod schema behind each component schema of the document (the tests compare their verdicts). */
+export const openApiComponentSchemas: Readonly<Record<string, z.ZodType>> = componentSchemas;
+
 /** Wrapped as definitions: a bare zod 4 schema has a `type` field the generator mistakes for a definition kind. */
 function nameComponentSchemas(): OpenAPIDefinitions[] {
   for (const [name, schema] of Object.entries(componentSchemas)) {
     const current = zodToOpenAPIRegistry.get(schema);
-    zodToOpenAPIRegistry.add(schema, { ...current, _internal: { ...current?._internal, refId: name } });
+    const extras = componentSchemaExtras[name as keyof typeof componentSchemas];
+    zodToOpenAPIRegistry.add(schema, { ...current, ...extras, _internal: { ...current?._internal, refId: name } });
   }
   return Object.values(componentSchemas).map((schema) => ({ type: 'schema' as const, schema }));
 }
@@ -232,7 +323,11 @@ function buildRegistry(): OpenAPIRegistry {
     AttemptDetail,
   } = componentSchemas;
 
-  const route = (config: RouteConfig) => registry.registerPath(config);
+  const route = (config: RouteConfig) => {
+    documentQueryLists(config.request?.query);
+    const implied = problems(...impliedProblems(config));
+    registry.registerPath({ ...config, responses: { ...implied, ...config.responses } });
+  };
 
   // auth
   route({
@@ -267,11 +362,15 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: 'refresh',
     tags: ['auth'],
     summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
-    description: 'Reusing an already rotated refresh token revokes its whole family.',
-    security: [{ refreshCookie: [] }],
+    description:
+      'Also the session probe of a page load: without a refresh cookie the answer is 204 (not signed in), ' +
+      'not an error. A cookie that is invalid, expired or revoked is a 401 that clears it. Reusing an ' +
+      'already rotated refresh token revokes its whole family.',
+    security: [{}, { refreshCookie: [] }],
     responses: {
       200: { ...json(TokenResponse, 'A new access token; the refresh cookie is replaced.'), headers: setsRefreshCookie },
-      ...problems(401, 429),
+      204: noContent('No refresh cookie was sent: there is no session to refresh (signed out).'),
+      ...problems(401),
     },
   });
   route({
@@ -439,7 +538,10 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ['matching'],
     summary: 'Your active match request, with its deadlines',
     security: bearer,
-    responses: { 200: json(MatchRequestView, 'The active request.'), ...problems(401, 404) },
+    responses: {
+      200: json(MatchRequestView, 'The active request.'),
+      204: noContent('You have no active match request (not an error: the match page asks on every load).'),
+    },
   });
   route({
     method: 'delete',
@@ -447,8 +549,9 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: 'cancelCurrentMatchRequest',
     tags: ['matching'],
     summary: 'Cancel your active match request',
+    description: '404 when there is none (it may have timed out); 409 when it was matched meanwhile.',
     security: bearer,
-    responses: { 204: noContent('Cancelled.'), ...problems(401, 404) },
+    responses: { 204: noContent('Cancelled.'), ...problems(401, 404, 409) },
   });
   route({
     method: 'get',
@@ -529,10 +632,45 @@ function buildRegistry(): OpenAPIRegistry {
   return registry;
 }
 
+/** A regex flag suffix such as `/u`: how zod-to-openapi 9 serialises a flagged regex (`toString()`). */
+const LEAKED_FLAGS = /\/[dgimsuvy]+$/;
+
+/**
+ * Every `pattern` of the document that a client could not use: one that is
+ * not a valid ECMA-262 unicode regex, or that ends in a leaked flag suffix
+ * (which then has to match literally, so `^[a-z]+$/u` accepts no real value).
+ * Flags cannot travel in a JSON Schema pattern: write contract regexes without them.
+ */
+export function unusablePatterns(document: unknown): { at: string; pattern: string; reason: string }[] {
+  const found: { at: string; pattern: string; reason: string }[] = [];
+  const visit = (node: unknown, at: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => visit(child, `${at}/${index}`));
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      const here = `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      if (key === 'pattern' && typeof value === 'string') {
+        if (LEAKED_FLAGS.test(value)) found.push({ at: here, pattern: value, reason: 'ends in a regex flag suffix' });
+        try {
+          new RegExp(value, 'u');
+        } catch (error) {
+          found.push({ at: here, pattern: value, reason: (error as Error).message });
+        }
+      } else {
+        visit(value, here);
+      }
+    }
+  };
+  visit(document, '#');
+  return found;
+}
+
 export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObject {
   const schemas = nameComponentSchemas();
   const generator = new OpenApiGeneratorV31([...schemas, ...buildRegistry().definitions]);
-  return generator.generateDocument({
+  const document = generator.generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'PeerPrep API',
@@ -541,7 +679,7 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
         'Every route of the PeerPrep public API, through the gateway. Errors are ' +
         '`application/problem+json`; every list is paginated and carries its total.',
     },
-    servers: [{ url: opts.serverUrl ?? '/api' }],
+    servers: [{ url: opts.serverUrl ?? DEFAULT_SERVER_URL }],
     tags: [
       { name: 'auth', description: 'Sign up, sign in, sessions' },
       { name: 'users', description: 'Own account; user administration' },
@@ -551,4 +689,13 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'history', description: 'Past attempts' },
     ],
   });
+  const unusable = unusablePatterns(document);
+  if (unusable.length > 0) {
+    throw new Error(
+      `The OpenAPI document has unusable patterns (write contract regexes without flags): ${unusable
+        .map(({ at, pattern, reason }) => `${at} ${JSON.stringify(pattern)}: ${reason}`)
+        .join('; ')}`,
+    );
+  }
+  return document;
 }

@@ -7,3 +7,4 @@ export * from './service';
 export * from './infrastructure';
 export * from './probes';
 export * from './tokens';
+export * from './openapi-conformance';

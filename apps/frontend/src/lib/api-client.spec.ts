@@ -105,6 +105,31 @@ describe('apiRequest', () => {
     await expect(apiRequest('/auth/logout', { method: 'POST', schema: z.void(), baseUrl })).resolves.toBeUndefined();
   });
 
+  it('reads "this, or 204 when there is nothing" with an optional schema, without an error', async () => {
+    let present = false;
+    routes.set('/api/match/requests/current', (_req, res) => {
+      if (present) return sendJson(res, 200, { id: 'u1', username: 'ana' });
+      res.writeHead(204);
+      res.end();
+    });
+
+    await expect(apiRequest('/match/requests/current', { schema: userSchema.optional(), baseUrl })).resolves.toBeUndefined();
+    present = true;
+    await expect(apiRequest('/match/requests/current', { schema: userSchema.optional(), baseUrl })).resolves.toEqual({
+      id: 'u1',
+      username: 'ana',
+    });
+  });
+
+  it('refuses a 204 where the schema requires a body: a contract error, not an ApiError', async () => {
+    routes.set('/api/users/me', (_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+
+    await expect(apiRequest('/users/me', { schema: userSchema, baseUrl })).rejects.toBeInstanceOf(ApiContractError);
+  });
+
   it('turns a validation problem into an ApiError with one message per field', async () => {
     routes.set('/api/auth/signup', (_req, res) =>
       sendJson(

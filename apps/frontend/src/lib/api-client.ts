@@ -8,7 +8,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
 export interface ApiRequestOptions<S extends z.ZodType> {
-  /** Validates (and types) the 2xx body; use `z.void()` for a 204. */
+  /**
+   * Validates (and types) the 2xx body. A 204 has none: the schema sees
+   * `undefined`, so use `z.void()` for an answer that never has a body and
+   * `schema.optional()` for "this, or 204 when there is nothing".
+   */
   schema: S;
   method?: HttpMethod;
   /** Sent as JSON. */

@@ -53,9 +53,15 @@ describe('matching over HTTP and WebSocket', () => {
     await cancel(alice).expect(204);
     await socket.next((m) => m.status === 'cancelled');
     expect(socket.messages.at(-1)).toEqual({ status: 'cancelled', requestId: created.body.requestId, reason: 'user' });
-    await current(alice).expect(404);
+    await current(alice).expect(204);
     await cancel(alice).expect(404);
     await socket.close();
+  });
+
+  it('answers 204 with no body to a user without a request: not an error', async () => {
+    const newcomer = await harness.user('Newcomer');
+    const res = await current(newcomer).expect(204);
+    expect(res.text).toBe('');
   });
 
   it('requires a signed-in user for every route and the socket', async () => {
@@ -84,7 +90,7 @@ describe('matching over HTTP and WebSocket', () => {
     expect(wrongLevel.body.errors).toEqual([expect.objectContaining({ field: 'topics.0' })]);
     const noTopics = await ask(carol, { difficulty: 'EASY', topics: [], language: 'python' }).expect(400);
     expect(noTopics.body.errors).toEqual([expect.objectContaining({ field: 'topics' })]);
-    await current(carol).expect(404);
+    await current(carol).expect(204);
   });
 
   it('pairs two requests of the same difficulty sharing a topic, publishes match.found and relays room.created to both', async () => {
@@ -140,7 +146,7 @@ describe('matching over HTTP and WebSocket', () => {
       closedBy: alice.id,
       closedAt: new Date().toISOString(),
     });
-    await waitFor(async () => (await current(alice)).status === 404, 10_000, 'the room to be released');
+    await waitFor(async () => (await current(alice)).status === 204, 10_000, 'the room to be released');
     await ask(alice, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(201);
     await cancel(alice).expect(204);
     await Promise.all([aliceSocket.close(), bobSocket.close()]);
@@ -164,7 +170,7 @@ describe('matching over HTTP and WebSocket', () => {
       failedAt: new Date().toISOString(),
     });
     expect(await aliceSocket.next((m) => m.status === 'error')).toMatchObject({ code: 'no_question' });
-    await waitFor(async () => (await current(bob)).status === 404, 10_000, 'bob to be free');
+    await waitFor(async () => (await current(bob)).status === 204, 10_000, 'bob to be free');
     await aliceSocket.close();
   });
 
@@ -202,7 +208,7 @@ describe('matching over HTTP and WebSocket', () => {
     const leaverSocket = await harness.connect(service, leaver);
     const leaverRequest = await ask(leaver, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(201);
     await leaverSocket.close();
-    await waitFor(async () => (await current(leaver)).status === 404, 10_000, 'removal after disconnect');
+    await waitFor(async () => (await current(leaver)).status === 204, 10_000, 'removal after disconnect');
     expect(harness.statusOf(leaver.id)).toContainEqual({
       status: 'cancelled',
       requestId: leaverRequest.body.requestId,
@@ -218,7 +224,7 @@ describe('matching over HTTP and WebSocket', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await current(reloader).expect(200);
     await second.close();
-    await waitFor(async () => (await current(reloader)).status === 404, 10_000, 'removal after the last socket');
+    await waitFor(async () => (await current(reloader)).status === 204, 10_000, 'removal after the last socket');
   });
 
 

@@ -20,7 +20,10 @@ export function matchingRoutes({ matching, verifier }: { matching: MatchingServi
   });
 
   router.get('/api/match/requests/current', signedIn, async (req, res) => {
-    res.json(await matching.currentRequest(signedInUser(req).id));
+    const view = await matching.currentRequest(signedInUser(req).id);
+    // The match page asks on every load: having no request is no error.
+    if (view) res.json(view);
+    else res.status(204).end();
   });
 
   router.delete('/api/match/requests/current', signedIn, async (req, res) => {

@@ -44,7 +44,8 @@ export interface MatchingServiceDeps {
 
 export interface MatchingService {
   createRequest(user: AuthenticatedUser, criteria: CreateMatchRequest, correlationId?: string): Promise<MatchRequestView>;
-  currentRequest(userId: string): Promise<MatchRequestView>;
+  /** The active request, or null when there is none (a normal state, not an error). */
+  currentRequest(userId: string): Promise<MatchRequestView | null>;
   cancelRequest(userId: string): Promise<void>;
   /** The disconnect rule: cancel only if the user still has no status socket on any replica. */
   cancelIfAbandoned(userId: string): Promise<boolean>;
@@ -117,8 +118,7 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingServic
 
     async currentRequest(userId) {
       const current = await queue.current(userId);
-      if (!current) throw new NotFoundError('You have no match request');
-      return requestView(current);
+      return current ? requestView(current) : null;
     },
 
     async cancelRequest(userId) {

@@ -257,11 +257,22 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
       expect(res.status).toBe(200);
     });
 
-    it('answers 401 without a cookie and for an unknown token', async () => {
-      expect((await call(url, 'POST', '/api/auth/refresh')).status).toBe(401);
+    it('answers 204 without a cookie: no session is a normal state, not an error', async () => {
+      const res = await call(url, 'POST', '/api/auth/refresh');
+
+      expect(res.status).toBe(204);
+      expect(res.body).toBeUndefined();
+      expect(res.refreshCookieLine).toBeUndefined();
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      // Other cookies do not make a session either.
+      expect((await call(url, 'POST', '/api/auth/refresh', { headers: { cookie: 'theme=dark' } })).status).toBe(204);
+    });
+
+    it('answers 401 for an unknown token and clears the cookie', async () => {
       const unknown = await call(url, 'POST', '/api/auth/refresh', { refreshCookie: 'not-a-token-we-issued' });
       expect(unknown.status).toBe(401);
       expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(unknown.refreshCookie).toBe('');
     });
 
     it('answers 401 for an expired refresh token', async () => {
@@ -272,6 +283,7 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
       const res = await call(later.url, 'POST', '/api/auth/refresh', { refreshCookie: account.refreshCookie });
 
       expect(res.status).toBe(401);
+      expect(res.refreshCookie).toBe('');
     });
 
     it('picks up a role change at the next refresh', async () => {

@@ -37,8 +37,16 @@ export function authRoutes({ auth, signingKey, cookie }: AuthRoutesDeps): Router
   });
 
   router.post('/api/auth/refresh', async (req, res) => {
+    const presented = readRefreshCookie(req);
+    if (!presented) {
+      // Every page load asks; a visitor without a session is a normal state,
+      // not an error (no red 401 in the console): 204, signed out.
+      res.setHeader('cache-control', 'no-store');
+      res.status(204).end();
+      return;
+    }
     try {
-      sendSignedIn(res, 200, await auth.refresh(readRefreshCookie(req), clientIp(req)));
+      sendSignedIn(res, 200, await auth.refresh(presented, clientIp(req)));
     } catch (error) {
       // A dead session's cookie is useless; drop it so the browser stops
       // sending it (but keep it through a rate limit or an outage).

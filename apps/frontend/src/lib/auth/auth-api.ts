@@ -13,7 +13,9 @@ export const authApi = {
     apiRequest('/auth/signup', { method: 'POST', body, schema: tokenResponseSchema }),
   logIn: (body: LoginRequest): Promise<TokenResponse> =>
     apiRequest('/auth/login', { method: 'POST', body, schema: tokenResponseSchema }),
-  refresh: (): Promise<TokenResponse> => apiRequest('/auth/refresh', { method: 'POST', schema: tokenResponseSchema }),
+  /** null: no refresh cookie, so no session (the API answers 204, not an error). */
+  refresh: async (): Promise<TokenResponse | null> =>
+    (await apiRequest('/auth/refresh', { method: 'POST', schema: tokenResponseSchema.optional() })) ?? null,
   logOut: (): Promise<void> => apiRequest('/auth/logout', { method: 'POST', schema: z.void() }),
 };
 

@@ -64,9 +64,28 @@ describe('SessionStore', () => {
     expect(store.getSnapshot()).toEqual({ status: 'signedIn', user, endedByUser: false });
   });
 
-  it('is signed out when the cookie is missing or dead', async () => {
+  it('is signed out, without an error, when there is no cookie (the API answers 204)', async () => {
+    const { store, deps } = createStore({ refresh: jest.fn(async () => null) });
+    await store.restore();
+    expect(store.getSnapshot()).toEqual({ status: 'signedOut', user: null, endedByUser: false });
+    await expect(store.currentAccessToken()).resolves.toBeNull();
+    // Nothing is scheduled: a visitor is not polled for a session.
+    await jest.advanceTimersByTimeAsync(3_600_000);
+    expect(deps.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('is signed out when the cookie is dead (401)', async () => {
     const { store } = createStore({ refresh: jest.fn(async () => Promise.reject(unauthorized())) });
     await store.restore();
+    expect(store.getSnapshot()).toEqual({ status: 'signedOut', user: null, endedByUser: false });
+  });
+
+  it('ends a signed-in session when a later refresh finds no cookie', async () => {
+    const refresh = jest.fn<Promise<TokenResponse | null>, []>().mockResolvedValueOnce(tokens('first')).mockResolvedValueOnce(null);
+    const { store } = createStore({ refresh });
+    await store.restore();
+    expect(store.getSnapshot().status).toBe('signedIn');
+    await expect(store.refresh()).resolves.toBeNull();
     expect(store.getSnapshot()).toEqual({ status: 'signedOut', user: null, endedByUser: false });
   });
 

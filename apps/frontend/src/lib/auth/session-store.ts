@@ -33,8 +33,11 @@ function retryDelayMs(error: unknown): number {
 export type AuthorizedRequestOptions<S extends z.ZodType> = Omit<ApiRequestOptions<S>, 'token'>;
 
 export interface SessionStoreDeps {
-  /** POST /auth/refresh: the httpOnly cookie is the credential, and it rotates. */
-  refresh: () => Promise<TokenResponse>;
+  /**
+   * POST /auth/refresh: the httpOnly cookie is the credential, and it rotates.
+   * null when there is no cookie (a visitor): signed out, without an error.
+   */
+  refresh: () => Promise<TokenResponse | null>;
   /** POST /auth/logout: revokes the refresh token and clears the cookie. */
   logout: () => Promise<void>;
   send?: typeof apiRequest;
@@ -188,6 +191,10 @@ export class SessionStore {
     try {
       const tokens = await this.exclusive(() => this.deps.refresh());
       if (epoch !== this.epoch) return this.accessToken;
+      if (!tokens) {
+        this.clear();
+        return null;
+      }
       this.apply(tokens);
       return tokens.accessToken;
     } catch (error) {

@@ -18,11 +18,12 @@ export function createMatchRequest(request: AuthorizedRequest, criteria: MatchCr
   return request('/match/requests', { method: 'POST', body: criteria, schema: matchRequestViewSchema });
 }
 
-/** The waiting or matched request, or null when there is none. */
+/** The waiting or matched request, or null when there is none (the API answers 204). */
 export async function fetchCurrentMatchRequest(request: AuthorizedRequest, signal?: AbortSignal): Promise<MatchRequestView | null> {
   try {
-    return await request('/match/requests/current', { schema: matchRequestViewSchema, signal });
+    return (await request('/match/requests/current', { schema: matchRequestViewSchema.optional(), signal })) ?? null;
   } catch (error) {
+    // A matching-service from before the 204 answered 404 (during a rolling deploy).
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
   }
