@@ -35,9 +35,15 @@ describe('landing page', () => {
     expect(html).toMatch(/role="img" aria-label="A PeerPrep room[^"]+"/);
   });
 
-  it('links its calls to action to places that exist: the steps and the API docs', () => {
-    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].map((match) => match[1]);
-    expect(hrefs.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(hrefs)).toEqual(new Set(['#how-it-works', '/api/docs']));
+  it('links its calls to action to what a student does: sign up (then match), log in, browse questions', () => {
+    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, '&'));
+    expect(new Set(hrefs)).toEqual(new Set(['/signup?next=%2Fmatch', '/login?next=%2Fmatch', '/questions']));
+  });
+
+  it('describes what exists today, not a roadmap, and leaves the API docs to the footer', () => {
+    const text = html.replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/arriving|coming soon|step by step|API/i);
+    expect(text).toMatch(/chat/i);
+    expect(text).toMatch(/question bank/i);
   });
 });

@@ -1,5 +1,7 @@
 import Typography from '@mui/material/Typography';
+import { footerNav } from '../lib/navigation';
 
+/** The foot of every page; developer links (the API docs) live here, not in the students' bar. */
 export function SiteFooter() {
   return (
     <footer className="border-t border-divider">
@@ -7,11 +9,18 @@ export function SiteFooter() {
         <Typography variant="body2" className="text-muted">
           PeerPrep · practise technical interviews with a peer, live.
         </Typography>
-        <Typography variant="body2" className="text-muted">
-          <a href="/api/docs" className="text-primary underline-offset-4 hover:underline">
-            API documentation
-          </a>
-        </Typography>
+        <nav aria-label="Developers">
+          <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
+            {footerNav.map((item) => (
+              <li key={item.href}>
+                {/* Served by the gateway: a plain anchor, a full page load. */}
+                <a href={item.href} className="text-sm text-primary underline-offset-4 hover:underline">
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -9,6 +9,7 @@ import { isNavItemActive, primaryNavFor, type NavItem } from '../lib/navigation'
 import { useAuth } from './auth/auth-provider';
 import { UserMenu } from './auth/user-menu';
 import { LogoMark } from './logo-mark';
+import { MobileNav } from './mobile-nav';
 
 function NavButton({ item, active }: { item: NavItem; active: boolean }) {
   return (
@@ -26,9 +27,15 @@ function NavButton({ item, active }: { item: NavItem; active: boolean }) {
   );
 }
 
+/**
+ * The bar on every page. From Tailwind's `md` up the links sit in the bar;
+ * below it (phones) they move into MobileNav's drawer, and the bar keeps only
+ * the logo, the account menu (or Log in / Sign up) and the menu button.
+ */
 export function SiteHeader() {
   const pathname = usePathname();
   const { status } = useAuth();
+  const items = primaryNavFor(status === 'signedIn');
   return (
     <AppBar
       position="sticky"
@@ -46,16 +53,19 @@ export function SiteHeader() {
           {/* On a phone the mark alone names the site (the link has its label). */}
           <span className="hidden sm:inline">PeerPrep</span>
         </NextLink>
-        <nav aria-label="Main" className="ml-auto">
+        <nav aria-label="Main" className="ml-auto hidden md:block">
           <ul className="m-0 flex list-none items-center gap-1 p-0">
-            {primaryNavFor(status === 'signedIn').map((item) => (
+            {items.map((item) => (
               <li key={item.href}>
                 <NavButton item={item} active={isNavItemActive(item, pathname)} />
               </li>
             ))}
           </ul>
         </nav>
-        <UserMenu />
+        <div className="ml-auto flex items-center gap-1 sm:gap-2 md:ml-0">
+          <UserMenu />
+          <MobileNav items={items} pathname={pathname} />
+        </div>
       </Toolbar>
     </AppBar>
   );

@@ -1,8 +1,7 @@
-import { accountNavFor, isNavItemActive, primaryNav, primaryNavFor, type NavItem } from './navigation';
+import { accountNavFor, footerNav, isNavItemActive, primaryNav, primaryNavFor, type NavItem } from './navigation';
 
 const home: NavItem = { kind: 'page', label: 'Home', href: '/' };
-// Questions is not a page yet; typed routes would reject it, hence the cast.
-const section = { kind: 'page', label: 'Questions', href: '/questions' } as unknown as NavItem;
+const section: NavItem = { kind: 'page', label: 'Questions', href: '/questions' };
 const docs: NavItem = { kind: 'gateway', label: 'API docs', href: '/api/docs' };
 
 describe('isNavItemActive', () => {
@@ -23,9 +22,14 @@ describe('isNavItemActive', () => {
 });
 
 describe('primaryNav', () => {
-  it('starts with Home and links the API docs through the gateway', () => {
+  it('starts with Home and lists the students\' pages in order', () => {
     expect(primaryNav[0]).toEqual(home);
-    expect(primaryNav).toContainEqual(docs);
+    expect(primaryNav.map((item) => item.label)).toEqual(['Home', 'Questions', 'Find a partner', 'History']);
+  });
+
+  it('leaves developer links (the API docs) out of the students\' bar', () => {
+    expect(primaryNav.filter((item) => item.kind === 'gateway')).toEqual([]);
+    expect(primaryNav.map((item) => item.href)).not.toContain('/api/docs');
   });
 
   it('has unique hrefs, so React keys and aria-current are unambiguous', () => {
@@ -49,6 +53,12 @@ describe('primaryNavFor', () => {
 
   it('keeps every other entry for signed-out visitors', () => {
     expect(primaryNavFor(false)).toEqual(primaryNav.filter((item) => item.label !== 'History'));
+  });
+});
+
+describe('footerNav', () => {
+  it('links the API docs through the gateway', () => {
+    expect(footerNav).toEqual([docs]);
   });
 });
 

@@ -2,9 +2,8 @@ import type { Role } from '@peerprep/contracts';
 import type { Route } from 'next';
 
 /**
- * One entry of the site navigation. Later issues add their pages here
- * (Questions, Practice, History); with `typedRoutes` a `page` href must name a
- * page that exists, so the bar can never link to a 404.
+ * One entry of the site navigation. With `typedRoutes` a `page` href must name
+ * a page that exists, so the bar can never link to a 404.
  */
 export type NavItem =
   /** A page of this app: client-side navigation. `signedInOnly` pages are about the user's own data. */
@@ -12,13 +11,16 @@ export type NavItem =
   /** Served by the api-gateway through the `/api` rewrite: a full page load. */
   | { kind: 'gateway'; label: string; href: `/api/${string}` };
 
+/** The students' bar (and, on a phone, its menu): the pages they practise with. */
 export const primaryNav: readonly NavItem[] = [
   { kind: 'page', label: 'Home', href: '/' },
   { kind: 'page', label: 'Questions', href: '/questions' },
   { kind: 'page', label: 'Find a partner', href: '/match' },
   { kind: 'page', label: 'History', href: '/history', signedInOnly: true },
-  { kind: 'gateway', label: 'API docs', href: '/api/docs' },
 ];
+
+/** Links for developers, in the footer rather than the students' bar. */
+export const footerNav: readonly NavItem[] = [{ kind: 'gateway', label: 'API docs', href: '/api/docs' }];
 
 /** The bar a visitor sees: a signed-out visitor has no history to look at. */
 export function primaryNavFor(signedIn: boolean): readonly NavItem[] {

@@ -17,6 +17,8 @@ export const theme = createTheme({
       palette: {
         primary: { main: '#4338ca', contrastText: '#ffffff' },
         secondary: { main: '#0f766e', contrastText: '#ffffff' },
+        // MUI's default #ed6c02 is 3.1:1 on white: the "Medium" chip's text needs 4.5:1 (this is 5:1).
+        warning: { main: '#b45309', contrastText: '#ffffff' },
         background: { default: '#f8fafc', paper: '#ffffff' },
         text: { primary: '#0f172a', secondary: '#475569' },
         divider: 'rgba(15, 23, 42, 0.12)',

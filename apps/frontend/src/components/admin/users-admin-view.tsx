@@ -16,13 +16,14 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { describeFailure } from '../../lib/form-errors';
 import { useAuth } from '../auth/auth-provider';
 import { PageMessage } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
 import { AccountPage } from '../account/account-page';
+import { useCompactLayout } from '../use-compact-layout';
 import { initialOf } from '../user-initial';
 import { RoleSelect } from './role-select';
 import { useUsersPage } from './use-users-page';
@@ -30,7 +31,90 @@ import { useUsersPage } from './use-users-page';
 const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZES = [10, 20, 50];
 
-function UsersTable() {
+interface UserListProps {
+  users: readonly UserProfile[];
+  /** The search the list answers, for the empty message (null until the first page arrives). */
+  q: string | null;
+  busy: boolean;
+  roleSelect(user: UserProfile): ReactNode;
+}
+
+function joinedOn(user: UserProfile): string {
+  return new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+function UserIdentity({ user }: { user: UserProfile }) {
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <Avatar className="h-8 w-8 bg-secondary text-sm text-background" aria-hidden="true">
+        {initialOf(user.displayName)}
+      </Avatar>
+      <div className="min-w-0">
+        <div className="truncate font-semibold">{user.displayName}</div>
+        <div className="truncate text-sm text-muted">@{user.username}</div>
+      </div>
+    </div>
+  );
+}
+
+function UserTable({ users, q, busy, roleSelect }: UserListProps) {
+  return (
+    <TableContainer>
+      <Table aria-label="Users" aria-busy={busy}>
+        <TableHead>
+          <TableRow>
+            <TableCell>User</TableCell>
+            <TableCell>Email</TableCell>
+            <TableCell>Joined</TableCell>
+            <TableCell>Role</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {users.map((user) => (
+            <TableRow key={user.id} hover data-testid="user-row">
+              <TableCell>
+                <UserIdentity user={user} />
+              </TableCell>
+              <TableCell className="break-all">{user.email}</TableCell>
+              <TableCell className="whitespace-nowrap">{joinedOn(user)}</TableCell>
+              <TableCell>{roleSelect(user)}</TableCell>
+            </TableRow>
+          ))}
+          {users.length === 0 && q !== null ? (
+            <TableRow>
+              <TableCell colSpan={4} className="py-10 text-center text-muted">
+                No user matches “{q}”.
+              </TableCell>
+            </TableRow>
+          ) : null}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+/** On a phone: one card per user (identity, email, date, role) instead of a four-column table. */
+function UserCards({ users, q, busy, roleSelect }: UserListProps) {
+  if (users.length === 0 && q !== null) {
+    return <Typography className="px-4 py-10 text-center text-muted">No user matches “{q}”.</Typography>;
+  }
+  return (
+    <ul aria-label="Users" aria-busy={busy} className="m-0 list-none divide-y divide-divider p-0">
+      {users.map((user) => (
+        <li key={user.id} data-testid="user-row" className="flex flex-col gap-3 px-4 py-3">
+          <UserIdentity user={user} />
+          <div className="break-all text-sm">{user.email}</div>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span className="text-sm text-muted">Joined {joinedOn(user)}</span>
+            {roleSelect(user)}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UsersPage() {
   const { user: me, request } = useAuth();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
@@ -39,6 +123,7 @@ function UsersTable() {
   const [savingId, setSavingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const users = useUsersPage({ page: pageIndex + 1, pageSize, q });
+  const compact = useCompactLayout();
 
   // Search as the admin types, but not one request per keystroke.
   useEffect(() => {
@@ -73,6 +158,9 @@ function UsersTable() {
   }
 
   const page = users.page;
+  const roleSelect = (user: UserProfile) => (
+    <RoleSelect user={user} isSelf={user.id === me?.id} pending={savingId === user.id} onChange={(role) => void changeRole(user, role)} />
+  );
   return (
     <AccountPage title="Manage users" intro="Search accounts and grant or remove admin rights." wide>
       <TextField
@@ -107,54 +195,11 @@ function UsersTable() {
       ) : null}
       <Paper variant="outlined" className="overflow-hidden rounded-2xl">
         <div className="h-1">{users.loading ? <LinearProgress aria-label="Loading users" /> : null}</div>
-        <TableContainer>
-          <Table aria-label="Users" aria-busy={users.loading}>
-            <TableHead>
-              <TableRow>
-                <TableCell>User</TableCell>
-                <TableCell>Email</TableCell>
-                <TableCell>Joined</TableCell>
-                <TableCell>Role</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {page?.items.map((user) => (
-                <TableRow key={user.id} hover>
-                  <TableCell>
-                    <div className="flex items-center gap-3">
-                      <Avatar className="h-8 w-8 bg-secondary text-sm text-background" aria-hidden="true">
-                        {initialOf(user.displayName)}
-                      </Avatar>
-                      <div className="min-w-0">
-                        <div className="truncate font-semibold">{user.displayName}</div>
-                        <div className="truncate text-sm text-muted">@{user.username}</div>
-                      </div>
-                    </div>
-                  </TableCell>
-                  <TableCell className="break-all">{user.email}</TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    {new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
-                  </TableCell>
-                  <TableCell>
-                    <RoleSelect
-                      user={user}
-                      isSelf={user.id === me?.id}
-                      pending={savingId === user.id}
-                      onChange={(role) => void changeRole(user, role)}
-                    />
-                  </TableCell>
-                </TableRow>
-              ))}
-              {page && page.items.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={4} className="py-10 text-center text-muted">
-                    No user matches “{q}”.
-                  </TableCell>
-                </TableRow>
-              ) : null}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        {compact ? (
+          <UserCards users={page?.items ?? []} q={page ? q : null} busy={users.loading} roleSelect={roleSelect} />
+        ) : (
+          <UserTable users={page?.items ?? []} q={page ? q : null} busy={users.loading} roleSelect={roleSelect} />
+        )}
         <TablePagination
           component="div"
           count={page?.total ?? 0}
@@ -175,7 +220,7 @@ function UsersTable() {
 export function UsersAdminView() {
   return (
     <RequireAuth role="ADMIN">
-      <UsersTable />
+      <UsersPage />
     </RequireAuth>
   );
 }

@@ -77,7 +77,8 @@ export function UserMenu() {
         <Avatar className="h-8 w-8 bg-primary text-sm text-primary-contrast" aria-hidden="true">
           {initialOf(user.displayName)}
         </Avatar>
-        <span data-testid="signed-in-name" className="hidden max-w-40 truncate sm:inline">
+        {/* Narrower from md to lg, where the bar's links share the row with it. */}
+        <span data-testid="signed-in-name" className="hidden max-w-40 truncate sm:inline md:max-w-24 lg:max-w-40">
           {user.displayName}
         </span>
       </Button>

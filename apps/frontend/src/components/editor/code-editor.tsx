@@ -5,7 +5,8 @@ import type { Language } from '@peerprep/contracts';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useColorScheme } from '@mui/material/styles';
 import type { editor } from 'monaco-editor';
-import './monaco-setup';
+import { useCompactLayout } from '../use-compact-layout';
+import { DARK_EDITOR_THEME } from './monaco-setup';
 
 export type MonacoEditorInstance = editor.IStandaloneCodeEditor;
 
@@ -36,13 +37,15 @@ function EditorLoading() {
 export function CodeEditor({ language, readOnly, ariaLabel, value, onMount, height = '100%' }: CodeEditorProps) {
   const { mode, systemMode } = useColorScheme();
   const dark = (mode === 'system' ? systemMode : mode) === 'dark';
+  // On a phone every column counts: a narrow gutter, no folding arrows.
+  const compact = useCompactLayout();
   const handleMount: OnMount = (instance) => onMount?.(instance);
   return (
     <Editor
       height={height}
       language={language}
       value={value}
-      theme={dark ? 'vs-dark' : 'light'}
+      theme={dark ? DARK_EDITOR_THEME : 'light'}
       loading={<EditorLoading />}
       onMount={handleMount}
       options={{
@@ -58,6 +61,10 @@ export function CodeEditor({ language, readOnly, ariaLabel, value, onMount, heig
         // Room above the first line for a remote cursor's name label.
         padding: { top: 18 },
         fixedOverflowWidgets: true,
+        // Explicit both ways (Monaco's defaults otherwise): updateOptions merges, so a rotated phone gets them back.
+        lineNumbersMinChars: compact ? 3 : 5,
+        folding: !compact,
+        lineDecorationsWidth: compact ? 8 : 10,
       }}
     />
   );

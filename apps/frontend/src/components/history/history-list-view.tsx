@@ -33,6 +33,7 @@ import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
 import { DifficultyChip } from '../questions/difficulty-chip';
+import { useCompactLayout } from '../use-compact-layout';
 
 function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
   return (
@@ -57,11 +58,62 @@ function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
   );
 }
 
+function AttemptTable({ attempts }: { attempts: readonly AttemptSummary[] }) {
+  return (
+    <TableContainer component={Paper} variant="outlined" className="rounded-2xl">
+      <Table aria-label="Your attempts" data-testid="history-table">
+        <TableHead>
+          <TableRow>
+            <TableCell>Question</TableCell>
+            <TableCell>Partner</TableCell>
+            <TableCell>Language</TableCell>
+            <TableCell>Date</TableCell>
+            <TableCell>Duration</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {attempts.map((attempt) => (
+            <AttemptRow key={attempt.id} attempt={attempt} />
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+/** On a phone: one card per attempt instead of a five-column table. */
+function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
+  return (
+    <Paper variant="outlined" className="rounded-2xl">
+      <ul aria-label="Your attempts" data-testid="history-table" className="m-0 list-none divide-y divide-divider p-0">
+        {attempts.map((attempt) => (
+          <li key={attempt.id} data-testid="history-row" data-attempt-id={attempt.id} className="flex flex-col gap-1.5 px-4 py-3">
+            <div className="flex flex-wrap items-center gap-2">
+              <NextLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
+                {attempt.question.title}
+              </NextLink>
+              <DifficultyChip difficulty={attempt.question.difficulty} />
+            </div>
+            <Typography component="p" variant="body2" className="text-muted">
+              With {attempt.partner.displayName} · {LANGUAGE_LABELS[attempt.language]}
+            </Typography>
+            <Typography component="p" variant="body2" className="text-muted">
+              <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time> ·{' '}
+              <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </Paper>
+  );
+}
+
 function HistoryContent() {
   const { request } = useAuth();
   const router = useRouter();
   const page = historyPageFromQuery(useSearchParams().get('page'));
   const history = useApiResource(`history:${page}`, (signal) => fetchHistoryPage(request, page, HISTORY_PAGE_SIZE, signal));
+  const compact = useCompactLayout();
 
   let body;
   if (history.error) {
@@ -93,24 +145,7 @@ function HistoryContent() {
     const pages = pageCount(history.data.total, history.data.pageSize);
     body = (
       <>
-        <TableContainer component={Paper} variant="outlined" className="rounded-2xl">
-          <Table aria-label="Your attempts" data-testid="history-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>Question</TableCell>
-                <TableCell>Partner</TableCell>
-                <TableCell>Language</TableCell>
-                <TableCell>Date</TableCell>
-                <TableCell>Duration</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {history.data.items.map((attempt) => (
-                <AttemptRow key={attempt.id} attempt={attempt} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        {compact ? <AttemptCards attempts={history.data.items} /> : <AttemptTable attempts={history.data.items} />}
         {pages > 1 ? (
           <Pagination
             className="self-center"

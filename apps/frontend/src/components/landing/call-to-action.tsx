@@ -1,5 +1,6 @@
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { GET_STARTED_HREF } from './links';
 
 export function CallToAction() {
   return (
@@ -8,21 +9,22 @@ export function CallToAction() {
         <Typography id="cta-title" variant="h2" className="text-3xl sm:text-4xl">
           Your next interview is a conversation. Rehearse it.
         </Typography>
-        <Typography component="p" className="mx-auto mt-4 max-w-2xl opacity-90">
-          Matching, shared rooms and history are arriving step by step. The API behind them is already documented.
+        <Typography component="p" className="mx-auto mt-4 max-w-2xl">
+          Sign up, choose your topics and a difficulty, and you are in a room with a peer as soon as someone asks for
+          the same: the question, one editor with both your cursors, a chat, and a language you pick together. When
+          you end the session, it waits in your history.
         </Typography>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           <Button
-            href="/api/docs"
-            LinkComponent="a"
+            href={GET_STARTED_HREF}
             variant="contained"
             size="large"
             className="bg-primary-contrast text-primary hover:bg-primary-contrast/90"
           >
-            Read the API docs
+            Create your account
           </Button>
-          <Button href="#how-it-works" variant="outlined" size="large" className="border-primary-contrast/60 text-primary-contrast">
-            How it works
+          <Button href="/login?next=%2Fmatch" variant="outlined" size="large" className="border-primary-contrast/60 text-primary-contrast">
+            I already have an account
           </Button>
         </div>
       </div>

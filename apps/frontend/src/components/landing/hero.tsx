@@ -1,5 +1,6 @@
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { GET_STARTED_HREF } from './links';
 import { RoomPreview } from './room-preview';
 
 export function Hero() {
@@ -19,14 +20,14 @@ export function Hero() {
           </Typography>
           <Typography component="p" className="mt-6 max-w-xl text-lg text-muted">
             Pick a topic and a difficulty, get matched with another student in seconds, and solve one question
-            together in a shared real-time editor. Every session is kept in your history.
+            together in a shared real-time editor, with a chat beside it. Every session is kept in your history.
           </Typography>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Button href="#how-it-works" variant="contained" size="large">
-              See how it works
+            <Button href={GET_STARTED_HREF} variant="contained" size="large">
+              Get started
             </Button>
-            <Button href="/api/docs" LinkComponent="a" variant="outlined" size="large">
-              Explore the API
+            <Button href="/questions" variant="outlined" size="large">
+              Browse questions
             </Button>
           </div>
         </div>

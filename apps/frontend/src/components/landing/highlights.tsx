@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import LibraryBooksOutlined from '@mui/icons-material/LibraryBooksOutlined';
 import SyncAltOutlined from '@mui/icons-material/SyncAltOutlined';
 import Typography from '@mui/material/Typography';
 
@@ -20,6 +21,11 @@ const highlights: { title: string; body: string; icon: ReactNode }[] = [
     body: 'Every attempt keeps its question, partner, final code and duration, so you can reopen it and see how far you have come.',
     icon: <HistoryOutlined />,
   },
+  {
+    title: 'A question bank to browse',
+    body: 'Search by topic, difficulty or words; every question comes with examples, constraints, hints and starter code in five languages.',
+    icon: <LibraryBooksOutlined />,
+  },
 ];
 
 export function Highlights() {
@@ -28,7 +34,7 @@ export function Highlights() {
       <Typography id="highlights-title" variant="h2" className="text-3xl sm:text-4xl">
         Built for practice that sticks
       </Typography>
-      <ul className="m-0 mt-10 grid list-none gap-8 p-0 md:grid-cols-3">
+      <ul className="m-0 mt-10 grid list-none gap-8 p-0 sm:grid-cols-2">
         {highlights.map((item) => (
           <li key={item.title} className="flex gap-4">
             <span className="mt-1 shrink-0 text-secondary" aria-hidden="true">

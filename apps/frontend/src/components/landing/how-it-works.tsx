@@ -6,8 +6,8 @@ import Typography from '@mui/material/Typography';
 
 const steps: { title: string; body: string; icon: ReactNode }[] = [
   {
-    title: 'Pick a topic and a difficulty',
-    body: 'Arrays, strings, graphs, dynamic programming and more, at Easy, Medium or Hard, in the language you want to practise.',
+    title: 'Pick topics and a difficulty',
+    body: 'Sign up, then choose one or more topics (arrays, strings, graphs, dynamic programming and more) and Easy, Medium or Hard.',
     icon: <TuneOutlined fontSize="large" />,
   },
   {
@@ -17,7 +17,7 @@ const steps: { title: string; body: string; icon: ReactNode }[] = [
   },
   {
     title: 'Solve it together',
-    body: 'One question, one shared editor: see each other’s cursors, chat, and talk it through. The attempt is saved to your history.',
+    body: 'One question, one shared editor: see each other’s cursors, chat, pick the language together and talk it through. End the session and the attempt is saved to your history.',
     icon: <CodeOutlined fontSize="large" />,
   },
 ];

@@ -16,6 +16,8 @@ export function StarterCodeTabs({ starterCode }: { starterCode: StarterCode }) {
         onChange={(_event, value: Language) => setLanguage(value)}
         variant="scrollable"
         scrollButtons="auto"
+        // On a phone the five languages do not fit: the arrows show there are more.
+        allowScrollButtonsMobile
         aria-label="Starter code language"
         className="border-b border-divider"
       >

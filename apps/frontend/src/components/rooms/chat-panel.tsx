@@ -4,14 +4,15 @@ import type { ChatMessage } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';
 import { CHAT_MESSAGE_MAX_LENGTH, formatChatTime, type ChatDraftResult } from '../../lib/rooms/chat';
+import type { ParticipantTextColors } from '../../lib/rooms/participant-colors';
 
 export interface ChatPanelProps {
   messages: readonly ChatMessage[];
   selfId: string;
-  /** Colour per author id (the participant's cursor colour). */
-  colorOf(authorId: string | null): string | undefined;
+  /** Name colours per author id (the participant's cursor colour, and its dark-scheme twin). */
+  colorOf(authorId: string | null): ParticipantTextColors | undefined;
   disabled: boolean;
   disabledReason?: string;
   onSend(text: string): ChatDraftResult | { ok: false; reason: 'ended' };
@@ -22,6 +23,11 @@ const REFUSALS = {
   tooLong: `Messages are at most ${CHAT_MESSAGE_MAX_LENGTH} characters.`,
   ended: 'The session has ended.',
 } as const;
+
+/** The author's colours as custom properties: the `dark:` variant picks the scheme's one. */
+function authorStyle(colors: ParticipantTextColors | undefined): CSSProperties | undefined {
+  return colors ? ({ '--author-light': colors.light, '--author-dark': colors.dark } as CSSProperties) : undefined;
+}
 
 /** The room's chat: plain text only, newest at the bottom, Enter sends and Shift+Enter breaks the line. */
 export function ChatPanel({ messages, selfId, colorOf, disabled, disabledReason, onSend }: ChatPanelProps) {
@@ -81,7 +87,7 @@ export function ChatPanel({ messages, selfId, colorOf, disabled, disabledReason,
             {messages.map((message) => (
               <li key={message.id} data-testid="chat-message" data-author-id={message.authorId ?? ''} className="flex flex-col">
                 <div className="flex items-baseline gap-2 text-xs">
-                  <span className="font-bold" style={{ color: colorOf(message.authorId) }}>
+                  <span className="font-bold text-[color:var(--author-light,inherit)] dark:text-[color:var(--author-dark,inherit)]" style={authorStyle(colorOf(message.authorId))}>
                     {message.authorId === selfId ? 'You' : message.authorName}
                   </span>
                   <time dateTime={message.sentAt} className="text-muted">
@@ -113,7 +119,11 @@ export function ChatPanel({ messages, selfId, colorOf, disabled, disabledReason,
           fullWidth
           error={error !== null}
           helperText={disabled ? disabledReason : (error ?? (nearLimit ? `${draft.length} / ${CHAT_MESSAGE_MAX_LENGTH}` : 'Enter to send, Shift+Enter for a new line'))}
-          slotProps={{ htmlInput: { maxLength: CHAT_MESSAGE_MAX_LENGTH, 'data-testid': 'chat-input' } }}
+          slotProps={{
+            htmlInput: { maxLength: CHAT_MESSAGE_MAX_LENGTH, 'data-testid': 'chat-input' },
+            // Why the box is disabled is worth reading: not in the faint disabled grey.
+            formHelperText: disabled ? { className: 'text-muted' } : undefined,
+          }}
         />
         <Button type="submit" variant="contained" disabled={disabled} data-testid="chat-send">
           Send

@@ -15,7 +15,7 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
       component="section"
       aria-labelledby="room-question-title"
       data-testid="room-question"
-      className="flex min-h-0 flex-col gap-4 overflow-y-auto rounded-2xl p-5"
+      className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto rounded-2xl p-4 sm:p-5"
     >
       <div className="flex flex-col gap-2">
         <Typography id="room-question-title" variant="h1" className="text-2xl">

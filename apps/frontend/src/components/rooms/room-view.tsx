@@ -9,19 +9,22 @@ import NextLink from 'next/link';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-client';
 import { describeFailure } from '../../lib/form-errors';
-import { participantColor, remoteCursorCss } from '../../lib/rooms/participant-colors';
+import { participantColor, participantTextColors, remoteCursorCss } from '../../lib/rooms/participant-colors';
 import { derivePresence } from '../../lib/rooms/presence';
 import { endRoom, fetchRoom } from '../../lib/rooms/room-api';
+import { unreadChatCount, type RoomPane } from '../../lib/rooms/room-panes';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
+import { useCompactLayout } from '../use-compact-layout';
 import { ChatPanel } from './chat-panel';
 import { EndSessionButton } from './end-session-button';
 import { LanguagePicker } from './language-picker';
 import { PresenceList } from './presence-list';
 import { QuestionPanel } from './question-panel';
 import { LoadFailure } from './room-status-pages';
+import { RoomTabs, roomPaneProps } from './room-tabs';
 import { useRoomSession } from './use-room-session';
 
 /** Monaco and y-monaco need `window`: their chunk loads in the browser only. */
@@ -49,7 +52,7 @@ function EndedBanner({ endedByName }: { endedByName: string | null }) {
       role="status"
       data-testid="session-ended-banner"
       action={
-        <Button component={NextLink} href="/history" color="inherit" size="small">
+        <Button component={NextLink} href="/history" color="inherit" size="small" className="whitespace-nowrap">
           View history
         </Button>
       }
@@ -62,7 +65,7 @@ function EndedBanner({ endedByName }: { endedByName: string | null }) {
 /** A room that was already closed when the page opened: nothing live to join. */
 function ClosedRoom({ room }: { room: Room }) {
   return (
-    <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+    <div className="mx-auto grid w-full max-w-[1600px] grid-cols-1 gap-4 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <QuestionPanel question={room.question} />
       <div className="flex flex-col gap-4">
         <EndedBanner endedByName={nameOf(room.participants, room.closedBy)} />
@@ -85,6 +88,9 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
   const [endError, setEndError] = useState<string | null>(null);
   /** The end as the API answered it, before (or without) the document saying so. */
   const [endedHere, setEndedHere] = useState<{ by: string | null } | null>(null);
+  const compact = useCompactLayout();
+  const [pane, setPane] = useState<RoomPane>('question');
+  const [chatSeen, setChatSeen] = useState(0);
 
   const endedBy = snapshot.endedBy ?? endedHere?.by ?? null;
   const ended = snapshot.endedBy !== null || endedHere !== null;
@@ -108,7 +114,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
 
   const colorOf = (authorId: string | null) => {
     const index = room.participants.findIndex((participant) => participant.id !== null && participant.id === authorId);
-    return index < 0 ? undefined : participantColor(index);
+    return index < 0 ? undefined : participantTextColors(index);
   };
 
   const endSession = async () => {
@@ -126,18 +132,26 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
     }
   };
 
+  const changePane = (next: RoomPane) => {
+    // Leaving or opening the chat: what it holds now counts as read.
+    if (next === 'chat' || pane === 'chat') setChatSeen(snapshot.chat.length);
+    setPane(next);
+  };
+  const alerts = Boolean(endError) || ended || Boolean(snapshot.refused);
+
   return (
-    <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-4 py-6 lg:min-h-[calc(100vh-4rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+    <div className="mx-auto grid w-full max-w-[1600px] grid-cols-1 gap-4 px-4 py-6 max-md:gap-3 max-md:pt-0 lg:min-h-[calc(100vh-4rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       {/* y-monaco's decorations carry per-client classes; these give each its owner's colour and name. */}
       <style data-testid="remote-cursor-styles">{cursorCss}</style>
-      <QuestionPanel question={room.question} />
-      <section aria-label="Workspace" className="flex min-h-0 flex-col gap-3">
-        <div className="flex flex-wrap items-center gap-3">
-          <LanguagePicker value={language} disabled={!editable || session === null} onChange={(next) => session?.setLanguage(next, room.question.starterCode)} />
-          <div className="ml-auto">
-            <EndSessionButton ending={ending} disabled={ended} onConfirm={endSession} />
-          </div>
-        </div>
+      <RoomTabs value={pane} onChange={changePane} unreadChat={unreadChatCount(snapshot.chat.length, chatSeen, pane)} />
+      <div {...roomPaneProps('question', pane, compact, 'flex min-h-0 flex-col')}>
+        <QuestionPanel question={room.question} />
+      </div>
+      {/* On a phone the alerts sit above whichever pane is open (hence order-first; the tabs come first in the DOM). */}
+      <section
+        aria-label="Workspace"
+        className={`flex min-h-0 flex-col gap-3 max-md:order-first ${pane === 'question' && !alerts ? 'max-md:hidden' : ''}`}
+      >
         {endError ? (
           <Alert severity="error" role="alert">
             {endError}
@@ -149,20 +163,29 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
             The server closed the connection to this room ({snapshot.refused.reason || `code ${snapshot.refused.code}`}). Reload the page to try again.
           </Alert>
         ) : null}
-        <Paper
-          variant="outlined"
-          data-testid="room-editor"
-          data-language={language}
-          data-readonly={editable ? 'false' : 'true'}
-          className="h-[60vh] min-h-72 overflow-hidden rounded-2xl lg:h-auto lg:min-h-[26rem] lg:flex-1"
-        >
-          {session ? (
-            <CollaborativeEditor session={session} language={language} readOnly={!editable} />
-          ) : (
-            <PageLoading label="Connecting to the room…" />
-          )}
-        </Paper>
-        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div {...roomPaneProps('code', pane, compact, 'flex min-h-0 flex-col gap-3 lg:flex-1')}>
+          <div className="flex flex-wrap items-center gap-3">
+            <LanguagePicker value={language} disabled={!editable || session === null} onChange={(next) => session?.setLanguage(next, room.question.starterCode)} />
+            <div className="ml-auto">
+              <EndSessionButton ending={ending} disabled={ended} onConfirm={endSession} />
+            </div>
+          </div>
+          <Paper
+            variant="outlined"
+            data-testid="room-editor"
+            data-language={language}
+            data-readonly={editable ? 'false' : 'true'}
+            // A phone gives the editor the screen below the bar, the tabs and its toolbar.
+            className="h-[60vh] min-h-72 overflow-hidden rounded-2xl max-md:h-[calc(100dvh-12rem)] max-md:min-h-80 lg:h-auto lg:min-h-[26rem] lg:flex-1"
+          >
+            {session ? (
+              <CollaborativeEditor session={session} language={language} readOnly={!editable} />
+            ) : (
+              <PageLoading label="Connecting to the room…" />
+            )}
+          </Paper>
+        </div>
+        <div {...roomPaneProps('chat', pane, compact, 'grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]')}>
           <Paper variant="outlined" className="rounded-2xl p-4">
             <PresenceList rows={presence} connection={snapshot.connection} />
           </Paper>

@@ -5,9 +5,30 @@
  */
 export const PARTICIPANT_COLORS = ['#1d4ed8', '#be185d', '#047857', '#b45309'] as const;
 
-export function participantColor(index: number): string {
+/**
+ * The same hues, light enough for text on the dark scheme's surfaces (each at
+ * least 4.5:1 on #0b1020 and #131a2e); the colours above are the text colours
+ * on the light scheme (each at least 4.5:1 on white and #f8fafc).
+ */
+export const PARTICIPANT_COLORS_ON_DARK = ['#93c5fd', '#f9a8d4', '#6ee7b7', '#fcd34d'] as const;
+
+function wrap(index: number): number {
   const size = PARTICIPANT_COLORS.length;
-  return PARTICIPANT_COLORS[((index % size) + size) % size];
+  return ((index % size) + size) % size;
+}
+
+export function participantColor(index: number): string {
+  return PARTICIPANT_COLORS[wrap(index)];
+}
+
+/** A participant's name as text (the chat): one colour per scheme, both readable. */
+export interface ParticipantTextColors {
+  light: string;
+  dark: string;
+}
+
+export function participantTextColors(index: number): ParticipantTextColors {
+  return { light: PARTICIPANT_COLORS[wrap(index)], dark: PARTICIPANT_COLORS_ON_DARK[wrap(index)] };
 }
 
 export interface RemoteCursorStyle {

@@ -1,0 +1,20 @@
+import { ROOM_PANES, roomPaneId, roomTabId, unreadChatCount } from './room-panes';
+
+describe('unreadChatCount', () => {
+  it('counts the messages that arrived since the chat tab was last seen', () => {
+    expect(unreadChatCount(5, 3, 'code')).toBe(2);
+    expect(unreadChatCount(5, 3, 'question')).toBe(2);
+  });
+
+  it('is zero while the chat tab is open, and never negative', () => {
+    expect(unreadChatCount(5, 3, 'chat')).toBe(0);
+    expect(unreadChatCount(2, 4, 'code')).toBe(0);
+  });
+});
+
+describe('room tab ids', () => {
+  it('gives every pane a distinct tab and panel id, so aria-controls and aria-labelledby pair up', () => {
+    const ids = ROOM_PANES.flatMap((pane) => [roomTabId(pane), roomPaneId(pane)]);
+    expect(new Set(ids).size).toBe(ROOM_PANES.length * 2);
+  });
+});
