@@ -94,7 +94,10 @@ async function observePageResponse(response: Response): Promise<ObservedResponse
     method: response.request().method(),
     url: response.url(),
     status: response.status(),
-    headers: await response.allHeaders().catch(() => response.headers()),
+    // A response the browser revalidated (304) and served from its cache is
+    // reported as the cached 200, but allHeaders() holds the raw 304's headers,
+    // which have no content type: the cached headers win where both have one.
+    headers: { ...(await response.allHeaders().catch(() => ({}))), ...response.headers() },
   };
   // A redirect has no body to read, and a page may navigate away first: then only status and type are checked.
   const bodyText = await response.text().catch(() => undefined);
