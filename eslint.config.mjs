@@ -2,6 +2,10 @@
 // architecture in executable form: see tools/workspace/module-boundaries.spec.ts.
 import nx from '@nx/eslint-plugin';
 
+// The backend services, each with its config library (`type:config`, tagged
+// `service:<name>` like the app): a service reads only its own configuration.
+const SERVICES = ['api-gateway', 'user-service', 'question-service', 'matching-service', 'collaboration-service'];
+
 const depConstraints = ({ allowTesting }) => {
   // Test files (and only they) of backend projects may use the testing library.
   const testing = allowTesting ? ['type:testing'] : [];
@@ -9,9 +13,15 @@ const depConstraints = ({ allowTesting }) => {
   // Layering by type: apps sit on top of libs; libs never reach up.
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:config', ...testing],
   },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // A service's env schema: what its app boots with and what the deployment
+  // checks in tools/ read. Nothing else depends on it.
+  {
+    sourceTag: 'type:config',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
+  },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing] },
   {
@@ -22,13 +32,19 @@ const depConstraints = ({ allowTesting }) => {
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:testing'],
   },
-  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
+  // Workspace tooling sits outside the apps: it may read the services' config
+  // schemas (and its tests may use the testing library), never app source.
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:config', ...testing] },
   // Scopes: the browser only gets browser-safe (shared) code; shared code
   // never pulls in a backend library.
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'] },
-  { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:backend'] },
+  ...SERVICES.map((service) => ({
+    sourceTag: `service:${service}`,
+    notDependOnLibsWithTags: SERVICES.filter((other) => other !== service).map((other) => `service:${other}`),
+  })),
   ];
 };
 
@@ -36,7 +52,10 @@ const boundaries = (allowTesting) => [
   'error',
   {
     enforceBuildableLibDependency: true,
-    allow: [],
+    // The workspace-root presets that project config files extend (jest
+    // configs, a project's eslint.config.mjs): files of no project, so only a
+    // relative path reaches them.
+    allow: ['^(\\.\\./)+(jest\\.preset\\.cjs|eslint\\.config\\.mjs)$'],
     banTransitiveDependencies: false,
     depConstraints: depConstraints({ allowTesting }),
   },
@@ -77,19 +96,5 @@ export default [
   {
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
-    // Tool configuration, not app code: it loads workspace presets and helpers
-    // (jest preset, root ESLint config, tools/prisma) by relative path, which
-    // the boundary rule, meant for project imports, would reject.
-    files: [
-      '**/*.cjs',
-      '**/eslint.config.mjs',
-      '**/prisma.config.ts',
-      '**/next.config.ts',
-      '**/postcss.config.mjs',
-      '**/playwright.config.ts',
-    ],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

@@ -5,6 +5,4 @@ module.exports = {
   ...preset,
   displayName: 'tools',
   rootDir: __dirname,
-  // tools/prisma is its own project (prisma-tools) with its own tests.
-  testPathIgnorePatterns: [...preset.testPathIgnorePatterns, '<rootDir>/prisma/'],
 };

@@ -1,17 +1,14 @@
-import type { z } from 'zod';
 // docker-compose.yml, the .env.example files and the Kubernetes manifests configure
 // the apps, so they are checked against the apps' own config schemas: a renamed,
 // removed or newly required variable fails a test here, not a deployment at boot.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a workspace check reads the apps' config schemas
-import { gatewayEnvSchema } from '../../apps/api-gateway/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { collaborationServiceEnvSchema } from '../../apps/collaboration-service/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { matchingEnvSchema } from '../../apps/matching-service/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { DEV_INTERNAL_API_TOKEN, questionServiceEnvSchema } from '../../apps/question-service/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { userEnvSchema } from '../../apps/user-service/src/config';
+// Each schema is its service's config library (type:config), the one kind of
+// project the boundary rules let tooling import.
+import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
+import { collaborationServiceEnvSchema } from '@peerprep/collaboration-service-config';
+import { matchingEnvSchema } from '@peerprep/matching-service-config';
+import { DEV_INTERNAL_API_TOKEN, questionServiceEnvSchema } from '@peerprep/question-service-config';
+import { userEnvSchema } from '@peerprep/user-service-config';
+import type { z } from 'zod';
 
 export type EnvSchema = z.ZodObject;
 

@@ -4,7 +4,6 @@ import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a workspace check uses the shared test isolation helpers
 import { TEST_DATABASE_PREFIX, uniqueTestId, waitFor } from '@peerprep/testing';
 import { BACKEND_APPS } from './delivery-apps';
 import { copyToTemp, folderSize, freePort, makeTempFolder, megabytes, productionInstall, run } from './bundle-workspace';
@@ -94,7 +93,7 @@ async function prepareMigrateFolder(): Promise<string> {
   folders.push(folder);
   await run(process.execPath, ['tools/delivery/migrate-manifest.mjs', 'package-lock.json', folder]);
   await productionInstall(folder);
-  await cp(path.join(workspaceRoot, 'tools/prisma/migrate-adapter.ts'), path.join(folder, 'tools/prisma/migrate-adapter.ts'));
+  await cp(path.join(workspaceRoot, 'libs/prisma-migrate/src'), path.join(folder, 'libs/prisma-migrate/src'), { recursive: true });
   for (const app of BACKEND_APPS.filter((a) => a.database)) {
     await cp(path.join(workspaceRoot, 'apps', app.name, 'prisma.config.ts'), path.join(folder, 'apps', app.name, 'prisma.config.ts'));
     await cp(path.join(workspaceRoot, 'apps', app.name, 'prisma'), path.join(folder, 'apps', app.name, 'prisma'), { recursive: true });

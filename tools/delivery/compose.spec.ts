@@ -2,19 +2,15 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { z } from 'zod';
 // The compose file configures the apps, so it is checked against the apps' own
-// config schemas: a renamed or removed variable fails here, not at boot.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a workspace check reads the apps' config schemas
-import { gatewayEnvSchema } from '../../apps/api-gateway/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { collaborationEnvSchema } from '../../apps/collaboration-service/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { matchingEnvSchema } from '../../apps/matching-service/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { questionEnvSchema } from '../../apps/question-service/src/config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { userEnvSchema } from '../../apps/user-service/src/config';
+// config schemas (their config libraries): a renamed or removed variable fails
+// here, not at boot.
+import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
+import { collaborationEnvSchema } from '@peerprep/collaboration-service-config';
+import { matchingEnvSchema } from '@peerprep/matching-service-config';
+import { questionEnvSchema } from '@peerprep/question-service-config';
+import { userEnvSchema } from '@peerprep/user-service-config';
+import type { z } from 'zod';
 import { appsReading, BOOT_ENV_SCHEMAS, bootProblems } from './app-config';
 import { ComposeError, type ComposeProject, type ComposeService, loadComposeFile } from './compose-model';
 import { BACKEND_APPS, DELIVERY_APPS, STORES } from './delivery-apps';
@@ -50,7 +46,7 @@ const ENV_NAMES: Record<string, EnvSchema | readonly string[]> = {
   'question-service-seed': questionEnvSchema,
   'matching-service': matchingEnvSchema,
   'collaboration-service': collaborationEnvSchema,
-  // prisma.config.ts (tools/prisma/migrate-adapter.ts) reads only DATABASE_URL.
+  // prisma.config.ts (libs/prisma-migrate) reads only DATABASE_URL.
   'user-service-migrate': ['DATABASE_URL'],
   'question-service-migrate': ['DATABASE_URL'],
   'collaboration-service-migrate': ['DATABASE_URL'],

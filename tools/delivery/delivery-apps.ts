@@ -1,6 +1,6 @@
 /**
  * The delivery decisions the Dockerfiles and docker-compose.yml are checked
- * against (DESIGN.md "Services" and "Delivery"): one image per app, its base
+ * against (docs/architecture.md, "Services" and "Delivery"): one image per app, its base
  * image, its port (the same inside the network and on the host), and the
  * compose host ports of the stores.
  */

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { DELIVERY_APPS } from './delivery-apps';
@@ -110,10 +112,30 @@ describe.each(DELIVERY_APPS.map((app) => [app.name, app] as const))('the %s Dock
         `apps/${name}/prisma.config.ts`,
       ]);
       expect(argumentsOf(migrate, 'COPY')).toEqual(
-        expect.arrayContaining([`apps/${name}/prisma apps/${name}/prisma`, 'tools/prisma/migrate-adapter.ts tools/prisma/']),
+        expect.arrayContaining([
+          `apps/${name}/prisma apps/${name}/prisma`,
+          'libs/prisma-migrate/src libs/prisma-migrate/src',
+          // The manifest carrying the `#prisma-migrate` alias prisma.config.ts imports the adapter by.
+          '/migrate/package.json ./',
+        ]),
       );
     });
   }
+});
+
+describe('the migrate images\' manifest (tools/delivery/migrate-manifest.mjs)', () => {
+  it('maps the `#prisma-migrate` alias of prisma.config.ts exactly as the workspace does', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'migrate-manifest-'));
+    try {
+      execFileSync(process.execPath, ['tools/delivery/migrate-manifest.mjs', 'package-lock.json', folder], { cwd: workspaceRoot });
+      const written = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { imports?: unknown };
+      const workspace = JSON.parse(readFileSync(path.join(workspaceRoot, 'package.json'), 'utf8')) as { imports?: unknown };
+      expect(written.imports).toEqual(workspace.imports);
+      expect(written.imports).toHaveProperty('#prisma-migrate');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('.dockerignore', () => {

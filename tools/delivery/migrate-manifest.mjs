@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Writes the package.json and a pruned package-lock.json of the migration
 // one-shot image: only the Prisma CLI and what the services' prisma.config.ts
-// (through tools/prisma/migrate-adapter.ts) imports, at exactly the versions of
-// the workspace lock, so `npm ci` in the image installs what CI tested.
+// (through libs/prisma-migrate) imports, at exactly the versions of the
+// workspace lock, so `npm ci` in the image installs what CI tested. The
+// package.json also carries the workspace's `#prisma-migrate` import alias, by
+// which prisma.config.ts loads libs/prisma-migrate (copied beside it).
 // Nx prunes the apps' locks the same way; this is the one install Nx does not
 // generate, because the migration tools are not part of any bundle.
 //
@@ -13,6 +15,9 @@ import { pathToFileURL } from 'node:url';
 
 /** What `prisma migrate deploy --config apps/<svc>/prisma.config.ts` loads. */
 export const MIGRATION_PACKAGES = ['prisma', '@prisma/adapter-pg', 'pg', 'dotenv'];
+
+/** The root package.json's `imports` entry that prisma.config.ts resolves (dockerfiles.spec.ts checks they agree). */
+export const MIGRATION_IMPORTS = { '#prisma-migrate': './libs/prisma-migrate/src/index.ts' };
 
 /** Where npm would find `name` when required from the package installed at `fromPath`. */
 function resolveInstallPath(packages, fromPath, name) {
@@ -53,11 +58,11 @@ export function pruneLock(lock, roots = MIGRATION_PACKAGES) {
       if (dependency) queue.push(dependency);
     }
   }
-  const manifest = { name: 'peerprep-migrate', version: '0.0.0', private: true, dependencies };
+  const manifest = { name: 'peerprep-migrate', version: '0.0.0', private: true, imports: MIGRATION_IMPORTS, dependencies };
   const sorted = Object.fromEntries(Object.entries(kept).sort(([a], [b]) => a.localeCompare(b)));
   return {
     manifest,
-    lock: { name: manifest.name, version: manifest.version, lockfileVersion: 3, requires: true, packages: { '': { ...manifest }, ...sorted } },
+    lock: { name: manifest.name, version: manifest.version, lockfileVersion: 3, requires: true, packages: { '': { name: manifest.name, version: manifest.version, private: true, dependencies }, ...sorted } },
   };
 }
 

@@ -75,7 +75,9 @@ describe('secrets', () => {
 
 describe('environment variables match what each backend reads', () => {
   const schemaSource = (app: string) =>
-    ['apps/' + app + '/src/config.ts', 'libs/service-kit/src/config.ts', 'libs/auth/src/config.ts'].map((f) => readFileSync(path.join(root, f), 'utf8')).join('\n');
+    ['libs/config/' + app + '/src/config.ts', 'libs/service-kit/src/config.ts', 'libs/auth/src/config.ts', 'libs/messaging/src/config.ts']
+      .map((f) => readFileSync(path.join(root, f), 'utf8'))
+      .join('\n');
 
   it.each(Object.keys(APPS).filter((app) => app !== 'frontend'))('%s', (app) => {
     const source = schemaSource(app);

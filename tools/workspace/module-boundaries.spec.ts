@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * The architecture rules of DESIGN.md are enforced by
+ * The architecture rules of docs/architecture.md ("Module boundaries") are enforced by
  * @nx/enforce-module-boundaries in eslint.config.mjs. These tests lint small
  * snippets as if they lived in real project files, so a rule that silently
  * stops applying (a lost tag, a loosened constraint) fails here.
@@ -86,5 +86,40 @@ describe('module boundaries', () => {
   it('keeps the testing library out of production code but allows it in tests', async () => {
     expect(await boundaryErrors('apps/user-service/src/example.ts', use('@peerprep/testing'))).not.toEqual([]);
     expect(await boundaryErrors('apps/user-service/src/example.spec.ts', use('@peerprep/testing'))).toEqual([]);
+  });
+
+  it("lets a service read its own config library but not another service's", async () => {
+    expect(await boundaryErrors('apps/matching-service/src/example.ts', use('@peerprep/matching-service-config'))).toEqual([]);
+    expect(await boundaryErrors('apps/matching-service/src/example.ts', use('@peerprep/user-service-config'))).not.toEqual([]);
+  });
+
+  it('rejects a library importing a config library', async () => {
+    expect(await boundaryErrors('libs/service-kit/src/example.ts', use('@peerprep/user-service-config'))).not.toEqual([]);
+  });
+
+  it('lets workspace tooling read the config libraries, and its tests use the testing library', async () => {
+    expect(await boundaryErrors('tools/delivery/example.ts', use('@peerprep/user-service-config'))).toEqual([]);
+    expect(await boundaryErrors('tools/delivery/example.spec.ts', use('@peerprep/testing'))).toEqual([]);
+  });
+
+  it.each(['@peerprep/service-kit', '@peerprep/messaging', '@peerprep/contracts', '@peerprep/testing', '#prisma-migrate'])(
+    'rejects workspace tooling importing the runtime library %s',
+    async (specifier) => {
+      expect(await boundaryErrors('tools/delivery/example.ts', use(specifier))).not.toEqual([]);
+    },
+  );
+
+  it('rejects workspace tooling importing app source by path', async () => {
+    expect(await boundaryErrors('tools/bench/example.ts', use('../../apps/question-service/src/app'))).not.toEqual([]);
+  });
+
+  it('checks tool config files too: prisma.config.ts reaches the migrate library only by its alias', async () => {
+    expect(await boundaryErrors('apps/user-service/prisma.config.ts', use('#prisma-migrate'))).toEqual([]);
+    expect(await boundaryErrors('apps/user-service/prisma.config.ts', use('../../libs/prisma-migrate/src/index'))).not.toEqual([]);
+  });
+
+  it('lets a project config file extend the workspace-root presets, and nothing else by path', async () => {
+    expect(await boundaryErrors('apps/user-service/jest.config.cjs', "module.exports = require('../../jest.preset.cjs');\n")).toEqual([]);
+    expect(await boundaryErrors('apps/user-service/jest.config.cjs', "module.exports = require('../../tools/jest.config.cjs');\n")).not.toEqual([]);
   });
 });

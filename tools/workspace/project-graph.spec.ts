@@ -12,7 +12,7 @@ const workspaceRoot = path.resolve(__dirname, '../..');
 interface GraphFile {
   graph: {
     nodes: Record<string, { type: string; data: { tags?: string[]; root: string } }>;
-    dependencies: Record<string, { source: string; target: string }[]>;
+    dependencies: Record<string, { source: string; target: string; type: string }[]>;
   };
 }
 
@@ -52,6 +52,13 @@ describe('project graph', () => {
         'auth',
         'service-kit',
         'testing',
+        'prisma-migrate',
+        'api-gateway-config',
+        'user-service-config',
+        'question-service-config',
+        'matching-service-config',
+        'collaboration-service-config',
+        'tools',
       ]),
     );
   });
@@ -69,17 +76,36 @@ describe('project graph', () => {
   const isTooling = (name: string) => tags(name).includes('type:tooling') || tags(name).includes('type:e2e');
 
   it('has no library or application depending on an application', () => {
-    // Only workspace-level checks (tools: e.g. compose against each app's
-    // config schema; e2e: the started platform) may reach into apps.
+    // Only workspace-level checks (tools: the built bundles; e2e: the started
+    // platform) depend on apps, and only as declared implicit dependencies.
     const intoApps = workspaceEdges().filter((d) => isApp(d.target) && !isTooling(d.source));
     expect(intoApps).toEqual([]);
   });
 
-  it('keeps every app and library independent of workspace tooling, except the shared Prisma tooling', () => {
-    const intoTooling = workspaceEdges().filter(
-      (d) => isTooling(d.target) && !isTooling(d.source) && d.target !== 'prisma-tools',
-    );
+  it('keeps every app and library independent of workspace tooling', () => {
+    const intoTooling = workspaceEdges().filter((d) => isTooling(d.target) && !isTooling(d.source));
     expect(intoTooling).toEqual([]);
+  });
+
+  it('lets tooling reach the apps only as built output, never their source', () => {
+    // tools/ imports only the services' config libraries (and the testing
+    // library in tests); the apps it builds and starts are implicit dependencies.
+    const imports = workspaceEdges().filter((d) => tags(d.source).includes('type:tooling') && d.type !== 'implicit');
+    const allowed = (target: string) => tags(target).includes('type:config') || tags(target).includes('type:testing');
+    expect(imports.filter((d) => !allowed(d.target))).toEqual([]);
+    expect(imports.filter((d) => tags(d.target).includes('type:config')).length).toBeGreaterThan(0);
+  });
+
+  it("gives each config library to its own service and tooling only", () => {
+    const serviceOf = (name: string) => tags(name).find((t) => t.startsWith('service:'));
+    const intoConfig = workspaceEdges().filter((d) => tags(d.target).includes('type:config'));
+    const strangers = intoConfig.filter(
+      (d) => !tags(d.source).includes('type:tooling') && serviceOf(d.source) !== serviceOf(d.target),
+    );
+    expect(strangers).toEqual([]);
+    for (const name of Object.keys(graph.nodes).filter((n) => tags(n).includes('type:config'))) {
+      expect({ name, service: serviceOf(name) }).toEqual({ name, service: expect.stringMatching(/^service:/) });
+    }
   });
 
   it('has no cycles', () => {

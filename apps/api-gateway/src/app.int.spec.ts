@@ -3,9 +3,9 @@ import { createTestRedis, type TestRedis } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import WebSocket from 'ws';
+import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
-import { createGateway } from './app';
-import { gatewayEnvSchema } from './config';
+import { createApp } from './app';
 import { ROUTES } from './routes.table';
 
 const FRONTEND = 'http://localhost:3000';
@@ -32,7 +32,7 @@ async function startGateway(testRedis: TestRedis, env: Record<string, string>): 
     CORS_ORIGINS: `${FRONTEND}, https://peerprep.example`,
     ...env,
   });
-  const gateway = createGateway({ config, redis });
+  const gateway = createApp({ config, redis });
   const { url, port } = await gateway.start();
   cleanups.push(() => gateway.stop('test finished'));
   return { gateway, url, port };

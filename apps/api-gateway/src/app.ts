@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import {
   createService,
+  pathOf,
   redisDependency,
   REQUEST_ID_HEADER,
   resolveRequestId,
@@ -12,18 +13,19 @@ import {
 } from '@peerprep/service-kit';
 import cors from 'cors';
 import type { Redis } from 'ioredis';
+import type { GatewayConfig } from '@peerprep/api-gateway-config';
 import { clientIp } from './client-ip';
-import type { GatewayConfig } from './config';
 import { mountDocsRoutes } from './docs.routes';
 import { createEdgeAuth, type EdgeAuthOutcome } from './edge-auth';
 import { createUpstreams, rejectUpgrade } from './proxy';
 import { createRateLimiter } from './rate-limit';
-import { findRoute, hasDotSegment, pathOf } from './routes.table';
+import { findRoute, hasDotSegment } from './routes.table';
 
-export interface GatewayDeps {
+export interface AppDeps {
   config: GatewayConfig;
   /** Rate-limit counters; /readyz checks it and shutdown closes it. */
   redis: Redis;
+  /** Defaults to the service kit's logger (LOG_LEVEL, pretty in development). */
   logger?: Logger;
   /** Defaults to one built from AUTH_JWKS_URL / AUTH_PUBLIC_KEY. */
   verifier?: TokenVerifier;
@@ -35,7 +37,7 @@ export interface GatewayDeps {
  * own routes (docs, probes, metrics, 404) — Express's router costs more per
  * request than the proxying itself.
  */
-export function createGateway(deps: GatewayDeps): Service {
+export function createApp(deps: AppDeps): Service {
   const { config } = deps;
   const allowedOrigins = new Set(config.CORS_ORIGINS);
   // A static origin list keeps the cors middleware synchronous, which the raw

@@ -3,10 +3,10 @@ import { createTestRedis, type TestRedis } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import WebSocket from 'ws';
+import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
 import { startTokenAuthority, type TokenAuthority } from '../test/tokens';
-import { createGateway } from './app';
-import { gatewayEnvSchema } from './config';
+import { createApp } from './app';
 
 const FRONTEND = 'http://localhost:3000';
 
@@ -31,7 +31,7 @@ async function startGateway(authJwksUrl: string): Promise<{ url: string; port: n
     AUTH_JWKS_URL: authJwksUrl,
     RATE_LIMIT_POINTS: '10000',
   });
-  const gateway = createGateway({ config, redis });
+  const gateway = createApp({ config, redis });
   gateways.push(gateway);
   return gateway.start();
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { sendProblem, type Logger, type ServiceMetrics } from '@peerprep/service-kit';
 import { createProxyServer, type ProxyServer } from 'http-proxy-3';
-import type { GatewayConfig } from './config';
+import type { GatewayConfig } from '@peerprep/api-gateway-config';
 import { serviceUrls, type GatewayRoute, type UpstreamService } from './routes.table';
 
 export interface Upstreams {

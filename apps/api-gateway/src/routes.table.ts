@@ -1,4 +1,4 @@
-import type { GatewayConfig } from './config';
+import type { GatewayConfig } from '@peerprep/api-gateway-config';
 
 export type UpstreamService = 'user-service' | 'question-service' | 'matching-service' | 'collaboration-service';
 
@@ -34,13 +34,6 @@ export function serviceUrls(config: GatewayConfig): Record<UpstreamService, stri
     'matching-service': config.MATCHING_SERVICE_URL,
     'collaboration-service': config.COLLABORATION_SERVICE_URL,
   };
-}
-
-/** The path without its query string. */
-export function pathOf(url: string | undefined): string {
-  if (!url) return '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 /** The route whose prefix is the path or a whole-segment ancestor of it (/api/match, not /api/matchmaker). */

@@ -11,8 +11,8 @@ import {
   type RunningTestService,
   type TestInfrastructure,
 } from '@peerprep/testing';
-import { createCollaborationService } from './app';
-import { collaborationEnvSchema } from './config';
+import { collaborationEnvSchema } from '@peerprep/collaboration-service-config';
+import { createApp } from './app';
 import { createPrismaClient, type PrismaClient } from './db/prisma';
 
 describe('collaboration-service app (real Postgres, Redis and RabbitMQ)', () => {
@@ -32,7 +32,7 @@ describe('collaboration-service app (real Postgres, Redis and RabbitMQ)', () => 
     const logger = createLogger({ name: 'collaboration-service', level: 'silent' });
     prisma = createPrismaClient(infra.database.url);
     messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'collaboration-service', exchange: infra.rabbit.exchange, logger });
-    running = await startTestService(createCollaborationService({ config, prisma, redis: infra.redis.redis, messaging, logger }));
+    running = await startTestService(createApp({ config, prisma, redis: infra.redis.redis, messaging, logger }));
   });
 
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
-import { createLogger, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createService, createSweeper, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
+import type { CollaborationConfig } from '@peerprep/collaboration-service-config';
 import { createCollabSocket } from './collab/collab-socket';
 import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
-import type { CollaborationConfig } from './config';
 import type { PrismaClient } from './db/prisma';
 import { createDocumentStore } from './documents/document-store';
 import { createHistoryRepository } from './history/history.repository';
@@ -15,13 +15,14 @@ import { collaborationRoutes } from './rooms/rooms.routes';
 import { createRoomsRepository } from './rooms/rooms.repository';
 import { createRoomsService, type RoomsService } from './rooms/rooms.service';
 
-export interface CollaborationServiceDeps {
+export interface AppDeps {
   config: CollaborationConfig;
   prisma: PrismaClient;
   /** Without keyPrefix: channels are built from COLLAB_KEY_PREFIX. */
   redis: Redis;
   messaging: Messaging;
-  logger?: Logger;
+  /** main.ts makes it first: the connections it opens before the app log through it too. */
+  logger: Logger;
   /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
   verifier?: TokenVerifier;
   /** Defaults to question-service's internal picker at QUESTION_SERVICE_URL. */
@@ -39,11 +40,8 @@ export interface CollaborationApp extends Service {
  * participants, fans edits out to the other replicas through Redis, and keeps
  * every update in Postgres.
  */
-export function createCollaborationService(deps: CollaborationServiceDeps): CollaborationApp {
-  const { config, prisma, redis, messaging } = deps;
-  const logger =
-    deps.logger ??
-    createLogger({ name: 'collaboration-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+export function createApp(deps: AppDeps): CollaborationApp {
+  const { config, prisma, redis, messaging, logger } = deps;
   // No verified-token cache: an editor socket verifies its token once, so a
   // cache would only keep two tokens per room in memory until they expire.
   const verifier = deps.verifier ?? tokenVerifierFromConfig(config, { cacheSize: 0 });
@@ -76,17 +74,14 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
   const socket = createCollabSocket({ verifier, roomsService, liveRooms, logger });
 
   // Every replica sweeps; closing is a conditional update, so a room closes once.
-  let sweeper: NodeJS.Timeout | undefined;
-  let sweeping = false;
-  const sweepIdleRooms = () => {
-    if (sweeping) return;
-    sweeping = true;
-    roomsService
-      .closeIdleRooms(config.COLLAB_IDLE_CLOSE_MS)
-      .then((closed) => closed > 0 && logger.info({ closed }, 'closed idle rooms'))
-      .catch((error: unknown) => logger.error({ err: error }, 'closing idle rooms failed'))
-      .finally(() => (sweeping = false));
-  };
+  const sweeper = createSweeper({
+    intervalMs: config.COLLAB_IDLE_SWEEP_MS,
+    sweep: async () => {
+      const closed = await roomsService.closeIdleRooms(config.COLLAB_IDLE_CLOSE_MS);
+      if (closed > 0) logger.info({ closed }, 'closed idle rooms');
+    },
+    onError: (error) => logger.error({ err: error }, 'closing idle rooms failed'),
+  });
 
   const service = createService({
     name: 'collaboration-service',
@@ -95,9 +90,8 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
     routes: (app) => app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), verifier })),
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
-    onDrainStart: () => {
-      clearInterval(sweeper);
-      return socket.closeAll();
+    onDrainStart: async () => {
+      await Promise.all([sweeper.stop(), socket.closeAll()]);
     },
     onShutdown: async () => {
       await subscriber.quit().catch(() => subscriber.disconnect());
@@ -130,8 +124,7 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
         },
       });
       const started = await service.start();
-      sweeper = setInterval(sweepIdleRooms, config.COLLAB_IDLE_SWEEP_MS);
-      sweeper.unref();
+      sweeper.start();
       return started;
     },
   };

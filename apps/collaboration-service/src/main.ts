@@ -1,7 +1,7 @@
 import { createMessaging } from '@peerprep/messaging';
 import { createLogger, createRedisClient, loadConfigOrExit, runService } from '@peerprep/service-kit';
-import { createCollaborationService } from './app';
-import { collaborationServiceEnvSchema } from './config';
+import { collaborationServiceEnvSchema } from '@peerprep/collaboration-service-config';
+import { createApp } from './app';
 import { createPrismaClient } from './db/prisma';
 
 const config = loadConfigOrExit('collaboration-service', collaborationServiceEnvSchema);
@@ -15,4 +15,4 @@ const messaging = createMessaging({
   logger,
 });
 
-void runService(createCollaborationService({ config, prisma, redis, messaging, logger }));
+void runService(createApp({ config, prisma, redis, messaging, logger }));

@@ -32,8 +32,8 @@ import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createCollaborationService, type CollaborationApp } from '../src/app';
-import { collaborationEnvSchema } from '../src/config';
+import { collaborationEnvSchema } from '@peerprep/collaboration-service-config';
+import { createApp, type CollaborationApp } from '../src/app';
 import { createPrismaClient, type PrismaClient } from '../src/db/prisma';
 
 export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
@@ -228,7 +228,7 @@ export class CollabHarness {
       logger,
       reconnectTimeInSeconds: 0.1,
     });
-    const app = createCollaborationService({ config, prisma, redis, messaging, logger });
+    const app = createApp({ config, prisma, redis, messaging, logger });
     const running = await startTestService(app);
     const instance: CollabInstance = {
       url: running.url,

@@ -15,8 +15,8 @@ import {
 } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { createMatchingService } from './app';
-import { matchingEnvSchema } from './config';
+import { matchingEnvSchema } from '@peerprep/matching-service-config';
+import { createApp } from './app';
 
 describe('matching-service app', () => {
   let redis: TestRedis;
@@ -30,7 +30,13 @@ describe('matching-service app', () => {
     rabbit = await createTestRabbit('matching-app');
     const broker = new URL(rabbit.url);
     brokerProxy = await startTcpProxy({ host: broker.hostname, port: Number(broker.port || 5672) });
-    const config = loadConfig(matchingEnvSchema, { ...testServiceEnv, REDIS_URL: redis.url, MATCH_KEY_PREFIX: redis.prefix });
+    const config = loadConfig(matchingEnvSchema, {
+      ...testServiceEnv,
+      REDIS_URL: redis.url,
+      MATCH_KEY_PREFIX: redis.prefix,
+      EVENTS_EXCHANGE: rabbit.exchange,
+      EVENTS_QUEUE: rabbit.queueName('matching-service'),
+    });
     const logger = createLogger({ name: 'matching-service', level: 'silent' });
     messaging = createMessaging({
       url: brokerProxy.url('amqp', 'guest:guest'),
@@ -40,12 +46,11 @@ describe('matching-service app', () => {
       reconnectTimeInSeconds: 0.1,
     });
     running = await startTestService(
-      createMatchingService({
+      createApp({
         config,
         redis: new Redis(redis.url),
         messaging,
         logger,
-        eventsQueue: rabbit.queueName('matching-service'),
       }),
     );
   });

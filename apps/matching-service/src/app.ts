@@ -1,27 +1,28 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
-import { createLogger, createService, redisDependency, type Logger, type Service } from '@peerprep/service-kit';
+import type { MatchingConfig } from '@peerprep/matching-service-config';
+import { createService, createSweeper, redisDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
-import type { MatchingConfig } from './config';
 import { matchingRoutes } from './matching/matching.routes';
-import { createMatchingService as createMatchingDomain, type MatchingService } from './matching/matching.service';
+import { createMatchingService, type MatchingService } from './matching/matching.service';
 import { createQueueRepository } from './matching/queue.repository';
 import { createStatusChannel } from './matching/status-channel';
-import { createSweeper } from './matching/sweeper';
 import { createHttpTopicCatalog, type TopicCatalog } from './matching/topic-catalog';
 
-export interface MatchingServiceDeps {
+/** Due requests claimed per sweep step; a full batch means more may be due. */
+const SWEEP_BATCH = 100;
+
+export interface AppDeps {
   config: MatchingConfig;
   /** Without keyPrefix: the queue's keys are built from MATCH_KEY_PREFIX. */
   redis: Redis;
   messaging: Messaging;
-  logger?: Logger;
+  /** main.ts makes it first: the connections it opens before the app log through it too. */
+  logger: Logger;
   /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
   verifier?: TokenVerifier;
   /** Defaults to question-service's GET /api/topics at QUESTION_SERVICE_URL. */
   topics?: TopicCatalog;
-  /** The durable queue of room events (default 'matching-service'; tests use their own). */
-  eventsQueue?: string;
 }
 
 export interface MatchingApp extends Service {
@@ -33,11 +34,8 @@ export interface MatchingApp extends Service {
  * outcomes travel as events over RabbitMQ, and users hear their status live
  * over a WebSocket fanned out between replicas through Redis pub/sub.
  */
-export function createMatchingService(deps: MatchingServiceDeps): MatchingApp {
-  const { config, redis, messaging } = deps;
-  const logger =
-    deps.logger ??
-    createLogger({ name: 'matching-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+export function createApp(deps: AppDeps): MatchingApp {
+  const { config, redis, messaging, logger } = deps;
   const verifier = deps.verifier ?? tokenVerifierFromConfig(config);
   const queue = createQueueRepository(redis, config.MATCH_KEY_PREFIX);
   const subscriber = redis.duplicate();
@@ -55,7 +53,7 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingApp {
     currentStatus: (userId) => matching.currentStatus(userId),
     onAbandoned: (userId) => matching.cancelIfAbandoned(userId),
   });
-  const matching: MatchingService = createMatchingDomain({
+  const matching: MatchingService = createMatchingService({
     queue,
     topics,
     status,
@@ -67,7 +65,20 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingApp {
       roomHoldMs: config.MATCH_ROOM_HOLD_MS,
     },
   });
-  const sweeper = createSweeper(matching, config.MATCH_SWEEP_INTERVAL_MS, logger);
+  // Every replica sweeps. The sweep script claims each due request atomically,
+  // so replicas never relax or time out the same request twice; the deadlines
+  // live in Redis, so a replica started after all others died catches up on
+  // its first sweep (at start).
+  const sweeper = createSweeper({
+    intervalMs: config.MATCH_SWEEP_INTERVAL_MS,
+    sweepOnStart: true,
+    sweep: async () => {
+      while ((await matching.sweepDue(SWEEP_BATCH)) === SWEEP_BATCH) {
+        /* a full batch: more may be due before the next tick */
+      }
+    },
+    onError: (error) => logger.warn({ err: error }, 'sweeping due match requests failed'),
+  });
 
   const service = createService({
     name: 'matching-service',
@@ -88,7 +99,7 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingApp {
     matching,
     async start() {
       await messaging.subscribe({
-        queue: deps.eventsQueue ?? 'matching-service',
+        queue: config.EVENTS_QUEUE,
         idempotency: new RedisIdempotencyStore(redis, { prefix: `${config.MATCH_KEY_PREFIX}events:` }),
         handlers: {
           'room.created': (event) => matching.roomCreated(event.payload),

@@ -20,8 +20,8 @@ import {
 } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
-import { createMatchingService, type MatchingApp } from '../src/app';
-import { matchingEnvSchema } from '../src/config';
+import { matchingEnvSchema } from '@peerprep/matching-service-config';
+import { createApp, type MatchingApp } from '../src/app';
 
 /** Topics the stub question bank has: t0..t39 at every difficulty, `easy-only` with EASY questions only. */
 export const TOPICS_RESPONSE: TopicsResponse = {
@@ -134,6 +134,8 @@ export class MatchingHarness {
       QUESTION_SERVICE_URL: this.topicsUrl,
       MATCH_KEY_PREFIX: this.prefix,
       MATCH_SWEEP_INTERVAL_MS: '20',
+      EVENTS_EXCHANGE: rabbit.exchange,
+      EVENTS_QUEUE: rabbit.queueName('matching-service'),
       ...env,
     });
     const logger = createLogger({ name: 'matching-service', level: logLevel });
@@ -145,7 +147,7 @@ export class MatchingHarness {
       logger,
       reconnectTimeInSeconds: 0.1,
     });
-    const app = createMatchingService({ config, redis, messaging, logger, eventsQueue: rabbit.queueName('matching-service') });
+    const app = createApp({ config, redis, messaging, logger });
     const running = await startTestService(app);
     const instance: MatchingInstance = {
       url: running.url,

@@ -11,8 +11,8 @@ import {
   type RunningTestService,
   type TestInfrastructure,
 } from '@peerprep/testing';
-import { createQuestionService } from './app';
-import { questionEnvSchema } from './config';
+import { questionEnvSchema } from '@peerprep/question-service-config';
+import { createApp } from './app';
 import { createPrismaClient, type PrismaClient } from './db/prisma';
 
 describe('question-service app (real Postgres and RabbitMQ)', () => {
@@ -31,7 +31,7 @@ describe('question-service app (real Postgres and RabbitMQ)', () => {
     const logger = createLogger({ name: 'question-service', level: 'silent' });
     prisma = createPrismaClient(infra.database.url);
     messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'question-service', exchange: infra.rabbit.exchange, logger });
-    running = await startTestService(createQuestionService({ config, prisma, messaging, logger }));
+    running = await startTestService(createApp({ config, prisma, messaging, logger }));
   });
 
   afterAll(async () => {

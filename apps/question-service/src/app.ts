@@ -1,7 +1,7 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createLogger, createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
-import type { QuestionConfig } from './config';
+import { createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import type { QuestionConfig } from '@peerprep/question-service-config';
 import type { PrismaClient } from './db/prisma';
 import { pickRoutes } from './questions/pick.routes';
 import { createQuestionEvents } from './questions/question-events';
@@ -10,11 +10,12 @@ import { createQuestionsRepository } from './questions/questions.repository';
 import { questionsRoutes } from './questions/questions.routes';
 import { createQuestionsService, type QuestionsService } from './questions/questions.service';
 
-export interface QuestionServiceDeps {
+export interface AppDeps {
   config: QuestionConfig;
   prisma: PrismaClient;
   messaging: Messaging;
-  logger?: Logger;
+  /** main.ts makes it first: the connections it opens before the app log through it too. */
+  logger: Logger;
   /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
   verifier?: TokenVerifier;
 }
@@ -41,16 +42,14 @@ export function createQuestionBank({
  * database; browse and admin routes under /api, the picker under /internal;
  * publishes question events.
  */
-export function createQuestionService({ config, prisma, messaging, logger, verifier }: QuestionServiceDeps): Service {
-  const log =
-    logger ?? createLogger({ name: 'question-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
-  const questions = createQuestionBank({ prisma, messaging, logger: log });
+export function createApp({ config, prisma, messaging, logger, verifier }: AppDeps): Service {
+  const questions = createQuestionBank({ prisma, messaging, logger });
   const internalToken = config.INTERNAL_API_TOKEN;
   const tokenVerifier = verifier ?? tokenVerifierFromConfig(config);
   return createService({
     name: 'question-service',
     config,
-    logger: log,
+    logger,
     dependencies: [sqlDependency(prisma), messagingDependency(messaging)],
     routes: (app) => {
       app.use(questionsRoutes({ questions, verifier: tokenVerifier, internalToken }));

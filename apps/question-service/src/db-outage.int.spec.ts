@@ -12,8 +12,8 @@ import {
   type TestInfrastructure,
 } from '@peerprep/testing';
 import request from 'supertest';
-import { createQuestionService } from './app';
-import { questionEnvSchema } from './config';
+import { questionEnvSchema } from '@peerprep/question-service-config';
+import { createApp } from './app';
 import { createPrismaClient } from './db/prisma';
 
 /**
@@ -42,7 +42,7 @@ describe('question-service when Postgres goes down and comes back', () => {
     const logger = createLogger({ name: 'question-service', level: 'silent' });
     messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'question-service', exchange: infra.rabbit.exchange, logger });
     running = await startTestService(
-      createQuestionService({ config, prisma: createPrismaClient(viaProxy.href), messaging, logger }),
+      createApp({ config, prisma: createPrismaClient(viaProxy.href), messaging, logger }),
     );
     await waitFor(async () => (await request(running.url).get('/readyz')).status === 200, 10_000, 'readiness');
   });

@@ -1,7 +1,7 @@
 import { createMessaging } from '@peerprep/messaging';
 import { createLogger, loadConfigOrExit, runService } from '@peerprep/service-kit';
-import { createQuestionService } from './app';
-import { questionServiceEnvSchema } from './config';
+import { questionServiceEnvSchema } from '@peerprep/question-service-config';
+import { createApp } from './app';
 import { createPrismaClient } from './db/prisma';
 
 const config = loadConfigOrExit('question-service', questionServiceEnvSchema);
@@ -9,4 +9,4 @@ const logger = createLogger({ name: 'question-service', level: config.LOG_LEVEL,
 const prisma = createPrismaClient(config.DATABASE_URL);
 const messaging = createMessaging({ url: config.AMQP_URL, serviceName: 'question-service', logger });
 
-void runService(createQuestionService({ config, prisma, messaging, logger }));
+void runService(createApp({ config, prisma, messaging, logger }));

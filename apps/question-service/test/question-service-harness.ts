@@ -11,8 +11,8 @@ import {
   type TestInfrastructure,
 } from '@peerprep/testing';
 import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { createQuestionBank, createQuestionService } from '../src/app';
-import { questionEnvSchema } from '../src/config';
+import { questionEnvSchema } from '@peerprep/question-service-config';
+import { createQuestionBank, createApp } from '../src/app';
 import { createPrismaClient, type PrismaClient } from '../src/db/prisma';
 import type { QuestionsService } from '../src/questions/questions.service';
 
@@ -92,7 +92,7 @@ export async function startQuestionService(label: string): Promise<QuestionServi
     queue: infra.rabbit.queueName('observer'),
     handlers: { 'question.created': record, 'question.updated': record, 'question.deleted': record },
   });
-  const running: RunningTestService = await startTestService(createQuestionService({ config, prisma, messaging, logger }));
+  const running: RunningTestService = await startTestService(createApp({ config, prisma, messaging, logger }));
   const bankPrisma = createPrismaClient(infra.database.url);
 
   return {

@@ -11,9 +11,9 @@ import {
   type RunningTestService,
   type TestInfrastructure,
 } from '@peerprep/testing';
-import { createUserService } from './app';
+import { userEnvSchema } from '@peerprep/user-service-config';
+import { createApp } from './app';
 import { generateSigningKey } from './auth/signing-key';
-import { userEnvSchema } from './config';
 import { createPrismaClient, type PrismaClient } from './db/prisma';
 
 describe('user-service app (real Postgres, Redis and RabbitMQ)', () => {
@@ -34,7 +34,7 @@ describe('user-service app (real Postgres, Redis and RabbitMQ)', () => {
     prisma = createPrismaClient(infra.database.url);
     messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'user-service', exchange: infra.rabbit.exchange, logger });
     running = await startTestService(
-      createUserService({ config, prisma, redis: infra.redis.redis, messaging, logger, signingKey: await generateSigningKey() }),
+      createApp({ config, prisma, redis: infra.redis.redis, messaging, logger, signingKey: await generateSigningKey() }),
     );
   });
 

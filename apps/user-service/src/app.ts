@@ -1,8 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import { createTokenVerifier } from '@peerprep/auth';
 import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createLogger, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
+import type { UserConfig } from '@peerprep/user-service-config';
 import { createAccessTokenIssuer } from './auth/access-token';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
@@ -10,7 +11,6 @@ import { createPasswordHasher, type PasswordHasher } from './auth/password-hashe
 import { refreshCookieSettings } from './auth/refresh-cookie';
 import type { SigningKey } from './auth/signing-key';
 import { systemClock, type Clock } from './clock';
-import type { UserConfig } from './config';
 import type { PrismaClient } from './db/prisma';
 import { createAuthRateLimits } from './rate-limits/auth-rate-limits';
 import { createRefreshTokensRepository } from './sessions/refresh-tokens.repository';
@@ -19,14 +19,15 @@ import { usersRoutes } from './users/users.routes';
 import { createUsersRepository } from './users/users.repository';
 import { createUsersService } from './users/users.service';
 
-export interface UserServiceDeps {
+export interface AppDeps {
   config: UserConfig;
   prisma: PrismaClient;
   redis: Redis;
   messaging: Messaging;
   /** Signs access tokens; its public half is served as the JWKS. */
   signingKey: SigningKey;
-  logger?: Logger;
+  /** main.ts makes it first: the connections it opens before the app log through it too. */
+  logger: Logger;
   clock?: Clock;
   hasher?: PasswordHasher;
 }
@@ -36,10 +37,8 @@ export interface UserServiceDeps {
  * database; rate-limit counters in Redis; publishes user events. The only
  * signer of access tokens.
  */
-export function createUserService(deps: UserServiceDeps): Service {
-  const { config, prisma, redis, messaging, signingKey } = deps;
-  const logger =
-    deps.logger ?? createLogger({ name: 'user-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+export function createApp(deps: AppDeps): Service {
+  const { config, prisma, redis, messaging, signingKey, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const hasher = deps.hasher ?? createPasswordHasher();
 

@@ -1,10 +1,10 @@
 import { createMessaging } from '@peerprep/messaging';
 import { ConfigError, createLogger, createRedisClient, loadConfigOrExit, runService } from '@peerprep/service-kit';
+import { userEnvSchema } from '@peerprep/user-service-config';
 import { ensureBootstrapAdmin } from './admin/bootstrap-admin';
-import { createUserService } from './app';
+import { createApp } from './app';
 import { createPasswordHasher } from './auth/password-hasher';
 import { loadSigningKey, type SigningKey } from './auth/signing-key';
-import { userEnvSchema } from './config';
 import { createPrismaClient } from './db/prisma';
 import { createUsersRepository } from './users/users.repository';
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  await runService(createUserService({ config, prisma, redis, messaging, signingKey, logger, hasher }));
+  await runService(createApp({ config, prisma, redis, messaging, signingKey, logger, hasher }));
 }
 
 void main();

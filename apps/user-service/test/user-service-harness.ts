@@ -8,10 +8,10 @@ import {
   type RunningTestService,
   type TestInfrastructure,
 } from '@peerprep/testing';
-import { createUserService } from '../src/app';
+import { userEnvSchema, type UserConfig } from '@peerprep/user-service-config';
+import { createApp } from '../src/app';
 import { generateSigningKey, type SigningKey } from '../src/auth/signing-key';
 import type { Clock } from '../src/clock';
-import { userEnvSchema, type UserConfig } from '../src/config';
 import { createPrismaClient, type PrismaClient } from '../src/db/prisma';
 
 type Infra = TestInfrastructure<{ label: string; migrationsDir: string; redis: true; rabbit: true }>;
@@ -63,7 +63,7 @@ export async function startUserServiceHarness(label: string, env: Record<string,
 
   const config = configFor({});
   const running = await startTestService(
-    createUserService({ config, prisma, redis: infra.redis.redis, messaging, signingKey, logger }),
+    createApp({ config, prisma, redis: infra.redis.redis, messaging, signingKey, logger }),
   );
 
   return {
@@ -75,7 +75,7 @@ export async function startUserServiceHarness(label: string, env: Record<string,
     running,
     url: running.url,
     async startAnother(overrides = {}, clock) {
-      const service = createUserService({
+      const service = createApp({
         config: configFor(overrides),
         prisma,
         redis: infra.redis.redis,

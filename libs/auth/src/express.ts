@@ -68,6 +68,15 @@ export function requireAdmin(verifier: TokenVerifier): RequestHandler {
 }
 
 /**
+ * The caller of a route behind requireAuth / requireAdmin, as the middleware
+ * put it on the request; UnauthorizedError (401) if none ran.
+ */
+export function signedInUser(req: Request): AuthenticatedUser {
+  if (!req.user) throw new UnauthorizedError();
+  return req.user;
+}
+
+/**
  * Anonymous requests pass with no `req.user`; a request that sends a token
  * must send a valid one (401 otherwise), so a stale token is never silently
  * treated as anonymous.

@@ -90,7 +90,11 @@ function header(headers: ObservedResponse['headers'], name: string): string | un
   return undefined;
 }
 
-function pathOf(url: string): string {
+/**
+ * The pathname of a response's URL, absolute as supertest and Playwright
+ * report it (not a request target: that is the service kit's `pathOf`).
+ */
+function urlPathname(url: string): string {
   return new URL(url, 'http://conformance.invalid').pathname;
 }
 
@@ -186,7 +190,7 @@ export function createConformanceChecker(openApiDocument: object): ConformanceCh
     const method = response.method.toLowerCase();
     if (method === 'options' || method === 'head') return skip(`${method.toUpperCase()} is HTTP plumbing`);
     if (response.status === 304) return skip('304 is a cache revalidation');
-    const path = pathOf(response.url);
+    const path = urlPathname(response.url);
     if (path !== basePath && !path.startsWith(`${basePath}/`)) return skip(`${path} is outside ${basePath}`);
     if (header(response.headers, TEST_DOUBLE_HEADER) !== undefined) return skip('answered by a test double');
 
@@ -260,7 +264,7 @@ export function createConformanceChecker(openApiDocument: object): ConformanceCh
         const text = response.bodyText ?? '(not readable)';
         const body = text.length > 500 ? `${text.slice(0, 500)}…` : text;
         throw new Error(
-          `The response breaks the OpenAPI document: ${response.method.toUpperCase()} ${pathOf(response.url)} → ` +
+          `The response breaks the OpenAPI document: ${response.method.toUpperCase()} ${urlPathname(response.url)} → ` +
             `${response.status} (${result.operation})\n${result.mismatches.map((m) => `  - ${m}`).join('\n')}\n` +
             `  response body: ${body || '(empty)'}`,
         );

@@ -12,7 +12,7 @@ import {
 import { buildOpenApiDocument, DEFAULT_SERVER_URL, openApiComponentSchemas, unusablePatterns } from './openapi';
 import { createSchemaCompiler } from './openapi-conformance';
 
-/** The public API table of DESIGN.md, as OpenAPI paths relative to /api. */
+/** The public API table of docs/architecture.md ("Public API"), as OpenAPI paths relative to /api. */
 const DESIGN_ROUTES = [
   'post /auth/signup',
   'post /auth/login',

@@ -102,7 +102,7 @@ export function loadConfigOrExit<S extends z.ZodType>(
 
 /**
  * Connection URLs shared by the services, each with the local default that
- * `npm start` and the tests use (the servers of DESIGN.md on 127.0.0.1).
+ * `npm start` and the tests use (the local servers on 127.0.0.1: docs/architecture.md, "Services").
  */
 export const connectionVariables = {
   postgres: (database: string) =>

@@ -1,3 +1,4 @@
+import type { FieldError, FieldLocation } from '@peerprep/contracts';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import {
@@ -11,8 +12,6 @@ import {
   ServiceUnavailableError,
   UnauthorizedError,
   ValidationError,
-  type FieldError,
-  type FieldLocation,
 } from './errors';
 import { HttpProblem, sendProblem, type ProblemExtras } from './problem';
 import { fieldErrorsFromZod } from './validate';

@@ -1,15 +1,10 @@
+import type { FieldLocation } from '@peerprep/contracts';
+
 /**
  * Domain errors: what went wrong, in the service's own terms. Services throw
- * these and never choose HTTP status codes; `problemErrorHandler` maps them.
+ * these and never choose HTTP status codes; `problemErrorHandler` maps them
+ * to the problem details of `@peerprep/contracts`.
  */
-export type FieldLocation = 'body' | 'query' | 'params' | 'headers';
-
-export interface FieldError {
-  field: string;
-  location: FieldLocation;
-  message: string;
-}
-
 export class DomainError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

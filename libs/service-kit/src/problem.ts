@@ -1,17 +1,6 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
-import type { FieldError } from './errors';
-
-/** RFC 9457 problem details, as every PeerPrep service answers errors. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance: string;
-  requestId: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+import { PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from '@peerprep/contracts';
+import { pathOf } from './path';
 
 export interface ProblemExtras {
   detail?: string;
@@ -27,13 +16,7 @@ export interface ProblemExtras {
   extensions?: Record<string, unknown>;
 }
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
-
-function requestPath(res: ServerResponse): string {
-  const url = res.req?.url ?? '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-}
+const CONTENT_TYPE = `${PROBLEM_CONTENT_TYPE}; charset=utf-8`;
 
 /**
  * Writes a problem+json response with plain node:http calls, so code running
@@ -41,12 +24,13 @@ function requestPath(res: ServerResponse): string {
  */
 export function sendProblem(res: ServerResponse, status: number, title?: string, extra: ProblemExtras = {}): void {
   const requestId = extra.requestId ?? String(res.getHeader('x-request-id') ?? '');
-  const body: ProblemDetails = {
+  // The contract's members, plus extensions such as readiness `checks`.
+  const body: ProblemDetails & Record<string, unknown> = {
     type: extra.type ?? 'about:blank',
     title: title ?? STATUS_CODES[status] ?? 'Error',
     status,
     ...(extra.detail !== undefined ? { detail: extra.detail } : {}),
-    instance: extra.instance ?? requestPath(res),
+    instance: extra.instance ?? pathOf(res.req?.url),
     requestId,
     ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
     ...extra.extensions,
@@ -54,7 +38,7 @@ export function sendProblem(res: ServerResponse, status: number, title?: string,
   const payload = JSON.stringify(body);
   res.statusCode = status;
   for (const [name, value] of Object.entries(extra.headers ?? {})) res.setHeader(name, value);
-  res.setHeader('content-type', PROBLEM_CONTENT_TYPE);
+  res.setHeader('content-type', CONTENT_TYPE);
   res.setHeader('content-length', Buffer.byteLength(payload));
   res.end(res.req?.method === 'HEAD' ? undefined : payload);
 }

@@ -8,6 +8,7 @@ import type { BaseConfig } from './config';
 import { notFoundHandler, problemErrorHandler } from './error-handler';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, metricsMiddleware, type ServiceMetrics } from './metrics';
+import { pathOf } from './path';
 import { mountProbes, PROBE_PATHS } from './probes';
 import { DEFAULT_CHECK_TIMEOUT_MS, type DependencyCheck } from './readiness';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
@@ -51,12 +52,6 @@ export interface Service {
   stop(reason?: string): Promise<void>;
   /** Started and not shutting down (dependencies are /readyz's business). */
   isReady(): boolean;
-}
-
-function pathOf(url: string | undefined): string {
-  if (!url) return '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 function buildApp(opts: ServiceOptions, logger: Logger, metrics: ServiceMetrics, isShuttingDown: () => boolean) {

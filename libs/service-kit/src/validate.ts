@@ -1,6 +1,7 @@
+import type { FieldError, FieldLocation } from '@peerprep/contracts';
 import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
-import { ValidationError, type FieldError, type FieldLocation } from './errors';
+import { ValidationError } from './errors';
 import { HttpProblem } from './problem';
 
 export function fieldErrorsFromZod(error: z.ZodError, location: FieldLocation): FieldError[] {

@@ -17,7 +17,8 @@ export interface RunningChild {
 export function runFixture(fixture: string, env: Record<string, string>): RunningChild {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', fixture)], {
     cwd: WORKSPACE_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // The library's tsconfig gives tsx the workspace paths (@peerprep/contracts).
+    env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: path.join(__dirname, '../tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdoutLines: string[] = [];

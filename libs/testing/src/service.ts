@@ -6,7 +6,7 @@ export interface RunningTestService {
   stop(): Promise<void>;
 }
 
-/** Starts a real service (built by an app's createXxx function) on a free port. */
+/** Starts a real service (built by an app's createApp) on a free port. */
 export async function startTestService(service: Service): Promise<RunningTestService> {
   const { url } = await service.start();
   return { service, url, stop: () => service.stop('test finished') };

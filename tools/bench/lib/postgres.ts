@@ -32,9 +32,10 @@ function withDatabase(url: string, name: string): string {
 
 /**
  * Creates `pp_bench_<label>_<runId>` and applies a Prisma migrations folder
- * to it as plain SQL, like libs/testing's createTestDatabase (tools may not
- * import libs). `onCreated` runs as soon as the database exists, so a caller
- * can register its removal before a migration fails.
+ * to it as plain SQL, like libs/testing's createTestDatabase (a bench is no
+ * test file: it may not import the testing library). `onCreated` runs as soon
+ * as the database exists, so a caller can register its removal before a
+ * migration fails.
  */
 export async function createBenchDatabase(options: {
   label: string;

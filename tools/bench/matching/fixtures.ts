@@ -1,8 +1,7 @@
 // What the matching bench stands up around the replicas: a stub question bank
 // (GET /api/topics), access tokens signed with a key pair made for the run,
-// the users' criteria, and a RabbitMQ vhost of its own.
+// and the users' criteria (the RabbitMQ vhost of its own is lib/rabbit.ts).
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
@@ -62,7 +61,7 @@ export interface BenchUser {
   token: string;
 }
 
-/** Signs access tokens as user-service does (libs/auth tokens.ts; tools may not import libs). */
+/** Signs access tokens as user-service does (libs/auth tokens.ts; tools import no runtime library). */
 export async function createTokenSigner(): Promise<{ publicKeyPem: string; user(name: string): Promise<BenchUser> }> {
   const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   return {
@@ -78,34 +77,6 @@ export async function createTokenSigner(): Promise<{ publicKeyPem: string; user(
         .setExpirationTime('1h')
         .sign(keys.privateKey);
       return { id, token };
-    },
-  };
-}
-
-function rabbitmqctl(args: string[]): boolean {
-  return spawnSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 30_000 }).status === 0;
-}
-
-/**
- * The replicas' exchange is not configurable (main.ts uses the messaging lib's
- * default), so the run gets a vhost of its own: ~10^5 match.found events and
- * the durable `matching-service` queue stay out of the shared `/`, and
- * deleting the vhost removes everything the replicas declared. Without
- * rabbitmqctl the replicas use `/` (the events then go to whatever is bound).
- */
-export function createRabbitVhost(name: string, baseUrl: string): { url: string; isolated: boolean; remove(): void } {
-  let isolated = rabbitmqctl(['add_vhost', name]);
-  if (isolated && !rabbitmqctl(['set_permissions', '-p', name, 'guest', '.*', '.*', '.*'])) {
-    rabbitmqctl(['delete_vhost', name]);
-    isolated = false;
-  }
-  const url = new URL(baseUrl);
-  if (isolated) url.pathname = `/${encodeURIComponent(name)}`;
-  return {
-    url: url.href,
-    isolated,
-    remove: () => {
-      if (isolated && !rabbitmqctl(['delete_vhost', name])) throw new Error(`rabbitmqctl delete_vhost ${name} failed`);
     },
   };
 }

@@ -1,25 +1,58 @@
 // The bare cost of the atomic step: matching-service's own enqueue-or-match
-// Lua script (loaded by path from its source: tools may not import an app),
-// run straight from two ioredis clients with the same criteria mix, under a
-// prefix of its own. What HTTP, auth, pub/sub and the sockets add is the
-// difference to the load run.
+// Lua script, run straight from two ioredis clients with the same criteria
+// mix, under a prefix of its own. The script is the one a built replica runs:
+// its SHA is read off the wire (Redis MONITOR) while the replica enqueues one
+// request, and the script stays in Redis's script cache (tools never load app
+// source). What HTTP, auth, pub/sub and the sockets add is the difference to
+// the load run.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
+import { sleep } from '../lib/options';
 import { REDIS_URL } from '../lib/redis';
-import { workspaceRoot } from '../lib/services';
 import { criteriaOf } from './fixtures';
 
-interface ScriptsModule {
-  ENQUEUE_SCRIPT?: string;
-}
+/**
+ * ARGV of the enqueue step after the prefix, as measureLuaStep sends them:
+ * request id, user id, display name, difficulty, topics, language, relaxed,
+ * now, strict deadline, deadline, hold, match id.
+ */
+const ENQUEUE_ARGS_AFTER_PREFIX = 12;
 
-export async function loadEnqueueScript(): Promise<string> {
-  const file = path.join(workspaceRoot, 'apps/matching-service/src/matching/queue.scripts.ts');
-  const { ENQUEUE_SCRIPT } = (await import(file)) as ScriptsModule;
-  if (typeof ENQUEUE_SCRIPT !== 'string') throw new Error(`${file} no longer exports ENQUEUE_SCRIPT; update tools/bench/matching`);
-  return ENQUEUE_SCRIPT;
+/**
+ * The SHA of the enqueue-or-match script, captured while `enqueue()` makes a
+ * replica enqueue a request of `userId` under `prefix`: the EVALSHA (or EVAL)
+ * whose ARGV is (prefix, request id, userId, ...).
+ */
+export async function captureEnqueueScript(options: { prefix: string; userId: string; enqueue: () => Promise<void> }): Promise<string> {
+  const client = new Redis(REDIS_URL);
+  const monitor = await client.monitor();
+  const seen: string[][] = [];
+  monitor.on('monitor', (_time: string, args: string[]) => {
+    const command = args[0]?.toLowerCase();
+    if ((command === 'evalsha' || command === 'eval') && args[3] === options.prefix && args[5] === options.userId) seen.push(args);
+  });
+  try {
+    await options.enqueue();
+    // MONITOR lines may trail the HTTP answer a little.
+    for (let waited = 0; seen.length === 0 && waited < 2_000; waited += 50) await sleep(50);
+  } finally {
+    monitor.disconnect();
+  }
+  try {
+    const call = seen.find((args) => args[0]?.toLowerCase() === 'eval') ?? seen[0];
+    if (!call) throw new Error('no enqueue step seen from the replica; update tools/bench/matching/lua-step.ts');
+    const argsAfterPrefix = call.length - 4;
+    if (argsAfterPrefix !== ENQUEUE_ARGS_AFTER_PREFIX) {
+      throw new Error(`the enqueue step now takes ${argsAfterPrefix} arguments after the prefix, not ${ENQUEUE_ARGS_AFTER_PREFIX}; update tools/bench/matching/lua-step.ts`);
+    }
+    const sha = call[0]?.toLowerCase() === 'eval' ? String(await client.script('LOAD', call[1] as string)) : (call[1] as string);
+    const [cached] = (await client.script('EXISTS', sha)) as number[];
+    if (cached !== 1) throw new Error(`the enqueue script ${sha} is not in Redis's script cache`);
+    return sha;
+  } finally {
+    client.disconnect();
+  }
 }
 
 export interface LuaStepResult {
@@ -35,10 +68,10 @@ export interface LuaStepResult {
  * 1,000 ids with the load's criteria; a user asks again only once matched, as
  * in the load (hold 0: the script frees a matched user at once).
  */
-export async function measureLuaStep(options: { script: string; prefix: string; ops: number; users: number; inFlight: number }): Promise<LuaStepResult> {
+export async function measureLuaStep(options: { sha: string; prefix: string; ops: number; users: number; inFlight: number }): Promise<LuaStepResult> {
   const clients = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
   try {
-    const sha = String(await clients[0].script('LOAD', options.script));
+    const { sha } = options;
     const users = Array.from({ length: options.users }, (_, i) => ({ id: randomUUID(), criteria: criteriaOf(i) }));
     const idle = users.map((_, i) => i);
     const waitingOn = new Map<string, number>();

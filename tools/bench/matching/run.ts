@@ -19,12 +19,13 @@ import { performance } from 'node:perf_hooks';
 import { createCleanup } from '../lib/cleanup';
 import { localServerPids, machineCpuMs, pinProcess, planCpus, processCpuMs } from '../lib/cpu';
 import { envInt, progress, sleep } from '../lib/options';
+import { createRabbitVhost } from '../lib/rabbit';
 import { deleteRedisKeys, REDIS_URL } from '../lib/redis';
 import { buildApps, startBuiltService, type RunningService } from '../lib/services';
 import { ms, summary } from '../lib/stats';
 import { printTable } from '../lib/table';
-import { createRabbitVhost, createTokenSigner, criteriaOf, PROBE_TOPIC, startTopicsStub } from './fixtures';
-import { loadEnqueueScript, measureLuaStep } from './lua-step';
+import { createTokenSigner, criteriaOf, PROBE_TOPIC, startTopicsStub } from './fixtures';
+import { captureEnqueueScript, measureLuaStep } from './lua-step';
 import { runLoad, runProbes, StatusSocket, type ProbePair } from './users';
 
 const USERS = envInt('BENCH_USERS', 1000);
@@ -142,7 +143,16 @@ async function main(): Promise<void> {
 
     const luaOps = Math.max(2 * counted.length, 1000);
     say(`enqueue-or-match Lua step: ${luaOps} calls from two clients`);
-    const lua = await measureLuaStep({ script: await loadEnqueueScript(), prefix: `${prefix}lua:`, ops: luaOps, users: USERS, inFlight: 32 });
+    // One more probe, under MONITOR: the SHA of the script a replica runs for its enqueue step.
+    const sha = await captureEnqueueScript({
+      prefix,
+      userId: pair.waiting.user.id,
+      enqueue: async () => {
+        const probe = await runProbes({ pair, replicas, agents: probeAgents, until: performance.now() + 30_000, maxProbes: 1 });
+        if (probe.failures > 0) throw new Error('the probe that shows the enqueue step failed');
+      },
+    });
+    const lua = await measureLuaStep({ sha, prefix: `${prefix}lua:`, ops: luaOps, users: USERS, inFlight: 32 });
     const luaLatency = summary(lua.latencies);
 
     console.log(`\nmatching: ${USERS} users (3 difficulties × 4 topics × 2 languages, half asking for 2 topics), 2 replicas; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { summary, type LatencySummary } from '../lib/stats';
-import type { SqlStatement } from './service-code';
+import type { SqlStatement } from '../lib/pg-capture';
 
 /** One closed-loop run: every successful latency (ms), how long it ran, what failed. */
 export interface Run {

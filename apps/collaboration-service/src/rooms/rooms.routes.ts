@@ -1,15 +1,10 @@
-import { requireAuth, type AuthenticatedUser, type TokenVerifier } from '@peerprep/auth';
+import { requireAuth, signedInUser, type TokenVerifier } from '@peerprep/auth';
 import { attemptIdParamsSchema, listHistoryQuerySchema, roomIdParamsSchema, type HistoryPage, type ListHistoryQuery } from '@peerprep/contracts';
-import { ForbiddenError, NotFoundError, UnauthorizedError, validate } from '@peerprep/service-kit';
-import { Router, type Request } from 'express';
+import { ForbiddenError, NotFoundError, validate } from '@peerprep/service-kit';
+import { Router } from 'express';
 import type { HistoryRepository } from '../history/history.repository';
 import { toAttemptDetail, toAttemptSummary } from './room-views';
 import type { RoomsService } from './rooms.service';
-
-function signedInUser(req: Request): AuthenticatedUser {
-  if (!req.user) throw new UnauthorizedError();
-  return req.user;
-}
 
 export interface CollaborationRoutesDeps {
   roomsService: RoomsService;

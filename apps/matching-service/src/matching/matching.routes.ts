@@ -1,14 +1,8 @@
-import { requireAuth, type TokenVerifier } from '@peerprep/auth';
+import { requireAuth, signedInUser, type TokenVerifier } from '@peerprep/auth';
 import { createMatchRequestSchema, type CreateMatchRequest } from '@peerprep/contracts';
-import { UnauthorizedError, validate } from '@peerprep/service-kit';
-import { Router, type Request } from 'express';
-import type { AuthenticatedUser } from '@peerprep/auth';
+import { validate } from '@peerprep/service-kit';
+import { Router } from 'express';
 import type { MatchingService } from './matching.service';
-
-function signedInUser(req: Request): AuthenticatedUser {
-  if (!req.user) throw new UnauthorizedError();
-  return req.user;
-}
 
 export function matchingRoutes({ matching, verifier }: { matching: MatchingService; verifier: TokenVerifier }): Router {
   const router = Router();

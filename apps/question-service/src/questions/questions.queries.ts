@@ -15,7 +15,7 @@ import { toPrefixTsQuery } from './search-text';
 /*
  * The hot reads, as hand-written SQL through $queryRaw: Prisma's findMany with
  * include plus count issues four statements and costs several times the CPU of
- * one query (DESIGN.md, Performance notes). Writes stay in the repository.
+ * one query (docs/architecture.md, "Performance"). Writes stay in the repository.
  */
 
 /** Must stay identical to the expression of the GIN index questions_search_idx (question_bank migration). */

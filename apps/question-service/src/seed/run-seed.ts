@@ -3,9 +3,9 @@
 // are left alone and announce nothing.
 import { createMessaging } from '@peerprep/messaging';
 import { createLogger, loadConfigOrExit } from '@peerprep/service-kit';
+import { questionEnvSchema } from '@peerprep/question-service-config';
 import { seedQuestions } from '../../prisma/seed';
 import { createQuestionBank } from '../app';
-import { questionEnvSchema } from '../config';
 import { createPrismaClient } from '../db/prisma';
 import { seedQuestionBank } from './seed-question-bank';
 

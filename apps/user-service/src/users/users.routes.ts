@@ -1,4 +1,4 @@
-import { requireAdmin, requireAuth, type TokenVerifier } from '@peerprep/auth';
+import { requireAdmin, requireAuth, signedInUser, type TokenVerifier } from '@peerprep/auth';
 import {
   changePasswordRequestSchema,
   changeRoleRequestSchema,
@@ -13,16 +13,10 @@ import {
   type UpdateProfileRequest,
   type UserIdParams,
 } from '@peerprep/contracts';
-import { UnauthorizedError, validate } from '@peerprep/service-kit';
-import { Router, type Request } from 'express';
+import { validate } from '@peerprep/service-kit';
+import { Router } from 'express';
 import { setRefreshCookie, type RefreshCookieSettings } from '../auth/refresh-cookie';
 import type { UsersService } from './users.service';
-
-/** The signed-in caller, as requireAuth put it on the request. */
-function caller(req: Request) {
-  if (!req.user) throw new UnauthorizedError();
-  return req.user;
-}
 
 /**
  * /api/users/me* act on the caller only (the id comes from the token, never
@@ -40,22 +34,22 @@ export function usersRoutes({ users, verifier, cookie }: UsersRoutesDeps): Route
   const admin = requireAdmin(verifier);
 
   router.get('/api/users/me', signedIn, async (req, res) => {
-    res.json(await users.getOwnProfile(caller(req).id));
+    res.json(await users.getOwnProfile(signedInUser(req).id));
   });
 
   router.patch('/api/users/me', signedIn, validate(updateProfileRequestSchema, 'body'), async (req, res) => {
-    res.json(await users.updateOwnProfile(caller(req).id, req.body as UpdateProfileRequest));
+    res.json(await users.updateOwnProfile(signedInUser(req).id, req.body as UpdateProfileRequest));
   });
 
   router.delete('/api/users/me', signedIn, validate(deleteAccountRequestSchema, 'body'), async (req, res) => {
     const { password } = req.body as DeleteAccountRequest;
-    await users.deleteOwnAccount(caller(req).id, password, String(req.id));
+    await users.deleteOwnAccount(signedInUser(req).id, password, String(req.id));
     res.status(204).end();
   });
 
   router.post('/api/users/me/password', signedIn, validate(changePasswordRequestSchema, 'body'), async (req, res) => {
     const { currentPassword, newPassword } = req.body as ChangePasswordRequest;
-    const session = await users.changeOwnPassword(caller(req).id, currentPassword, newPassword);
+    const session = await users.changeOwnPassword(signedInUser(req).id, currentPassword, newPassword);
     // The cookie is scoped to /api/auth whatever path sets it.
     setRefreshCookie(res, session.refreshToken, cookie);
     res.status(204).end();

@@ -21,7 +21,7 @@
  *    right order.
  *
  * Two more defects live in the CLI itself, not in the adapter, and are worked
- * around by tools/prisma/migrate-dev.mjs: `migrate dev` right after applying
+ * around by bin/migrate-dev.mjs: `migrate dev` right after applying
  * pending migrations fails with "PostgreSQL shadow DB must be provided through
  * an external factory", and `migrate dev --create-only` writes the migration,
  * then exits 1 with "null pointer passed to rust" (the engine is freed twice).

@@ -1,5 +1,5 @@
 import { authEnvSchema } from '@peerprep/auth';
-import { DEFAULT_EXCHANGE } from '@peerprep/messaging';
+import { eventsEnvVariables } from '@peerprep/messaging';
 import {
   baseEnvSchema,
   connectionVariables,
@@ -16,10 +16,8 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   DATABASE_URL: connectionVariables.postgres('peerprep_collaboration'),
   REDIS_URL: connectionVariables.redis(),
   AMQP_URL: connectionVariables.amqp(),
-  /** The domain events' topic exchange (a test or a second environment on one broker uses its own). */
-  EVENTS_EXCHANGE: z.string().min(1).default(DEFAULT_EXCHANGE),
-  /** The durable queue this service consumes match and account events from. */
-  EVENTS_QUEUE: z.string().min(1).default('collaboration-service'),
+  /** EVENTS_EXCHANGE / EVENTS_QUEUE: where it consumes match and account events from. */
+  ...eventsEnvVariables('collaboration-service'),
   /** Asked for a question that fits a new room (its internal picker). */
   QUESTION_SERVICE_URL: connectionVariables.http('http://127.0.0.1:3003'),
   /** Shared with question-service: sent in `x-internal-token` to its picker. */

@@ -3,6 +3,6 @@ const preset = require('../../jest.preset.cjs');
 /** @type {import('jest').Config} */
 module.exports = {
   ...preset,
-  displayName: 'prisma-tools',
+  displayName: 'prisma-migrate',
   rootDir: __dirname,
 };

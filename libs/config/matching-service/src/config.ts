@@ -1,4 +1,5 @@
 import { authEnvSchema } from '@peerprep/auth';
+import { eventsEnvVariables } from '@peerprep/messaging';
 import { baseEnvSchema, connectionVariables, millisecondsVariable, portVariable } from '@peerprep/service-kit';
 import { z } from 'zod';
 
@@ -7,6 +8,8 @@ export const matchingEnvSchema = baseEnvSchema.extend({
   PORT: portVariable(3004),
   REDIS_URL: connectionVariables.redis(),
   AMQP_URL: connectionVariables.amqp(),
+  /** EVENTS_EXCHANGE / EVENTS_QUEUE: where it consumes room events from. */
+  ...eventsEnvVariables('matching-service'),
   /** question-service, asked which topics and difficulties have questions. */
   QUESTION_SERVICE_URL: connectionVariables.http('http://127.0.0.1:3003'),
   /** How long the topic list is trusted before it is fetched again (in the background). */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `prisma migrate dev` for one service, around two defects of the Prisma 6.19
-// CLI with the wasm schema engine (see tools/prisma/migrate-adapter.ts):
+// CLI with the wasm schema engine (see libs/prisma-migrate/src/migrate-adapter.ts):
 // - after `migrate dev` itself applies pending migrations, its data-loss check
 //   fails with "PostgreSQL shadow DB must be provided through an external
 //   factory". So pending migrations are applied first with `migrate deploy`.
@@ -8,7 +8,7 @@
 //   passed to rust" because the CLI frees the engine twice. That exact failure
 //   counts as success when a new migration folder did appear.
 //
-// Usage: node tools/prisma/migrate-dev.mjs --config apps/<svc>/prisma.config.ts [--name <name>] [--create-only]
+// Usage: node libs/prisma-migrate/bin/migrate-dev.mjs --config apps/<svc>/prisma.config.ts [--name <name>] [--create-only]
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
