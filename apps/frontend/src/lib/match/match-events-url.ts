@@ -1,6 +1,6 @@
 /**
  * Where the browser opens the gateway's WebSockets. They go straight to the
- * gateway's public URL (DESIGN.md), not through the Next rewrite:
+ * gateway's public URL (docs/architecture.md, "Public API"), not through the Next rewrite:
  * `NEXT_PUBLIC_GATEWAY_WS_URL` (baked in at build, e.g. `wss://peerprep.example`)
  * or, by default, the gateway's port on the host that served the page.
  */
