@@ -73,7 +73,7 @@ export function createCollaborationService(deps: CollaborationServiceDeps): Coll
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
   });
-  const socket = createCollabSocket({ verifier, roomsService, liveRooms, logger });
+  const socket = createCollabSocket({ verifier, admission: roomsService, liveRooms, logger });
 
   // Every replica sweeps; closing is a conditional update, so a room closes once.
   let sweeper: NodeJS.Timeout | undefined;
