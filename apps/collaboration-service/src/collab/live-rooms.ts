@@ -2,19 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { roomDocument } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocumentStore, PendingUpdate } from '../documents/document-store';
 import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
-
-// Message types of the y-websocket protocol (y-websocket's own numbering).
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
+import { LiveRoom, LOADED } from './live-room';
+import { createClientMessages } from './protocol/client-messages';
+import { greet, join, leave, localAwarenessClients, recordControlledClients } from './protocol/clients';
+import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
+import { broadcast } from './protocol/send';
 
 /** Transaction origin of changes that came from another replica (already persisted and fanned out there). */
 const REMOTE = Symbol('another replica');
@@ -24,12 +21,8 @@ const SERVER_ORIGIN = Symbol('collaboration-service');
 // Pings go out this many at a time, the next batch after pending I/O, so
 // pinging thousands of sockets never holds up the edits in between.
 const PING_BATCH = 64;
-// A client that stops reading is cut off before its backlog eats the heap.
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const RETRY_FLUSH_MS = 1_000;
 const RESYNC_AFTER_RECONNECT_MS = 100;
-/** What a loaded room's `ready` is: one settled promise for all of them. */
-const LOADED: Promise<void> = Promise.resolve();
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -47,53 +40,6 @@ export interface LiveRoomsOptions {
    * traffic, and a socket that did not answer the previous ping is cut off.
    */
   heartbeatMs: number;
-}
-
-/** A room's document while anyone on this replica uses it. */
-export class LiveRoom {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Each connection and the awareness client ids it controls (removed when it closes). */
-  readonly conns = new Map<WebSocket, Set<number>>();
-  /** Connections plus in-flight operations (ending the session) holding the room in memory. */
-  holders = 0;
-  /** Client writes are dropped (the room is closed). */
-  readOnly = false;
-  /** When the document was loaded (0: not yet). */
-  loadedAt = 0;
-  ready: Promise<void> = LOADED;
-  /** Local changes not yet in Postgres (allocated when there are some). */
-  pending: Uint8Array[] | undefined;
-  /** Changes arrived from other replicas: the state is written whole on unload, in case their writer died. */
-  remoteApplied = false;
-  logLength = 0;
-  compacting = false;
-  linger: NodeJS.Timeout | undefined;
-  /** Fan-out messages that arrived while the room was loading. */
-  early: { replicaId: string; message: FanoutMessage }[] | undefined;
-  /**
-   * Other replicas holding this room. Updates and awareness are published
-   * only while there is one: most rooms live on a single replica (and
-   * never allocate the set).
-   */
-  peers: Set<string> | undefined;
-
-  get hasPeers(): boolean {
-    return (this.peers?.size ?? 0) > 0;
-  }
-
-  get loaded(): boolean {
-    return this.loadedAt > 0;
-  }
-
-  constructor(readonly id: string) {
-    this.awareness.setLocalState(null);
-  }
-
-  destroy(): void {
-    this.awareness.destroy();
-    this.doc.destroy();
-  }
 }
 
 export type LiveRooms = ReturnType<typeof createLiveRooms>;
@@ -118,7 +64,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   const edited = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
-  let droppedWrites = 0;
+  const clientMessages = createClientMessages();
 
   const channelOf = (roomId: string) => `${channelPrefix}${roomId}`;
 
@@ -176,7 +122,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         // The sender applied it before publishing it (so it is well formed):
         // the clients here get it first, the document here after, which
         // keeps applying it off the path from one peer to the other.
-        broadcast(room, syncUpdateMessage(message.update));
+        broadcast(room, encodeSyncUpdate(message.update));
         Y.applyUpdate(room.doc, message.update, REMOTE);
         return;
       case 'awareness':
@@ -186,7 +132,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         const missing = Y.encodeStateAsUpdate(room.doc, message.stateVector);
         // An empty update is two bytes (no structs, no deletions).
         if (missing.length > 2) publish(room, { kind: 'update', update: missing });
-        const local = [...room.conns.values()].flatMap((ids) => [...ids]);
+        const local = localAwarenessClients(room);
         if (local.length > 0) publish(room, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(room.awareness, local) });
         return;
       }
@@ -194,29 +140,6 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         room.readOnly = true;
         return;
     }
-  }
-
-  function send(conn: WebSocket, message: Uint8Array): void {
-    if (conn.readyState !== WebSocket.OPEN) return;
-    if (conn.bufferedAmount > MAX_BUFFERED_BYTES) {
-      conn.terminate();
-      return;
-    }
-    conn.send(message, (error) => {
-      if (error) conn.terminate();
-    });
-  }
-
-  function syncUpdateMessage(update: Uint8Array): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    return encoding.toUint8Array(encoder);
-  }
-
-  /** Sends to every connection of the room here but `except` (the one the message came from). */
-  function broadcast(room: LiveRoom, message: Uint8Array, except?: unknown): void {
-    for (const conn of room.conns.keys()) if (conn !== except) send(conn, message);
   }
 
   function watch(room: LiveRoom): void {
@@ -228,7 +151,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       }
       // The other replicas first: their clients are a hop further away.
       if (room.hasPeers) publish(room, { kind: 'update', update });
-      broadcast(room, syncUpdateMessage(update), origin);
+      broadcast(room, encodeSyncUpdate(update), origin);
       edited.add(room.id);
       (room.pending ??= []).push(update);
       scheduleFlush(room);
@@ -237,19 +160,10 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     room.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        if (origin instanceof WebSocket) {
-          const controlled = room.conns.get(origin);
-          if (controlled) {
-            for (const id of added) controlled.add(id);
-            for (const id of removed) controlled.delete(id);
-          }
-        }
+        recordControlledClients(room, origin, added, removed);
         const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...added, ...updated, ...removed]);
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(encoder, update);
         if (origin !== REMOTE && room.hasPeers) publish(room, { kind: 'awareness', update });
-        broadcast(room, encoding.toUint8Array(encoder));
+        broadcast(room, encodeAwarenessMessage(update));
       },
     );
   }
@@ -357,56 +271,13 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     unloading.set(room.id, done);
   }
 
-  function handleMessage(room: LiveRoom, conn: WebSocket, data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    const encoder = encoding.createEncoder();
-    switch (decoding.readVarUint(decoder)) {
-      case MESSAGE_SYNC: {
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        const syncType = decoding.readVarUint(decoder);
-        if (syncType === syncProtocol.messageYjsSyncStep1) {
-          syncProtocol.readSyncStep1(decoder, encoder, room.doc);
-          send(conn, encoding.toUint8Array(encoder));
-        } else if (room.readOnly) {
-          droppedWrites += 1;
-        } else if (syncType === syncProtocol.messageYjsSyncStep2) {
-          syncProtocol.readSyncStep2(decoder, room.doc, conn);
-        } else if (syncType === syncProtocol.messageYjsUpdate) {
-          syncProtocol.readUpdate(decoder, room.doc, conn);
-        }
-        return;
-      }
-      case MESSAGE_AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
-        return;
-      case MESSAGE_QUERY_AWARENESS:
-        sendAwareness(room, conn);
-        return;
-      default:
-      // Other message types (auth) are not used by this server.
-    }
-  }
-
-  function sendAwareness(room: LiveRoom, conn: WebSocket): void {
-    const states = room.awareness.getStates();
-    if (states.size === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
-    send(conn, encoding.toUint8Array(encoder));
-  }
-
   function markClosed(room: LiveRoom): void {
     room.readOnly = true;
     publish(room, { kind: 'closed' });
   }
 
   function disconnect(room: LiveRoom, conn: WebSocket): void {
-    const controlled = room.conns.get(conn);
-    if (!controlled) return;
-    room.conns.delete(conn);
-    awarenessProtocol.removeAwarenessStates(room.awareness, [...controlled], null);
-    release(room);
+    if (leave(room, conn)) release(room);
   }
 
   function onPong(this: WebSocket): void {
@@ -417,7 +288,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     const room = roomOf.get(this);
     if (!room) return;
     try {
-      handleMessage(room, this, data);
+      clientMessages.receive(room, this, data);
     } catch (error) {
       logger.warn({ err: error, roomId: room.id }, 'a malformed editor message closed its connection');
       this.close(1007, 'malformed message');
@@ -494,7 +365,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
 
     /** Serves a room's document on an open socket (the room already acquired for it). */
     connect(room: LiveRoom, conn: WebSocket): void {
-      room.conns.set(conn, new Set());
+      join(room, conn);
       alive.set(conn, true);
       roomOf.set(conn, room);
       // Thousands of sockets stay open for hours: every socket shares the
@@ -504,12 +375,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       conn.on('error', onSocketError);
       conn.on('message', onMessage);
       conn.on('close', onClose);
-
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, room.doc);
-      send(conn, encoding.toUint8Array(encoder));
-      sendAwareness(room, conn);
+      greet(room, conn);
     },
 
     /**
@@ -545,7 +411,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     stats: () => ({
       rooms: rooms.size,
       connections: [...rooms.values()].reduce((sum, room) => sum + room.conns.size, 0),
-      droppedWrites,
+      droppedWrites: clientMessages.droppedWrites,
     }),
 
     /** Shutdown: closes every socket (clients reconnect, to another replica), then writes what is pending. */
