@@ -7,11 +7,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, PendingUpdate } from '../documents/document-store';
 import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
-import { LiveRoom, LOADED } from './live-room';
+import type { LiveRoom } from './live-room';
 import { createClientMessages } from './protocol/client-messages';
 import { greet, join, leave, localAwarenessClients, recordControlledClients } from './protocol/clients';
 import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
+import { createRoomRegistry } from './registry/room-registry';
 
 /** Transaction origin of changes that came from another replica (already persisted and fanned out there). */
 const REMOTE = Symbol('another replica');
@@ -54,8 +55,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   const { redis, subscriber, store, logger } = options;
   const replicaId = randomUUID();
   const channelPrefix = `${options.keyPrefix}room:`;
-  const rooms = new Map<string, LiveRoom>();
-  const unloading = new Map<string, Promise<void>>();
+  const registry = createRoomRegistry({ load, free, abandon, lingerMs: options.lingerMs, logger });
   const dirty = new Set<LiveRoom>();
   const alive = new WeakMap<WebSocket, boolean>();
   /** The room of each open socket, for the socket listeners every socket shares. */
@@ -80,14 +80,14 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   // peers again; a moment later, so the answers find the channels subscribed.
   subscriber.on('ready', () => {
     setTimeout(() => {
-      for (const room of rooms.values()) {
+      for (const room of registry.rooms()) {
         if (room.loaded) publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
       }
     }, RESYNC_AFTER_RECONNECT_MS).unref();
   });
 
   subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
-    const room = rooms.get(channel.toString().slice(channelPrefix.length));
+    const room = registry.get(channel.toString().slice(channelPrefix.length));
     if (!room) return;
     const decoded = decodeFanout(data);
     if (!decoded || decoded.replicaId === replicaId) return;
@@ -237,38 +237,20 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     }
   }
 
-  function release(room: LiveRoom): void {
-    room.holders -= 1;
-    if (room.holders > 0) return;
-    if (options.lingerMs > 0) {
-      clearTimeout(room.linger);
-      room.linger = setTimeout(() => unload(room), options.lingerMs);
-    } else {
-      unload(room);
+  async function free(room: LiveRoom): Promise<void> {
+    if (room.loaded) {
+      await flush();
+      // Whatever came from other replicas is written too: if its writer
+      // died before its flush, this copy is the only one left.
+      if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
+      if (room.logLength > 0) await compact(room);
+      if (room.hasPeers) publish(room, { kind: 'left' });
     }
+    await subscriber.unsubscribe(channelOf(room.id));
   }
 
-  function unload(room: LiveRoom): void {
-    if (room.holders > 0 || rooms.get(room.id) !== room) return;
-    rooms.delete(room.id);
-    const done = (async () => {
-      await room.ready.catch(() => undefined);
-      if (room.loaded) {
-        await flush();
-        // Whatever came from other replicas is written too: if its writer
-        // died before its flush, this copy is the only one left.
-        if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
-        if (room.logLength > 0) await compact(room);
-        if (room.hasPeers) publish(room, { kind: 'left' });
-      }
-      await subscriber.unsubscribe(channelOf(room.id));
-    })()
-      .catch((error: unknown) => logger.error({ err: error, roomId: room.id }, 'unloading a room failed'))
-      .finally(() => {
-        room.destroy();
-        unloading.delete(room.id);
-      });
-    unloading.set(room.id, done);
+  async function abandon(room: LiveRoom): Promise<void> {
+    await subscriber.unsubscribe(channelOf(room.id));
   }
 
   function markClosed(room: LiveRoom): void {
@@ -277,7 +259,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   }
 
   function disconnect(room: LiveRoom, conn: WebSocket): void {
-    if (leave(room, conn)) release(room);
+    if (leave(room, conn)) registry.release(room);
   }
 
   function onPong(this: WebSocket): void {
@@ -322,7 +304,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
 
   const heartbeat = setInterval(() => {
     const conns: WebSocket[] = [];
-    for (const room of rooms.values()) for (const conn of room.conns.keys()) conns.push(conn);
+    for (const room of registry.rooms()) for (const conn of room.conns.keys()) conns.push(conn);
     pingFrom(conns, 0);
   }, options.heartbeatMs);
   heartbeat.unref();
@@ -334,34 +316,9 @@ export function createLiveRooms(options: LiveRoomsOptions) {
      * Holds a room in memory (loading it first if needed) until `release`.
      * A room being freed is loaded again once that is done.
      */
-    async acquire(roomId: string, { readOnly }: { readOnly: boolean }): Promise<LiveRoom> {
-      for (let gate = unloading.get(roomId); gate; gate = unloading.get(roomId)) await gate;
-      let room = rooms.get(roomId);
-      if (!room) {
-        const created = new LiveRoom(roomId);
-        created.ready = load(created);
-        rooms.set(roomId, created);
-        room = created;
-      }
-      room.holders += 1;
-      clearTimeout(room.linger);
-      if (readOnly) room.readOnly = true;
-      try {
-        await room.ready;
-        room.ready = LOADED;
-      } catch (error) {
-        if (rooms.get(roomId) === room) rooms.delete(roomId);
-        room.holders -= 1;
-        if (room.holders === 0) {
-          room.destroy();
-          await subscriber.unsubscribe(channelOf(roomId)).catch(() => undefined);
-        }
-        throw error;
-      }
-      return room;
-    },
+    acquire: registry.acquire,
 
-    release,
+    release: registry.release,
 
     /** Serves a room's document on an open socket (the room already acquired for it). */
     connect(room: LiveRoom, conn: WebSocket): void {
@@ -394,30 +351,30 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     takeActiveRoomIds(): string[] {
       const active = new Set(edited);
       edited.clear();
-      for (const room of rooms.values()) if (room.conns.size > 0) active.add(room.id);
+      for (const room of registry.rooms()) if (room.conns.size > 0) active.add(room.id);
       return [...active];
     },
 
     /** Whether anyone is connected to the room on this replica. */
-    hasConnections: (roomId: string) => (rooms.get(roomId)?.conns.size ?? 0) > 0,
+    hasConnections: (roomId: string) => (registry.get(roomId)?.conns.size ?? 0) > 0,
 
     /** Makes the room read-only here and on every other replica (closed without a user ending it). */
     markClosed,
 
     /** Whether this replica holds the room in memory. */
-    isLive: (roomId: string) => rooms.has(roomId) || unloading.has(roomId),
+    isLive: registry.isLive,
 
     /** Rooms in memory on this replica, and client writes dropped because their room was closed. */
     stats: () => ({
-      rooms: rooms.size,
-      connections: [...rooms.values()].reduce((sum, room) => sum + room.conns.size, 0),
+      rooms: registry.size,
+      connections: [...registry.rooms()].reduce((sum, room) => sum + room.conns.size, 0),
       droppedWrites: clientMessages.droppedWrites,
     }),
 
     /** Shutdown: closes every socket (clients reconnect, to another replica), then writes what is pending. */
     async closeAll(): Promise<void> {
       clearInterval(heartbeat);
-      const conns = [...rooms.values()].flatMap((room) => [...room.conns.keys()]);
+      const conns = [...registry.rooms()].flatMap((room) => [...room.conns.keys()]);
       await Promise.all(
         conns.map(
           (conn) =>
@@ -431,11 +388,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
             }),
         ),
       );
-      for (const room of [...rooms.values()]) {
-        clearTimeout(room.linger);
-        unload(room);
-      }
-      await Promise.all([...unloading.values()]);
+      await registry.freeAll();
       clearTimeout(flushTimer);
       await flush();
     },
