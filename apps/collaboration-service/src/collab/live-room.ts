@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { FanoutMessage } from './fanout-codec';
+import type { FanoutMessage } from './fanout/fanout-codec';
 
 /** What a loaded room's `ready` is: one settled promise for all of them. */
 export const LOADED: Promise<void> = Promise.resolve();

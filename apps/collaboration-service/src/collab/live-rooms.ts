@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { roomDocument } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
@@ -6,16 +5,14 @@ import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, PendingUpdate } from '../documents/document-store';
-import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
+import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
 import type { LiveRoom } from './live-room';
 import { createClientMessages } from './protocol/client-messages';
-import { greet, join, leave, localAwarenessClients, recordControlledClients } from './protocol/clients';
+import { greet, join, leave, recordControlledClients } from './protocol/clients';
 import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
 
-/** Transaction origin of changes that came from another replica (already persisted and fanned out there). */
-const REMOTE = Symbol('another replica');
 /** Transaction origin of the service's own changes (ending a session). */
 const SERVER_ORIGIN = Symbol('collaboration-service');
 
@@ -23,7 +20,6 @@ const SERVER_ORIGIN = Symbol('collaboration-service');
 // pinging thousands of sockets never holds up the edits in between.
 const PING_BATCH = 64;
 const RETRY_FLUSH_MS = 1_000;
-const RESYNC_AFTER_RECONNECT_MS = 100;
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -53,9 +49,8 @@ export type LiveRooms = ReturnType<typeof createLiveRooms>;
  */
 export function createLiveRooms(options: LiveRoomsOptions) {
   const { redis, subscriber, store, logger } = options;
-  const replicaId = randomUUID();
-  const channelPrefix = `${options.keyPrefix}room:`;
   const registry = createRoomRegistry({ load, free, abandon, lingerMs: options.lingerMs, logger });
+  const fanout = createReplicaFanout({ redis, subscriber, keyPrefix: options.keyPrefix, rooms: registry, logger });
   const dirty = new Set<LiveRoom>();
   const alive = new WeakMap<WebSocket, boolean>();
   /** The room of each open socket, for the socket listeners every socket shares. */
@@ -66,91 +61,15 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   let flushing: Promise<void> = Promise.resolve();
   const clientMessages = createClientMessages();
 
-  const channelOf = (roomId: string) => `${channelPrefix}${roomId}`;
-
-  function publish(room: LiveRoom, message: FanoutMessage): void {
-    redis.publish(channelOf(room.id), encodeFanout(replicaId, message)).catch((error: unknown) => {
-      logger.error({ err: error, roomId: room.id }, 'fanning out to other replicas failed');
-    });
-  }
-
-  // Pub/sub is at most once: whatever the others published while this
-  // replica's subscriber was reconnecting is lost. Once it is back (ioredis
-  // resubscribes by itself, right after 'ready'), every live room asks its
-  // peers again; a moment later, so the answers find the channels subscribed.
-  subscriber.on('ready', () => {
-    setTimeout(() => {
-      for (const room of registry.rooms()) {
-        if (room.loaded) publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
-      }
-    }, RESYNC_AFTER_RECONNECT_MS).unref();
-  });
-
-  subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
-    const room = registry.get(channel.toString().slice(channelPrefix.length));
-    if (!room) return;
-    const decoded = decodeFanout(data);
-    if (!decoded || decoded.replicaId === replicaId) return;
-    if (!room.loaded) {
-      (room.early ??= []).push(decoded);
-      return;
-    }
-    try {
-      applyRemote(room, decoded.replicaId, decoded.message);
-    } catch (error) {
-      logger.error({ err: error, roomId: room.id }, 'a fan-out message from another replica could not be applied');
-    }
-  });
-
-  /**
-   * Peers find each other through sync requests: a replica that loads a room
-   * asks; every holder that did not know it yet adds it and asks back. So
-   * each side answers the other's state vector with what it lacks (edits
-   * made before they knew each other included), and fans out from then on.
-   */
-  function applyRemote(room: LiveRoom, from: string, message: FanoutMessage): void {
-    if (message.kind === 'left') {
-      room.peers?.delete(from);
-      return;
-    }
-    if (!room.peers?.has(from)) {
-      (room.peers ??= new Set()).add(from);
-      publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
-    }
-    switch (message.kind) {
-      case 'update':
-        // The sender applied it before publishing it (so it is well formed):
-        // the clients here get it first, the document here after, which
-        // keeps applying it off the path from one peer to the other.
-        broadcast(room, encodeSyncUpdate(message.update));
-        Y.applyUpdate(room.doc, message.update, REMOTE);
-        return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, REMOTE);
-        return;
-      case 'sync-request': {
-        const missing = Y.encodeStateAsUpdate(room.doc, message.stateVector);
-        // An empty update is two bytes (no structs, no deletions).
-        if (missing.length > 2) publish(room, { kind: 'update', update: missing });
-        const local = localAwarenessClients(room);
-        if (local.length > 0) publish(room, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(room.awareness, local) });
-        return;
-      }
-      case 'closed':
-        room.readOnly = true;
-        return;
-    }
-  }
-
   function watch(room: LiveRoom): void {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) {
-        // Already sent to the clients here (applyRemote).
+        // Already sent to the clients here (fanout), and written by its replica.
         room.remoteApplied = true;
         return;
       }
       // The other replicas first: their clients are a hop further away.
-      if (room.hasPeers) publish(room, { kind: 'update', update });
+      fanout.update(room, update);
       broadcast(room, encodeSyncUpdate(update), origin);
       edited.add(room.id);
       (room.pending ??= []).push(update);
@@ -162,7 +81,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         recordControlledClients(room, origin, added, removed);
         const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...added, ...updated, ...removed]);
-        if (origin !== REMOTE && room.hasPeers) publish(room, { kind: 'awareness', update });
+        if (origin !== REMOTE) fanout.awareness(room, update);
         broadcast(room, encodeAwarenessMessage(update));
       },
     );
@@ -170,9 +89,9 @@ export function createLiveRooms(options: LiveRoomsOptions) {
 
   async function load(room: LiveRoom): Promise<void> {
     // Subscribed before reading Postgres: nothing another replica sends from
-    // now on is missed, and the sync request below fetches what it holds
+    // now on is missed, and the sync request (joined) fetches what it holds
     // but has not written yet.
-    await subscriber.subscribe(channelOf(room.id));
+    await fanout.subscribe(room.id);
     const stored = await store.load(room.id);
     Y.transact(room.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
@@ -180,10 +99,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     room.logLength = stored.logLength;
     watch(room);
     room.loadedAt = Date.now();
-    const early = room.early ?? [];
-    room.early = undefined;
-    for (const { replicaId: from, message } of early) applyRemote(room, from, message);
-    publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
+    fanout.joined(room);
   }
 
   function scheduleFlush(room: LiveRoom, delay = options.flushIntervalMs): void {
@@ -244,18 +160,18 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       // died before its flush, this copy is the only one left.
       if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
       if (room.logLength > 0) await compact(room);
-      if (room.hasPeers) publish(room, { kind: 'left' });
+      fanout.left(room);
     }
-    await subscriber.unsubscribe(channelOf(room.id));
+    await fanout.unsubscribe(room.id);
   }
 
   async function abandon(room: LiveRoom): Promise<void> {
-    await subscriber.unsubscribe(channelOf(room.id));
+    await fanout.unsubscribe(room.id);
   }
 
   function markClosed(room: LiveRoom): void {
     room.readOnly = true;
-    publish(room, { kind: 'closed' });
+    fanout.closed(room);
   }
 
   function disconnect(room: LiveRoom, conn: WebSocket): void {
@@ -310,7 +226,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   heartbeat.unref();
 
   return {
-    replicaId,
+    replicaId: fanout.replicaId,
 
     /**
      * Holds a room in memory (loading it first if needed) until `release`.
