@@ -3,10 +3,10 @@ import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
-import type { DocumentStore, PendingUpdate } from '../documents/document-store';
+import type { DocumentStore } from '../documents/document-store';
 import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
 import type { LiveRoom } from './live-room';
+import { createDocumentFlusher } from './persistence/document-flusher';
 import { createClientMessages } from './protocol/client-messages';
 import { greet, join, leave, recordControlledClients } from './protocol/clients';
 import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
@@ -19,7 +19,6 @@ const SERVER_ORIGIN = Symbol('collaboration-service');
 // Pings go out this many at a time, the next batch after pending I/O, so
 // pinging thousands of sockets never holds up the edits in between.
 const PING_BATCH = 64;
-const RETRY_FLUSH_MS = 1_000;
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -48,17 +47,20 @@ export type LiveRooms = ReturnType<typeof createLiveRooms>;
  * Postgres log in batches; a room is freed once nobody holds it.
  */
 export function createLiveRooms(options: LiveRoomsOptions) {
-  const { redis, subscriber, store, logger } = options;
+  const { redis, subscriber, logger } = options;
   const registry = createRoomRegistry({ load, free, abandon, lingerMs: options.lingerMs, logger });
   const fanout = createReplicaFanout({ redis, subscriber, keyPrefix: options.keyPrefix, rooms: registry, logger });
-  const dirty = new Set<LiveRoom>();
+  const flusher = createDocumentFlusher({
+    store: options.store,
+    logger,
+    flushIntervalMs: options.flushIntervalMs,
+    compactAfterUpdates: options.compactAfterUpdates,
+  });
   const alive = new WeakMap<WebSocket, boolean>();
   /** The room of each open socket, for the socket listeners every socket shares. */
   const roomOf = new WeakMap<WebSocket, LiveRoom>();
   /** Rooms edited since the last `takeActiveRoomIds`. */
   const edited = new Set<string>();
-  let flushTimer: NodeJS.Timeout | undefined;
-  let flushing: Promise<void> = Promise.resolve();
   const clientMessages = createClientMessages();
 
   function watch(room: LiveRoom): void {
@@ -72,8 +74,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       fanout.update(room, update);
       broadcast(room, encodeSyncUpdate(update), origin);
       edited.add(room.id);
-      (room.pending ??= []).push(update);
-      scheduleFlush(room);
+      flusher.record(room, update);
     });
 
     room.awareness.on(
@@ -92,74 +93,15 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     // now on is missed, and the sync request (joined) fetches what it holds
     // but has not written yet.
     await fanout.subscribe(room.id);
-    const stored = await store.load(room.id);
-    Y.transact(room.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-    });
-    room.logLength = stored.logLength;
+    await flusher.load(room);
     watch(room);
     room.loadedAt = Date.now();
     fanout.joined(room);
   }
 
-  function scheduleFlush(room: LiveRoom, delay = options.flushIntervalMs): void {
-    dirty.add(room);
-    flushTimer ??= setTimeout(() => {
-      flushTimer = undefined;
-      void flush();
-    }, delay);
-  }
-
-  /** Writes every pending change of every room, in one statement; one flush at a time. */
-  function flush(): Promise<void> {
-    flushing = flushing.then(async () => {
-      const batch: (PendingUpdate & { room: LiveRoom })[] = [];
-      for (const room of dirty) {
-        if (!room.pending) continue;
-        const update = room.pending.length === 1 ? room.pending[0] : Y.mergeUpdates(room.pending);
-        room.pending = undefined;
-        batch.push({ room, roomId: room.id, update });
-      }
-      dirty.clear();
-      if (batch.length === 0) return;
-      try {
-        await store.append(batch);
-      } catch (error) {
-        logger.error({ err: error, rooms: batch.length }, 'writing document updates failed; retrying');
-        for (const { room, update } of batch) {
-          (room.pending ??= []).unshift(update);
-          scheduleFlush(room, RETRY_FLUSH_MS);
-        }
-        return;
-      }
-      for (const { room } of batch) {
-        room.logLength += 1;
-        if (room.logLength >= options.compactAfterUpdates) void compact(room);
-      }
-    });
-    return flushing;
-  }
-
-  async function compact(room: LiveRoom): Promise<void> {
-    if (room.compacting) return;
-    room.compacting = true;
-    try {
-      await store.compact(room.id);
-      room.logLength = 0;
-    } catch (error) {
-      logger.error({ err: error, roomId: room.id }, 'compacting a document failed');
-    } finally {
-      room.compacting = false;
-    }
-  }
-
   async function free(room: LiveRoom): Promise<void> {
     if (room.loaded) {
-      await flush();
-      // Whatever came from other replicas is written too: if its writer
-      // died before its flush, this copy is the only one left.
-      if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
-      if (room.logLength > 0) await compact(room);
+      await flusher.writeBeforeFree(room);
       fanout.left(room);
     }
     await fanout.unsubscribe(room.id);
@@ -261,7 +203,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     },
 
     /** Writes every pending change now. */
-    flush,
+    flush: flusher.flush,
 
     /** Rooms with a connection here now, or edited here since the last call. */
     takeActiveRoomIds(): string[] {
@@ -305,8 +247,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
         ),
       );
       await registry.freeAll();
-      clearTimeout(flushTimer);
-      await flush();
+      await flusher.stop();
     },
   };
 }
