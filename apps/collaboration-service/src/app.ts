@@ -4,8 +4,8 @@ import { createLogger, createService, redisDependency, sqlDependency, type Logge
 import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
-import { createCollabSocket } from './collab/collab-socket';
 import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
+import { createCollabSocket } from './collab/socket/collab-socket';
 import type { CollaborationConfig } from './config';
 import type { PrismaClient } from './db/prisma';
 import { createDocumentStore } from './documents/document-store';

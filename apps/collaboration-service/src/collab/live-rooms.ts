@@ -1,7 +1,7 @@
 import { roomDocument } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocumentStore } from '../documents/document-store';
 import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
@@ -12,13 +12,11 @@ import { greet, join, leave, recordControlledClients } from './protocol/clients'
 import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
+import { closeForRestart, createConnections } from './socket/connections';
+import { createHeartbeat } from './socket/heartbeat';
 
 /** Transaction origin of the service's own changes (ending a session). */
 const SERVER_ORIGIN = Symbol('collaboration-service');
-
-// Pings go out this many at a time, the next batch after pending I/O, so
-// pinging thousands of sockets never holds up the edits in between.
-const PING_BATCH = 64;
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -41,28 +39,63 @@ export interface LiveRoomsOptions {
 export type LiveRooms = ReturnType<typeof createLiveRooms>;
 
 /**
- * The rooms this replica holds in memory, speaking the y-websocket protocol
- * (sync and awareness) to their connections. Every local change is fanned
- * out to the other replicas on the room's Redis channel and appended to the
- * Postgres log in batches; a room is freed once nobody holds it.
+ * The live editor of this replica: the rooms it holds in memory, speaking
+ * the y-websocket protocol (sync and awareness) to their connections. Every
+ * local change is fanned out to the other replicas on the room's Redis
+ * channel and appended to the Postgres log in batches; a room is freed once
+ * nobody holds it.
+ *
+ * Each of those jobs is a part of its own (registry/, protocol/, fanout/,
+ * persistence/, socket/; see the README's "Where things live"). This file
+ * only puts them together: what loading and freeing a room do, in order,
+ * and where a change to a room goes.
  */
 export function createLiveRooms(options: LiveRoomsOptions) {
-  const { redis, subscriber, logger } = options;
+  const { logger } = options;
   const registry = createRoomRegistry({ load, free, abandon, lingerMs: options.lingerMs, logger });
-  const fanout = createReplicaFanout({ redis, subscriber, keyPrefix: options.keyPrefix, rooms: registry, logger });
+  const fanout = createReplicaFanout({
+    redis: options.redis,
+    subscriber: options.subscriber,
+    keyPrefix: options.keyPrefix,
+    rooms: registry,
+    logger,
+  });
   const flusher = createDocumentFlusher({
     store: options.store,
     logger,
     flushIntervalMs: options.flushIntervalMs,
     compactAfterUpdates: options.compactAfterUpdates,
   });
-  const alive = new WeakMap<WebSocket, boolean>();
-  /** The room of each open socket, for the socket listeners every socket shares. */
-  const roomOf = new WeakMap<WebSocket, LiveRoom>();
+  const clientMessages = createClientMessages();
+  const connections = createConnections({ onMessage: clientMessages.receive, onClose: disconnect, logger });
+  const heartbeat = createHeartbeat({ intervalMs: options.heartbeatMs, sockets: openSockets });
   /** Rooms edited since the last `takeActiveRoomIds`. */
   const edited = new Set<string>();
-  const clientMessages = createClientMessages();
 
+  async function load(room: LiveRoom): Promise<void> {
+    // Subscribed before reading Postgres: nothing another replica sends from
+    // now on is missed, and the sync request (joined) fetches what it holds
+    // but has not written yet.
+    await fanout.subscribe(room.id);
+    await flusher.load(room);
+    watch(room);
+    room.loadedAt = Date.now();
+    fanout.joined(room);
+  }
+
+  async function free(room: LiveRoom): Promise<void> {
+    if (room.loaded) {
+      await flusher.writeBeforeFree(room);
+      fanout.left(room);
+    }
+    await fanout.unsubscribe(room.id);
+  }
+
+  async function abandon(room: LiveRoom): Promise<void> {
+    await fanout.unsubscribe(room.id);
+  }
+
+  /** Where every change to a loaded room goes. */
   function watch(room: LiveRoom): void {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) {
@@ -88,84 +121,20 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     );
   }
 
-  async function load(room: LiveRoom): Promise<void> {
-    // Subscribed before reading Postgres: nothing another replica sends from
-    // now on is missed, and the sync request (joined) fetches what it holds
-    // but has not written yet.
-    await fanout.subscribe(room.id);
-    await flusher.load(room);
-    watch(room);
-    room.loadedAt = Date.now();
-    fanout.joined(room);
+  function disconnect(room: LiveRoom, conn: WebSocket): void {
+    if (leave(room, conn)) registry.release(room);
   }
 
-  async function free(room: LiveRoom): Promise<void> {
-    if (room.loaded) {
-      await flusher.writeBeforeFree(room);
-      fanout.left(room);
-    }
-    await fanout.unsubscribe(room.id);
-  }
-
-  async function abandon(room: LiveRoom): Promise<void> {
-    await fanout.unsubscribe(room.id);
+  function openSockets(): WebSocket[] {
+    const conns: WebSocket[] = [];
+    for (const room of registry.rooms()) for (const conn of room.conns.keys()) conns.push(conn);
+    return conns;
   }
 
   function markClosed(room: LiveRoom): void {
     room.readOnly = true;
     fanout.closed(room);
   }
-
-  function disconnect(room: LiveRoom, conn: WebSocket): void {
-    if (leave(room, conn)) registry.release(room);
-  }
-
-  function onPong(this: WebSocket): void {
-    alive.set(this, true);
-  }
-
-  function onMessage(this: WebSocket, data: Buffer): void {
-    const room = roomOf.get(this);
-    if (!room) return;
-    try {
-      clientMessages.receive(room, this, data);
-    } catch (error) {
-      logger.warn({ err: error, roomId: room.id }, 'a malformed editor message closed its connection');
-      this.close(1007, 'malformed message');
-    }
-  }
-
-  function onClose(this: WebSocket): void {
-    const room = roomOf.get(this);
-    if (room) disconnect(room, this);
-  }
-
-  function onSocketError(error: Error): void {
-    logger.debug({ err: error }, 'editor socket error');
-  }
-
-  /** Pings `conns[from...]`, a batch now and the rest after pending I/O. */
-  function pingFrom(conns: WebSocket[], from: number): void {
-    const until = Math.min(conns.length, from + PING_BATCH);
-    for (let i = from; i < until; i++) {
-      const conn = conns[i];
-      if (conn.readyState !== WebSocket.OPEN) continue;
-      if (alive.get(conn) === false) {
-        conn.terminate();
-        continue;
-      }
-      alive.set(conn, false);
-      conn.ping();
-    }
-    if (until < conns.length) setImmediate(pingFrom, conns, until);
-  }
-
-  const heartbeat = setInterval(() => {
-    const conns: WebSocket[] = [];
-    for (const room of registry.rooms()) for (const conn of room.conns.keys()) conns.push(conn);
-    pingFrom(conns, 0);
-  }, options.heartbeatMs);
-  heartbeat.unref();
 
   return {
     replicaId: fanout.replicaId,
@@ -181,15 +150,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     /** Serves a room's document on an open socket (the room already acquired for it). */
     connect(room: LiveRoom, conn: WebSocket): void {
       join(room, conn);
-      alive.set(conn, true);
-      roomOf.set(conn, room);
-      // Thousands of sockets stay open for hours: every socket shares the
-      // same listeners (no closures of its own; the room is in roomOf), and
-      // 'close' (emitted once) needs no once-wrapper.
-      conn.on('pong', onPong);
-      conn.on('error', onSocketError);
-      conn.on('message', onMessage);
-      conn.on('close', onClose);
+      heartbeat.track(conn);
+      connections.attach(room, conn);
       greet(room, conn);
     },
 
@@ -231,21 +193,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
 
     /** Shutdown: closes every socket (clients reconnect, to another replica), then writes what is pending. */
     async closeAll(): Promise<void> {
-      clearInterval(heartbeat);
-      const conns = [...registry.rooms()].flatMap((room) => [...room.conns.keys()]);
-      await Promise.all(
-        conns.map(
-          (conn) =>
-            new Promise<void>((resolve) => {
-              conn.once('close', () => resolve());
-              conn.close(1012, 'service restarting');
-              setTimeout(() => {
-                conn.terminate();
-                resolve();
-              }, 1_000).unref();
-            }),
-        ),
-      );
+      heartbeat.stop();
+      await closeForRestart(openSockets());
       await registry.freeAll();
       await flusher.stop();
     },

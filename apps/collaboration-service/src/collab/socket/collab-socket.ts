@@ -10,8 +10,8 @@ import {
 } from '@peerprep/auth';
 import { COLLAB_CLOSE_CODES, collabRoomParamsSchema } from '@peerprep/contracts';
 import { DomainError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
-import { WebSocketServer } from 'ws';
-import type { LiveRooms } from './live-rooms';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LiveRoom } from '../live-room';
 
 /** y-websocket clients connect to `<serverUrl>/<roomname>`: here `/api/collab/<roomId>`. */
 export const COLLAB_PATH_PREFIX = '/api/collab/';
@@ -25,10 +25,18 @@ export interface EditorAdmission {
   participantRoom(user: AuthenticatedUser, roomId: string): Promise<{ status: 'OPEN' | 'CLOSED' }>;
 }
 
+/** What the endpoint needs of the live editor (../live-rooms.ts). */
+export interface EditorRooms {
+  acquire(roomId: string, options: { readOnly: boolean }): Promise<LiveRoom>;
+  release(room: LiveRoom): void;
+  connect(room: LiveRoom, conn: WebSocket): void;
+  closeAll(): Promise<void>;
+}
+
 export interface CollabSocketDeps {
   verifier: TokenVerifier;
   admission: EditorAdmission;
-  liveRooms: LiveRooms;
+  liveRooms: EditorRooms;
   logger: Logger;
 }
 
