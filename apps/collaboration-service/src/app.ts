@@ -5,8 +5,8 @@ import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
 import type { CollaborationConfig } from '@peerprep/collaboration-service-config';
-import { createCollabSocket } from './collab/collab-socket';
 import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
+import { createCollabSocket } from './collab/socket/collab-socket';
 import type { PrismaClient } from './db/prisma';
 import { createDocumentStore } from './documents/document-store';
 import { createHistoryRepository } from './history/history.repository';
@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
   });
-  const socket = createCollabSocket({ verifier, roomsService, liveRooms, logger });
+  const socket = createCollabSocket({ verifier, admission: roomsService, liveRooms, logger });
 
   // Every replica sweeps; closing is a conditional update, so a room closes once.
   const sweeper = createSweeper({

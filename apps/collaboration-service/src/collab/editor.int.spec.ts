@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CollabHarness, freePort, type CollabInstance, type TestClient, type TestUser } from '../../test/collab-harness';
 import { readRoomDocument } from '../documents/room-document';
-import { decodeFanout } from './fanout-codec';
+import { decodeFanout } from './fanout/fanout-codec';
 
 /** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it. */
 function handshake(url: string, protocols: string[]): Promise<{ status: number; bytes: number; close?: number }> {

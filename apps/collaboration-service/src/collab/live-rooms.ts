@@ -1,35 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { roomDocument } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
-import type { DocumentStore, PendingUpdate } from '../documents/document-store';
-import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
+import type { DocumentStore } from '../documents/document-store';
+import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
+import type { LiveRoom } from './live-room';
+import { createDocumentFlusher } from './persistence/document-flusher';
+import { createClientMessages } from './protocol/client-messages';
+import { greet, join, leave, recordControlledClients } from './protocol/clients';
+import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
+import { broadcast } from './protocol/send';
+import { createRoomRegistry } from './registry/room-registry';
+import { closeForRestart, createConnections } from './socket/connections';
+import { createHeartbeat } from './socket/heartbeat';
 
-// Message types of the y-websocket protocol (y-websocket's own numbering).
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
-
-/** Transaction origin of changes that came from another replica (already persisted and fanned out there). */
-const REMOTE = Symbol('another replica');
 /** Transaction origin of the service's own changes (ending a session). */
 const SERVER_ORIGIN = Symbol('collaboration-service');
-
-// Pings go out this many at a time, the next batch after pending I/O, so
-// pinging thousands of sockets never holds up the edits in between.
-const PING_BATCH = 64;
-// A client that stops reading is cut off before its backlog eats the heap.
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
-const RETRY_FLUSH_MS = 1_000;
-const RESYNC_AFTER_RECONNECT_MS = 100;
-/** What a loaded room's `ready` is: one settled promise for all of them. */
-const LOADED: Promise<void> = Promise.resolve();
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -49,467 +36,123 @@ export interface LiveRoomsOptions {
   heartbeatMs: number;
 }
 
-/** A room's document while anyone on this replica uses it. */
-export class LiveRoom {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Each connection and the awareness client ids it controls (removed when it closes). */
-  readonly conns = new Map<WebSocket, Set<number>>();
-  /** Connections plus in-flight operations (ending the session) holding the room in memory. */
-  holders = 0;
-  /** Client writes are dropped (the room is closed). */
-  readOnly = false;
-  /** When the document was loaded (0: not yet). */
-  loadedAt = 0;
-  ready: Promise<void> = LOADED;
-  /** Local changes not yet in Postgres (allocated when there are some). */
-  pending: Uint8Array[] | undefined;
-  /** Changes arrived from other replicas: the state is written whole on unload, in case their writer died. */
-  remoteApplied = false;
-  logLength = 0;
-  compacting = false;
-  linger: NodeJS.Timeout | undefined;
-  /** Fan-out messages that arrived while the room was loading. */
-  early: { replicaId: string; message: FanoutMessage }[] | undefined;
-  /**
-   * Other replicas holding this room. Updates and awareness are published
-   * only while there is one: most rooms live on a single replica (and
-   * never allocate the set).
-   */
-  peers: Set<string> | undefined;
-
-  get hasPeers(): boolean {
-    return (this.peers?.size ?? 0) > 0;
-  }
-
-  get loaded(): boolean {
-    return this.loadedAt > 0;
-  }
-
-  constructor(readonly id: string) {
-    this.awareness.setLocalState(null);
-  }
-
-  destroy(): void {
-    this.awareness.destroy();
-    this.doc.destroy();
-  }
-}
-
 export type LiveRooms = ReturnType<typeof createLiveRooms>;
 
 /**
- * The rooms this replica holds in memory, speaking the y-websocket protocol
- * (sync and awareness) to their connections. Every local change is fanned
- * out to the other replicas on the room's Redis channel and appended to the
- * Postgres log in batches; a room is freed once nobody holds it.
+ * The live editor of this replica: the rooms it holds in memory, speaking
+ * the y-websocket protocol (sync and awareness) to their connections. Every
+ * local change is fanned out to the other replicas on the room's Redis
+ * channel and appended to the Postgres log in batches; a room is freed once
+ * nobody holds it.
+ *
+ * Each of those jobs is a part of its own (registry/, protocol/, fanout/,
+ * persistence/, socket/; see the README's "Where things live"). This file
+ * only puts them together: what loading and freeing a room do, in order,
+ * and where a change to a room goes.
  */
 export function createLiveRooms(options: LiveRoomsOptions) {
-  const { redis, subscriber, store, logger } = options;
-  const replicaId = randomUUID();
-  const channelPrefix = `${options.keyPrefix}room:`;
-  const rooms = new Map<string, LiveRoom>();
-  const unloading = new Map<string, Promise<void>>();
-  const dirty = new Set<LiveRoom>();
-  const alive = new WeakMap<WebSocket, boolean>();
-  /** The room of each open socket, for the socket listeners every socket shares. */
-  const roomOf = new WeakMap<WebSocket, LiveRoom>();
+  const { logger } = options;
+  const registry = createRoomRegistry({ load, free, abandon, lingerMs: options.lingerMs, logger });
+  const fanout = createReplicaFanout({
+    redis: options.redis,
+    subscriber: options.subscriber,
+    keyPrefix: options.keyPrefix,
+    rooms: registry,
+    logger,
+  });
+  const flusher = createDocumentFlusher({
+    store: options.store,
+    logger,
+    flushIntervalMs: options.flushIntervalMs,
+    compactAfterUpdates: options.compactAfterUpdates,
+  });
+  const clientMessages = createClientMessages();
+  const connections = createConnections({ onMessage: clientMessages.receive, onClose: disconnect, logger });
+  const heartbeat = createHeartbeat({ intervalMs: options.heartbeatMs, sockets: openSockets });
   /** Rooms edited since the last `takeActiveRoomIds`. */
   const edited = new Set<string>();
-  let flushTimer: NodeJS.Timeout | undefined;
-  let flushing: Promise<void> = Promise.resolve();
-  let droppedWrites = 0;
 
-  const channelOf = (roomId: string) => `${channelPrefix}${roomId}`;
-
-  function publish(room: LiveRoom, message: FanoutMessage): void {
-    redis.publish(channelOf(room.id), encodeFanout(replicaId, message)).catch((error: unknown) => {
-      logger.error({ err: error, roomId: room.id }, 'fanning out to other replicas failed');
-    });
+  async function load(room: LiveRoom): Promise<void> {
+    // Subscribed before reading Postgres: nothing another replica sends from
+    // now on is missed, and the sync request (joined) fetches what it holds
+    // but has not written yet.
+    await fanout.subscribe(room.id);
+    await flusher.load(room);
+    watch(room);
+    room.loadedAt = Date.now();
+    fanout.joined(room);
   }
 
-  // Pub/sub is at most once: whatever the others published while this
-  // replica's subscriber was reconnecting is lost. Once it is back (ioredis
-  // resubscribes by itself, right after 'ready'), every live room asks its
-  // peers again; a moment later, so the answers find the channels subscribed.
-  subscriber.on('ready', () => {
-    setTimeout(() => {
-      for (const room of rooms.values()) {
-        if (room.loaded) publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
-      }
-    }, RESYNC_AFTER_RECONNECT_MS).unref();
-  });
-
-  subscriber.on('messageBuffer', (channel: Buffer, data: Buffer) => {
-    const room = rooms.get(channel.toString().slice(channelPrefix.length));
-    if (!room) return;
-    const decoded = decodeFanout(data);
-    if (!decoded || decoded.replicaId === replicaId) return;
-    if (!room.loaded) {
-      (room.early ??= []).push(decoded);
-      return;
+  async function free(room: LiveRoom): Promise<void> {
+    if (room.loaded) {
+      await flusher.writeBeforeFree(room);
+      fanout.left(room);
     }
-    try {
-      applyRemote(room, decoded.replicaId, decoded.message);
-    } catch (error) {
-      logger.error({ err: error, roomId: room.id }, 'a fan-out message from another replica could not be applied');
-    }
-  });
-
-  /**
-   * Peers find each other through sync requests: a replica that loads a room
-   * asks; every holder that did not know it yet adds it and asks back. So
-   * each side answers the other's state vector with what it lacks (edits
-   * made before they knew each other included), and fans out from then on.
-   */
-  function applyRemote(room: LiveRoom, from: string, message: FanoutMessage): void {
-    if (message.kind === 'left') {
-      room.peers?.delete(from);
-      return;
-    }
-    if (!room.peers?.has(from)) {
-      (room.peers ??= new Set()).add(from);
-      publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
-    }
-    switch (message.kind) {
-      case 'update':
-        // The sender applied it before publishing it (so it is well formed):
-        // the clients here get it first, the document here after, which
-        // keeps applying it off the path from one peer to the other.
-        broadcast(room, syncUpdateMessage(message.update));
-        Y.applyUpdate(room.doc, message.update, REMOTE);
-        return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, REMOTE);
-        return;
-      case 'sync-request': {
-        const missing = Y.encodeStateAsUpdate(room.doc, message.stateVector);
-        // An empty update is two bytes (no structs, no deletions).
-        if (missing.length > 2) publish(room, { kind: 'update', update: missing });
-        const local = [...room.conns.values()].flatMap((ids) => [...ids]);
-        if (local.length > 0) publish(room, { kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(room.awareness, local) });
-        return;
-      }
-      case 'closed':
-        room.readOnly = true;
-        return;
-    }
+    await fanout.unsubscribe(room.id);
   }
 
-  function send(conn: WebSocket, message: Uint8Array): void {
-    if (conn.readyState !== WebSocket.OPEN) return;
-    if (conn.bufferedAmount > MAX_BUFFERED_BYTES) {
-      conn.terminate();
-      return;
-    }
-    conn.send(message, (error) => {
-      if (error) conn.terminate();
-    });
+  async function abandon(room: LiveRoom): Promise<void> {
+    await fanout.unsubscribe(room.id);
   }
 
-  function syncUpdateMessage(update: Uint8Array): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    return encoding.toUint8Array(encoder);
-  }
-
-  /** Sends to every connection of the room here but `except` (the one the message came from). */
-  function broadcast(room: LiveRoom, message: Uint8Array, except?: unknown): void {
-    for (const conn of room.conns.keys()) if (conn !== except) send(conn, message);
-  }
-
+  /** Where every change to a loaded room goes. */
   function watch(room: LiveRoom): void {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) {
-        // Already sent to the clients here (applyRemote).
+        // Already sent to the clients here (fanout), and written by its replica.
         room.remoteApplied = true;
         return;
       }
       // The other replicas first: their clients are a hop further away.
-      if (room.hasPeers) publish(room, { kind: 'update', update });
-      broadcast(room, syncUpdateMessage(update), origin);
+      fanout.update(room, update);
+      broadcast(room, encodeSyncUpdate(update), origin);
       edited.add(room.id);
-      (room.pending ??= []).push(update);
-      scheduleFlush(room);
+      flusher.record(room, update);
     });
 
     room.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        if (origin instanceof WebSocket) {
-          const controlled = room.conns.get(origin);
-          if (controlled) {
-            for (const id of added) controlled.add(id);
-            for (const id of removed) controlled.delete(id);
-          }
-        }
+        recordControlledClients(room, origin, added, removed);
         const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...added, ...updated, ...removed]);
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(encoder, update);
-        if (origin !== REMOTE && room.hasPeers) publish(room, { kind: 'awareness', update });
-        broadcast(room, encoding.toUint8Array(encoder));
+        if (origin !== REMOTE) fanout.awareness(room, update);
+        broadcast(room, encodeAwarenessMessage(update));
       },
     );
   }
 
-  async function load(room: LiveRoom): Promise<void> {
-    // Subscribed before reading Postgres: nothing another replica sends from
-    // now on is missed, and the sync request below fetches what it holds
-    // but has not written yet.
-    await subscriber.subscribe(channelOf(room.id));
-    const stored = await store.load(room.id);
-    Y.transact(room.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-    });
-    room.logLength = stored.logLength;
-    watch(room);
-    room.loadedAt = Date.now();
-    const early = room.early ?? [];
-    room.early = undefined;
-    for (const { replicaId: from, message } of early) applyRemote(room, from, message);
-    publish(room, { kind: 'sync-request', stateVector: Y.encodeStateVector(room.doc) });
+  function disconnect(room: LiveRoom, conn: WebSocket): void {
+    if (leave(room, conn)) registry.release(room);
   }
 
-  function scheduleFlush(room: LiveRoom, delay = options.flushIntervalMs): void {
-    dirty.add(room);
-    flushTimer ??= setTimeout(() => {
-      flushTimer = undefined;
-      void flush();
-    }, delay);
-  }
-
-  /** Writes every pending change of every room, in one statement; one flush at a time. */
-  function flush(): Promise<void> {
-    flushing = flushing.then(async () => {
-      const batch: (PendingUpdate & { room: LiveRoom })[] = [];
-      for (const room of dirty) {
-        if (!room.pending) continue;
-        const update = room.pending.length === 1 ? room.pending[0] : Y.mergeUpdates(room.pending);
-        room.pending = undefined;
-        batch.push({ room, roomId: room.id, update });
-      }
-      dirty.clear();
-      if (batch.length === 0) return;
-      try {
-        await store.append(batch);
-      } catch (error) {
-        logger.error({ err: error, rooms: batch.length }, 'writing document updates failed; retrying');
-        for (const { room, update } of batch) {
-          (room.pending ??= []).unshift(update);
-          scheduleFlush(room, RETRY_FLUSH_MS);
-        }
-        return;
-      }
-      for (const { room } of batch) {
-        room.logLength += 1;
-        if (room.logLength >= options.compactAfterUpdates) void compact(room);
-      }
-    });
-    return flushing;
-  }
-
-  async function compact(room: LiveRoom): Promise<void> {
-    if (room.compacting) return;
-    room.compacting = true;
-    try {
-      await store.compact(room.id);
-      room.logLength = 0;
-    } catch (error) {
-      logger.error({ err: error, roomId: room.id }, 'compacting a document failed');
-    } finally {
-      room.compacting = false;
-    }
-  }
-
-  function release(room: LiveRoom): void {
-    room.holders -= 1;
-    if (room.holders > 0) return;
-    if (options.lingerMs > 0) {
-      clearTimeout(room.linger);
-      room.linger = setTimeout(() => unload(room), options.lingerMs);
-    } else {
-      unload(room);
-    }
-  }
-
-  function unload(room: LiveRoom): void {
-    if (room.holders > 0 || rooms.get(room.id) !== room) return;
-    rooms.delete(room.id);
-    const done = (async () => {
-      await room.ready.catch(() => undefined);
-      if (room.loaded) {
-        await flush();
-        // Whatever came from other replicas is written too: if its writer
-        // died before its flush, this copy is the only one left.
-        if (room.remoteApplied) await store.append([{ roomId: room.id, update: Y.encodeStateAsUpdate(room.doc) }]);
-        if (room.logLength > 0) await compact(room);
-        if (room.hasPeers) publish(room, { kind: 'left' });
-      }
-      await subscriber.unsubscribe(channelOf(room.id));
-    })()
-      .catch((error: unknown) => logger.error({ err: error, roomId: room.id }, 'unloading a room failed'))
-      .finally(() => {
-        room.destroy();
-        unloading.delete(room.id);
-      });
-    unloading.set(room.id, done);
-  }
-
-  function handleMessage(room: LiveRoom, conn: WebSocket, data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    const encoder = encoding.createEncoder();
-    switch (decoding.readVarUint(decoder)) {
-      case MESSAGE_SYNC: {
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        const syncType = decoding.readVarUint(decoder);
-        if (syncType === syncProtocol.messageYjsSyncStep1) {
-          syncProtocol.readSyncStep1(decoder, encoder, room.doc);
-          send(conn, encoding.toUint8Array(encoder));
-        } else if (room.readOnly) {
-          droppedWrites += 1;
-        } else if (syncType === syncProtocol.messageYjsSyncStep2) {
-          syncProtocol.readSyncStep2(decoder, room.doc, conn);
-        } else if (syncType === syncProtocol.messageYjsUpdate) {
-          syncProtocol.readUpdate(decoder, room.doc, conn);
-        }
-        return;
-      }
-      case MESSAGE_AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
-        return;
-      case MESSAGE_QUERY_AWARENESS:
-        sendAwareness(room, conn);
-        return;
-      default:
-      // Other message types (auth) are not used by this server.
-    }
-  }
-
-  function sendAwareness(room: LiveRoom, conn: WebSocket): void {
-    const states = room.awareness.getStates();
-    if (states.size === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
-    send(conn, encoding.toUint8Array(encoder));
+  function openSockets(): WebSocket[] {
+    const conns: WebSocket[] = [];
+    for (const room of registry.rooms()) for (const conn of room.conns.keys()) conns.push(conn);
+    return conns;
   }
 
   function markClosed(room: LiveRoom): void {
     room.readOnly = true;
-    publish(room, { kind: 'closed' });
+    fanout.closed(room);
   }
-
-  function disconnect(room: LiveRoom, conn: WebSocket): void {
-    const controlled = room.conns.get(conn);
-    if (!controlled) return;
-    room.conns.delete(conn);
-    awarenessProtocol.removeAwarenessStates(room.awareness, [...controlled], null);
-    release(room);
-  }
-
-  function onPong(this: WebSocket): void {
-    alive.set(this, true);
-  }
-
-  function onMessage(this: WebSocket, data: Buffer): void {
-    const room = roomOf.get(this);
-    if (!room) return;
-    try {
-      handleMessage(room, this, data);
-    } catch (error) {
-      logger.warn({ err: error, roomId: room.id }, 'a malformed editor message closed its connection');
-      this.close(1007, 'malformed message');
-    }
-  }
-
-  function onClose(this: WebSocket): void {
-    const room = roomOf.get(this);
-    if (room) disconnect(room, this);
-  }
-
-  function onSocketError(error: Error): void {
-    logger.debug({ err: error }, 'editor socket error');
-  }
-
-  /** Pings `conns[from...]`, a batch now and the rest after pending I/O. */
-  function pingFrom(conns: WebSocket[], from: number): void {
-    const until = Math.min(conns.length, from + PING_BATCH);
-    for (let i = from; i < until; i++) {
-      const conn = conns[i];
-      if (conn.readyState !== WebSocket.OPEN) continue;
-      if (alive.get(conn) === false) {
-        conn.terminate();
-        continue;
-      }
-      alive.set(conn, false);
-      conn.ping();
-    }
-    if (until < conns.length) setImmediate(pingFrom, conns, until);
-  }
-
-  const heartbeat = setInterval(() => {
-    const conns: WebSocket[] = [];
-    for (const room of rooms.values()) for (const conn of room.conns.keys()) conns.push(conn);
-    pingFrom(conns, 0);
-  }, options.heartbeatMs);
-  heartbeat.unref();
 
   return {
-    replicaId,
+    replicaId: fanout.replicaId,
 
     /**
      * Holds a room in memory (loading it first if needed) until `release`.
      * A room being freed is loaded again once that is done.
      */
-    async acquire(roomId: string, { readOnly }: { readOnly: boolean }): Promise<LiveRoom> {
-      for (let gate = unloading.get(roomId); gate; gate = unloading.get(roomId)) await gate;
-      let room = rooms.get(roomId);
-      if (!room) {
-        const created = new LiveRoom(roomId);
-        created.ready = load(created);
-        rooms.set(roomId, created);
-        room = created;
-      }
-      room.holders += 1;
-      clearTimeout(room.linger);
-      if (readOnly) room.readOnly = true;
-      try {
-        await room.ready;
-        room.ready = LOADED;
-      } catch (error) {
-        if (rooms.get(roomId) === room) rooms.delete(roomId);
-        room.holders -= 1;
-        if (room.holders === 0) {
-          room.destroy();
-          await subscriber.unsubscribe(channelOf(roomId)).catch(() => undefined);
-        }
-        throw error;
-      }
-      return room;
-    },
+    acquire: registry.acquire,
 
-    release,
+    release: registry.release,
 
     /** Serves a room's document on an open socket (the room already acquired for it). */
     connect(room: LiveRoom, conn: WebSocket): void {
-      room.conns.set(conn, new Set());
-      alive.set(conn, true);
-      roomOf.set(conn, room);
-      // Thousands of sockets stay open for hours: every socket shares the
-      // same listeners (no closures of its own; the room is in roomOf), and
-      // 'close' (emitted once) needs no once-wrapper.
-      conn.on('pong', onPong);
-      conn.on('error', onSocketError);
-      conn.on('message', onMessage);
-      conn.on('close', onClose);
-
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, room.doc);
-      send(conn, encoding.toUint8Array(encoder));
-      sendAwareness(room, conn);
+      join(room, conn);
+      heartbeat.track(conn);
+      connections.attach(room, conn);
+      greet(room, conn);
     },
 
     /**
@@ -522,56 +165,38 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     },
 
     /** Writes every pending change now. */
-    flush,
+    flush: flusher.flush,
 
     /** Rooms with a connection here now, or edited here since the last call. */
     takeActiveRoomIds(): string[] {
       const active = new Set(edited);
       edited.clear();
-      for (const room of rooms.values()) if (room.conns.size > 0) active.add(room.id);
+      for (const room of registry.rooms()) if (room.conns.size > 0) active.add(room.id);
       return [...active];
     },
 
     /** Whether anyone is connected to the room on this replica. */
-    hasConnections: (roomId: string) => (rooms.get(roomId)?.conns.size ?? 0) > 0,
+    hasConnections: (roomId: string) => (registry.get(roomId)?.conns.size ?? 0) > 0,
 
     /** Makes the room read-only here and on every other replica (closed without a user ending it). */
     markClosed,
 
     /** Whether this replica holds the room in memory. */
-    isLive: (roomId: string) => rooms.has(roomId) || unloading.has(roomId),
+    isLive: registry.isLive,
 
     /** Rooms in memory on this replica, and client writes dropped because their room was closed. */
     stats: () => ({
-      rooms: rooms.size,
-      connections: [...rooms.values()].reduce((sum, room) => sum + room.conns.size, 0),
-      droppedWrites,
+      rooms: registry.size,
+      connections: [...registry.rooms()].reduce((sum, room) => sum + room.conns.size, 0),
+      droppedWrites: clientMessages.droppedWrites,
     }),
 
     /** Shutdown: closes every socket (clients reconnect, to another replica), then writes what is pending. */
     async closeAll(): Promise<void> {
-      clearInterval(heartbeat);
-      const conns = [...rooms.values()].flatMap((room) => [...room.conns.keys()]);
-      await Promise.all(
-        conns.map(
-          (conn) =>
-            new Promise<void>((resolve) => {
-              conn.once('close', () => resolve());
-              conn.close(1012, 'service restarting');
-              setTimeout(() => {
-                conn.terminate();
-                resolve();
-              }, 1_000).unref();
-            }),
-        ),
-      );
-      for (const room of [...rooms.values()]) {
-        clearTimeout(room.linger);
-        unload(room);
-      }
-      await Promise.all([...unloading.values()]);
-      clearTimeout(flushTimer);
-      await flush();
+      heartbeat.stop();
+      await closeForRestart(openSockets());
+      await registry.freeAll();
+      await flusher.stop();
     },
   };
 }

@@ -1,17 +1,45 @@
 import type { AuthenticatedUser } from '@peerprep/auth';
 import { roomQuestionSchema, type MatchFoundPayload, type RoomView } from '@peerprep/contracts';
 import type { Messaging } from '@peerprep/messaging';
+import type * as Y from 'yjs';
 import { ConflictError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
-import type { LiveRooms } from '../collab/live-rooms';
 import { initialDocumentUpdate, readRoomDocument } from '../documents/room-document';
 import { QuestionServiceUnavailableError, type QuestionPicker } from '../questions/question-picker';
 import { toRoomView } from './room-views';
 import type { Attempt } from '../generated/prisma/client';
 import type { RoomsRepository, RoomWithParticipants } from './rooms.repository';
 
+/** A room's live document, held in memory while a session is ended. */
+export interface HeldDocument {
+  readonly doc: Y.Doc;
+  /** When it was loaded (ms since the epoch). */
+  readonly loadedAt: number;
+  /** Connections to it on this replica. */
+  readonly conns: { readonly size: number };
+}
+
+/**
+ * What the rooms need of the live editor (collab/live-rooms.ts), injected by
+ * app.ts: rooms/ and collab/ do not import each other.
+ */
+export interface LiveDocuments {
+  /** Holds the room's document in memory (loading it if needed) until `release`. */
+  acquire(roomId: string, options: { readOnly: boolean }): Promise<HeldDocument>;
+  release(room: HeldDocument): void;
+  /** Client writes dropped on every replica from now on, and `meta.endedBy` set. */
+  endSession(room: HeldDocument, endedBy: string): void;
+  /** Client writes dropped on every replica from now on (closed by the system). */
+  markClosed(room: HeldDocument): void;
+  /** Writes every pending change now. */
+  flush(): Promise<void>;
+  /** Rooms with a connection on this replica now, or edited here since the last call. */
+  takeActiveRoomIds(): string[];
+  hasConnections(roomId: string): boolean;
+}
+
 export interface RoomsServiceDeps {
   rooms: RoomsRepository;
-  liveRooms: LiveRooms;
+  liveRooms: LiveDocuments;
   picker: QuestionPicker;
   messaging: Messaging;
   logger: Logger;

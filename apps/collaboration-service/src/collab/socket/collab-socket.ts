@@ -1,11 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { authenticateUpgrade, chooseWebSocketProtocol, rejectUpgrade, rejectUpgradeForError, type TokenVerifier } from '@peerprep/auth';
+import {
+  authenticateUpgrade,
+  chooseWebSocketProtocol,
+  rejectUpgrade,
+  rejectUpgradeForError,
+  type AuthenticatedUser,
+  type TokenVerifier,
+} from '@peerprep/auth';
 import { COLLAB_CLOSE_CODES, collabRoomParamsSchema } from '@peerprep/contracts';
 import { DomainError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
-import { WebSocketServer } from 'ws';
-import type { RoomsService } from '../rooms/rooms.service';
-import type { LiveRooms } from './live-rooms';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LiveRoom } from '../live-room';
 
 /** y-websocket clients connect to `<serverUrl>/<roomname>`: here `/api/collab/<roomId>`. */
 export const COLLAB_PATH_PREFIX = '/api/collab/';
@@ -13,10 +19,24 @@ export const COLLAB_PATH_PREFIX = '/api/collab/';
 // Far above any real edit (question code is capped at 20 000 characters), far below harm.
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
+/** Who may open a room's editor: the rooms' owner answers (injected by app.ts). */
+export interface EditorAdmission {
+  /** The room, for one of its participants; NotFoundError (4404) or ForbiddenError (4403) otherwise. */
+  participantRoom(user: AuthenticatedUser, roomId: string): Promise<{ status: 'OPEN' | 'CLOSED' }>;
+}
+
+/** What the endpoint needs of the live editor (../live-rooms.ts). */
+export interface EditorRooms {
+  acquire(roomId: string, options: { readOnly: boolean }): Promise<LiveRoom>;
+  release(room: LiveRoom): void;
+  connect(room: LiveRoom, conn: WebSocket): void;
+  closeAll(): Promise<void>;
+}
+
 export interface CollabSocketDeps {
   verifier: TokenVerifier;
-  roomsService: RoomsService;
-  liveRooms: LiveRooms;
+  admission: EditorAdmission;
+  liveRooms: EditorRooms;
   logger: Logger;
 }
 
@@ -28,7 +48,7 @@ export interface CollabSocketDeps {
  * close it at once with a 44xx code (COLLAB_CLOSE_CODES), on which the
  * official client stops reconnecting instead of retrying forever.
  */
-export function createCollabSocket({ verifier, roomsService, liveRooms, logger }: CollabSocketDeps) {
+export function createCollabSocket({ verifier, admission, liveRooms, logger }: CollabSocketDeps) {
   const wss = new WebSocketServer({
     noServer: true,
     // The rooms know their sockets (and close them on shutdown): no second
@@ -47,7 +67,7 @@ export function createCollabSocket({ verifier, roomsService, liveRooms, logger }
     const user = await authenticateUpgrade(verifier, req);
     let room;
     try {
-      room = await roomsService.participantRoom(user, roomId);
+      room = await admission.participantRoom(user, roomId);
     } catch (error) {
       if (error instanceof NotFoundError) return closeFinally(req, socket, head, COLLAB_CLOSE_CODES.notFound, 'no such room');
       if (error instanceof ForbiddenError) {

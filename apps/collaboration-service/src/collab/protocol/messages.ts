@@ -1,0 +1,68 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+/**
+ * Every message of the editor channel (the y-websocket protocol, with
+ * y-websocket's own numbering) and who may send it. This table is the one
+ * place that says so:
+ *
+ * - `client`: only clients send it; the server handles it (client-messages.ts).
+ * - `both`: clients send it and so does the server.
+ * - `server`: only the server may send it; one from a client is ignored, as
+ *   is a type nobody knows. client-messages.ts must handle every message a
+ *   client may send, and cannot handle one only the server may (its handler
+ *   table is typed from this one).
+ *
+ * A new message only the server may send: an entry here with
+ * `from: 'server'` and a number no y-websocket message uses, an encoder
+ * below, and a `send`/`broadcast` (send.ts) of it where it happens (the
+ * server's own actions on a room are in ../live-rooms.ts).
+ */
+export const editorMessages = {
+  /** y-protocols sync: step 1 (a state vector), step 2 (what it lacked), update. Writes are dropped in a read-only room. */
+  sync: { type: 0, from: 'both' },
+  /** Awareness states: cursors, names, a client leaving. */
+  awareness: { type: 1, from: 'both' },
+  /** y-websocket's auth message (permission denied). Not sent by this server: refusals are close codes (COLLAB_CLOSE_CODES). */
+  auth: { type: 2, from: 'server' },
+  /** "Send me every awareness state": answered with one awareness message. */
+  queryAwareness: { type: 3, from: 'client' },
+} as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
+
+type EditorMessages = typeof editorMessages;
+
+/** The messages a client may send: client-messages.ts has one handler for each. */
+export type ClientMessageName = {
+  [K in keyof EditorMessages]: EditorMessages[K]['from'] extends 'server' ? never : K;
+}[keyof EditorMessages];
+
+/** The sync step 1 the server opens every connection with: its state vector (the client answers with what the server lacks). */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.sync.type);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A document update for clients (one of them made it, another replica did, or the server). */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.sync.type);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness update (from `awarenessProtocol.encodeAwarenessUpdate`) for clients. */
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.awareness.type);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The awareness states of the given clients, as one awareness message. */
+export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds));
+}
