@@ -1,0 +1,189 @@
+// Lighthouse benchmark (issue 14 item 5): performance of every public and
+// signed-in page of the started platform, mobile (Lighthouse's default
+// emulation, simulated throttling) and desktop, next to a floor measured in the
+// same run: the same server-rendered HTML with all its scripts removed.
+//
+//   npm run bench:lighthouse                                    against http://127.0.0.1:3000
+//   BENCH_BASE_URL=http://127.0.0.1:3100 npm run bench:lighthouse
+//   BENCH_RUNS=3 npm run bench:lighthouse                       median of 3 runs per page (default 1)
+//   BENCH_PRESETS=mobile BENCH_PAGES=questions npm run bench:lighthouse   a subset
+//   BENCH_ADMIN=1 npm run bench:lighthouse                      also the admin pages (ADMIN_USERNAME / ADMIN_PASSWORD)
+//   BENCH_LHR_DIR=/tmp/lhr npm run bench:lighthouse             keep every report (JSON) there
+//
+// Needs the platform started (npm start) and Chromium (CHROME_PATH, default
+// /usr/bin/chromium). Loopback only. Signs up a throwaway student through the
+// API, logs it in once per signed-in page load (a refresh token is good for
+// one use), and deletes it at the end (also on error and Ctrl-C).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCleanup } from '../lib/cleanup';
+import { envInt, progress } from '../lib/options';
+import { printTable } from '../lib/table';
+import { deleteAccount, logIn, signUpStudent, someQuestionSlug, type Credentials } from './accounts';
+import { startFloorServer, type FloorServer } from './floor';
+import { medianFigures, runLighthouse, type Figures, type Preset } from './measure';
+
+const BASE_URL = (process.env['BENCH_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const RUNS = envInt('BENCH_RUNS', 1);
+const PRESETS = (process.env['BENCH_PRESETS'] ?? 'mobile,desktop').split(',').map((p) => p.trim()) as Preset[];
+const PAGE_FILTER = process.env['BENCH_PAGES'];
+const WITH_ADMIN = process.env['BENCH_ADMIN'] === '1';
+const LHR_DIR = process.env['BENCH_LHR_DIR'];
+const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+const ADMIN: Credentials = {
+  identifier: process.env['ADMIN_USERNAME'] ?? 'admin',
+  password: process.env['ADMIN_PASSWORD'] ?? 'peerprep-local-admin',
+};
+/** Issue 14's targets. */
+const GOAL: Record<Preset, number> = { mobile: 90, desktop: 98 };
+
+const say = progress('bench:lighthouse');
+
+type Who = 'signed out' | 'student' | 'admin' | 'floor';
+
+interface PageRun {
+  label: string;
+  path: string;
+  who: Who;
+}
+
+function checkLoopback(url: string): void {
+  const { hostname, protocol } = new URL(url);
+  if (protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) {
+    throw new Error(`BENCH_BASE_URL must be a loopback http URL, not ${url}`);
+  }
+}
+
+function pagesToRun(slug: string): PageRun[] {
+  const question = `/questions/${slug}`;
+  const pages: PageRun[] = [
+    { label: '/', path: '/', who: 'signed out' },
+    { label: '/questions', path: '/questions', who: 'signed out' },
+    { label: '/questions/[slug]', path: question, who: 'signed out' },
+    { label: '/login', path: '/login', who: 'signed out' },
+    { label: '/signup', path: '/signup', who: 'signed out' },
+    { label: '/questions', path: '/questions', who: 'student' },
+    { label: '/questions/[slug]', path: question, who: 'student' },
+    { label: '/match', path: '/match', who: 'student' },
+    { label: '/history', path: '/history', who: 'student' },
+    { label: '/profile', path: '/profile', who: 'student' },
+    { label: '/profile/password', path: '/profile/password', who: 'student' },
+    ...(WITH_ADMIN
+      ? ([
+          { label: '/admin/questions', path: '/admin/questions', who: 'admin' },
+          { label: '/admin/users', path: '/admin/users', who: 'admin' },
+        ] satisfies PageRun[])
+      : []),
+    { label: '/ (no JS)', path: '/', who: 'floor' },
+    { label: '/questions/[slug] (no JS)', path: question, who: 'floor' },
+  ];
+  return PAGE_FILTER ? pages.filter((page) => page.label.includes(PAGE_FILTER)) : pages;
+}
+
+const secs = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a');
+const msText = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
+const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : 'n/a');
+
+async function main(): Promise<void> {
+  checkLoopback(BASE_URL);
+  if (!existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium, or set CHROME_PATH)`);
+  for (const preset of PRESETS) if (preset !== 'mobile' && preset !== 'desktop') throw new Error(`unknown preset ${preset}`);
+  if (LHR_DIR) mkdirSync(LHR_DIR, { recursive: true });
+
+  const cleanup = createCleanup(say);
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const results = new Map<string, Figures[]>();
+  const loadBefore = os.loadavg()[0];
+  try {
+    const slug = await someQuestionSlug(BASE_URL);
+    const pages = pagesToRun(slug);
+    let student: Credentials | undefined;
+    if (pages.some((page) => page.who === 'student')) {
+      student = await signUpStudent(BASE_URL, runId);
+      const credentials = student;
+      cleanup.add('delete the bench student', () => deleteAccount(BASE_URL, credentials, say));
+      say(`signed up ${student.identifier}`);
+    }
+    let floor: FloorServer | undefined;
+    const floorPaths = pages.filter((page) => page.who === 'floor').map((page) => page.path);
+    if (floorPaths.length > 0) {
+      const server = await startFloorServer(BASE_URL, floorPaths);
+      floor = server;
+      cleanup.add('stop the floor server', () => server.close());
+      for (const floorPath of floorPaths) {
+        if (server.scriptsLeft(floorPath) > 0) throw new Error(`floor copy of ${floorPath} still has scripts`);
+      }
+    }
+
+    const total = PRESETS.length * RUNS * pages.length;
+    let done = 0;
+    // Rounds: every page once per round, so a burst of outside load is shared between pages.
+    for (const preset of PRESETS) {
+      for (let round = 1; round <= RUNS; round += 1) {
+        for (const page of pages) {
+          done += 1;
+          const key = `${preset} ${page.who} ${page.label}`;
+          const url = page.who === 'floor' && floor ? floor.urlFor(page.path) : `${BASE_URL}${page.path}`;
+          let extraHeaders: Record<string, string> | undefined;
+          if (page.who === 'student' || page.who === 'admin') {
+            const account = page.who === 'admin' ? ADMIN : student;
+            if (!account) throw new Error('no account to sign in with');
+            extraHeaders = { Cookie: (await logIn(BASE_URL, account, say)).cookie };
+          }
+          say(`[${done}/${total}] ${key} (run ${round}/${RUNS})`);
+          const saveAs = LHR_DIR
+            ? path.join(LHR_DIR, `${preset}-${page.who.replace(' ', '-')}-${page.label.replace(/[^a-z0-9]+/gi, '_')}-${round}.json`)
+            : undefined;
+          const figures = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
+          results.set(key, [...(results.get(key) ?? []), figures]);
+        }
+      }
+    }
+
+    console.log(`Lighthouse ${RUNS === 1 ? '(one run per page)' : `(median of ${RUNS} runs per page, each figure on its own)`} against ${BASE_URL}`);
+    console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism()} CPUs`);
+    for (const preset of PRESETS) {
+      const rows: string[][] = [];
+      let benchmark = Number.NaN;
+      const warnings: string[] = [];
+      for (const page of pages) {
+        const runs = results.get(`${preset} ${page.who} ${page.label}`) ?? [];
+        const m = medianFigures(runs);
+        benchmark = m.benchmarkIndex;
+        if ((page.who === 'student' || page.who === 'admin') && m.refreshStatus !== 200) {
+          warnings.push(`${page.label} (${page.who}): the page's session refresh answered ${m.refreshStatus ?? 'nothing'}, so it ran signed out`);
+        }
+        const pass = page.who === 'floor' ? '' : m.score >= GOAL[preset] ? ' ✓' : ' ✗';
+        rows.push([
+          page.label,
+          page.who,
+          `${m.score}${pass}`,
+          secs(m.fcpMs),
+          secs(m.lcpMs),
+          msText(m.tbtMs),
+          Number.isFinite(m.cls) ? m.cls.toFixed(3) : 'n/a',
+          kb(m.jsBytes),
+          kb(m.unusedJsBytes),
+          kb(m.legacyJsBytes),
+          m.topScript.name === '-' ? '-' : `${msText(m.topScript.ms)} ${m.topScript.name}`,
+        ]);
+      }
+      console.log(`\n${preset} (goal ≥ ${GOAL[preset]}; Lighthouse CPU benchmark index ≈ ${Math.round(benchmark)})`);
+      printTable(['page', 'as', 'perf', 'FCP', 'LCP', 'TBT', 'CLS', 'JS sent', 'unused JS', 'legacy JS', 'costliest script (main thread)'], rows);
+      for (const warning of warnings) console.log(`WARNING: ${warning}`);
+    }
+    console.log(
+      '\nfloor: the same server-rendered HTML and CSS with every script removed, served from a loopback proxy in this run;' +
+        ' no page can beat it. Costliest script: bootup-time (evaluate + parse/compile, CPU slowdown applied).',
+    );
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
