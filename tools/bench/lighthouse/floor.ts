@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type net from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 /**
  * The floor under a page's figures: the same server-rendered HTML with every
@@ -8,7 +9,8 @@ import type net from 'node:net';
  * and its script preloads dropped, served by a tiny loopback server that
  * proxies everything else (CSS, icon) to the real frontend. Lighthouse on it
  * measures what the document and its stylesheets alone cost under the same
- * throttling: no page can score above it, whatever its JavaScript does.
+ * throttling: no page can score above it, whatever its JavaScript does. The
+ * HTML goes out gzipped, as the frontend sends it.
  */
 
 const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/gi;
@@ -29,18 +31,28 @@ export interface FloorServer {
 export async function startFloorServer(baseUrl: string, pagePaths: readonly string[]): Promise<FloorServer> {
   const upstream = new URL(baseUrl);
   const pages = new Map<string, string>();
+  const gzipped = new Map<string, Buffer>();
   for (const pagePath of pagePaths) {
     const res = await fetch(new URL(pagePath, baseUrl), { signal: AbortSignal.timeout(30_000) });
     if (res.status !== 200) throw new Error(`floor: GET ${pagePath} answered ${res.status}`);
-    pages.set(pagePath, withoutScripts(await res.text()));
+    const html = withoutScripts(await res.text());
+    pages.set(pagePath, html);
+    gzipped.set(pagePath, gzipSync(html));
   }
 
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
     const page = pages.get(req.url ?? '');
     if (page !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(page);
+      const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', vary: 'Accept-Encoding' };
+      const gzip = gzipped.get(req.url ?? '');
+      if (gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+        res.end(gzip);
+      } else {
+        res.writeHead(200, headers);
+        res.end(page);
+      }
       return;
     }
     const proxied = http.request(

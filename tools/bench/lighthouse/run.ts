@@ -5,8 +5,9 @@
 //
 //   npm run bench:lighthouse                                    against http://127.0.0.1:3000
 //   BENCH_BASE_URL=http://127.0.0.1:3100 npm run bench:lighthouse
+//   BENCH_BASE_URL=http://127.0.0.1:3100,http://127.0.0.1:3101 npm run bench:lighthouse   two builds, same rounds
 //   BENCH_RUNS=3 npm run bench:lighthouse                       median of 3 runs per page (default 1)
-//   BENCH_PRESETS=mobile BENCH_PAGES=questions npm run bench:lighthouse   a subset
+//   BENCH_PRESETS=mobile BENCH_PAGES=/,/match npm run bench:lighthouse   a subset (page labels as printed)
 //   BENCH_ADMIN=1 npm run bench:lighthouse                      also the admin pages (ADMIN_USERNAME / ADMIN_PASSWORD)
 //   BENCH_LHR_DIR=/tmp/lhr npm run bench:lighthouse             keep every report (JSON) there
 //
@@ -25,10 +26,16 @@ import { deleteAccount, logIn, signUpStudent, someQuestionSlug, type Credentials
 import { startFloorServer, type FloorServer } from './floor';
 import { medianFigures, runLighthouse, type Figures, type Preset } from './measure';
 
-const BASE_URL = (process.env['BENCH_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+/** One frontend, or several (builds to compare) measured page by page in the same rounds; the first serves the floor. */
+const BASE_URLS = (process.env['BENCH_BASE_URL'] ?? 'http://127.0.0.1:3000')
+  .split(',')
+  .map((url) => url.trim().replace(/\/+$/, ''))
+  .filter(Boolean);
+const BASE_URL = BASE_URLS[0];
 const RUNS = envInt('BENCH_RUNS', 1);
 const PRESETS = (process.env['BENCH_PRESETS'] ?? 'mobile,desktop').split(',').map((p) => p.trim()) as Preset[];
-const PAGE_FILTER = process.env['BENCH_PAGES'];
+/** Page labels (as printed, e.g. `/questions/[slug]`); every page when unset. */
+const PAGE_FILTER = process.env['BENCH_PAGES']?.split(',').map((label) => label.trim()).filter(Boolean);
 const WITH_ADMIN = process.env['BENCH_ADMIN'] === '1';
 const LHR_DIR = process.env['BENCH_LHR_DIR'];
 const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -79,7 +86,7 @@ function pagesToRun(slug: string): PageRun[] {
     { label: '/ (no JS)', path: '/', who: 'floor' },
     { label: '/questions/[slug] (no JS)', path: question, who: 'floor' },
   ];
-  return PAGE_FILTER ? pages.filter((page) => page.label.includes(PAGE_FILTER)) : pages;
+  return PAGE_FILTER ? pages.filter((page) => PAGE_FILTER.includes(page.label)) : pages;
 }
 
 const secs = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a');
@@ -87,7 +94,7 @@ const msText = (value: number) => (Number.isFinite(value) ? `${Math.round(value)
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : 'n/a');
 
 async function main(): Promise<void> {
-  checkLoopback(BASE_URL);
+  BASE_URLS.forEach(checkLoopback);
   if (!existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium, or set CHROME_PATH)`);
   for (const preset of PRESETS) if (preset !== 'mobile' && preset !== 'desktop') throw new Error(`unknown preset ${preset}`);
   if (LHR_DIR) mkdirSync(LHR_DIR, { recursive: true });
@@ -117,61 +124,69 @@ async function main(): Promise<void> {
       }
     }
 
-    const total = PRESETS.length * RUNS * pages.length;
+    const targetsOf = (page: PageRun) => (page.who === 'floor' ? [BASE_URL] : BASE_URLS);
+    const total = PRESETS.length * RUNS * pages.reduce((sum, page) => sum + targetsOf(page).length, 0);
     let done = 0;
     // Rounds: every page once per round, so a burst of outside load is shared between pages.
     for (const preset of PRESETS) {
       for (let round = 1; round <= RUNS; round += 1) {
         for (const page of pages) {
-          done += 1;
-          const key = `${preset} ${page.who} ${page.label}`;
-          const url = page.who === 'floor' && floor ? floor.urlFor(page.path) : `${BASE_URL}${page.path}`;
-          let extraHeaders: Record<string, string> | undefined;
-          if (page.who === 'student' || page.who === 'admin') {
-            const account = page.who === 'admin' ? ADMIN : student;
-            if (!account) throw new Error('no account to sign in with');
-            extraHeaders = { Cookie: (await logIn(BASE_URL, account, say)).cookie };
+          for (const base of targetsOf(page)) {
+            done += 1;
+            const key = `${preset} ${page.who} ${page.label} ${base}`;
+            const url = page.who === 'floor' && floor ? floor.urlFor(page.path) : `${base}${page.path}`;
+            let extraHeaders: Record<string, string> | undefined;
+            if (page.who === 'student' || page.who === 'admin') {
+              const account = page.who === 'admin' ? ADMIN : student;
+              if (!account) throw new Error('no account to sign in with');
+              extraHeaders = { Cookie: (await logIn(BASE_URL, account, say)).cookie };
+            }
+            say(`[${done}/${total}] ${key} (run ${round}/${RUNS})`);
+            const saveAs = LHR_DIR
+              ? path.join(LHR_DIR, `${preset}-${page.who.replace(' ', '-')}-${page.label.replace(/[^a-z0-9]+/gi, '_')}-${new URL(base).port}-${round}.json`)
+              : undefined;
+            const figures = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
+            results.set(key, [...(results.get(key) ?? []), figures]);
           }
-          say(`[${done}/${total}] ${key} (run ${round}/${RUNS})`);
-          const saveAs = LHR_DIR
-            ? path.join(LHR_DIR, `${preset}-${page.who.replace(' ', '-')}-${page.label.replace(/[^a-z0-9]+/gi, '_')}-${round}.json`)
-            : undefined;
-          const figures = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
-          results.set(key, [...(results.get(key) ?? []), figures]);
         }
       }
     }
 
-    console.log(`Lighthouse ${RUNS === 1 ? '(one run per page)' : `(median of ${RUNS} runs per page, each figure on its own)`} against ${BASE_URL}`);
+    console.log(`Lighthouse ${RUNS === 1 ? '(one run per page)' : `(median of ${RUNS} runs per page, each figure on its own)`} against ${BASE_URLS.join(', ')}`);
     console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism()} CPUs`);
     for (const preset of PRESETS) {
       const rows: string[][] = [];
       let benchmark = Number.NaN;
       const warnings: string[] = [];
       for (const page of pages) {
-        const runs = results.get(`${preset} ${page.who} ${page.label}`) ?? [];
-        const m = medianFigures(runs);
-        benchmark = m.benchmarkIndex;
-        if ((page.who === 'student' || page.who === 'admin') && m.refreshStatus !== 200) {
-          warnings.push(`${page.label} (${page.who}): the page's session refresh answered ${m.refreshStatus ?? 'nothing'}, so it ran signed out`);
+        for (const base of targetsOf(page)) {
+          const runs = results.get(`${preset} ${page.who} ${page.label} ${base}`) ?? [];
+          const m = medianFigures(runs);
+          benchmark = m.benchmarkIndex;
+          if ((page.who === 'student' || page.who === 'admin') && m.refreshStatus !== 200) {
+            warnings.push(`${page.label} (${page.who}, ${base}): the page's session refresh answered ${m.refreshStatus ?? 'nothing'}, so it ran signed out`);
+          }
+          const pass = page.who === 'floor' ? '' : m.score >= GOAL[preset] ? ' ✓' : ' ✗';
+          const scores = runs.map((run) => run.score);
+          const spread = runs.length > 1 ? ` (${Math.min(...scores)}–${Math.max(...scores)})` : '';
+          rows.push([
+            page.label,
+            page.who,
+            ...(BASE_URLS.length > 1 ? [page.who === 'floor' ? '' : new URL(base).host] : []),
+            `${m.score}${pass}${spread}`,
+            secs(m.fcpMs),
+            secs(m.lcpMs),
+            msText(m.tbtMs),
+            Number.isFinite(m.cls) ? m.cls.toFixed(3) : 'n/a',
+            kb(m.jsBytes),
+            kb(m.unusedJsBytes),
+            kb(m.legacyJsBytes),
+            m.topScript.name === '-' ? '-' : `${msText(m.topScript.ms)} ${m.topScript.name}`,
+          ]);
         }
-        const pass = page.who === 'floor' ? '' : m.score >= GOAL[preset] ? ' ✓' : ' ✗';
-        rows.push([
-          page.label,
-          page.who,
-          `${m.score}${pass}`,
-          secs(m.fcpMs),
-          secs(m.lcpMs),
-          msText(m.tbtMs),
-          Number.isFinite(m.cls) ? m.cls.toFixed(3) : 'n/a',
-          kb(m.jsBytes),
-          kb(m.unusedJsBytes),
-          kb(m.legacyJsBytes),
-          m.topScript.name === '-' ? '-' : `${msText(m.topScript.ms)} ${m.topScript.name}`,
-        ]);
       }
       console.log(`\n${preset} (goal ≥ ${GOAL[preset]}; Lighthouse CPU benchmark index ≈ ${Math.round(benchmark)})`);
-      printTable(['page', 'as', 'perf', 'FCP', 'LCP', 'TBT', 'CLS', 'JS sent', 'unused JS', 'legacy JS', 'costliest script (main thread)'], rows);
+      printTable(['page', 'as', ...(BASE_URLS.length > 1 ? ['frontend'] : []), 'perf', 'FCP', 'LCP', 'TBT', 'CLS', 'JS sent', 'unused JS', 'legacy JS', 'costliest script (main thread)'], rows);
       for (const warning of warnings) console.log(`WARNING: ${warning}`);
     }
     console.log(
