@@ -12,7 +12,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { describeFailure } from '../../lib/form-errors';
 import { fetchHistoryPage } from '../../lib/history/history-api';
@@ -39,9 +39,9 @@ function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
     <TableRow hover data-testid="history-row" data-attempt-id={attempt.id}>
       <TableCell component="th" scope="row">
         <div className="flex flex-wrap items-center gap-2">
-          <NextLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
+          <IntentLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
             {attempt.question.title}
-          </NextLink>
+          </IntentLink>
           <DifficultyChip difficulty={attempt.question.difficulty} />
         </div>
       </TableCell>
@@ -84,7 +84,7 @@ function HistoryContent() {
     body = (
       <Paper variant="outlined" className="flex flex-col items-start gap-3 rounded-2xl p-6" data-testid="history-empty">
         <Typography component="p">No attempts yet. Your sessions appear here once they end.</Typography>
-        <Button component={NextLink} href="/match" variant="contained">
+        <Button component={IntentLink} href="/match" variant="contained">
           Find a partner
         </Button>
       </Paper>

@@ -2,7 +2,7 @@
 
 import Button from '@mui/material/Button';
 import Edit from '@mui/icons-material/Edit';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { editQuestionHref } from '../../lib/questions/filters';
 import { useAuth } from '../auth/auth-provider';
 
@@ -11,7 +11,7 @@ export function AdminEditLink({ slug }: { slug: string }) {
   const { user } = useAuth();
   if (user?.role !== 'ADMIN') return null;
   return (
-    <Button component={NextLink} href={editQuestionHref(slug)} variant="outlined" size="small" startIcon={<Edit />}>
+    <Button component={IntentLink} href={editQuestionHref(slug)} variant="outlined" size="small" startIcon={<Edit />}>
       Edit
     </Button>
   );

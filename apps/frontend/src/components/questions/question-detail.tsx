@@ -1,7 +1,7 @@
 import type { Question } from '@peerprep/contracts';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
 import { signatureOf } from '../../lib/questions/signature';
 import { AdminEditLink } from './admin-edit-link';
@@ -36,9 +36,9 @@ function Labelled({ label, children }: { label: string; children: string }) {
 export function QuestionDetail({ question }: { question: Question }) {
   return (
     <article className="mx-auto w-full max-w-4xl px-4 py-10 sm:px-6" aria-labelledby="question-title">
-      <NextLink href="/questions" className="text-sm text-muted no-underline hover:text-primary hover:underline">
+      <IntentLink href="/questions" className="text-sm text-muted no-underline hover:text-primary hover:underline">
         ← All questions
-      </NextLink>
+      </IntentLink>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
         <Typography id="question-title" variant="h1" className="text-3xl sm:text-4xl">
           {question.title}

@@ -2,19 +2,19 @@
 
 import type { Topic } from '@peerprep/contracts';
 import Chip from '@mui/material/Chip';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { DEFAULT_FILTERS, questionsHref } from '../../lib/questions/filters';
 
 /**
  * Each topic as a link to the list filtered by it. A client component: a
- * server component cannot hand NextLink to MUI as the `component` prop.
+ * server component cannot hand IntentLink to MUI as the `component` prop.
  */
 export function TopicChipLinks({ topics }: { topics: readonly Topic[] }) {
   return topics.map((topic) => (
     <Chip
       key={topic.slug}
       label={topic.name}
-      component={NextLink}
+      component={IntentLink}
       href={questionsHref({ ...DEFAULT_FILTERS, topics: [topic.slug] })}
       clickable
       variant="outlined"
