@@ -2,7 +2,7 @@
 
 import type { LoginRequest, SignupRequest, UserProfile } from '@peerprep/contracts';
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { authApi, browserSessionDeps } from '../../lib/auth/auth-api';
+import { lazyAuthApi as authApi, lazyBrowserSessionDeps as browserSessionDeps } from '../../lib/auth/lazy-auth-api';
 import { serverSessionSnapshot, SessionStore, type SessionSnapshot } from '../../lib/auth/session-store';
 
 export interface AuthContextValue extends SessionSnapshot {
