@@ -126,18 +126,17 @@ function HistoryContent() {
     );
   }
 
-  return (
-    <AccountPage title="History" intro="Your past sessions, newest first." wide>
-      {body}
-    </AccountPage>
-  );
+  return body;
 }
 
 /** `/history`: the signed-in user's attempts. */
 export function HistoryListView() {
+  // The frame renders on the server, outside the session check (see ProfileView).
   return (
-    <RequireAuth>
-      <HistoryContent />
-    </RequireAuth>
+    <AccountPage title="History" intro="Your past sessions, newest first." wide>
+      <RequireAuth>
+        <HistoryContent />
+      </RequireAuth>
+    </AccountPage>
   );
 }
