@@ -35,6 +35,11 @@ function sessionStore(): SessionStore {
   return browserStore;
 }
 
+// In the browser the restore starts as soon as this module loads, while the
+// page hydrates, rather than from the effect below once the whole tree has
+// committed: every signed-in page waits for it before showing anything of its own.
+if (typeof window !== 'undefined') void sessionStore().restore();
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [store] = useState(sessionStore);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, serverSessionSnapshot);
