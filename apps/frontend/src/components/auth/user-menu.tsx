@@ -14,6 +14,24 @@ const loadAccountMenu = () => import('./account-menu');
 // Loaded on first use (and fetched as soon as the pointer, a touch or focus reaches the button).
 const AccountMenu = dynamic(loadAccountMenu, { ssr: false });
 
+function SignedOutButtons({ pathname }: { pathname: string }) {
+  const onAuthPage = pathname === '/login' || pathname === '/signup';
+  return (
+    <div className="flex items-center gap-2">
+      <Button
+        href={onAuthPage ? '/login' : loginPathFor(pathname)}
+        color="inherit"
+        className="whitespace-nowrap text-muted hover:text-foreground"
+      >
+        Log in
+      </Button>
+      <Button href="/signup" variant="contained" className="whitespace-nowrap">
+        Sign up
+      </Button>
+    </div>
+  );
+}
+
 /** The right end of the bar: who is signed in and their menu, or the way in. */
 export function UserMenu() {
   const { status, user, logOut } = useAuth();
@@ -26,26 +44,16 @@ export function UserMenu() {
   const buttonId = useId();
 
   if (status === 'loading') {
-    return <Skeleton variant="rounded" width={112} height={36} aria-label="Checking your session" />;
-  }
-
-  if (status === 'signedOut' || !user) {
-    const onAuthPage = pathname === '/login' || pathname === '/signup';
+    // Sized by the signed-out buttons it hides (the usual outcome), so the
+    // nav beside it does not shift when they arrive.
     return (
-      <div className="flex items-center gap-2">
-        <Button
-          href={onAuthPage ? '/login' : loginPathFor(pathname)}
-          color="inherit"
-          className="whitespace-nowrap text-muted hover:text-foreground"
-        >
-          Log in
-        </Button>
-        <Button href="/signup" variant="contained" className="whitespace-nowrap">
-          Sign up
-        </Button>
-      </div>
+      <Skeleton variant="rounded" aria-label="Checking your session">
+        <SignedOutButtons pathname={pathname} />
+      </Skeleton>
     );
   }
+
+  if (status === 'signedOut' || !user) return <SignedOutButtons pathname={pathname} />;
 
   const close = () => setAnchor(null);
   async function onLogOut() {
