@@ -20,7 +20,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCleanup } from '../lib/cleanup';
-import { envInt, progress } from '../lib/options';
+import { envInt, progress, sleep } from '../lib/options';
 import { printTable } from '../lib/table';
 import { deleteAccount, logIn, signUpStudent, someQuestionSlug, type Credentials } from './accounts';
 import { startFloorServer, type FloorServer } from './floor';
@@ -89,6 +89,36 @@ function pagesToRun(slug: string): PageRun[] {
   return PAGE_FILTER ? pages.filter((page) => PAGE_FILTER.includes(page.label)) : pages;
 }
 
+/**
+ * The platform's apps restart now and then (a page answers 500, a signed-in
+ * load finds the gateway gone): such a run says nothing about the page, so it
+ * is retried, up to three times, once the question list answers again.
+ */
+async function measureWithRetries(measure: () => Promise<Figures>): Promise<Figures> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await measure();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      say(`run failed (${error instanceof Error ? error.message : String(error)}); retrying once the platform answers`);
+      await waitForPlatform(BASE_URL);
+    }
+  }
+}
+
+async function waitForPlatform(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseUrl}/api/questions?page=1&pageSize=1`, { signal: AbortSignal.timeout(10_000) }).then(
+      (res) => res.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(5_000);
+  }
+  throw new Error(`the platform behind ${baseUrl} did not answer for five minutes`);
+}
+
 const secs = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a');
 const msText = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : 'n/a');
@@ -104,6 +134,7 @@ async function main(): Promise<void> {
   const results = new Map<string, Figures[]>();
   const loadBefore = os.loadavg()[0];
   try {
+    await waitForPlatform(BASE_URL);
     const slug = await someQuestionSlug(BASE_URL);
     const pages = pagesToRun(slug);
     let student: Credentials | undefined;
@@ -135,17 +166,23 @@ async function main(): Promise<void> {
             done += 1;
             const key = `${preset} ${page.who} ${page.label} ${base}`;
             const url = page.who === 'floor' && floor ? floor.urlFor(page.path) : `${base}${page.path}`;
-            let extraHeaders: Record<string, string> | undefined;
-            if (page.who === 'student' || page.who === 'admin') {
-              const account = page.who === 'admin' ? ADMIN : student;
-              if (!account) throw new Error('no account to sign in with');
-              extraHeaders = { Cookie: (await logIn(BASE_URL, account, say)).cookie };
-            }
-            say(`[${done}/${total}] ${key} (run ${round}/${RUNS})`);
             const saveAs = LHR_DIR
               ? path.join(LHR_DIR, `${preset}-${page.who.replace(' ', '-')}-${page.label.replace(/[^a-z0-9]+/gi, '_')}-${new URL(base).port}-${round}.json`)
               : undefined;
-            const figures = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
+            say(`[${done}/${total}] ${key} (run ${round}/${RUNS})`);
+            const figures = await measureWithRetries(async () => {
+              let extraHeaders: Record<string, string> | undefined;
+              if (page.who === 'student' || page.who === 'admin') {
+                const account = page.who === 'admin' ? ADMIN : student;
+                if (!account) throw new Error('no account to sign in with');
+                extraHeaders = { Cookie: (await logIn(BASE_URL, account, say)).cookie };
+              }
+              const result = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
+              if (extraHeaders && result.refreshStatus !== 200) {
+                throw new Error(`the page's session refresh answered ${result.refreshStatus ?? 'nothing'}`);
+              }
+              return result;
+            });
             results.set(key, [...(results.get(key) ?? []), figures]);
           }
         }
