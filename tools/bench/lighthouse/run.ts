@@ -123,6 +123,9 @@ const secs = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFi
 const msText = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : 'n/a');
 
+const targetsOf = (page: PageRun) => (page.who === 'floor' ? [BASE_URL] : BASE_URLS);
+const resultKey = (preset: Preset, page: PageRun, base: string) => `${preset} ${page.who} ${page.label} ${base}`;
+
 async function main(): Promise<void> {
   BASE_URLS.forEach(checkLoopback);
   if (!existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium, or set CHROME_PATH)`);
@@ -133,16 +136,19 @@ async function main(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const results = new Map<string, Figures[]>();
   const loadBefore = os.loadavg()[0];
+  let pages: PageRun[] = [];
   try {
     await waitForPlatform(BASE_URL);
-    const slug = await someQuestionSlug(BASE_URL);
-    const pages = pagesToRun(slug);
+    pages = pagesToRun(await someQuestionSlug(BASE_URL));
     let student: Credentials | undefined;
     if (pages.some((page) => page.who === 'student')) {
-      student = await signUpStudent(BASE_URL, runId);
-      const credentials = student;
-      cleanup.add('delete the bench student', () => deleteAccount(BASE_URL, credentials, say));
-      say(`signed up ${student.identifier}`);
+      const credentials = await signUpStudent(BASE_URL, runId);
+      student = credentials;
+      cleanup.add('delete the bench student', async () => {
+        await waitForPlatform(BASE_URL);
+        await deleteAccount(BASE_URL, credentials, say);
+      });
+      say(`signed up ${credentials.identifier}`);
     }
     let floor: FloorServer | undefined;
     const floorPaths = pages.filter((page) => page.who === 'floor').map((page) => page.path);
@@ -155,7 +161,6 @@ async function main(): Promise<void> {
       }
     }
 
-    const targetsOf = (page: PageRun) => (page.who === 'floor' ? [BASE_URL] : BASE_URLS);
     const total = PRESETS.length * RUNS * pages.reduce((sum, page) => sum + targetsOf(page).length, 0);
     let done = 0;
     // Rounds: every page once per round, so a burst of outside load is shared between pages.
@@ -164,7 +169,7 @@ async function main(): Promise<void> {
         for (const page of pages) {
           for (const base of targetsOf(page)) {
             done += 1;
-            const key = `${preset} ${page.who} ${page.label} ${base}`;
+            const key = resultKey(preset, page, base);
             const url = page.who === 'floor' && floor ? floor.urlFor(page.path) : `${base}${page.path}`;
             const saveAs = LHR_DIR
               ? path.join(LHR_DIR, `${preset}-${page.who.replace(' ', '-')}-${page.label.replace(/[^a-z0-9]+/gi, '_')}-${new URL(base).port}-${round}.json`)
@@ -179,7 +184,7 @@ async function main(): Promise<void> {
               }
               const result = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
               if (extraHeaders && result.refreshStatus !== 200) {
-                throw new Error(`the page's session refresh answered ${result.refreshStatus ?? 'nothing'}`);
+                throw new Error(`the page's session refresh answered ${result.refreshStatus ?? 'nothing'}, so it ran signed out`);
               }
               return result;
             });
@@ -188,51 +193,57 @@ async function main(): Promise<void> {
         }
       }
     }
-
-    console.log(`Lighthouse ${RUNS === 1 ? '(one run per page)' : `(median of ${RUNS} runs per page, each figure on its own)`} against ${BASE_URLS.join(', ')}`);
-    console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism()} CPUs`);
-    for (const preset of PRESETS) {
-      const rows: string[][] = [];
-      let benchmark = Number.NaN;
-      const warnings: string[] = [];
-      for (const page of pages) {
-        for (const base of targetsOf(page)) {
-          const runs = results.get(`${preset} ${page.who} ${page.label} ${base}`) ?? [];
-          const m = medianFigures(runs);
-          benchmark = m.benchmarkIndex;
-          if ((page.who === 'student' || page.who === 'admin') && m.refreshStatus !== 200) {
-            warnings.push(`${page.label} (${page.who}, ${base}): the page's session refresh answered ${m.refreshStatus ?? 'nothing'}, so it ran signed out`);
-          }
-          const pass = page.who === 'floor' ? '' : m.score >= GOAL[preset] ? ' ✓' : ' ✗';
-          const scores = runs.map((run) => run.score);
-          const spread = runs.length > 1 ? ` (${Math.min(...scores)}–${Math.max(...scores)})` : '';
-          rows.push([
-            page.label,
-            page.who,
-            ...(BASE_URLS.length > 1 ? [page.who === 'floor' ? '' : new URL(base).host] : []),
-            `${m.score}${pass}${spread}`,
-            secs(m.fcpMs),
-            secs(m.lcpMs),
-            msText(m.tbtMs),
-            Number.isFinite(m.cls) ? m.cls.toFixed(3) : 'n/a',
-            kb(m.jsBytes),
-            kb(m.unusedJsBytes),
-            kb(m.legacyJsBytes),
-            m.topScript.name === '-' ? '-' : `${msText(m.topScript.ms)} ${m.topScript.name}`,
-          ]);
-        }
-      }
-      console.log(`\n${preset} (goal ≥ ${GOAL[preset]}; Lighthouse CPU benchmark index ≈ ${Math.round(benchmark)})`);
-      printTable(['page', 'as', ...(BASE_URLS.length > 1 ? ['frontend'] : []), 'perf', 'FCP', 'LCP', 'TBT', 'CLS', 'JS sent', 'unused JS', 'legacy JS', 'costliest script (main thread)'], rows);
-      for (const warning of warnings) console.log(`WARNING: ${warning}`);
+    report(pages, results, loadBefore);
+  } catch (error) {
+    if (results.size > 0) {
+      console.log('The run stopped early (see the error below); what it measured:');
+      report(pages, results, loadBefore);
     }
-    console.log(
-      '\nfloor: the same server-rendered HTML and CSS with every script removed, served from a loopback proxy in this run;' +
-        ' no page can beat it. Costliest script: bootup-time (evaluate + parse/compile, CPU slowdown applied).',
-    );
+    throw error;
   } finally {
     await cleanup.run();
   }
+}
+
+function report(pages: readonly PageRun[], results: ReadonlyMap<string, Figures[]>, loadBefore: number): void {
+  console.log(`Lighthouse ${RUNS === 1 ? '(one run per page)' : `(median of ${RUNS} runs per page, each figure on its own)`} against ${BASE_URLS.join(', ')}`);
+  console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism()} CPUs`);
+  for (const preset of PRESETS) {
+    const rows: string[][] = [];
+    let benchmark = Number.NaN;
+    for (const page of pages) {
+      for (const base of targetsOf(page)) {
+        const runs = results.get(resultKey(preset, page, base)) ?? [];
+        if (runs.length === 0) continue;
+        const m = medianFigures(runs);
+        benchmark = m.benchmarkIndex;
+        const pass = page.who === 'floor' ? '' : m.score >= GOAL[preset] ? ' ✓' : ' ✗';
+        const scores = runs.map((run) => run.score);
+        const spread = runs.length > 1 ? ` (${Math.min(...scores)}–${Math.max(...scores)})` : '';
+        rows.push([
+          page.label,
+          page.who,
+          ...(BASE_URLS.length > 1 ? [page.who === 'floor' ? '' : new URL(base).host] : []),
+          `${m.score}${pass}${spread}`,
+          secs(m.fcpMs),
+          secs(m.lcpMs),
+          msText(m.tbtMs),
+          Number.isFinite(m.cls) ? m.cls.toFixed(3) : 'n/a',
+          kb(m.jsBytes),
+          kb(m.unusedJsBytes),
+          kb(m.legacyJsBytes),
+          m.topScript.name === '-' ? '-' : `${msText(m.topScript.ms)} ${m.topScript.name}`,
+        ]);
+      }
+    }
+    if (rows.length === 0) continue;
+    console.log(`\n${preset} (goal ≥ ${GOAL[preset]}; Lighthouse CPU benchmark index ≈ ${Math.round(benchmark)})`);
+    printTable(['page', 'as', ...(BASE_URLS.length > 1 ? ['frontend'] : []), 'perf', 'FCP', 'LCP', 'TBT', 'CLS', 'JS sent', 'unused JS', 'legacy JS', 'costliest script (main thread)'], rows);
+  }
+  console.log(
+    '\nfloor: the same server-rendered HTML and CSS with every script removed, served from a loopback proxy in this run;' +
+      ' no page can beat it. Costliest script: bootup-time (evaluate + parse/compile, CPU slowdown applied).',
+  );
 }
 
 main().catch((error: unknown) => {
