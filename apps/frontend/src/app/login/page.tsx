@@ -5,12 +5,9 @@ import { LoginForm } from '../../components/account/login-form';
 
 export const metadata: Metadata = { title: 'Log in' };
 
-export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-  // The form reads `?next=` from the URL. Awaiting the query renders the page
-  // per request, so its first HTML is the form itself rather than a spinner
-  // replaced once the JavaScript has run.
-  await searchParams;
+export default function LoginPage() {
   return (
+    // `?next=` is read on the client, so the page is prerendered without it.
     <Suspense fallback={<PageLoading label="Loading…" />}>
       <LoginForm />
     </Suspense>

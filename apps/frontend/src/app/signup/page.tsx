@@ -5,10 +5,7 @@ import { SignupForm } from '../../components/account/signup-form';
 
 export const metadata: Metadata = { title: 'Sign up' };
 
-export default async function SignupPage({ searchParams }: PageProps<'/signup'>) {
-  // `?next=` is read in the form: rendered per request, the first HTML is the
-  // form itself, not a spinner (see the login page).
-  await searchParams;
+export default function SignupPage() {
   return (
     <Suspense fallback={<PageLoading label="Loading…" />}>
       <SignupForm />

@@ -27,7 +27,6 @@ import {
 } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { attemptHref } from '../../lib/rooms/room-links';
-import { AccountPage } from '../account/account-page';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
@@ -129,14 +128,11 @@ function HistoryContent() {
   return body;
 }
 
-/** `/history`: the signed-in user's attempts. */
+/** `/history`: the signed-in user's attempts (the page renders its frame, on the server). */
 export function HistoryListView() {
-  // The frame renders on the server, outside the session check (see ProfileView).
   return (
-    <AccountPage title="History" intro="Your past sessions, newest first." wide>
-      <RequireAuth>
-        <HistoryContent />
-      </RequireAuth>
-    </AccountPage>
+    <RequireAuth>
+      <HistoryContent />
+    </RequireAuth>
   );
 }
