@@ -8,7 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import Close from '@mui/icons-material/Close';
 import MenuIcon from '@mui/icons-material/Menu';
-import NextLink from 'next/link';
+import { IntentLink } from './intent-link';
 import { useId, useState } from 'react';
 import { isNavItemActive, type NavItem } from '../lib/navigation';
 
@@ -59,7 +59,7 @@ export function MobileNav({ items, pathname }: { items: readonly NavItem[]; path
               return (
                 <li key={item.href}>
                   <ListItemButton
-                    component={item.kind === 'gateway' ? 'a' : NextLink}
+                    component={item.kind === 'gateway' ? 'a' : IntentLink}
                     href={item.href}
                     aria-current={active ? 'page' : undefined}
                     selected={active}

@@ -1,6 +1,6 @@
 'use client';
 
-import NextLink from 'next/link';
+import { IntentLink } from './intent-link';
 import { usePathname } from 'next/navigation';
 import AppBar from '@mui/material/AppBar';
 import Button from '@mui/material/Button';
@@ -17,7 +17,7 @@ function NavButton({ item, active }: { item: NavItem; active: boolean }) {
       href={item.href}
       // Gateway pages are not Next routes: a plain anchor avoids a client-side
       // navigation (and prefetch) that could only fall back to a full load.
-      LinkComponent={item.kind === 'gateway' ? 'a' : NextLink}
+      LinkComponent={item.kind === 'gateway' ? 'a' : IntentLink}
       aria-current={active ? 'page' : undefined}
       color={active ? 'primary' : 'inherit'}
       className={`whitespace-nowrap ${active ? 'bg-primary/10' : 'text-muted hover:text-foreground'}`}
@@ -44,7 +44,7 @@ export function SiteHeader() {
       className="border-b border-divider bg-background/80 backdrop-blur-md"
     >
       <Toolbar component="div" className="mx-auto w-full max-w-6xl gap-2 px-4 sm:gap-4 sm:px-6">
-        <NextLink
+        <IntentLink
           href="/"
           aria-label="PeerPrep home"
           className="flex items-center gap-2 rounded-md text-lg font-extrabold tracking-tight text-foreground no-underline"
@@ -52,7 +52,7 @@ export function SiteHeader() {
           <LogoMark />
           {/* On a phone the mark alone names the site (the link has its label). */}
           <span className="hidden sm:inline">PeerPrep</span>
-        </NextLink>
+        </IntentLink>
         <nav aria-label="Main" className="ml-auto hidden md:block">
           <ul className="m-0 flex list-none items-center gap-1 p-0">
             {items.map((item) => (

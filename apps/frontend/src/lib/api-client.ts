@@ -77,7 +77,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Api
     throw new ApiError({ status: 0, title: 'Network error', detail: 'The server could not be reached.', cause: error });
   }
 
-  if (!response.ok) throw apiErrorFromResponse(response, text);
+  if (!response.ok) throw await apiErrorFromResponse(response, text);
 
   let json: unknown;
   try {

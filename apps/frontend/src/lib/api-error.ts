@@ -1,4 +1,4 @@
-import { problemDetailsSchema, type ProblemDetails } from '@peerprep/contracts';
+import type { ProblemDetails } from '@peerprep/contracts';
 
 /** Field path (`email`, `topics.0`) → the message to show beside that field. */
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -75,7 +75,10 @@ function parseRetryAfter(header: string | null): number | undefined {
  * text). A body that is not a problem document (a proxy's HTML error page, say)
  * still yields an ApiError with the status and its reason phrase.
  */
-export function apiErrorFromResponse(response: Response, bodyText: string): ApiError {
+export async function apiErrorFromResponse(response: Response, bodyText: string): Promise<ApiError> {
+  // The schema comes with the first error: the contracts, and zod under them,
+  // are then not part of the first load of a page that only restores the session.
+  const { parseProblemDetails } = await import('./problem-details');
   let json: unknown;
   try {
     json = bodyText ? JSON.parse(bodyText) : undefined;
@@ -83,7 +86,7 @@ export function apiErrorFromResponse(response: Response, bodyText: string): ApiE
     json = undefined;
   }
   const retryAfterHeader = parseRetryAfter(response.headers.get('retry-after'));
-  const problem = problemDetailsSchema.safeParse(json);
+  const problem = parseProblemDetails(json);
   if (!problem.success) {
     return new ApiError({
       status: response.status,

@@ -1,6 +1,6 @@
 'use client';
 
-import NextLink from 'next/link';
+import { IntentLink } from '../components/intent-link';
 import { createTheme } from '@mui/material/styles';
 
 /**
@@ -44,8 +44,8 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 10 },
   components: {
-    // Buttons, menu items and cards given an `href` navigate client-side.
-    MuiButtonBase: { defaultProps: { LinkComponent: NextLink } },
+    // Buttons, menu items and cards given an `href` navigate client-side (prefetching on intent).
+    MuiButtonBase: { defaultProps: { LinkComponent: IntentLink } },
     MuiButton: { defaultProps: { disableElevation: true } },
   },
 });

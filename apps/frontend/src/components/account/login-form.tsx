@@ -4,7 +4,7 @@ import { loginRequestSchema } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import type { Route } from 'next';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { safeNextPath } from '../../lib/auth/next-path';
@@ -50,9 +50,9 @@ export function LoginForm() {
       footer={
         <>
           New to PeerPrep?{' '}
-          <NextLink href={signupHref as Route} className="font-semibold text-primary">
+          <IntentLink href={signupHref as Route} className="font-semibold text-primary">
             Create an account
-          </NextLink>
+          </IntentLink>
         </>
       }
     >

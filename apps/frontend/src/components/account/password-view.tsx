@@ -8,15 +8,16 @@ import { ChangePasswordForm } from './change-password-form';
 
 export function PasswordView() {
   return (
-    <RequireAuth>
-      <AccountPage title="Change password" intro="Enter your current password, then the new one twice.">
+    // The frame renders on the server, outside the session check (see ProfileView).
+    <AccountPage title="Change password" intro="Enter your current password, then the new one twice.">
+      <RequireAuth>
         <ChangePasswordForm />
         <div>
           <Button href="/profile" startIcon={<ArrowBack />}>
             Back to your profile
           </Button>
         </div>
-      </AccountPage>
-    </RequireAuth>
+      </RequireAuth>
+    </AccountPage>
   );
 }

@@ -17,7 +17,7 @@ function ProfileContent() {
   if (!user) return null;
   const memberSince = new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'long' });
   return (
-    <AccountPage title="Your profile" intro="Manage how you appear to peers and how you sign in.">
+    <>
       <Paper variant="outlined" component="section" aria-label="Signed in as" className="flex items-center gap-4 rounded-2xl p-6">
         <Avatar className="h-14 w-14 bg-primary text-xl text-primary-contrast" aria-hidden="true">
           {initialOf(user.displayName)}
@@ -43,14 +43,18 @@ function ProfileContent() {
         </Button>
       </Paper>
       <DeleteAccountSection />
-    </AccountPage>
+    </>
   );
 }
 
 export function ProfileView() {
+  // The frame renders on the server, outside the session check: the heading is
+  // on screen with the first paint instead of after the session is restored.
   return (
-    <RequireAuth>
-      <ProfileContent />
-    </RequireAuth>
+    <AccountPage title="Your profile" intro="Manage how you appear to peers and how you sign in.">
+      <RequireAuth>
+        <ProfileContent />
+      </RequireAuth>
+    </AccountPage>
   );
 }

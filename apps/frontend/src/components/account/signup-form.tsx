@@ -4,7 +4,7 @@ import { PASSWORD_MIN_LENGTH, signupRequestSchema } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import type { Route } from 'next';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { safeNextPath } from '../../lib/auth/next-path';
@@ -59,9 +59,9 @@ export function SignupForm() {
       footer={
         <>
           Already have an account?{' '}
-          <NextLink href={loginHref as Route} className="font-semibold text-primary">
+          <IntentLink href={loginHref as Route} className="font-semibold text-primary">
             Log in
-          </NextLink>
+          </IntentLink>
         </>
       }
     >

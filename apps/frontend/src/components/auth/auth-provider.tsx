@@ -2,7 +2,7 @@
 
 import type { LoginRequest, SignupRequest, UserProfile } from '@peerprep/contracts';
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { authApi, browserSessionDeps } from '../../lib/auth/auth-api';
+import { lazyAuthApi as authApi, lazyBrowserSessionDeps as browserSessionDeps } from '../../lib/auth/lazy-auth-api';
 import { serverSessionSnapshot, SessionStore, type SessionSnapshot } from '../../lib/auth/session-store';
 
 export interface AuthContextValue extends SessionSnapshot {
@@ -34,6 +34,11 @@ function sessionStore(): SessionStore {
   browserStore ??= new SessionStore(browserSessionDeps);
   return browserStore;
 }
+
+// In the browser the restore starts as soon as this module loads, while the
+// page hydrates, rather than from the effect below once the whole tree has
+// committed: every signed-in page waits for it before showing anything of its own.
+if (typeof window !== 'undefined') void sessionStore().restore();
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [store] = useState(sessionStore);

@@ -2,20 +2,35 @@
 
 import Avatar from '@mui/material/Avatar';
 import Button from '@mui/material/Button';
-import Divider from '@mui/material/Divider';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
-import Typography from '@mui/material/Typography';
-import Logout from '@mui/icons-material/Logout';
-import NextLink from 'next/link';
+import dynamic from 'next/dynamic';
 import { usePathname } from 'next/navigation';
 import { useId, useState, type MouseEvent } from 'react';
 import { loginPathFor } from '../../lib/auth/next-path';
-import { accountNavFor } from '../../lib/navigation';
 import { initialOf } from '../user-initial';
 import { useAuth } from './auth-provider';
+
+const loadAccountMenu = () => import('./account-menu');
+// Loaded on first use (and fetched as soon as the pointer, a touch or focus reaches the button).
+const AccountMenu = dynamic(loadAccountMenu, { ssr: false });
+
+function SignedOutButtons({ pathname }: { pathname: string }) {
+  const onAuthPage = pathname === '/login' || pathname === '/signup';
+  return (
+    <div className="flex items-center gap-2">
+      <Button
+        href={onAuthPage ? '/login' : loginPathFor(pathname)}
+        color="inherit"
+        className="whitespace-nowrap text-muted hover:text-foreground"
+      >
+        Log in
+      </Button>
+      <Button href="/signup" variant="contained" className="whitespace-nowrap">
+        Sign up
+      </Button>
+    </div>
+  );
+}
 
 /** The right end of the bar: who is signed in and their menu, or the way in. */
 export function UserMenu() {
@@ -23,30 +38,22 @@ export function UserMenu() {
   const pathname = usePathname();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  // Stays mounted after the first opening, so closing keeps MUI's exit transition.
+  const [menuLoaded, setMenuLoaded] = useState(false);
   const menuId = useId();
   const buttonId = useId();
 
   if (status === 'loading') {
-    return <Skeleton variant="rounded" width={112} height={36} aria-label="Checking your session" />;
-  }
-
-  if (status === 'signedOut' || !user) {
-    const onAuthPage = pathname === '/login' || pathname === '/signup';
+    // Sized by the signed-out buttons it hides (the usual outcome), so the
+    // nav beside it does not shift when they arrive.
     return (
-      <div className="flex items-center gap-2">
-        <Button
-          href={onAuthPage ? '/login' : loginPathFor(pathname)}
-          color="inherit"
-          className="whitespace-nowrap text-muted hover:text-foreground"
-        >
-          Log in
-        </Button>
-        <Button href="/signup" variant="contained" className="whitespace-nowrap">
-          Sign up
-        </Button>
-      </div>
+      <Skeleton variant="rounded" aria-label="Checking your session">
+        <SignedOutButtons pathname={pathname} />
+      </Skeleton>
     );
   }
+
+  if (status === 'signedOut' || !user) return <SignedOutButtons pathname={pathname} />;
 
   const close = () => setAnchor(null);
   async function onLogOut() {
@@ -71,7 +78,12 @@ export function UserMenu() {
         aria-expanded={anchor ? 'true' : undefined}
         aria-label={`Account menu for ${user.displayName}`}
         disabled={signingOut}
-        onClick={(event: MouseEvent<HTMLElement>) => setAnchor(event.currentTarget)}
+        onPointerEnter={() => void loadAccountMenu()}
+        onFocus={() => void loadAccountMenu()}
+        onClick={(event: MouseEvent<HTMLElement>) => {
+          setAnchor(event.currentTarget);
+          setMenuLoaded(true);
+        }}
         className="gap-2 rounded-full py-1 pl-1 pr-3"
       >
         <Avatar className="h-8 w-8 bg-primary text-sm text-primary-contrast" aria-hidden="true">
@@ -82,35 +94,17 @@ export function UserMenu() {
           {user.displayName}
         </span>
       </Button>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={Boolean(anchor)}
-        onClose={close}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{ list: { 'aria-labelledby': buttonId } }}
-      >
-        <div className="px-4 pb-2 pt-1">
-          <Typography className="font-semibold">{user.displayName}</Typography>
-          <Typography variant="body2" className="text-muted">
-            {user.email}
-          </Typography>
-        </div>
-        <Divider />
-        {accountNavFor(user.role).map((item) => (
-          <MenuItem key={item.href} component={NextLink} href={item.href} onClick={close} selected={pathname === item.href}>
-            {item.label}
-          </MenuItem>
-        ))}
-        <Divider />
-        <MenuItem onClick={() => void onLogOut()}>
-          <ListItemIcon>
-            <Logout fontSize="small" />
-          </ListItemIcon>
-          Log out
-        </MenuItem>
-      </Menu>
+      {menuLoaded ? (
+        <AccountMenu
+          id={menuId}
+          anchor={anchor}
+          buttonId={buttonId}
+          user={user}
+          pathname={pathname}
+          onClose={close}
+          onLogOut={() => void onLogOut()}
+        />
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import type { AttemptDetail } from '@peerprep/contracts';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { fetchAttempt } from '../../lib/history/history-api';
 import { formatAttemptDate, formatDuration, isoDuration } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
@@ -27,9 +27,9 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
   return (
     <article aria-labelledby="attempt-title" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-10 sm:px-6">
       <div className="flex flex-col gap-2">
-        <NextLink href="/history" className="text-sm text-muted no-underline hover:text-primary hover:underline">
+        <IntentLink href="/history" className="text-sm text-muted no-underline hover:text-primary hover:underline">
           ← All attempts
-        </NextLink>
+        </IntentLink>
         <div className="flex flex-wrap items-center gap-3">
           <Typography id="attempt-title" variant="h1" className="text-3xl">
             {attempt.question.title}

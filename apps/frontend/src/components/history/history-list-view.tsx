@@ -12,7 +12,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { describeFailure } from '../../lib/form-errors';
 import { fetchHistoryPage } from '../../lib/history/history-api';
@@ -27,7 +27,6 @@ import {
 } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { attemptHref } from '../../lib/rooms/room-links';
-import { AccountPage } from '../account/account-page';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
@@ -40,9 +39,9 @@ function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
     <TableRow hover data-testid="history-row" data-attempt-id={attempt.id}>
       <TableCell component="th" scope="row">
         <div className="flex flex-wrap items-center gap-2">
-          <NextLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
+          <IntentLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
             {attempt.question.title}
-          </NextLink>
+          </IntentLink>
           <DifficultyChip difficulty={attempt.question.difficulty} />
         </div>
       </TableCell>
@@ -89,9 +88,9 @@ function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
         {attempts.map((attempt) => (
           <li key={attempt.id} data-testid="history-row" data-attempt-id={attempt.id} className="flex flex-col gap-1.5 px-4 py-3">
             <div className="flex flex-wrap items-center gap-2">
-              <NextLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
+              <IntentLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
                 {attempt.question.title}
-              </NextLink>
+              </IntentLink>
               <DifficultyChip difficulty={attempt.question.difficulty} />
             </div>
             <Typography component="p" variant="body2" className="text-muted">
@@ -136,7 +135,7 @@ function HistoryContent() {
     body = (
       <Paper variant="outlined" className="flex flex-col items-start gap-3 rounded-2xl p-6" data-testid="history-empty">
         <Typography component="p">No attempts yet. Your sessions appear here once they end.</Typography>
-        <Button component={NextLink} href="/match" variant="contained">
+        <Button component={IntentLink} href="/match" variant="contained">
           Find a partner
         </Button>
       </Paper>
@@ -161,14 +160,10 @@ function HistoryContent() {
     );
   }
 
-  return (
-    <AccountPage title="History" intro="Your past sessions, newest first." wide>
-      {body}
-    </AccountPage>
-  );
+  return body;
 }
 
-/** `/history`: the signed-in user's attempts. */
+/** `/history`: the signed-in user's attempts (the page renders its frame, on the server). */
 export function HistoryListView() {
   return (
     <RequireAuth>

@@ -96,7 +96,7 @@ function MatchContent() {
   }
 
   return (
-    <AccountPage title="Find a partner" intro="Pick what you want to practise; you are paired with the first student who wants the same.">
+    <>
       {notice ? (
         <Alert severity="info" role="status">
           {notice}
@@ -108,14 +108,17 @@ function MatchContent() {
         </Alert>
       ) : null}
       {body}
-    </AccountPage>
+    </>
   );
 }
 
 export function MatchView() {
+  // The frame renders on the server, outside the session check (see ProfileView).
   return (
-    <RequireAuth>
-      <MatchContent />
-    </RequireAuth>
+    <AccountPage title="Find a partner" intro="Pick what you want to practise; you are paired with the first student who wants the same.">
+      <RequireAuth>
+        <MatchContent />
+      </RequireAuth>
+    </AccountPage>
   );
 }

@@ -2,16 +2,20 @@
 
 import Button from '@mui/material/Button';
 import Edit from '@mui/icons-material/Edit';
-import NextLink from 'next/link';
-import { editQuestionHref } from '../../lib/questions/filters';
+import type { Route } from 'next';
+import { IntentLink } from '../intent-link';
 import { useAuth } from '../auth/auth-provider';
 
-/** An "Edit" shortcut on the question page, for admins only (the API checks the role again on save). */
-export function AdminEditLink({ slug }: { slug: string }) {
+/**
+ * An "Edit" shortcut on the question page, for admins only (the API checks the
+ * role again on save). The server page passes the href, so this client module
+ * does not import the question filters (and through them the contracts and zod).
+ */
+export function AdminEditLink({ href }: { href: Route }) {
   const { user } = useAuth();
   if (user?.role !== 'ADMIN') return null;
   return (
-    <Button component={NextLink} href={editQuestionHref(slug)} variant="outlined" size="small" startIcon={<Edit />}>
+    <Button component={IntentLink} href={href} variant="outlined" size="small" startIcon={<Edit />}>
       Edit
     </Button>
   );

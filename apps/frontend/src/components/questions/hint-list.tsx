@@ -4,10 +4,15 @@ import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import ExpandMore from '@mui/icons-material/ExpandMore';
-import { SafeMarkdown } from './safe-markdown';
+import type { ReactNode } from 'react';
 
-/** Hints stay folded until asked for: reading one too early spoils the practice. */
-export function HintList({ hints }: { hints: readonly string[] }) {
+/**
+ * Hints stay folded until asked for: reading one too early spoils the practice.
+ * Each hint comes rendered (SafeMarkdown) by the caller: on the question page
+ * that happens on the server, so the Markdown pipeline (react-markdown, remark,
+ * rehype) is not sent to the browser for the sake of this accordion.
+ */
+export function HintList({ hints }: { hints: readonly ReactNode[] }) {
   return (
     <div className="flex flex-col gap-2">
       {hints.map((hint, index) => (
@@ -16,7 +21,7 @@ export function HintList({ hints }: { hints: readonly string[] }) {
             <span className="font-semibold">Hint {index + 1}</span>
           </AccordionSummary>
           <AccordionDetails id={`hint-${index}-content`}>
-            <SafeMarkdown>{hint}</SafeMarkdown>
+            {hint}
           </AccordionDetails>
         </Accordion>
       ))}

@@ -89,15 +89,9 @@ export function QuestionBrowser() {
     navigate({ ...DEFAULT_FILTERS, pageSize: filters.pageSize }, 'push');
   };
 
+  // The page's heading and frame are rendered by the page itself, on the server.
   return (
-    <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">
-      <Typography variant="h1" className="text-3xl sm:text-4xl">
-        Questions
-      </Typography>
-      <Typography component="p" className="mt-2 text-muted">
-        Browse the question bank by difficulty and topic, or search for words in a title or statement.
-      </Typography>
-
+    <>
       <div className="mt-8">
         <QuestionFilterBar
           filters={filters}
@@ -196,6 +190,6 @@ export function QuestionBrowser() {
           </TextField>
         </div>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -1,8 +1,9 @@
-import type { Question } from '@peerprep/contracts';
+import { LANGUAGES, type Question } from '@peerprep/contracts';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
+import { DEFAULT_FILTERS, editQuestionHref, questionsHref } from '../../lib/questions/filters';
 import { signatureOf } from '../../lib/questions/signature';
 import { AdminEditLink } from './admin-edit-link';
 import { DifficultyChip } from './difficulty-chip';
@@ -32,22 +33,29 @@ function Labelled({ label, children }: { label: string; children: string }) {
   );
 }
 
-/** The question page's body; the statement, constraints and hints are Markdown, rendered sanitised. */
+/**
+ * The question page's body, a server component; the statement, constraints and
+ * hints are Markdown, rendered sanitised here. Its client parts get plain props
+ * (hrefs, the language list, rendered hints), so none of them pulls the
+ * Markdown pipeline or the contracts into the browser.
+ */
 export function QuestionDetail({ question }: { question: Question }) {
   return (
     <article className="mx-auto w-full max-w-4xl px-4 py-10 sm:px-6" aria-labelledby="question-title">
-      <NextLink href="/questions" className="text-sm text-muted no-underline hover:text-primary hover:underline">
+      <IntentLink href="/questions" className="text-sm text-muted no-underline hover:text-primary hover:underline">
         ← All questions
-      </NextLink>
+      </IntentLink>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
         <Typography id="question-title" variant="h1" className="text-3xl sm:text-4xl">
           {question.title}
         </Typography>
-        <AdminEditLink slug={question.slug} />
+        <AdminEditLink href={editQuestionHref(question.slug)} />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <DifficultyChip difficulty={question.difficulty} size="medium" />
-        <TopicChipLinks topics={question.topics} />
+        <TopicChipLinks
+          topics={question.topics.map((topic) => ({ ...topic, href: questionsHref({ ...DEFAULT_FILTERS, topics: [topic.slug] }) }))}
+        />
       </div>
 
       <div className="mt-8 flex flex-col gap-8">
@@ -91,7 +99,7 @@ export function QuestionDetail({ question }: { question: Question }) {
 
         {question.hints.length > 0 ? (
           <Section title="Hints">
-            <HintList hints={question.hints} />
+            <HintList hints={question.hints.map((hint, index) => <SafeMarkdown key={index}>{hint}</SafeMarkdown>)} />
           </Section>
         ) : null}
 
@@ -99,7 +107,7 @@ export function QuestionDetail({ question }: { question: Question }) {
           <Typography component="p" className="text-muted">
             Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono text-[0.9em]">{signatureOf(question.entryPoint)}</code>.
           </Typography>
-          <StarterCodeTabs starterCode={question.starterCode} />
+          <StarterCodeTabs starterCode={question.starterCode} languages={LANGUAGES} />
         </Section>
       </div>
     </article>

@@ -1,7 +1,7 @@
 import type { QuestionSummary } from '@peerprep/contracts';
 import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
 import { questionHref } from '../../lib/questions/filters';
 import { DifficultyChip } from './difficulty-chip';
@@ -23,12 +23,12 @@ export function QuestionList({
       {questions.map((question) => (
         <li key={question.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-5">
           <div className="min-w-0 flex-1">
-            <NextLink
+            <IntentLink
               href={questionHref(question.slug)}
               className="font-semibold text-foreground no-underline hover:text-primary hover:underline"
             >
               {question.title}
-            </NextLink>
+            </IntentLink>
             <div className="mt-1 flex flex-wrap gap-1.5">
               {question.topics.map((topic) => (
                 <Chip key={topic.slug} label={topic.name} size="small" variant="outlined" className="text-muted" />

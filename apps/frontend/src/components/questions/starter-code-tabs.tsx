@@ -1,13 +1,17 @@
 'use client';
 
-import { LANGUAGES, type Language, type StarterCode } from '@peerprep/contracts';
+import type { Language, StarterCode } from '@peerprep/contracts';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
 
-/** Starter code, one tab per language (read-only here; the room's editor comes later). */
-export function StarterCodeTabs({ starterCode }: { starterCode: StarterCode }) {
+/**
+ * Starter code, one tab per language (read-only here; the room's editor comes
+ * later). `languages` (the contracts' LANGUAGES) is passed in by the server page,
+ * so that this client module does not import the contracts and zod with them.
+ */
+export function StarterCodeTabs({ starterCode, languages }: { starterCode: StarterCode; languages: readonly Language[] }) {
   const [language, setLanguage] = useState<Language>('javascript');
   return (
     <div className="overflow-hidden rounded-xl border border-divider">
@@ -21,7 +25,7 @@ export function StarterCodeTabs({ starterCode }: { starterCode: StarterCode }) {
         aria-label="Starter code language"
         className="border-b border-divider"
       >
-        {LANGUAGES.map((lang) => (
+        {languages.map((lang) => (
           <Tab key={lang} value={lang} label={LANGUAGE_LABELS[lang]} id={`starter-tab-${lang}`} aria-controls="starter-code-panel" />
         ))}
       </Tabs>

@@ -62,7 +62,9 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
       <Typography component="p" className="text-sm text-muted">
         Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono">{signatureOf(question.entryPoint)}</code>.
       </Typography>
-      {question.hints.length > 0 ? <HintList hints={question.hints} /> : null}
+      {question.hints.length > 0 ? (
+        <HintList hints={question.hints.map((hint, index) => <SafeMarkdown key={index}>{hint}</SafeMarkdown>)} />
+      ) : null}
     </Paper>
   );
 }

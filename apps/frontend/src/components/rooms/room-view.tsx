@@ -5,7 +5,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import dynamic from 'next/dynamic';
-import NextLink from 'next/link';
+import { IntentLink } from '../intent-link';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-client';
 import { describeFailure } from '../../lib/form-errors';
@@ -52,7 +52,7 @@ function EndedBanner({ endedByName }: { endedByName: string | null }) {
       role="status"
       data-testid="session-ended-banner"
       action={
-        <Button component={NextLink} href="/history" color="inherit" size="small" className="whitespace-nowrap">
+        <Button component={IntentLink} href="/history" color="inherit" size="small" className="whitespace-nowrap">
           View history
         </Button>
       }

@@ -3,7 +3,7 @@
 import { questionSchema } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../../intent-link';
 import { ApiError } from '../../../lib/api-error';
 import { describeFailure } from '../../../lib/form-errors';
 import { AccountPage } from '../../account/account-page';
@@ -26,7 +26,7 @@ function EditQuestion({ idOrSlug }: { idOrSlug: string }) {
         <Typography component="p" className="text-muted">
           {missing ? 'It may have been deleted.' : describeFailure(question.error, { fields: [] }).message}
         </Typography>
-        <Button component={NextLink} href="/admin/questions" variant="outlined">
+        <Button component={IntentLink} href="/admin/questions" variant="outlined">
           Back to the questions
         </Button>
       </PageMessage>

@@ -4,7 +4,7 @@ import { questionSchema, type Question } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
+import { IntentLink } from '../../intent-link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../../../lib/api-error';
@@ -155,7 +155,7 @@ export function QuestionForm({ question }: { question?: Question }) {
             {countErrorsUnder(errors, 'testCases') > 0 ? ' (some in the test cases)' : ''}.
           </Typography>
         ) : null}
-        <Button component={NextLink} href="/admin/questions" disabled={pending}>
+        <Button component={IntentLink} href="/admin/questions" disabled={pending}>
           Cancel
         </Button>
         <Button type="submit" variant="contained" disabled={pending}>

@@ -15,7 +15,7 @@ import Add from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Edit from '@mui/icons-material/Edit';
 import Search from '@mui/icons-material/Search';
-import NextLink from 'next/link';
+import { IntentLink } from '../../intent-link';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../lib/api-error';
 import { describeFailure } from '../../../lib/form-errors';
@@ -71,7 +71,7 @@ function QuestionsAdminTable() {
             },
           }}
         />
-        <Button component={NextLink} href="/admin/questions/new" variant="contained" startIcon={<Add />} className="sm:ml-auto">
+        <Button component={IntentLink} href="/admin/questions/new" variant="contained" startIcon={<Add />} className="sm:ml-auto">
           New question
         </Button>
       </div>
@@ -101,7 +101,7 @@ function QuestionsAdminTable() {
             actions={(question) => (
               <>
                 <Tooltip title="Edit">
-                  <IconButton component={NextLink} href={editQuestionHref(question.slug)} aria-label={`Edit ${question.title}`}>
+                  <IconButton component={IntentLink} href={editQuestionHref(question.slug)} aria-label={`Edit ${question.title}`}>
                     <Edit fontSize="small" />
                   </IconButton>
                 </Tooltip>
