@@ -8,3 +8,5 @@ export * from './infrastructure';
 export * from './probes';
 export * from './tokens';
 export * from './openapi-conformance';
+export * from './service-testbed';
+export * from './service-app-tests';
