@@ -127,6 +127,21 @@ export function stagesBuilt(stages: DockerStage[], target?: string): DockerStage
   return stages.filter((stage) => built.has(stage));
 }
 
+/**
+ * The stage as the image it makes: the instructions of the stages it is built
+ * FROM (earliest first), then its own. An image keeps its parent's LABEL, ENV,
+ * USER, ENTRYPOINT, CMD and HEALTHCHECK, and the files its RUN lines made.
+ */
+export function asImage(stages: DockerStage[], stage: DockerStage): DockerStage {
+  const chain: DockerStage[] = [];
+  for (let current: DockerStage | undefined = stage; current && !chain.includes(current); ) {
+    chain.unshift(current);
+    const from = current.from.toLowerCase();
+    current = stages.slice(0, stages.indexOf(current)).find((earlier) => earlier.name?.toLowerCase() === from);
+  }
+  return { ...stage, instructions: chain.flatMap((link) => link.instructions), unset: [...new Set(chain.flatMap((link) => link.unset))] };
+}
+
 /** The instructions of one keyword in a stage, as their (substituted) argument text. */
 export function argumentsOf(stage: DockerStage, keyword: string): string[] {
   return stage.instructions.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.content);

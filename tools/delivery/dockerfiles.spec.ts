@@ -5,7 +5,7 @@ import path from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { BakeError, imageName, loadBakeFile, type BakeTarget } from './bake-model';
 import { DELIVERY_APPS } from './delivery-apps';
-import { argumentsOf, readWorkspaceFile, resolveDockerfile, stagesBuilt, workspaceRoot, type DockerStage } from './dockerfile-model';
+import { argumentsOf, asImage, readWorkspaceFile, resolveDockerfile, stagesBuilt, workspaceRoot, type DockerStage } from './dockerfile-model';
 
 const HEALTHCHECK_SCRIPT =
   "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))";
@@ -13,9 +13,9 @@ const OCI_LABELS = ['org.opencontainers.image.source', 'org.opencontainers.image
 const REPOSITORY = 'peerprep4/peerprep4';
 const bake = loadBakeFile();
 
-/** The stages that become images someone runs: the default (last) one and the migrate target. */
+/** The images someone runs: the default (last) stage and the migrate target, each with what it inherits from the stages it starts FROM. */
 function runnableStages(stages: DockerStage[]): DockerStage[] {
-  return stages.filter((stage, i) => i === stages.length - 1 || stage.name === 'migrate');
+  return stages.filter((stage, i) => i === stages.length - 1 || stage.name === 'migrate').map((stage) => asImage(stages, stage));
 }
 
 /** ENV instructions as name → value (both `A=b C=d` and legacy `A b`). */
@@ -134,12 +134,12 @@ describe('resolving a Dockerfile as Docker would', () => {
 describe.each(DELIVERY_APPS.map((app) => [app.name, app] as const))('the %s image', (name, app) => {
   const target = bake.targets[imageName(name)] as BakeTarget;
   const { content, stages, unset, built } = imageOf(target);
-  const runtime = built.at(-1) as DockerStage;
+  const runtime = asImage(stages, built.at(-1) as DockerStage);
 
   it('is the bake target <service_name>, and its Dockerfile passes dockerfile-utils validation without a diagnostic', () => {
     expect(target).toBeDefined();
     expect(target.target).toBe('runtime');
-    expect(runtime).toBe(stages.at(-1));
+    expect(built.at(-1)).toBe(stages.at(-1));
     expect(validate(content).map((d) => `line ${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
   });
 
@@ -232,7 +232,7 @@ describe.each(DELIVERY_APPS.map((app) => [app.name, app] as const))('the %s imag
       const image = imageOf(migrateTarget);
       expect(image.unset).toEqual([]);
       expect(contextSources(image.built).filter((source) => !existsSync(path.join(workspaceRoot, source)))).toEqual([]);
-      const migrate = image.built.at(-1) as DockerStage;
+      const migrate = asImage(image.stages, image.built.at(-1) as DockerStage);
       expect(migrate.name).toBe('migrate');
       const command = JSON.parse(argumentsOf(migrate, 'CMD').at(-1) ?? '[]') as string[];
       expect(command.slice(0, -2)).toEqual(['node', '/app/node_modules/prisma/build/index.js', 'migrate', 'deploy']);
