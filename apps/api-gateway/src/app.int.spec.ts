@@ -1,8 +1,7 @@
 import { loadConfig, type Service } from '@peerprep/service-kit';
-import { createTestRedis, type TestRedis } from '@peerprep/testing';
+import { createTestRedis, openWebSocket, type TestRedis } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import WebSocket from 'ws';
 import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
 import { createApp } from './app';
@@ -196,17 +195,7 @@ describe('upstream failures', () => {
   });
 });
 
-function openSocket(url: string, origin?: string): Promise<{ socket: WebSocket; first: string } | { status: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers: origin ? { origin } : {} });
-    socket.once('message', (data) => resolve({ socket, first: data.toString() }));
-    socket.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0 });
-      res.resume();
-    });
-    socket.once('error', reject);
-  });
-}
+const openSocket = (url: string, origin?: string) => openWebSocket(url, { origin });
 
 describe('WebSocket upgrades', () => {
   it('proxies /api/match upgrades to the matching service, with the request id', async () => {

@@ -1,8 +1,7 @@
 import { loadConfig, type Service } from '@peerprep/service-kit';
-import { createTestRedis, type TestRedis } from '@peerprep/testing';
+import { createTestRedis, openWebSocket, type TestRedis } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import WebSocket from 'ws';
 import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
 import { startTokenAuthority, type TokenAuthority } from '../test/tokens';
@@ -106,17 +105,7 @@ describe('access tokens at the edge (HTTP)', () => {
   });
 });
 
-function openSocket(url: string, protocols: string[] = []): Promise<{ protocol: string; socket: WebSocket } | { status: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, protocols, { headers: { origin: FRONTEND } });
-    socket.once('message', () => resolve({ protocol: socket.protocol, socket }));
-    socket.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0 });
-      res.resume();
-    });
-    socket.once('error', reject);
-  });
-}
+const openSocket = (url: string, protocols: string[] = []) => openWebSocket(url, { protocols, origin: FRONTEND });
 
 describe('access tokens at the edge (WebSocket upgrades)', () => {
   it('passes an upgrade with a valid token in the subprotocol', async () => {

@@ -10,3 +10,4 @@ export * from './tokens';
 export * from './openapi-conformance';
 export * from './service-testbed';
 export * from './service-app-tests';
+export * from './websocket';

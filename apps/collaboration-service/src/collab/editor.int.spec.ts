@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
-import { startTcpProxy, waitFor } from '@peerprep/testing';
+import { startTcpProxy, waitFor, websocketHandshake } from '@peerprep/testing';
 import request from 'supertest';
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
@@ -10,29 +10,8 @@ import { CollabHarness, freePort, type CollabInstance, type TestClient, type Tes
 import { readRoomDocument } from '../documents/room-document';
 import { decodeFanout } from './fanout/fanout-codec';
 
-/** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it. */
-function handshake(url: string, protocols: string[]): Promise<{ status: number; bytes: number; close?: number }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, protocols);
-    let bytes = 0;
-    ws.on('message', (data: Buffer) => (bytes += data.length));
-    ws.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0, bytes });
-      ws.terminate();
-    });
-    ws.once('open', () => {
-      const timer = setTimeout(() => {
-        resolve({ status: 101, bytes });
-        ws.close();
-      }, 300);
-      ws.once('close', (code) => {
-        clearTimeout(timer);
-        resolve({ status: 101, bytes, close: code });
-      });
-    });
-    ws.once('error', () => undefined);
-  });
-}
+/** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it within 300 ms. */
+const handshake = (url: string, protocols: string[]) => websocketHandshake(url, protocols, 300);
 
 const textOf = (client: TestClient) => client.text.toString();
 
