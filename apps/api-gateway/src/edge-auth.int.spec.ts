@@ -1,11 +1,9 @@
-import { loadConfig, type Service } from '@peerprep/service-kit';
+import type { Service } from '@peerprep/service-kit';
 import { createTestRedis, openWebSocket, type TestRedis } from '@peerprep/testing';
-import { Redis } from 'ioredis';
 import request from 'supertest';
-import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
+import { startTestGateway } from '../test/gateway';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
 import { startTokenAuthority, type TokenAuthority } from '../test/tokens';
-import { createApp } from './app';
 
 const FRONTEND = 'http://localhost:3000';
 
@@ -15,13 +13,7 @@ let testRedis: TestRedis;
 const gateways: Service[] = [];
 
 async function startGateway(authJwksUrl: string): Promise<{ url: string; port: number }> {
-  const redis = new Redis(testRedis.url, { keyPrefix: testRedis.prefix, lazyConnect: true });
-  await redis.connect();
-  const config = loadConfig(gatewayEnvSchema, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
+  const { gateway, url, port } = await startTestGateway(testRedis, {
     CORS_ORIGINS: FRONTEND,
     USER_SERVICE_URL: upstream.url,
     QUESTION_SERVICE_URL: upstream.url,
@@ -30,9 +22,8 @@ async function startGateway(authJwksUrl: string): Promise<{ url: string; port: n
     AUTH_JWKS_URL: authJwksUrl,
     RATE_LIMIT_POINTS: '10000',
   });
-  const gateway = createApp({ config, redis });
   gateways.push(gateway);
-  return gateway.start();
+  return { url, port };
 }
 
 let gateway: { url: string; port: number };
