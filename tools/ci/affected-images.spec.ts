@@ -38,7 +38,7 @@ describe('affected-images.mjs against this repository', () => {
     ]);
   });
 
-  it('adds a migrate image exactly for the apps whose Dockerfile has a migrate stage', () => {
+  it('adds a migrate image exactly for the apps docker-bake.json builds one for (a migrate stage)', () => {
     const everyApp = ['api-gateway', 'collaboration-service', 'frontend', 'matching-service', 'question-service', 'user-service'];
     expect(evaluate(`${JSON.stringify(everyApp)}.filter((app) => m.hasMigrateTarget(app))`)).toEqual(['collaboration-service', 'question-service', 'user-service']);
     expect(evaluate(`m.toMatrix(['matching-service', 'user-service', 'e2e'], (app) => app === 'user-service').include`)).toEqual([
