@@ -1,6 +1,6 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
-import { createService, createSweeper, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createMetrics, createService, createSweeper, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
@@ -61,7 +61,6 @@ export function createApp(deps: AppDeps): CollaborationApp {
     flushIntervalMs: config.COLLAB_FLUSH_INTERVAL_MS,
     compactAfterUpdates: config.COLLAB_COMPACT_AFTER_UPDATES,
     lingerMs: config.COLLAB_ROOM_LINGER_MS,
-    heartbeatMs: config.COLLAB_HEARTBEAT_MS,
   });
   const roomsService = createRoomsService({
     rooms: createRoomsRepository(prisma),
@@ -71,7 +70,16 @@ export function createApp(deps: AppDeps): CollaborationApp {
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
   });
-  const socket = createCollabSocket({ verifier, admission: roomsService, liveRooms, logger });
+  const metrics = createMetrics('collaboration-service');
+  const socket = createCollabSocket({
+    verifier,
+    admission: roomsService,
+    liveRooms,
+    logger,
+    registry: metrics.registry,
+    heartbeatMs: config.COLLAB_HEARTBEAT_MS,
+    maxSocketsPerUser: config.COLLAB_MAX_SOCKETS_PER_USER,
+  });
 
   // Every replica sweeps; closing is a conditional update, so a room closes once.
   const sweeper = createSweeper({
@@ -87,6 +95,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
     name: 'collaboration-service',
     config,
     logger,
+    metrics,
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
     routes: (app) => app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), verifier })),
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),

@@ -1,7 +1,7 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
 import type { MatchingConfig } from '@peerprep/matching-service-config';
-import { createService, createSweeper, redisDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createMetrics, createService, createSweeper, redisDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { matchingRoutes } from './matching/matching.routes';
 import { createMatchingService, type MatchingService } from './matching/matching.service';
@@ -43,13 +43,16 @@ export function createApp(deps: AppDeps): MatchingApp {
     deps.topics ??
     createHttpTopicCatalog({ questionServiceUrl: config.QUESTION_SERVICE_URL, ttlMs: config.TOPICS_CACHE_TTL_MS, logger });
 
+  const metrics = createMetrics('matching-service');
   const status = createStatusChannel({
     redis,
     subscriber,
     queue,
     verifier,
     logger,
+    registry: metrics.registry,
     disconnectGraceMs: config.MATCH_DISCONNECT_GRACE_MS,
+    maxSocketsPerUser: config.MATCH_MAX_SOCKETS_PER_USER,
     currentStatus: (userId) => matching.currentStatus(userId),
     onAbandoned: (userId) => matching.cancelIfAbandoned(userId),
   });
@@ -84,6 +87,7 @@ export function createApp(deps: AppDeps): MatchingApp {
     name: 'matching-service',
     config,
     logger,
+    metrics,
     dependencies: [redisDependency(redis), messagingDependency(messaging)],
     routes: (app) => app.use(matchingRoutes({ matching, verifier })),
     onUpgrade: (req, socket, head) => status.handleUpgrade(req, socket, head),

@@ -1,6 +1,5 @@
-import http, { type IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { problemForError, UnauthorizedError } from '@peerprep/service-kit';
+import type { IncomingMessage } from 'node:http';
+import { UnauthorizedError } from '@peerprep/service-kit';
 import { extractWebSocketToken, WEBSOCKET_APP_PROTOCOL } from './token-extraction';
 import type { AuthenticatedUser } from './tokens';
 import type { TokenVerifier } from './verifier';
@@ -30,30 +29,18 @@ export function chooseWebSocketProtocol(offered: Iterable<string>): string | fal
   return false;
 }
 
-/**
- * Refuses an upgrade with a minimal HTTP problem response, written before any
- * WebSocket byte, then closes the socket.
- */
-export function rejectUpgrade(socket: Duplex, status: number, title: string = http.STATUS_CODES[status] ?? 'Error'): void {
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const body = JSON.stringify({ type: 'about:blank', title, status });
-  const challenge = status === 401 ? 'WWW-Authenticate: Bearer\r\n' : '';
-  socket.end(
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\n` +
-      'Connection: close\r\n' +
-      challenge +
-      'Content-Type: application/problem+json; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
+// The HTTP refusals of an upgrade live in the service kit, whose WebSocket hub
+// writes them too (the kit cannot import this library); kept importable from here.
+export { rejectUpgrade, rejectUpgradeForError } from '@peerprep/service-kit';
 
 /**
- * Refuses an upgrade for an error from authenticateUpgrade (or any domain
- * error): 401 for a bad token, 503 when keys are unavailable, 500 otherwise.
+ * The service kit's WebSocket hub options that admit PeerPrep users: the
+ * token check (401 without a good token, 503 without keys) and the
+ * subprotocol answer. Spread into `createWebSocketHub({ ... })`.
  */
-export function rejectUpgradeForError(socket: Duplex, error: unknown): void {
-  rejectUpgrade(socket, problemForError(error)?.status ?? 500);
+export function webSocketAuthentication(verifier: TokenVerifier) {
+  return {
+    authenticate: (req: IncomingMessage): Promise<AuthenticatedUser> => authenticateUpgrade(verifier, req),
+    handleProtocols: (offered: Set<string>): string | false => chooseWebSocketProtocol(offered),
+  };
 }

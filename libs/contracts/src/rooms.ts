@@ -75,6 +75,23 @@ export const roomDocument = {
 } as const;
 
 /**
+ * Close codes that every PeerPrep WebSocket (the editor, `/api/collab/<roomId>`,
+ * and the match status, `/api/match/events`) may send; the service kit's
+ * WebSocket hub sends them. The socket is opened only to be closed at once, so
+ * the browser sees the code (a refused HTTP handshake shows it nothing).
+ */
+export const WEBSOCKET_CLOSE_CODES = {
+  /**
+   * The user already holds as many sockets of this channel on this replica as
+   * allowed (a cap per user and replica: say, a tab opened too many times).
+   * Closing another tab frees a place: the match status page keeps retrying
+   * with backoff; the editor stops (y-websocket does on 4400–4499) and shows
+   * the reason with "reload the page".
+   */
+  tooManySockets: 4429,
+} as const;
+
+/**
  * Close codes of the editor WebSocket for refusals that retrying cannot fix.
  * The official y-websocket client stops reconnecting on 4400-4499. (A bad or
  * expired token is refused with HTTP 401 instead: a fresh token fixes it.)
@@ -86,6 +103,8 @@ export const COLLAB_CLOSE_CODES = {
   forbidden: 4403,
   /** No such room. */
   notFound: 4404,
+  /** Too many editor sockets of this user on this replica (`COLLAB_MAX_SOCKETS_PER_USER`); see WEBSOCKET_CLOSE_CODES. */
+  tooManySockets: WEBSOCKET_CLOSE_CODES.tooManySockets,
 } as const;
 
 /** What each client puts in its awareness state (`awareness.setLocalStateField('user', ...)`). */

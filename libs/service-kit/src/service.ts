@@ -18,6 +18,12 @@ export interface ServiceOptions {
   config: BaseConfig;
   /** Defaults to a pino logger at LOG_LEVEL, pretty in development. */
   logger?: Logger;
+  /**
+   * Defaults to `createMetrics(name)`. Pass one made first when something
+   * built before the service registers into it (a WebSocket hub whose
+   * channel the routes need).
+   */
+  metrics?: ServiceMetrics;
   dependencies?: DependencyCheck[];
   /** Feature routes: mounted after the common middleware, before the 404 and error handlers. */
   routes?: (app: express.Express) => void;
@@ -100,7 +106,7 @@ export function createService(opts: ServiceOptions): Service {
   const logger =
     opts.logger ??
     createLogger({ name: opts.name, level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
-  const metrics = createMetrics(opts.name);
+  const metrics = opts.metrics ?? createMetrics(opts.name);
   let started = false;
   let stopping = false;
   let stopPromise: Promise<void> | undefined;

@@ -12,8 +12,6 @@ import { greet, join, leave, recordControlledClients } from './protocol/clients'
 import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
-import { closeForRestart, createConnections } from './socket/connections';
-import { createHeartbeat } from './socket/heartbeat';
 
 /** Transaction origin of the service's own changes (ending a session). */
 const SERVER_ORIGIN = Symbol('collaboration-service');
@@ -29,11 +27,6 @@ export interface LiveRoomsOptions {
   flushIntervalMs: number;
   compactAfterUpdates: number;
   lingerMs: number;
-  /**
-   * Every socket is pinged this often: proxies keep connections that carry
-   * traffic, and a socket that did not answer the previous ping is cut off.
-   */
-  heartbeatMs: number;
 }
 
 export type LiveRooms = ReturnType<typeof createLiveRooms>;
@@ -67,8 +60,6 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     compactAfterUpdates: options.compactAfterUpdates,
   });
   const clientMessages = createClientMessages();
-  const connections = createConnections({ onMessage: clientMessages.receive, onClose: disconnect, logger });
-  const heartbeat = createHeartbeat({ intervalMs: options.heartbeatMs, sockets: openSockets });
   /** Rooms edited since the last `takeActiveRoomIds`. */
   const edited = new Set<string>();
 
@@ -121,16 +112,6 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     );
   }
 
-  function disconnect(room: LiveRoom, conn: WebSocket): void {
-    if (leave(room, conn)) registry.release(room);
-  }
-
-  function openSockets(): WebSocket[] {
-    const conns: WebSocket[] = [];
-    for (const room of registry.rooms()) for (const conn of room.conns.keys()) conns.push(conn);
-    return conns;
-  }
-
   function markClosed(room: LiveRoom): void {
     room.readOnly = true;
     fanout.closed(room);
@@ -147,12 +128,22 @@ export function createLiveRooms(options: LiveRoomsOptions) {
 
     release: registry.release,
 
-    /** Serves a room's document on an open socket (the room already acquired for it). */
+    /**
+     * Serves a room's document on an open socket (the room already acquired
+     * for it). The socket itself (its listeners, heartbeat and closing) is
+     * the editor hub's, socket/collab-socket.ts.
+     */
     connect(room: LiveRoom, conn: WebSocket): void {
       join(room, conn);
-      heartbeat.track(conn);
-      connections.attach(room, conn);
       greet(room, conn);
+    },
+
+    /** A message from a client of the room; throws on a malformed one. */
+    receive: clientMessages.receive,
+
+    /** The socket closed: its awareness states go, and the room is let go of once nobody holds it. */
+    disconnect(room: LiveRoom, conn: WebSocket): void {
+      if (leave(room, conn)) registry.release(room);
     },
 
     /**
@@ -191,10 +182,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
       droppedWrites: clientMessages.droppedWrites,
     }),
 
-    /** Shutdown: closes every socket (clients reconnect, to another replica), then writes what is pending. */
+    /** Shutdown, once the editor hub closed every socket (clients reconnect, to another replica): writes what is pending. */
     async closeAll(): Promise<void> {
-      heartbeat.stop();
-      await closeForRestart(openSockets());
       await registry.freeAll();
       await flusher.stop();
     },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { MatchFoundPayload, MatchStatusMessage } from '@peerprep/contracts';
+import { WEBSOCKET_CLOSE_CODES, type MatchFoundPayload, type MatchStatusMessage } from '@peerprep/contracts';
 import { waitFor } from '@peerprep/testing';
 import request from 'supertest';
+import { WebSocket } from 'ws';
 import { MatchingHarness, type MatchingInstance, type TestUser } from '../../test/matching-harness';
 
 type Body = { difficulty: string; topics: string[]; language: string; allowRelaxed?: boolean };
@@ -70,6 +71,40 @@ describe('matching over HTTP and WebSocket', () => {
     await request(service.url).delete('/api/match/requests/current').expect(401);
     const stranger = { id: randomUUID(), displayName: 'x', token: 'not-a-token' };
     await expect(harness.connect(service, stranger)).rejects.toThrow(/401/);
+  });
+
+  it('limits the status channel: 4429 past the sockets a user may hold, 1009 for a message above 1 KiB, counted in /metrics', async () => {
+    const limited = await harness.startInstance({ MATCH_MAX_SOCKETS_PER_USER: '2' });
+    const user = await harness.user('Many tabs');
+    const url = `${limited.url.replace(/^http/, 'ws')}/api/match/events`;
+    const metrics = async () => (await request(limited.url).get('/metrics')).text;
+    const openSocket = async () => {
+      const ws = new WebSocket(url, ['peerprep', `bearer.${user.token}`]);
+      const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      return { ws, closed };
+    };
+
+    const first = await openSocket();
+    const second = await openSocket();
+    const third = await openSocket();
+    expect(await third.closed).toBe(WEBSOCKET_CLOSE_CODES.tooManySockets);
+    second.ws.send('x'.repeat(1025));
+    expect(await second.closed).toBe(1009);
+    // Its place is free again.
+    await waitFor(async () => /^websocket_open_sockets\{[^}]*channel="status"[^}]*\} 1$/m.test(await metrics()), 5_000, 'one open socket');
+    const fourth = await openSocket();
+    const text = await metrics();
+    expect(text).toMatch(/^websocket_open_sockets\{[^}]*channel="status"[^}]*\} 2$/m);
+    expect(text).toMatch(/^websocket_upgrades_total\{[^}]*channel="status",outcome="opened",code="101"[^}]*\} 3$/m);
+    expect(text).toMatch(/^websocket_upgrades_total\{[^}]*channel="status",outcome="refused",code="4429"[^}]*\} 1$/m);
+    first.ws.close();
+    fourth.ws.close();
+    await Promise.all([first.closed, fourth.closed]);
+    await limited.stop();
   });
 
   it('answers 409 to a second request while one is waiting', async () => {

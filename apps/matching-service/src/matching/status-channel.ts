@@ -1,20 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  authenticateUpgrade,
-  chooseWebSocketProtocol,
-  rejectUpgrade,
-  rejectUpgradeForError,
-  type TokenVerifier,
-} from '@peerprep/auth';
+import { webSocketAuthentication, type TokenVerifier } from '@peerprep/auth';
 import type { MatchStatusMessage } from '@peerprep/contracts';
-import type { Logger } from '@peerprep/service-kit';
+import { createWebSocketHub, ServiceUnavailableError, type Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
-import { WebSocket, WebSocketServer } from 'ws';
+import type { Registry } from 'prom-client';
+import type { WebSocket } from 'ws';
 import type { StatusPublisher } from './matching.service';
 import type { QueueRepository } from './queue.repository';
 
 export const MATCH_EVENTS_PATH = '/api/match/events';
+
+// Proxies and load balancers drop idle connections; a ping keeps them open and finds dead peers.
+const HEARTBEAT_MS = 25_000;
+
+// The channel only speaks: a client has nothing to send but control frames,
+// so anything bigger than this closes its socket (1009) instead of ws's 100 MiB.
+const MAX_MESSAGE_BYTES = 1024;
+
+/** Default of the config's MATCH_MAX_SOCKETS_PER_USER. */
+export const DEFAULT_MAX_STATUS_SOCKETS_PER_USER = 8;
 
 export interface StatusChannelDeps {
   /** For PUBLISH. */
@@ -24,7 +29,11 @@ export interface StatusChannelDeps {
   queue: QueueRepository;
   verifier: TokenVerifier;
   logger: Logger;
+  /** The service's registry (`channel="status"` metrics). */
+  registry?: Registry;
   disconnectGraceMs: number;
+  /** Status sockets per user on this replica (MATCH_MAX_SOCKETS_PER_USER); one more is closed with 4429. */
+  maxSocketsPerUser?: number;
   /** What a newly opened socket is told first (the request's state now), so a reload resumes. */
   currentStatus(userId: string): Promise<MatchStatusMessage | null>;
   /** Called after the grace period when the user's last socket (on every replica) closed. */
@@ -37,46 +46,24 @@ export interface StatusChannel extends StatusPublisher {
   closeAll(): Promise<void>;
 }
 
-// Proxies and load balancers drop idle connections; a ping keeps them open and finds dead peers.
-const HEARTBEAT_MS = 25_000;
-
 /**
- * Live status over WebSocket. Each user's messages travel on a Redis pub/sub
- * channel of their own, so whichever replica made the change reaches the
- * sockets on every replica. A replica subscribes to a user's channel before
- * their socket counts as open, so nothing published after the open is missed.
+ * Live status over WebSocket, on the service kit's WebSocket hub (channel
+ * `status`). Each user's messages travel on a Redis pub/sub channel of their
+ * own, so whichever replica made the change reaches the sockets on every
+ * replica. A replica subscribes to a user's channel before their socket
+ * counts as open, so nothing published after the open is missed.
  */
 export function createStatusChannel(deps: StatusChannelDeps): StatusChannel {
   const { redis, subscriber, queue, logger } = deps;
+  /** The open sockets of each user here, for the fan-out. */
   const sockets = new Map<string, Set<WebSocket>>();
   const graceTimers = new Set<NodeJS.Timeout>();
   let closing = false;
-  const wss = new WebSocketServer({
-    noServer: true,
-    handleProtocols: (protocols) => chooseWebSocketProtocol(protocols),
-  });
 
   subscriber.on('message', (channel: string, message: string) => {
     const userId = channel.slice(queue.statusChannel('').length);
-    for (const socket of sockets.get(userId) ?? []) {
-      if (socket.readyState === WebSocket.OPEN) socket.send(message);
-    }
+    for (const socket of sockets.get(userId) ?? []) hub.send(socket, message);
   });
-
-  const heartbeat = setInterval(() => {
-    for (const group of sockets.values()) {
-      for (const socket of group) {
-        const alive = socket as WebSocket & { isAlive?: boolean };
-        if (alive.isAlive === false) {
-          socket.terminate();
-          continue;
-        }
-        alive.isAlive = false;
-        socket.ping();
-      }
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
 
   const subscribed = new Map<string, number>();
 
@@ -106,6 +93,10 @@ export function createStatusChannel(deps: StatusChannelDeps): StatusChannel {
     graceTimers.add(timer);
   }
 
+  function releaseLogged(userId: string): void {
+    release(userId).catch((error: unknown) => logger.error({ err: error, userId }, 'status socket release failed'));
+  }
+
   function open(userId: string, socket: WebSocket): void {
     let group = sockets.get(userId);
     if (!group) {
@@ -113,40 +104,46 @@ export function createStatusChannel(deps: StatusChannelDeps): StatusChannel {
       sockets.set(userId, group);
     }
     group.add(socket);
-    const alive = socket as WebSocket & { isAlive?: boolean };
-    alive.isAlive = true;
-    socket.on('pong', () => (alive.isAlive = true));
-    socket.on('error', (error) => logger.debug({ err: error, userId }, 'status socket error'));
-    // Anything the client sends is ignored: the channel only speaks.
-    socket.once('close', () => {
-      group.delete(socket);
-      if (group.size === 0 && sockets.get(userId) === group) sockets.delete(userId);
-      release(userId).catch((error: unknown) => logger.error({ err: error, userId }, 'status socket release failed'));
-    });
     deps
       .currentStatus(userId)
       .then((current) => {
-        if (current && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(current));
+        if (current) hub.send(socket, JSON.stringify(current));
       })
       .catch((error: unknown) => logger.error({ err: error, userId }, 'reading the current status failed'));
   }
 
-  async function upgrade(userId: string, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    // Subscribed before the socket opens: a request sent right after the open is heard.
-    await retain(userId);
-    if (socket.destroyed) {
-      await release(userId);
-      return;
-    }
-    let opened = false;
-    socket.once('close', () => {
-      if (!opened) release(userId).catch((error: unknown) => logger.error({ err: error, userId }, 'release failed'));
-    });
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      opened = true;
-      open(userId, ws);
-    });
+  function closed(userId: string, socket: WebSocket): void {
+    const group = sockets.get(userId);
+    group?.delete(socket);
+    if (group?.size === 0) sockets.delete(userId);
+    releaseLogged(userId);
   }
+
+  const hub = createWebSocketHub({
+    name: 'status',
+    logger,
+    registry: deps.registry,
+    ...webSocketAuthentication(deps.verifier),
+    route: (path) => (path === MATCH_EVENTS_PATH ? path : undefined),
+    async admit(user) {
+      // Subscribed before the socket opens: a request sent right after the open is heard.
+      try {
+        await retain(user.id);
+      } catch (error) {
+        logger.error({ err: error }, 'status socket upgrade failed');
+        throw new ServiceUnavailableError('the status channel is unavailable', { cause: error });
+      }
+      return user.id;
+    },
+    abandon: releaseLogged,
+    onOpen: (socket, userId) => open(userId, socket),
+    // Anything the client sends is ignored: the channel only speaks.
+    onClose: (socket, userId) => closed(userId, socket),
+    maxPayload: MAX_MESSAGE_BYTES,
+    maxSocketsPerUser: deps.maxSocketsPerUser ?? DEFAULT_MAX_STATUS_SOCKETS_PER_USER,
+    heartbeat: { intervalMs: HEARTBEAT_MS },
+    shutdownClose: { code: 1001, reason: 'server shutting down' },
+  });
 
   return {
     publish(userId, message) {
@@ -155,45 +152,13 @@ export function createStatusChannel(deps: StatusChannelDeps): StatusChannel {
       });
     },
 
-    handleUpgrade(req, socket, head) {
-      const path = (req.url ?? '/').split('?')[0];
-      if (path !== MATCH_EVENTS_PATH) {
-        rejectUpgrade(socket, 404);
-        return;
-      }
-      if (closing) {
-        rejectUpgrade(socket, 503);
-        return;
-      }
-      authenticateUpgrade(deps.verifier, req).then(
-        (user) =>
-          upgrade(user.id, req, socket, head).catch((error: unknown) => {
-            logger.error({ err: error }, 'status socket upgrade failed');
-            rejectUpgrade(socket, 503);
-          }),
-        (error: unknown) => rejectUpgradeForError(socket, error),
-      );
-    },
+    handleUpgrade: hub.handleUpgrade,
 
     async closeAll() {
       closing = true;
-      clearInterval(heartbeat);
       for (const timer of graceTimers) clearTimeout(timer);
       graceTimers.clear();
-      const all = [...sockets.values()].flatMap((group) => [...group]);
-      await Promise.all(
-        all.map(
-          (socket) =>
-            new Promise<void>((resolve) => {
-              socket.once('close', () => resolve());
-              socket.close(1001, 'server shutting down');
-              setTimeout(() => {
-                socket.terminate();
-                resolve();
-              }, 1_000).unref();
-            }),
-        ),
-      );
+      await hub.closeAll();
     },
   };
 }

@@ -34,6 +34,8 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(1000),
   /** How often every editor socket is pinged; one that missed the previous ping is cut off. */
   COLLAB_HEARTBEAT_MS: millisecondsVariable(30_000, 100),
+  /** Editor sockets one user may hold on one replica (open or being admitted); one more is closed with 4429. */
+  COLLAB_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(16),
   /** How long a room with no connection stays in memory (0: freed at once). */
   COLLAB_ROOM_LINGER_MS: millisecondsVariable(0, 0),
   /** An open room with no edit and no connection for this long is closed by the system (attempts saved). */

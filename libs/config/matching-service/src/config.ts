@@ -22,6 +22,8 @@ export const matchingEnvSchema = baseEnvSchema.extend({
   MATCH_RELAXED_WINDOW_MS: millisecondsVariable(30_000),
   /** A waiting user whose every status socket closed is removed after this grace (survives a reload). */
   MATCH_DISCONNECT_GRACE_MS: millisecondsVariable(5_000, 0),
+  /** Status sockets one user may hold on one replica (open or being admitted); one more is closed with 4429. */
+  MATCH_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(8),
   /** How often each replica looks for requests whose window ended. */
   MATCH_SWEEP_INTERVAL_MS: millisecondsVariable(250),
   /**

@@ -85,6 +85,12 @@ describe('the editor socket: upgrade, authentication and admission', () => {
       conn.send(Buffer.from('document'));
       conn.on('close', () => room.destroy());
     },
+    receive() {
+      // The fake document answers no message.
+    },
+    disconnect() {
+      // 'close' above destroys the room.
+    },
     async closeAll() {
       rooms.closedAll = true;
     },

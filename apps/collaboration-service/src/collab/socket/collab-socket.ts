@@ -1,16 +1,8 @@
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import {
-  authenticateUpgrade,
-  chooseWebSocketProtocol,
-  rejectUpgrade,
-  rejectUpgradeForError,
-  type AuthenticatedUser,
-  type TokenVerifier,
-} from '@peerprep/auth';
+import { webSocketAuthentication, type AuthenticatedUser, type TokenVerifier } from '@peerprep/auth';
 import { COLLAB_CLOSE_CODES, collabRoomParamsSchema } from '@peerprep/contracts';
-import { DomainError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createWebSocketHub, ForbiddenError, NotFoundError, WebSocketRefusal, type Logger } from '@peerprep/service-kit';
+import type { Registry } from 'prom-client';
+import type { WebSocket } from 'ws';
 import type { LiveRoom } from '../live-room';
 
 /** y-websocket clients connect to `<serverUrl>/<roomname>`: here `/api/collab/<roomId>`. */
@@ -18,6 +10,9 @@ export const COLLAB_PATH_PREFIX = '/api/collab/';
 
 // Far above any real edit (question code is capped at 20 000 characters), far below harm.
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** Defaults of the config's COLLAB_HEARTBEAT_MS and COLLAB_MAX_SOCKETS_PER_USER. */
+export const EDITOR_SOCKET_DEFAULTS = { heartbeatMs: 30_000, maxSocketsPerUser: 16 } as const;
 
 /** Who may open a room's editor: the rooms' owner answers (injected by app.ts). */
 export interface EditorAdmission {
@@ -29,7 +24,13 @@ export interface EditorAdmission {
 export interface EditorRooms {
   acquire(roomId: string, options: { readOnly: boolean }): Promise<LiveRoom>;
   release(room: LiveRoom): void;
+  /** Serves the room on a socket that just opened. */
   connect(room: LiveRoom, conn: WebSocket): void;
+  /** A message from a client of the room; throws on a malformed one (the socket is closed with 1007). */
+  receive(room: LiveRoom, conn: WebSocket, data: Uint8Array): void;
+  /** The socket closed. */
+  disconnect(room: LiveRoom, conn: WebSocket): void;
+  /** Shutdown, once every socket is closed: write what is pending, free every room. */
   closeAll(): Promise<void>;
 }
 
@@ -38,86 +39,64 @@ export interface CollabSocketDeps {
   admission: EditorAdmission;
   liveRooms: EditorRooms;
   logger: Logger;
+  /** The service's registry (`channel="editor"` metrics). */
+  registry?: Registry;
+  /** Every socket is pinged this often (COLLAB_HEARTBEAT_MS); one that did not answer the previous ping is cut off. */
+  heartbeatMs?: number;
+  /** Editor sockets per user on this replica (COLLAB_MAX_SOCKETS_PER_USER); one more is closed with 4429. */
+  maxSocketsPerUser?: number;
 }
 
 /**
- * The editor endpoint. Everything is checked before a single byte of the
- * document is sent. A missing, bad or expired token is refused on the HTTP
- * upgrade (401: the client retries with a fresh token). Refusals no retry can
- * fix (not a participant, no such room, malformed id) open the socket only to
- * close it at once with a 44xx code (COLLAB_CLOSE_CODES), on which the
- * official client stops reconnecting instead of retrying forever.
+ * The editor endpoint, on the service kit's WebSocket hub (channel `editor`).
+ * Everything is checked before a single byte of the document is sent. A
+ * missing, bad or expired token is refused on the HTTP upgrade (401: the
+ * client retries with a fresh token). Refusals no retry can fix (not a
+ * participant, no such room, malformed id) open the socket only to close it
+ * at once with a 44xx code (COLLAB_CLOSE_CODES), on which the official client
+ * stops reconnecting instead of retrying forever.
  */
-export function createCollabSocket({ verifier, admission, liveRooms, logger }: CollabSocketDeps) {
-  const wss = new WebSocketServer({
-    noServer: true,
-    // The rooms know their sockets (and close them on shutdown): no second
-    // set of every client, nor a listener of ws's on each.
-    clientTracking: false,
-    maxPayload: MAX_MESSAGE_BYTES,
-    handleProtocols: (protocols) => chooseWebSocketProtocol(protocols),
-  });
-  let closing = false;
-
-  function closeFinally(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
-    wss.handleUpgrade(req, socket, head, (conn) => conn.close(code, reason));
-  }
-
-  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, roomId: string): Promise<void> {
-    const user = await authenticateUpgrade(verifier, req);
-    let room;
-    try {
-      room = await admission.participantRoom(user, roomId);
-    } catch (error) {
-      if (error instanceof NotFoundError) return closeFinally(req, socket, head, COLLAB_CLOSE_CODES.notFound, 'no such room');
-      if (error instanceof ForbiddenError) {
-        return closeFinally(req, socket, head, COLLAB_CLOSE_CODES.forbidden, 'not a participant of this room');
+export function createCollabSocket({ verifier, admission, liveRooms, logger, registry, ...limits }: CollabSocketDeps) {
+  const hub = createWebSocketHub({
+    name: 'editor',
+    logger,
+    registry,
+    ...webSocketAuthentication(verifier),
+    route(path) {
+      if (!path.startsWith(COLLAB_PATH_PREFIX)) return undefined;
+      const params = collabRoomParamsSchema.safeParse({ roomId: path.slice(COLLAB_PATH_PREFIX.length) });
+      if (!params.success) throw new WebSocketRefusal(COLLAB_CLOSE_CODES.badRequest, 'roomId must be a UUID');
+      return params.data.roomId;
+    },
+    async admit(user, roomId) {
+      let room;
+      try {
+        room = await admission.participantRoom(user, roomId);
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new WebSocketRefusal(COLLAB_CLOSE_CODES.notFound, 'no such room');
+        if (error instanceof ForbiddenError) throw new WebSocketRefusal(COLLAB_CLOSE_CODES.forbidden, 'not a participant of this room');
+        throw error;
       }
-      throw error;
-    }
-    const live = await liveRooms.acquire(roomId, { readOnly: room.status === 'CLOSED' });
-    if (socket.destroyed || closing) {
-      liveRooms.release(live);
-      if (!socket.destroyed) rejectUpgrade(socket, 503);
-      return;
-    }
-    // With no verifyClient, ws calls back before handleUpgrade returns, or
-    // never: it refused the handshake, or found the socket dead, and destroyed
-    // it. Either way this knows at once whether the room is held by a
-    // WebSocket, and a socket carries no listener of ours while it waits.
-    let opened = false;
-    wss.handleUpgrade(req, socket, head, (conn) => {
-      opened = true;
-      liveRooms.connect(live, conn);
-    });
-    if (!opened) liveRooms.release(live);
-  }
+      return liveRooms.acquire(roomId, { readOnly: room.status === 'CLOSED' });
+    },
+    abandon: (live) => liveRooms.release(live),
+    onOpen: (conn, live) => liveRooms.connect(live, conn),
+    onMessage: (conn, data, live) => liveRooms.receive(live, conn, data),
+    onClose: (conn, live) => liveRooms.disconnect(live, conn),
+    maxPayload: MAX_MESSAGE_BYTES,
+    maxSocketsPerUser: limits.maxSocketsPerUser ?? EDITOR_SOCKET_DEFAULTS.maxSocketsPerUser,
+    // Pings go out 64 at a time (the hub's default batch), so pinging thousands of sockets never holds up edits.
+    heartbeat: { intervalMs: limits.heartbeatMs ?? EDITOR_SOCKET_DEFAULTS.heartbeatMs },
+    // Service restarting: clients reconnect, to another replica.
+    shutdownClose: { code: 1012, reason: 'service restarting' },
+  });
 
   return {
-    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      const path = (req.url ?? '/').split('?')[0];
-      if (!path.startsWith(COLLAB_PATH_PREFIX)) {
-        rejectUpgrade(socket, 404);
-        return;
-      }
-      const params = collabRoomParamsSchema.safeParse({ roomId: path.slice(COLLAB_PATH_PREFIX.length) });
-      if (!params.success) {
-        closeFinally(req, socket, head, COLLAB_CLOSE_CODES.badRequest, 'roomId must be a UUID');
-        return;
-      }
-      if (closing) {
-        rejectUpgrade(socket, 503);
-        return;
-      }
-      upgrade(req, socket, head, params.data.roomId).catch((error: unknown) => {
-        if (!(error instanceof DomainError)) logger.error({ err: error }, 'editor upgrade failed');
-        rejectUpgradeForError(socket, error);
-      });
-    },
+    handleUpgrade: hub.handleUpgrade,
 
-    /** Shutdown: refuse new sockets, close the open ones, write what is pending. */
+    /** Shutdown: refuse new sockets, close the open ones (1012), then write what is pending and free every room. */
     async closeAll(): Promise<void> {
-      closing = true;
+      await hub.closeAll();
       await liveRooms.closeAll();
     },
   };

@@ -1,3 +1,4 @@
+import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { RoomSession } from './room-session';
@@ -110,6 +111,23 @@ describe('RoomSession connection', () => {
     await flush();
     jest.advanceTimersByTime(3000);
     expect(FakeWebSocket.instances[1].protocols).toEqual(['peerprep', 'bearer.fresh']);
+    session.destroy();
+  });
+
+  it('stops on a refusal by close code (too many editor sockets) and reports it, instead of retrying', async () => {
+    const session = makeSession(['t1', 't2']);
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    socket.readyState = 3;
+    socket.onclose?.({ code: COLLAB_CLOSE_CODES.tooManySockets, reason: 'too many editor connections for this user' });
+    await flush();
+    jest.advanceTimersByTime(10_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(session.getSnapshot()).toMatchObject({
+      connection: 'stopped',
+      refused: { code: 4429, reason: 'too many editor connections for this user' },
+    });
     session.destroy();
   });
 
