@@ -14,3 +14,4 @@ export * from './service';
 export * from './run-service';
 export * from './sweeper';
 export * from './unique-violation';
+export * from './internal-caller';
