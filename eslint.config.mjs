@@ -79,6 +79,8 @@ export default [
       '**/playwright-report',
       '**/coverage',
       'tools/workspace/fixtures/**',
+      // Reference solutions in five languages: data the sandbox runs, not workspace code.
+      'apps/question-service/prisma/seed/solutions/**',
     ],
   },
   {

@@ -1,0 +1,7 @@
+function reverseWordOrder(line) {
+  return line
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .reverse()
+    .join(' ');
+}

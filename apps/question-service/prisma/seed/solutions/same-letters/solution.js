@@ -1,0 +1,3 @@
+function sameLetters(dealt, played) {
+  return [...dealt].sort().join('') === [...played].sort().join('');
+}

@@ -1,0 +1,3 @@
+function unpairedSock(socks) {
+  return socks.reduce((acc, sock) => acc ^ sock, 0);
+}

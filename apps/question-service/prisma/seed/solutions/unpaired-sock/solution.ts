@@ -1,0 +1,3 @@
+function unpairedSock(socks: number[]): number {
+  return socks.reduce((acc, sock) => acc ^ sock, 0);
+}
