@@ -27,13 +27,18 @@ export async function createTestSandbox(name: string, options: { strategy?: BoxS
   return { sandbox, executor, workDir, uids: Array.from({ length: SLOTS }, (_unused, slot) => boxUidBase + slot) };
 }
 
-/** Processes still owned by the suite's box uids (none may outlive its run). */
+/**
+ * Live processes still owned by the suite's box uids (none may outlive its
+ * run). A killed box's init can stay a zombie for a moment, until the host's
+ * init reaps it: dead, holding nothing, so not counted.
+ */
 export function processesOf(uids: number[]): string[] {
-  const out = execFileSync('ps', ['-e', '-o', 'uid=,pid=,args='], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-e', '-o', 'uid=,pid=,stat=,args='], { encoding: 'utf8' });
   return out
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => uids.includes(Number(line.split(/\s+/)[0])));
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([uid, , stat]) => uids.includes(Number(uid)) && !stat?.startsWith('Z'))
+    .map((fields) => fields.join(' '));
 }
 
 /** Run folders left in the suite's work folder (each run removes its own). */

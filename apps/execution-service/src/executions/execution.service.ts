@@ -17,6 +17,7 @@ import { sameValue } from './compare';
 import { createSlots, type Slots } from './slots';
 
 const MiB = 1024 * 1024;
+const COMPILER_OUT_OF_MEMORY = /virtual memory exhausted|out of memory allocating|Killed signal terminated program|java\.lang\.OutOfMemoryError|JavaScript heap out of memory/;
 /** What a visible test shows of the program's output. */
 const EXCERPT_BYTES = 8 * 1024;
 
@@ -173,10 +174,12 @@ export function createExecutor(options: ExecutorOptions): Executor {
     });
     const outcome = await box.done;
     const output = `${outcome.stdout}${outcome.stderr}`;
+    // A compiler that hits RLIMIT_AS says so itself and exits 1 ("virtual memory exhausted").
+    const outOfMemory = outcome.oomKilled || COMPILER_OUT_OF_MEMORY.test(output);
     const limited =
-      outcome.killedFor !== null || outcome.oomKilled || outcome.signal === 'SIGXCPU' || outcome.signal === 'SIGKILL';
+      outOfMemory || outcome.killedFor !== null || outcome.signal === 'SIGXCPU' || outcome.signal === 'SIGKILL';
     if (limited) {
-      const what = outcome.oomKilled ? 'memory' : 'time';
+      const what = outOfMemory ? 'memory' : 'time';
       const diagnostic: Diagnostic = { line: null, column: null, severity: 'error', message: `Compilation ran out of ${what}` };
       return { ok: false, limited: true, output: excerpt(output), diagnostics: [diagnostic], timeMs: outcome.wallMs };
     }

@@ -216,7 +216,8 @@ export class Sandbox {
       '/tmp',
     ];
     for (const mount of spec.mounts) args.push(mount.writable ? '--bind' : '--ro-bind', mount.host, mount.box);
-    args.push('--remount-ro', '/', '--chdir', spec.cwd, '--seccomp', '4');
+    // bwrap's /dev is a tmpfs of its own: read-only too, so the sized /tmp stays the only writable place.
+    args.push('--remount-ro', '/', '--remount-ro', '/dev', '--chdir', spec.cwd, '--seccomp', '4');
     const env = { PATH: '/usr/bin:/bin', HOME: '/tmp', LANG: 'C.UTF-8', ...spec.env };
     for (const [name, value] of Object.entries(env)) args.push('--setenv', name, value);
     return args;
