@@ -21,7 +21,6 @@ const FILES: Record<Language, string> = {
 
 export function seedQuestion(slug: string): QuestionInput {
   // A computed require: the seed's question modules are data to this suite, not an import of the app.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(path.join(SEED, 'questions', `${slug}.ts`)) as { question: QuestionInput }).question;
 }
 

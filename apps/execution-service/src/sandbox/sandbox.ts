@@ -264,8 +264,8 @@ export class Sandbox {
     if (control.killedFor) control.killer();
     const wallTimer = setTimeout(() => kill('wall_time'), spec.limits.wallMs);
     const overflow = () => kill('output_limit');
-    const stdout = capture(child.stdout!, OUTPUT_CAP_BYTES, overflow);
-    const stderr = capture(child.stderr!, OUTPUT_CAP_BYTES, overflow);
+    const stdout = capture(child.stdio[1] as Readable, OUTPUT_CAP_BYTES, overflow);
+    const stderr = capture(child.stdio[2] as Readable, OUTPUT_CAP_BYTES, overflow);
     const channel = child.stdio[3] as Readable;
     let pending = '';
     let channelSize = 0;
@@ -295,11 +295,12 @@ export class Sandbox {
       let graceTimer: NodeJS.Timeout | undefined;
       child.once('error', () => resolve({ code: null, signal: null }));
       child.once('exit', (code, signal) => {
-        exited = { code, signal };
+        const status = { code, signal };
+        exited = status;
         // Pipes held by a process that outlived bwrap (none should: the pid namespace dies with it).
         graceTimer = setTimeout(() => {
           for (const stream of [child.stdout, child.stderr, channel]) stream?.destroy();
-          resolve(exited!);
+          resolve(status);
         }, CLOSE_GRACE_MS);
       });
       child.once('close', (code, signal) => {
