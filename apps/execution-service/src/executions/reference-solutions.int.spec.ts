@@ -1,6 +1,6 @@
 import { LANGUAGES, type JsonValue, type TestCase, type ValueType } from '@peerprep/contracts';
 import { createTestSandbox, type TestSandbox } from '../../test/sandbox-harness';
-import { referenceSolution, seedQuestion } from '../../test/seed-bank';
+import { referenceSolution, seedQuestion, seedSlugs } from '../../test/seed-bank';
 
 /**
  * Reference solutions prove the drivers (issue #16, item 7): twelve seed
@@ -9,7 +9,8 @@ import { referenceSolution, seedQuestion } from '../../test/seed-bank';
  * every test case of the question (hidden ones included) — all must pass.
  * The same run also gets every case again with its expected value altered,
  * and each of those must be a wrong answer: a driver that passed anything
- * through unchecked could not pass both halves.
+ * through unchecked could not pass both halves. Besides, every seed
+ * question's own JavaScript reference solution runs through the sandbox too.
  */
 const QUESTIONS = [
   'anagram-families', // string[] -> string[][]
@@ -50,6 +51,24 @@ describe('reference solutions in every language pass every test case of their qu
     const returns = new Set(QUESTIONS.map((slug) => seedQuestion(slug).entryPoint.returnType));
     expect([...params].sort()).toEqual(['int', 'int[]', 'int[][]', 'string', 'string[]']);
     expect([...returns].sort()).toEqual(['bool', 'double', 'int', 'int[]', 'int[][]', 'string', 'string[]', 'string[][]']);
+  });
+
+  it("every seed question's own JavaScript reference solution is Accepted on all its test cases", async () => {
+    const slugs = seedSlugs();
+    expect(slugs.length).toBeGreaterThanOrEqual(60);
+    const summaries = await Promise.all(
+      slugs.map(async (slug) => {
+        const question = seedQuestion(slug);
+        const result = await box.executor.execute({
+          language: 'javascript',
+          code: referenceSolution(slug, 'javascript'),
+          entryPoint: question.entryPoint,
+          tests: question.testCases,
+        });
+        return `${slug}: ${result.summary}`;
+      }),
+    );
+    expect(summaries).toEqual(slugs.map((slug) => `${slug}: Accepted ${seedQuestion(slug).testCases.length}/${seedQuestion(slug).testCases.length}`));
   });
 
   describe.each(LANGUAGES)('%s', (language) => {

@@ -1,4 +1,0 @@
-function runningBalance(opening, transactions) {
-  let balance = opening;
-  return transactions.map((amount) => (balance += amount));
-}

@@ -1,3 +1,0 @@
-function sameLetters(dealt, played) {
-  return [...dealt].sort().join('') === [...played].sort().join('');
-}

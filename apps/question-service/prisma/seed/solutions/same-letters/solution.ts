@@ -1,3 +1,0 @@
-function sameLetters(dealt: string, played: string): boolean {
-  return [...dealt].sort().join('') === [...played].sort().join('');
-}

@@ -1,3 +1,0 @@
-function unpairedSock(socks) {
-  return socks.reduce((acc, sock) => acc ^ sock, 0);
-}
