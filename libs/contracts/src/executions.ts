@@ -38,7 +38,7 @@ export const TEST_VERDICTS = [
   'time_limit',
   'memory_limit',
   'output_limit',
-  /** Not run: an earlier test used up the submission's time budget. */
+  /** Not run: the code did not compile, or three earlier tests ended at a limit (time, memory, output). */
   'skipped',
 ] as const;
 export const testVerdictSchema = z.enum(TEST_VERDICTS);

@@ -18,6 +18,8 @@ import { createSlots, type Slots } from './slots';
 
 const MiB = 1024 * 1024;
 const COMPILER_OUT_OF_MEMORY = /virtual memory exhausted|out of memory allocating|Killed signal terminated program|java\.lang\.OutOfMemoryError|JavaScript heap out of memory/;
+/** After this many tests ended at a limit, the rest of a submission is skipped. */
+const MAX_LIMITS_HIT = 3;
 /** What a visible test shows of the program's output. */
 const EXCERPT_BYTES = 8 * 1024;
 
@@ -330,12 +332,19 @@ export function createExecutor(options: ExecutorOptions): Executor {
         let peakMemoryBytes: number | null = null;
         const budgetMs = startupMs + request.tests.length * testTimeMs * 2;
         let next = 0;
-        while (next < request.tests.length && totalTimeMs < budgetMs) {
+        let limitsHit = 0;
+        // Tests after the third one that ran out of time, memory or output are skipped: a
+        // submission that loops forever must not hold a slot for 200 × the time limit.
+        while (next < request.tests.length && totalTimeMs < budgetMs && limitsHit < MAX_LIMITS_HIT) {
           const end = strategy === 'per-test' ? next + 1 : request.tests.length;
           const outcome = await runBox(request, language, dirs, identity, next, end, raw);
           totalTimeMs += outcome.wallMs;
           if (outcome.peakMemoryBytes !== null) peakMemoryBytes = Math.max(peakMemoryBytes ?? 0, outcome.peakMemoryBytes);
-          while (raw.has(next)) next += 1;
+          while (raw.has(next)) {
+            const verdict = raw.get(next)?.verdict;
+            if (verdict === 'time_limit' || verdict === 'memory_limit' || verdict === 'output_limit') limitsHit += 1;
+            next += 1;
+          }
         }
         const tests = finish(request, raw);
         return { ...summarize(tests), total: tests.length, compile: compileReport, tests, totalTimeMs, peakMemoryBytes };

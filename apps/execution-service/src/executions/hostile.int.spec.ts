@@ -279,6 +279,18 @@ describe('hostile code in the sandbox', () => {
     });
   });
 
+  it('skips the rest of a submission once three tests ran out of time', async () => {
+    const result = await box.executor.execute({
+      language: 'python',
+      code: PROGRAMS.infiniteLoop.python,
+      entryPoint,
+      tests: Array.from({ length: 5 }, () => ({ args: [''], expected: 'blocked', hidden: true })),
+    });
+    expect(result.tests.map((test) => test.verdict)).toEqual(['time_limit', 'time_limit', 'time_limit', 'skipped', 'skipped']);
+    expect(result.summary).toBe('Time limit exceeded on test 1 (0/5 passed)');
+    expectNothingLeft();
+  });
+
   it('stops a compile-time bomb (exponential C++ templates) at the compile limits', async () => {
     const bomb = `#include <string>
 using namespace std;
