@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Which images a change needs: the apps `nx affected` reports, minus the e2e
-// suite (no image), each with its Docker Hub tag name (`question-service` ->
+// suite and any app without a Dockerfile yet (no image), each with its Docker Hub tag name (`question-service` ->
 // `question_service`) and the Dockerfile target that makes it (`runtime`). An app
 // whose Dockerfile has a `migrate` stage (the data services) also gets its
 // migration image (`question_service_migrate`, target `migrate`), which the
@@ -25,6 +25,11 @@ const isTestSuite = (name) => name === 'e2e' || name.endsWith('-e2e');
 /** `question-service` -> `question_service`: the tag in peerprep4/peerprep4:<tag>. */
 export const imageName = (app) => app.replace(/-/g, '_');
 
+/** Whether apps/<app> has a Dockerfile: an app whose image is not written yet (execution-service, #16) has nothing to build. */
+export function hasDockerfile(app) {
+  return existsSync(path.join(root, 'apps', app, 'Dockerfile'));
+}
+
 /** Whether apps/<app>/Dockerfile has a `migrate` stage (`docker build --target migrate`). */
 export function hasMigrateTarget(app) {
   const dockerfile = path.join(root, 'apps', app, 'Dockerfile');
@@ -35,9 +40,9 @@ export function hasMigrateTarget(app) {
  * The GitHub Actions matrix for these affected app names, sorted for stable job
  * names: each app's image, then its migrate image when it has one.
  */
-export function toMatrix(apps, withMigrate = hasMigrateTarget) {
+export function toMatrix(apps, withMigrate = hasMigrateTarget, hasImage = hasDockerfile) {
   const include = apps
-    .filter((app) => !isTestSuite(app))
+    .filter((app) => !isTestSuite(app) && hasImage(app))
     .sort()
     .flatMap((app) => [
       { app, image: imageName(app), target: 'runtime' },
