@@ -18,6 +18,8 @@ import { createSlots, type Slots } from './slots';
 
 const MiB = 1024 * 1024;
 const COMPILER_OUT_OF_MEMORY = /virtual memory exhausted|out of memory allocating|Killed signal terminated program|java\.lang\.OutOfMemoryError|JavaScript heap out of memory/;
+/** A test still running this many times its limit after it started is killed. */
+const KILL_AFTER_LIMIT_FACTOR = 2;
 /** After this many tests ended at a limit, the rest of a submission is skipped. */
 const MAX_LIMITS_HIT = 3;
 /** What a visible test shows of the program's output. */
@@ -204,7 +206,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       ...DEFAULT_RUN_LIMITS,
       ...language.runLimits,
       cpuSeconds: Math.ceil((count * testTimeMs + startupMs) / 1000),
-      wallMs: startupMs + count * testTimeMs,
+      wallMs: startupMs + count * testTimeMs * KILL_AFTER_LIMIT_FACTOR,
     };
     const frames = new Map<number, Frame>();
     let running: number | null = null;
@@ -229,7 +231,9 @@ export function createExecutor(options: ExecutorOptions): Executor {
         clearTimeout(testTimer);
         if (frame.t === 'start') {
           running = frame.i;
-          testTimer = setTimeout(() => box.kill('test_time_limit'), testTimeMs);
+          // The limit is judged on the driver's own timing of the call (below); the kill only stops a
+          // test that never returns, with headroom for a loaded machine scheduling the box late.
+          testTimer = setTimeout(() => box.kill('test_time_limit'), testTimeMs * KILL_AFTER_LIMIT_FACTOR);
         } else {
           running = null;
           frames.set(frame.i, frame);
@@ -244,7 +248,9 @@ export function createExecutor(options: ExecutorOptions): Executor {
     for (let index = start; index < end; index += 1) {
       const frame = frames.get(index);
       const printed = { stdout: stdout.get(index) ?? '', stderr: stderr.get(index) ?? '' };
-      if (frame?.t === 'done') {
+      if (frame?.t === 'done' && (frame.ms ?? 0) > testTimeMs) {
+        results.set(index, { verdict: 'time_limit', timeMs: frame.ms ?? null, ...printed });
+      } else if (frame?.t === 'done') {
         results.set(index, { timeMs: frame.ms ?? null, actual: frame.value ?? null, ...printed });
       } else if (frame?.t === 'error') {
         const verdict = language.outOfMemory.test(frame.error ?? '') ? 'memory_limit' : 'runtime_error';

@@ -279,6 +279,12 @@ describe('hostile code in the sandbox', () => {
     });
   });
 
+  it('judges a test that returns after its 2 s limit a time limit, though it was not killed', async () => {
+    const result = await run('python', 'import time\ndef probe(target):\n    time.sleep(2.5)\n    return "blocked"\n');
+    expect(result.status).toBe('time_limit');
+    expect(result.tests[0].timeMs).toBeGreaterThan(2_000);
+  });
+
   it('skips the rest of a submission once three tests ran out of time', async () => {
     const result = await box.executor.execute({
       language: 'python',
