@@ -29,8 +29,8 @@ export async function createTestSandbox(name: string, options: { strategy?: BoxS
 
 /**
  * Live processes still owned by the suite's box uids (none may outlive its
- * run). A killed box's init can stay a zombie for a moment, until the host's
- * init reaps it: dead, holding nothing, so not counted.
+ * run). A killed box's program can stay a zombie for a moment, until the
+ * host's init reaps it: dead, holding nothing, so not counted.
  */
 export function processesOf(uids: number[]): string[] {
   const out = execFileSync('ps', ['-e', '-o', 'uid=,pid=,stat=,args='], { encoding: 'utf8' });

@@ -202,6 +202,11 @@ export class Sandbox {
       '--disable-userns',
       '--die-with-parent',
       '--new-session',
+      // The program itself is the namespace's init, and bwrap waits for it: with bwrap's own init,
+      // the outer bwrap exits first and leaves that init a zombie for the host's PID 1 to reap,
+      // which counts against the uid's RLIMIT_NPROC until it does (seen here: one per box).
+      // When the program exits, the kernel kills everything left in the namespace.
+      '--as-pid-1',
       '--cap-drop',
       'ALL',
       '--clearenv',
