@@ -31,7 +31,9 @@ function median(values: number[]): number {
 function bare(command: string[], cwd: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    // The box's environment, not the bench's (tsx's NODE_OPTIONS loader would slow every bare node down).
+    const env = { PATH: '/usr/bin:/bin', HOME: os.tmpdir(), LANG: 'C.UTF-8' };
+    const child = spawn(command[0], command.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     (child.stdio[3] as NodeJS.ReadableStream).resume();
