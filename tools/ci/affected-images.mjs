@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Which images a change needs: the apps `nx affected` reports, minus the e2e
-// suite and any app without a Dockerfile yet (no image), each with its Docker Hub tag name (`question-service` ->
-// `question_service`) and the Dockerfile target that makes it (`runtime`). An app
-// whose Dockerfile has a `migrate` stage (the data services) also gets its
-// migration image (`question_service_migrate`, target `migrate`), which the
-// Kubernetes migration Jobs run. CI builds a matrix from the output; only these
-// images are built, scanned and pushed.
+// suite and any app docker-bake.json does not build yet (no image), each with its Docker Hub tag name (`question-service` ->
+// `question_service`), which is also the docker-bake.json target that builds
+// it, and the Dockerfile stage it builds (`runtime`). An app with a migrate
+// image in docker-bake.json (the data services) also gets it
+// (`question_service_migrate`, stage `migrate`), which the Kubernetes
+// migration Jobs run. CI builds a matrix from the output; only these images
+// are built, scanned and pushed.
 //
 //   node tools/ci/affected-images.mjs [--base=<ref>] [--head=<ref>]
 //
@@ -13,7 +14,7 @@
 // Prints {"include":[{"app","image","target"}...]} and, inside GitHub Actions, writes
 // `matrix` and `any` (true/false) to $GITHUB_OUTPUT.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,22 +26,25 @@ const isTestSuite = (name) => name === 'e2e' || name.endsWith('-e2e');
 /** `question-service` -> `question_service`: the tag in peerprep4/peerprep4:<tag>. */
 export const imageName = (app) => app.replace(/-/g, '_');
 
-/** Whether apps/<app> has a Dockerfile: an app whose image is not written yet (execution-service, #16) has nothing to build. */
-export function hasDockerfile(app) {
-  return existsSync(path.join(root, 'apps', app, 'Dockerfile'));
+/** Whether docker-bake.json builds the app an image: one not written yet (execution-service, #16) has nothing to build. */
+export function hasImageTarget(app) {
+  const targets = JSON.parse(readFileSync(path.join(root, 'docker-bake.json'), 'utf8')).target ?? {};
+  return imageName(app) in targets;
 }
 
-/** Whether apps/<app>/Dockerfile has a `migrate` stage (`docker build --target migrate`). */
+/** Whether docker-bake.json builds the app a migrate image (`<service_name>_migrate`, the Dockerfile's `migrate` stage). */
 export function hasMigrateTarget(app) {
-  const dockerfile = path.join(root, 'apps', app, 'Dockerfile');
-  return existsSync(dockerfile) && /^FROM\s+\S+\s+AS\s+migrate\s*$/im.test(readFileSync(dockerfile, 'utf8'));
+  const targets = JSON.parse(readFileSync(path.join(root, 'docker-bake.json'), 'utf8')).target ?? {};
+  // A target's own `target` wins over the ones it inherits, the last parent over the first (buildx's rule).
+  const stageOf = (name) => targets[name]?.target ?? (targets[name]?.inherits ?? []).map(stageOf).findLast(Boolean);
+  return stageOf(`${imageName(app)}_migrate`) === 'migrate';
 }
 
 /**
  * The GitHub Actions matrix for these affected app names, sorted for stable job
  * names: each app's image, then its migrate image when it has one.
  */
-export function toMatrix(apps, withMigrate = hasMigrateTarget, hasImage = hasDockerfile) {
+export function toMatrix(apps, withMigrate = hasMigrateTarget, hasImage = hasImageTarget) {
   const include = apps
     .filter((app) => !isTestSuite(app) && hasImage(app))
     .sort()

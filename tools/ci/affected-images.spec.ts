@@ -38,13 +38,13 @@ describe('affected-images.mjs against this repository', () => {
     ]);
   });
 
-  it('builds no image for an app without a Dockerfile yet', () => {
-    expect(evaluate(`m.toMatrix(['matching-service', 'not-yet-imaged'], () => false, (app) => app !== 'not-yet-imaged').include`)).toEqual([
+  it('builds no image for an app docker-bake.json does not build yet', () => {
+    expect(evaluate(`m.toMatrix(['matching-service', 'execution-service'], () => false).include`)).toEqual([
       { app: 'matching-service', image: 'matching_service', target: 'runtime' },
     ]);
   });
 
-  it('adds a migrate image exactly for the apps whose Dockerfile has a migrate stage', () => {
+  it('adds a migrate image exactly for the apps docker-bake.json builds one for (a migrate stage)', () => {
     const everyApp = ['api-gateway', 'collaboration-service', 'frontend', 'matching-service', 'question-service', 'user-service'];
     expect(evaluate(`${JSON.stringify(everyApp)}.filter((app) => m.hasMigrateTarget(app))`)).toEqual(['collaboration-service', 'question-service', 'user-service']);
     expect(evaluate(`m.toMatrix(['matching-service', 'user-service', 'e2e'], (app) => app === 'user-service').include`)).toEqual([

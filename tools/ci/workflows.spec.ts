@@ -48,12 +48,15 @@ function checkCiWorkflow(workflow: Any): string[] {
   const images = jobs.images ?? {};
   if (images.strategy?.matrix !== '${{ fromJSON(needs.images-plan.outputs.matrix) }}') problems.push("images: matrix from the plan's output");
   if (!String(images.if).includes("needs.images-plan.outputs.any == 'true'")) problems.push('images: skipped when nothing is affected');
-  const build = uses(images, 'docker/build-push-action')?.with ?? {};
+  const build = uses(images, 'docker/bake-action')?.with ?? {};
+  const overrides = String(build.set ?? '').split('\n').map((line) => line.trim());
   if (!uses(images, 'docker/setup-buildx-action')) problems.push('images: buildx');
-  if (build['cache-from'] !== 'type=gha,scope=${{ matrix.image }}' || !String(build['cache-to']).startsWith('type=gha,') || !String(build['cache-to']).includes('scope=${{ matrix.image }}')) {
+  const cacheTo = overrides.find((line) => line.startsWith('${{ matrix.image }}.cache-to='));
+  if (!overrides.includes('${{ matrix.image }}.cache-from=type=gha,scope=${{ matrix.image }}') || !cacheTo?.startsWith('${{ matrix.image }}.cache-to=type=gha,') || !cacheTo.includes('scope=${{ matrix.image }}')) {
     problems.push('images: GitHub Actions cache scoped per image');
   }
-  if (build.file !== 'apps/${{ matrix.app }}/Dockerfile' || build.target !== '${{ matrix.target }}') problems.push("images: the app's Dockerfile at the matrix target (runtime or migrate)");
+  // The bake target named after the image is the app (runtime) or its migrate image, from the checked-out tree, and docker-bake.json alone.
+  if (build.targets !== '${{ matrix.image }}' || build.files !== 'docker-bake.json' || build.source !== '.') problems.push('images: the docker-bake.json target named after the image (the app or its migrate image)');
   if (build.push !== false) problems.push('images: the build itself never pushes (the scan comes first)');
   const scan = uses(images, 'aquasecurity/trivy-action')?.with ?? {};
   if (scan.severity !== 'CRITICAL' || scan['exit-code'] !== '1') problems.push('images: trivy fails on CRITICAL');
@@ -64,7 +67,8 @@ function checkCiWorkflow(workflow: Any): string[] {
   const login = uses(images, 'docker/login-action')?.with ?? {};
   if (login.username !== '${{ secrets.DOCKERHUB_USERNAME }}' || login.password !== '${{ secrets.DOCKERHUB_TOKEN }}') problems.push('images: Docker Hub credentials from repository secrets');
   const tags = runs(images);
-  if (!tags.includes('moving=${REPOSITORY}:${{ matrix.image }}') || !tags.includes('immutable=${REPOSITORY}:${{ matrix.image }}-${short_sha}') || images.env?.REPOSITORY !== 'peerprep4/peerprep4') {
+  const tagged = ['moving', 'immutable'].every((tag) => overrides.includes(`\${{ matrix.image }}.tags=\${{ steps.tags.outputs.${tag} }}`));
+  if (!tagged || !tags.includes('moving=${REPOSITORY}:${{ matrix.image }}') || !tags.includes('immutable=${REPOSITORY}:${{ matrix.image }}-${short_sha}') || images.env?.REPOSITORY !== 'peerprep4/peerprep4') {
     problems.push('images: tags peerprep4/peerprep4:<image> and <image>-<short sha>');
   }
   if (!/npm audit --omit=dev --audit-level=critical/.test(runs(jobs.audit ?? {}))) problems.push('audit: npm audit of production dependencies');
@@ -132,9 +136,17 @@ describe('the workflow checks catch mistakes', () => {
 
   it('the structure check names a build that ignores the migrate target and a cache shared by an app and its migrate image', () => {
     const broken = ci();
-    const build = broken.jobs.images.steps.find((s: Any) => String(s.uses).startsWith('docker/build-push-action@'));
-    delete build.with.target;
-    build.with['cache-from'] = 'type=gha,scope=${{ matrix.app }}';
-    expect(checkCiWorkflow(broken)).toEqual(['images: GitHub Actions cache scoped per image', "images: the app's Dockerfile at the matrix target (runtime or migrate)"]);
+    const build = broken.jobs.images.steps.find((s: Any) => String(s.uses).startsWith('docker/bake-action@'));
+    build.with.targets = '${{ matrix.app }}';
+    build.with.set = String(build.with.set).replace('.cache-from=type=gha,scope=${{ matrix.image }}', '.cache-from=type=gha,scope=${{ matrix.app }}');
+    expect(checkCiWorkflow(broken)).toEqual(['images: GitHub Actions cache scoped per image', 'images: the docker-bake.json target named after the image (the app or its migrate image)']);
+  });
+
+  it('the structure check names a bake that would read docker-compose.yml too, or build a fresh Git checkout', () => {
+    const broken = ci();
+    const build = broken.jobs.images.steps.find((s: Any) => String(s.uses).startsWith('docker/bake-action@'));
+    delete build.with.files;
+    delete build.with.source;
+    expect(checkCiWorkflow(broken)).toEqual(['images: the docker-bake.json target named after the image (the app or its migrate image)']);
   });
 });

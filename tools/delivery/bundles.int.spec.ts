@@ -3,8 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
-import { TEST_DATABASE_PREFIX, uniqueTestId, waitFor } from '@peerprep/testing';
+import { queryRows, TEST_DATABASE_PREFIX, uniqueTestId, waitFor } from '@peerprep/testing';
 import { BACKEND_APPS } from './delivery-apps';
 import { copyToTemp, folderSize, freePort, makeTempFolder, megabytes, productionInstall, run } from './bundle-workspace';
 import { workspaceRoot } from './dockerfile-model';
@@ -40,13 +39,7 @@ const databases: string[] = [];
 let frontend: Bundle;
 
 async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await queryRows(ADMIN_URL, sql);
 }
 
 function databaseUrl(name: string): string {
@@ -234,14 +227,8 @@ describe('the pruned production bundles', () => {
       cwd: questions.folder,
       env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...pick(environmentOf('question-service'), 'DATABASE_URL', 'AMQP_URL', 'INTERNAL_API_TOKEN') },
     });
-    const client = new pg.Client({ connectionString: questions.databaseUrl });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM questions');
-      expect(Number(rows[0]?.count)).toBeGreaterThan(0);
-    } finally {
-      await client.end();
-    }
+    const rows = await queryRows<{ count: string }>(questions.databaseUrl as string, 'SELECT count(*) FROM questions');
+    expect(Number(rows[0]?.count)).toBeGreaterThan(0);
   }, 120_000);
 
   it('serves the frontend landing page from a copy of the Next.js standalone output', async () => {

@@ -590,8 +590,8 @@ function hasHealthcheck(service: ComposeService): boolean {
   // outside base image's cannot be known offline, so it counts as none.
   while (index >= 0) {
     const stage = stages[index] as (typeof stages)[number];
-    const declared = stage.instructions.filter((instruction) => instruction.getKeyword() === 'HEALTHCHECK').at(-1);
-    if (declared) return declared.getArguments()[0]?.getValue().toUpperCase() !== 'NONE';
+    const declared = stage.instructions.filter((instruction) => instruction.keyword === 'HEALTHCHECK').at(-1);
+    if (declared) return declared.args[0]?.toUpperCase() !== 'NONE';
     const parent = find(stage.from);
     index = parent >= 0 && parent < index ? parent : -1;
   }

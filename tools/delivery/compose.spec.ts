@@ -13,10 +13,14 @@ import { userEnvSchema } from '@peerprep/user-service-config';
 import type { z } from 'zod';
 import { appsReading, BOOT_ENV_SCHEMAS, bootProblems } from './app-config';
 import { ComposeError, type ComposeProject, type ComposeService, loadComposeFile } from './compose-model';
+import { imageName, loadBakeFile, type BakeTarget } from './bake-model';
 import { BACKEND_APPS, DELIVERY_APPS, STORES } from './delivery-apps';
-import { dockerStages, readDockerfile, workspaceRoot } from './dockerfile-model';
+import { resolveDockerfile, workspaceRoot } from './dockerfile-model';
 
 const composeFile = path.join(workspaceRoot, 'docker-compose.yml');
+const bake = loadBakeFile();
+/** The bake target of an image (docker-bake.json): its Dockerfile and build arguments are what compose must build with. */
+const bakeTarget = (image: string) => bake.targets[image] as BakeTarget;
 const envExample = path.join(workspaceRoot, '.env.example');
 const jwtPrivateKey = generateKeyPairSync('ed25519')
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
@@ -76,10 +80,11 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(DELIVERY_APPS.map((app) => [app.name, app] as const))(
-    'builds %s from its Dockerfile at the repository root and publishes its port on the same host port',
+    'builds %s as docker-bake.json builds its image, at the repository root, and publishes its port on the same host port',
     (name, app) => {
       const service = compose.services[name];
-      expect(service?.build?.dockerfile).toBe(`apps/${name}/Dockerfile`);
+      expect(service?.build?.dockerfile).toBe(bakeTarget(imageName(name)).dockerfile);
+      expect(service?.build?.args).toEqual(bakeTarget(imageName(name)).args);
       expect(service?.build?.context).toBe(workspaceRoot);
       expect(service?.build?.target).toBeUndefined();
       expect(service?.ports).toEqual([{ published: app.port, target: app.port }]);
@@ -106,7 +111,8 @@ describe('docker-compose.yml', () => {
     for (const app of DELIVERY_APPS.filter((a) => a.database)) {
       const database = app.database as NonNullable<(typeof app)['database']>;
       const migrate = compose.services[`${app.name}-migrate`];
-      expect(migrate?.build).toMatchObject({ dockerfile: `apps/${app.name}/Dockerfile`, target: 'migrate' });
+      const image = bakeTarget(`${imageName(app.name)}_migrate`);
+      expect(migrate?.build).toMatchObject({ dockerfile: image.dockerfile, target: 'migrate', args: image.args });
       expect(migrate?.restart).toBe('no');
       expect(migrate?.depends_on?.[database.service]).toEqual({ condition: 'service_healthy' });
       expect(new URL(migrate?.environment?.['DATABASE_URL'] ?? '').host).toBe(`${database.service}:5432`);
@@ -119,7 +125,7 @@ describe('docker-compose.yml', () => {
 
   it('seeds the question bank once the questions database is migrated', () => {
     const seed = compose.services['question-service-seed'];
-    expect(seed?.build?.dockerfile).toBe('apps/question-service/Dockerfile');
+    expect(seed?.build).toEqual(compose.services['question-service']?.build);
     expect(seed?.command).toEqual(['node', '--enable-source-maps', 'seed.js']);
     expect(seed?.depends_on?.['question-service-migrate']).toEqual({ condition: 'service_completed_successfully' });
     expect(seed?.environment?.['DATABASE_URL']).toBe(compose.services['question-service']?.environment?.['DATABASE_URL']);
@@ -137,9 +143,10 @@ describe('docker-compose.yml', () => {
         if (condition === 'service_healthy') {
           const imageHealthcheck =
             target.build && !target.build.target
-              ? (dockerStages(readDockerfile(target.build.dockerfile.split('/')[1] as string)).at(-1)?.instructions ?? []).some(
-                  (i) => i.getKeyword() === 'HEALTHCHECK',
-                )
+              ? (
+                  resolveDockerfile(readFileSync(path.resolve(target.build.context, target.build.dockerfile), 'utf8'), withoutEmpty(target.build.args ?? {})).stages.at(-1)
+                    ?.instructions ?? []
+                ).some((i) => i.keyword === 'HEALTHCHECK')
               : false;
           expect({ dependency, healthcheck: Boolean(target.healthcheck?.test) || imageHealthcheck }).toEqual({
             dependency,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import { queryRows } from '@peerprep/testing';
 
 // Proves, against the real local Postgres, that the offline Prisma path works:
 // the actual CLI (wasm schema engine over the shared adapter) migrates a fresh
@@ -52,16 +52,6 @@ function committedMigrations(service: Service): string[] {
     .sort();
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const databasesToDrop: string[] = [];
 
 /** A database name of our own (pp_test_ prefix, so leftovers of killed runs can be cleaned up). */
@@ -78,7 +68,7 @@ function urlOf(database: string): string {
 }
 
 async function appliedMigrations(url: string): Promise<string[]> {
-  const rows = await query<{ migration_name: string }>(
+  const rows = await queryRows<{ migration_name: string }>(
     url,
     'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
   );
@@ -87,7 +77,7 @@ async function appliedMigrations(url: string): Promise<string[]> {
 
 afterAll(async () => {
   for (const name of databasesToDrop) {
-    await query(ADMIN_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await queryRows(ADMIN_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 });
 
@@ -96,7 +86,7 @@ describe('Prisma migrations, offline', () => {
     await Promise.all(
       SERVICES.map(async (service) => {
         const name = ownDatabaseName(service);
-        await query(ADMIN_URL, `CREATE DATABASE "${name}"`);
+        await queryRows(ADMIN_URL, `CREATE DATABASE "${name}"`);
         const url = urlOf(name);
 
         const deploy = await prisma(service, ['migrate', 'deploy'], url);
@@ -116,13 +106,13 @@ describe('Prisma migrations, offline', () => {
 
   it('the committed migrations produce exactly schema.prisma (diffed through a shadow database that is dropped afterwards)', async () => {
     const shadowDatabases = () =>
-      query<{ datname: string }>(ADMIN_URL, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
+      queryRows<{ datname: string }>(ADMIN_URL, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
     const before = new Set((await shadowDatabases()).map((row) => row.datname));
 
     await Promise.all(
       SERVICES.map(async (service) => {
         const name = ownDatabaseName(`${service}_diff`);
-        await query(ADMIN_URL, `CREATE DATABASE "${name}"`);
+        await queryRows(ADMIN_URL, `CREATE DATABASE "${name}"`);
         const schemaDir = path.join('apps', service, 'prisma');
 
         const diff = await prisma(

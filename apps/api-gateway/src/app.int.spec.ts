@@ -1,48 +1,26 @@
-import { loadConfig, type Service } from '@peerprep/service-kit';
-import { createTestRedis, type TestRedis } from '@peerprep/testing';
-import { Redis } from 'ioredis';
+import { createTestRedis, openWebSocket, type TestRedis } from '@peerprep/testing';
 import request from 'supertest';
-import WebSocket from 'ws';
-import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
+import { startTestGateway, type StartedGateway } from '../test/gateway';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
-import { createApp } from './app';
 import { ROUTES } from './routes.table';
 
 const FRONTEND = 'http://localhost:3000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface Started {
-  gateway: Service;
-  url: string;
-  port: number;
-}
-
 const cleanups: (() => Promise<void>)[] = [];
 
 /** A gateway with its own Redis connection (under the test's key prefix), which its shutdown closes. */
-async function startGateway(testRedis: TestRedis, env: Record<string, string>): Promise<Started> {
-  const redis = new Redis(testRedis.url, { keyPrefix: testRedis.prefix, lazyConnect: true });
-  // Until connected, a gateway counts in memory (see rate-limit.ts); these tests are about Redis.
-  await redis.connect();
-  const config = loadConfig(gatewayEnvSchema, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    CORS_ORIGINS: `${FRONTEND}, https://peerprep.example`,
-    ...env,
-  });
-  const gateway = createApp({ config, redis });
-  const { url, port } = await gateway.start();
-  cleanups.push(() => gateway.stop('test finished'));
-  return { gateway, url, port };
+async function startGateway(testRedis: TestRedis, env: Record<string, string>): Promise<StartedGateway> {
+  const started = await startTestGateway(testRedis, { CORS_ORIGINS: `${FRONTEND}, https://peerprep.example`, ...env });
+  cleanups.push(() => started.gateway.stop('test finished'));
+  return started;
 }
 
 let users: FakeUpstream;
 let questions: FakeUpstream;
 let matching: FakeUpstream;
 let testRedis: TestRedis;
-let main: Started;
+let main: StartedGateway;
 
 beforeAll(async () => {
   [users, questions, matching] = await Promise.all([
@@ -196,17 +174,7 @@ describe('upstream failures', () => {
   });
 });
 
-function openSocket(url: string, origin?: string): Promise<{ socket: WebSocket; first: string } | { status: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers: origin ? { origin } : {} });
-    socket.once('message', (data) => resolve({ socket, first: data.toString() }));
-    socket.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0 });
-      res.resume();
-    });
-    socket.once('error', reject);
-  });
-}
+const openSocket = (url: string, origin?: string) => openWebSocket(url, { origin });
 
 describe('WebSocket upgrades', () => {
   it('proxies /api/match upgrades to the matching service, with the request id', async () => {

@@ -1,12 +1,9 @@
-import { loadConfig, type Service } from '@peerprep/service-kit';
-import { createTestRedis, type TestRedis } from '@peerprep/testing';
-import { Redis } from 'ioredis';
+import type { Service } from '@peerprep/service-kit';
+import { createTestRedis, openWebSocket, type TestRedis } from '@peerprep/testing';
 import request from 'supertest';
-import WebSocket from 'ws';
-import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
+import { startTestGateway } from '../test/gateway';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
 import { startTokenAuthority, type TokenAuthority } from '../test/tokens';
-import { createApp } from './app';
 
 const FRONTEND = 'http://localhost:3000';
 
@@ -16,13 +13,7 @@ let testRedis: TestRedis;
 const gateways: Service[] = [];
 
 async function startGateway(authJwksUrl: string): Promise<{ url: string; port: number }> {
-  const redis = new Redis(testRedis.url, { keyPrefix: testRedis.prefix, lazyConnect: true });
-  await redis.connect();
-  const config = loadConfig(gatewayEnvSchema, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
+  const { gateway, url, port } = await startTestGateway(testRedis, {
     CORS_ORIGINS: FRONTEND,
     USER_SERVICE_URL: upstream.url,
     QUESTION_SERVICE_URL: upstream.url,
@@ -31,9 +22,8 @@ async function startGateway(authJwksUrl: string): Promise<{ url: string; port: n
     AUTH_JWKS_URL: authJwksUrl,
     RATE_LIMIT_POINTS: '10000',
   });
-  const gateway = createApp({ config, redis });
   gateways.push(gateway);
-  return gateway.start();
+  return { url, port };
 }
 
 let gateway: { url: string; port: number };
@@ -106,17 +96,7 @@ describe('access tokens at the edge (HTTP)', () => {
   });
 });
 
-function openSocket(url: string, protocols: string[] = []): Promise<{ protocol: string; socket: WebSocket } | { status: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, protocols, { headers: { origin: FRONTEND } });
-    socket.once('message', () => resolve({ protocol: socket.protocol, socket }));
-    socket.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0 });
-      res.resume();
-    });
-    socket.once('error', reject);
-  });
-}
+const openSocket = (url: string, protocols: string[] = []) => openWebSocket(url, { protocols, origin: FRONTEND });
 
 describe('access tokens at the edge (WebSocket upgrades)', () => {
   it('passes an upgrade with a valid token in the subprotocol', async () => {

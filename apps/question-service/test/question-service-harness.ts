@@ -2,14 +2,8 @@ import path from 'node:path';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@peerprep/auth';
 import type { EventType } from '@peerprep/contracts';
 import { createMessaging, type Messaging } from '@peerprep/messaging';
-import { createLogger, loadConfig } from '@peerprep/service-kit';
-import {
-  createTestInfrastructure,
-  startTestService,
-  testServiceEnv,
-  type RunningTestService,
-  type TestInfrastructure,
-} from '@peerprep/testing';
+import { loadConfig } from '@peerprep/service-kit';
+import { createServiceTestbed, startTestService, type RunningTestService } from '@peerprep/testing';
 import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { questionEnvSchema } from '@peerprep/question-service-config';
 import { createQuestionBank, createApp } from '../src/app';
@@ -55,29 +49,22 @@ async function signAccessToken(key: CryptoKey, role: 'USER' | 'ADMIN', sub: stri
  * records the question events it publishes.
  */
 export async function startQuestionService(label: string): Promise<QuestionServiceHarness> {
-  const infra: TestInfrastructure<{ label: string; migrationsDir: string; rabbit: true }> =
-    await createTestInfrastructure({
-      label,
-      migrationsDir: path.join(__dirname, '../prisma/migrations'),
-      rabbit: true,
-    });
+  const infra = await createServiceTestbed(
+    'question-service',
+    { label, migrationsDir: path.join(__dirname, '../prisma/migrations'), rabbit: true },
+    { logLevel: process.env['TEST_LOG_LEVEL'] },
+  );
   const keys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const strangerKeys = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const config = loadConfig(questionEnvSchema, {
-    ...testServiceEnv,
-    DATABASE_URL: infra.database.url,
+    ...infra.env,
     AMQP_URL: infra.rabbit.url,
     AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey),
     INTERNAL_API_TOKEN: INTERNAL_TOKEN,
   });
-  const logger = createLogger({ name: 'question-service', level: (process.env['TEST_LOG_LEVEL'] ?? 'silent') as 'silent' });
+  const { logger } = infra;
   const prisma = createPrismaClient(infra.database.url);
-  const messaging: Messaging = createMessaging({
-    url: infra.rabbit.url,
-    serviceName: 'question-service',
-    exchange: infra.rabbit.exchange,
-    logger,
-  });
+  const messaging: Messaging = createMessaging(infra.messagingOptions);
   const observer = createMessaging({ url: infra.rabbit.url, serviceName: 'observer', exchange: infra.rabbit.exchange, logger });
   const events: ReceivedEvent[] = [];
   const record = async (event: { type: string; payload: unknown; correlationId?: string }) => {

@@ -1,4 +1,4 @@
-import { REFRESH_COOKIE_NAME, type TokenResponse } from '@peerprep/contracts';
+import { REFRESH_COOKIE_NAME, SESSION_HINT_COOKIE_NAME, type TokenResponse } from '@peerprep/contracts';
 import { assertConformingApiResponse } from '@peerprep/testing';
 
 // Tests read arbitrary JSON answers (bodies and problems) field by field, and
@@ -14,6 +14,8 @@ export interface ApiResponse<T = AnyJson> {
   refreshCookie: string | undefined;
   /** The full Set-Cookie line of the refresh cookie. */
   refreshCookieLine: string | undefined;
+  /** The full Set-Cookie line of the session hint (set and cleared with the refresh cookie). */
+  sessionHintLine: string | undefined;
 }
 
 export interface RequestOptions {
@@ -46,6 +48,7 @@ export async function call<T = AnyJson>(baseUrl: string, method: string, path: s
     headers: res.headers,
     body: text ? JSON.parse(text) : undefined,
     refreshCookieLine: line,
+    sessionHintLine: res.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_HINT_COOKIE_NAME}=`)),
     refreshCookie: line === undefined ? undefined : decodeURIComponent(line.slice(REFRESH_COOKIE_NAME.length + 1).split(';')[0] ?? ''),
   };
 }

@@ -1,20 +1,14 @@
 import path from 'node:path';
 import { createMessaging, type Messaging } from '@peerprep/messaging';
-import { createLogger, loadConfig } from '@peerprep/service-kit';
-import {
-  createTestInfrastructure,
-  startTestService,
-  testServiceEnv,
-  type RunningTestService,
-  type TestInfrastructure,
-} from '@peerprep/testing';
+import { loadConfig } from '@peerprep/service-kit';
+import { createServiceTestbed, startTestService, type RunningTestService, type ServiceTestbed } from '@peerprep/testing';
 import { userEnvSchema, type UserConfig } from '@peerprep/user-service-config';
 import { createApp } from '../src/app';
 import { generateSigningKey, type SigningKey } from '../src/auth/signing-key';
 import type { Clock } from '../src/clock';
 import { createPrismaClient, type PrismaClient } from '../src/db/prisma';
 
-type Infra = TestInfrastructure<{ label: string; migrationsDir: string; redis: true; rabbit: true }>;
+type Infra = ServiceTestbed<{ label: string; migrationsDir: string; redis: true; rabbit: true }>;
 
 export interface UserServiceHarness {
   infra: Infra;
@@ -35,23 +29,21 @@ export interface UserServiceHarness {
  * sign with.
  */
 export async function startUserServiceHarness(label: string, env: Record<string, string> = {}): Promise<UserServiceHarness> {
-  const infra = await createTestInfrastructure({
+  const infra: Infra = await createServiceTestbed('user-service', {
     label,
     migrationsDir: path.join(__dirname, '../prisma/migrations'),
     redis: true,
     rabbit: true,
   });
-  const logger = createLogger({ name: 'user-service', level: 'silent' });
+  const { logger } = infra;
   const prisma = createPrismaClient(infra.database.url);
-  const messaging = createMessaging({ url: infra.rabbit.url, serviceName: 'user-service', exchange: infra.rabbit.exchange, logger });
+  const messaging = createMessaging(infra.messagingOptions);
   const signingKey = await generateSigningKey();
   const others: RunningTestService[] = [];
 
   const configFor = (overrides: Record<string, string>) =>
     loadConfig(userEnvSchema, {
-      ...testServiceEnv,
-      DATABASE_URL: infra.database.url,
-      REDIS_URL: infra.redis.url,
+      ...infra.env,
       // Generous defaults so that only the rate-limit suite meets a limit.
       RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '1000',
       RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '1000',

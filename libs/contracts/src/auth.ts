@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { idSchema, roleSchema } from './common';
 import { displayNameSchema, emailSchema, passwordInputSchema, passwordSchema, userProfileSchema, usernameSchema } from './users';
 
-/**
- * The refresh token lives only in this httpOnly cookie, scoped to the auth
- * routes so it is not sent with every API call.
- */
-export const REFRESH_COOKIE_NAME = 'peerprep_refresh';
-export const REFRESH_COOKIE_PATH = '/api/auth';
+export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, SESSION_HINT_COOKIE_NAME } from './cookies';
 
 /** `POST /auth/signup`. Strict: a client cannot choose its role or id. */
 export const signupRequestSchema = z.strictObject({

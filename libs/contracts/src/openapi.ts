@@ -14,6 +14,7 @@ import { z } from 'zod';
 import {
   REFRESH_COOKIE_NAME,
   REFRESH_COOKIE_PATH,
+  SESSION_HINT_COOKIE_NAME,
   jwksResponseSchema,
   loginRequestSchema,
   signupRequestSchema,
@@ -201,7 +202,7 @@ const componentSchemaExtras: Partial<Record<keyof typeof componentSchemas, Recor
 
 const setsRefreshCookie = {
   'Set-Cookie': {
-    description: `The rotated refresh token: \`${REFRESH_COOKIE_NAME}\`, httpOnly, SameSite=Lax, Path=${REFRESH_COOKIE_PATH}, Secure outside development.`,
+    description: `The rotated refresh token: \`${REFRESH_COOKIE_NAME}\`, httpOnly, SameSite=Lax, Path=${REFRESH_COOKIE_PATH}, Secure outside development; and beside it \`${SESSION_HINT_COOKIE_NAME}=1\` (readable by the page, Path=/, the same lifetime), which tells the page a session exists. Both are cleared together.`,
     schema: { type: 'string' as const },
   },
 };

@@ -8,3 +8,6 @@ export * from './infrastructure';
 export * from './probes';
 export * from './tokens';
 export * from './openapi-conformance';
+export * from './service-testbed';
+export * from './service-app-tests';
+export * from './websocket';

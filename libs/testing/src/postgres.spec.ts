@@ -2,22 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createTestDatabase, TEST_DATABASE_PREFIX, type TestDatabase } from './postgres';
+import { createTestDatabase, queryRows, TEST_DATABASE_PREFIX, type TestDatabase } from './postgres';
 
 const ADMIN_URL = process.env['POSTGRES_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 async function databaseExists(name: string): Promise<boolean> {
-  const rows = await query(ADMIN_URL, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  const rows = await queryRows(ADMIN_URL, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   return rows.length === 1;
 }
 
@@ -54,13 +44,13 @@ describe('createTestDatabase', () => {
 
     expect(first.name.startsWith(`${TEST_DATABASE_PREFIX}widgets_suite_`)).toBe(true);
     expect(second.name).not.toBe(first.name);
-    const [row] = await query<{ name: string; color: string }>(
+    const [row] = await queryRows<{ name: string; color: string }>(
       first.url,
       "INSERT INTO widgets (name) VALUES ('w') RETURNING name, color",
     );
     expect(row).toEqual({ name: 'w', color: 'red' });
     // The two databases are independent.
-    expect(await query(second.url, 'SELECT * FROM widgets')).toEqual([]);
+    expect(await queryRows(second.url, 'SELECT * FROM widgets')).toEqual([]);
   });
 
   it('drop() removes the database even while a connection to it is still open', async () => {
@@ -83,7 +73,7 @@ describe('createTestDatabase', () => {
       '20250102000000_broken': 'ALTER TABLE missing_table ADD COLUMN x int;',
     });
     const ours = `${TEST_DATABASE_PREFIX}broken_${process.pid}_%`;
-    const listOurs = () => query(ADMIN_URL, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [ours]);
+    const listOurs = () => queryRows(ADMIN_URL, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [ours]);
     const before = await listOurs();
 
     await expect(createTestDatabase({ migrationsDir, label: 'broken' })).rejects.toThrow(

@@ -128,6 +128,11 @@ function quoteIdentifier(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
 
+/** Runs one statement on a connection of its own and returns its rows: for a test's arranging and checking. */
+export async function queryRows<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (client) => (await client.query<T>(sql, values)).rows);
+}
+
 /** How many sessions are connected to `database` right now (to prove a pool was closed). */
 export async function openConnections(database: string, adminUrl?: string): Promise<number> {
   const client = new pg.Client({ connectionString: adminUrl ?? process.env['POSTGRES_ADMIN_URL'] ?? DEFAULT_ADMIN_URL });

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as prng from 'lib0/prng';
-import { createCleanup } from '../lib/cleanup';
+import { runBench, suspect, type BenchRun } from '../lib/cleanup';
 import { pinProcess, planCpus, processCpuMs, type CpuPlan } from '../lib/cpu';
 import { envInt, envIntList, progress, sleep } from '../lib/options';
 import { createBenchDatabase } from '../lib/postgres';
@@ -389,76 +389,66 @@ function report(results: Result[], cpus: CpuPlan, loadBefore: number): void {
   );
 }
 
-async function main(): Promise<void> {
-  const runId = randomBytes(4).toString('hex');
-  const cleanup = createCleanup(say);
+async function main({ runId, cleanup }: BenchRun): Promise<void> {
   if (!heapSnapshots.kept) cleanup.add(`delete ${heapSnapshots.dir}`, async () => heapSnapshots.remove());
   const cpus = planCpus();
-  try {
-    if (cpus.pinned && cpus.loadCpus) pinProcess(process.pid, cpus.loadCpus);
-    say(cpus.description);
-    buildApps(['collaboration-service'], say, process.argv.includes('--skip-build'));
+  if (cpus.pinned && cpus.loadCpus) pinProcess(process.pid, cpus.loadCpus);
+  say(cpus.description);
+  buildApps(['collaboration-service'], say, process.argv.includes('--skip-build'));
 
-    const database = await createBenchDatabase({
-      label: 'collab',
-      runId,
-      migrationsDir: path.join(workspaceRoot, 'apps/collaboration-service/prisma/migrations'),
-      onCreated: (db) => cleanup.add(`drop database ${db.name}`, db.drop),
-    });
-    const internalToken = randomBytes(24).toString('hex');
-    const picker = await startPickerStub(internalToken);
-    cleanup.add('stop the question picker stub', picker.close);
-    const prefix = `bench:collab:${runId}:`;
-    cleanup.add(`delete Redis keys ${prefix}*`, () => deleteRedisKeys(prefix));
-    const exchange = `bench.collab.${runId}`;
-    const serviceQueue = `bench-collab-${runId}`;
-    const roomMaker = await createRoomMaker({ url: AMQP_URL, exchange, serviceQueue });
-    cleanup.add('close the RabbitMQ connection', roomMaker.close);
-    cleanup.add(`delete the RabbitMQ exchange ${exchange} and queues ${serviceQueue}*`, roomMaker.remove);
-    const live = liveRoomCounter(prefix);
-    cleanup.add('close the Redis client', live.close);
-    const signer = await createTokenSigner();
-    say(`database ${database.name}, Redis prefix ${prefix}, exchange ${exchange}`);
+  const database = await createBenchDatabase({
+    label: 'collab',
+    runId,
+    migrationsDir: path.join(workspaceRoot, 'apps/collaboration-service/prisma/migrations'),
+    onCreated: (db) => cleanup.add(`drop database ${db.name}`, db.drop),
+  });
+  const internalToken = randomBytes(24).toString('hex');
+  const picker = await startPickerStub(internalToken);
+  cleanup.add('stop the question picker stub', picker.close);
+  const prefix = `bench:collab:${runId}:`;
+  cleanup.add(`delete Redis keys ${prefix}*`, () => deleteRedisKeys(prefix));
+  const exchange = `bench.collab.${runId}`;
+  const serviceQueue = `bench-collab-${runId}`;
+  const roomMaker = await createRoomMaker({ url: AMQP_URL, exchange, serviceQueue });
+  cleanup.add('close the RabbitMQ connection', roomMaker.close);
+  cleanup.add(`delete the RabbitMQ exchange ${exchange} and queues ${serviceQueue}*`, roomMaker.remove);
+  const live = liveRoomCounter(prefix);
+  cleanup.add('close the Redis client', live.close);
+  const signer = await createTokenSigner();
+  say(`database ${database.name}, Redis prefix ${prefix}, exchange ${exchange}`);
 
-    const env = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      AMQP_URL,
-      EVENTS_EXCHANGE: exchange,
-      EVENTS_QUEUE: serviceQueue,
-      AUTH_PUBLIC_KEY: signer.publicKeyPem,
-      QUESTION_SERVICE_URL: picker.url,
-      INTERNAL_API_TOKEN: internalToken,
-      COLLAB_KEY_PREFIX: prefix,
-    };
-    const ctx: Context = { cpus, env, roomMaker, signer, live };
-    const loadBefore = os.loadavg()[0];
-    const results: Result[] = [];
-    for (const rooms of ROOM_COUNTS) {
-      // Rounds in ABBA order (ours, reference, ours ×2, then backwards): the
-      // machine's drift over the run weighs on every setup alike.
-      const rounds = new Map<Setup, Result[]>(SETUPS.map((setup) => [setup, []]));
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const setup of round % 2 === 0 ? SETUPS : [...SETUPS].reverse()) {
-          if (ROUNDS > 1) say(`round ${round + 1} of ${ROUNDS}`);
-          rounds.get(setup)?.push(await measureSetup(ctx, setup, rooms));
-        }
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    AMQP_URL,
+    EVENTS_EXCHANGE: exchange,
+    EVENTS_QUEUE: serviceQueue,
+    AUTH_PUBLIC_KEY: signer.publicKeyPem,
+    QUESTION_SERVICE_URL: picker.url,
+    INTERNAL_API_TOKEN: internalToken,
+    COLLAB_KEY_PREFIX: prefix,
+  };
+  const ctx: Context = { cpus, env, roomMaker, signer, live };
+  const loadBefore = os.loadavg()[0];
+  const results: Result[] = [];
+  for (const rooms of ROOM_COUNTS) {
+    // Rounds in ABBA order (ours, reference, ours ×2, then backwards): the
+    // machine's drift over the run weighs on every setup alike.
+    const rounds = new Map<Setup, Result[]>(SETUPS.map((setup) => [setup, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const setup of round % 2 === 0 ? SETUPS : [...SETUPS].reverse()) {
+        if (ROUNDS > 1) say(`round ${round + 1} of ${ROUNDS}`);
+        rounds.get(setup)?.push(await measureSetup(ctx, setup, rooms));
       }
-      for (const setup of SETUPS) results.push(mergeRounds(rounds.get(setup) ?? []));
     }
-    report(results, cpus, loadBefore);
-    if (results.some((r) => r.samples.length === 0 || r.undelivered > 0)) {
-      say('some edits never reached the peer: the figures are suspect');
-      process.exitCode = 1;
-    }
-  } finally {
-    await cleanup.run();
+    for (const setup of SETUPS) results.push(mergeRounds(rounds.get(setup) ?? []));
+  }
+  report(results, cpus, loadBefore);
+  if (results.some((r) => r.samples.length === 0 || r.undelivered > 0)) {
+    suspect(say, 'some edits never reached the peer');
   }
 }
 
-main().catch((error: unknown) => {
-  say(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exitCode = 1;
-});
+runBench(say, main);

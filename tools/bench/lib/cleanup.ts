@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Undo steps of one bench run, run newest first: on the normal path (call
  * `run()` in a finally) and on Ctrl-C / SIGTERM, so no process, database or
@@ -37,3 +39,29 @@ export function createCleanup(say: (msg: string) => void) {
 }
 
 export type Cleanup = ReturnType<typeof createCleanup>;
+
+export interface BenchRun {
+  /** Names this run's databases, keys and processes apart from any other run's. */
+  runId: string;
+  cleanup: Cleanup;
+}
+
+/**
+ * Runs a bench's main with a run id and its cleanup, which runs whatever
+ * happens; an error is said (stack included) and fails the exit code.
+ */
+export function runBench(say: (msg: string) => void, main: (run: BenchRun) => Promise<void>): void {
+  const cleanup = createCleanup(say);
+  main({ runId: randomBytes(4).toString('hex'), cleanup })
+    .finally(() => cleanup.run())
+    .catch((error: unknown) => {
+      say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    });
+}
+
+/** Says why this run's figures are suspect, and fails its exit code. */
+export function suspect(say: (msg: string) => void, why: string): void {
+  say(`${why}: the figures are suspect`);
+  process.exitCode = 1;
+}

@@ -1,6 +1,7 @@
 import type { Flags, Result } from 'lighthouse';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import WebSocket from 'ws';
 
 export type Preset = 'mobile' | 'desktop';
 
@@ -84,8 +85,12 @@ export interface RunOptions {
   url: string;
   preset: Preset;
   chromePath: string;
-  /** Sent with every request of the page (the refresh cookie of a signed-in run). */
-  extraHeaders?: Record<string, string>;
+  /**
+   * Cookies (`a=1; b=2`, as a Cookie header) put in the browser's jar before
+   * the run, as a login leaves them: the page reads some of them (the session
+   * hint), which a request header alone would hide from it.
+   */
+  cookies?: string;
   /** Keep the whole report (JSON) here. */
   saveAs?: string;
 }
@@ -108,8 +113,8 @@ export async function runLighthouse(options: RunOptions): Promise<Figures> {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance'],
-      extraHeaders: options.extraHeaders,
     };
+    if (options.cookies) await setCookies(chrome.port, options.url, options.cookies);
     const result = await lighthouse(options.url, flags, options.preset === 'desktop' ? desktopConfig : undefined);
     if (!result) throw new Error(`Lighthouse returned nothing for ${options.url}`);
     const { lhr } = result;
@@ -118,6 +123,37 @@ export async function runLighthouse(options: RunOptions): Promise<Figures> {
     return figuresOf(lhr);
   } finally {
     chrome.kill();
+  }
+}
+
+/** Puts cookies in the browser's jar (DevTools protocol, browser target); Lighthouse keeps cookies between its passes. */
+async function setCookies(port: number, pageUrl: string, header: string): Promise<void> {
+  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  const { origin } = new URL(pageUrl);
+  const cookies = header
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: `${origin}/`, path: '/' };
+    });
+  const socket = new WebSocket(version.webSocketDebuggerUrl);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('message', (data: Buffer) => {
+        const answer = JSON.parse(data.toString()) as { error?: { message: string } };
+        if (answer.error) reject(new Error(`Storage.setCookies: ${answer.error.message}`));
+        else resolve();
+      });
+      socket.send(JSON.stringify({ id: 1, method: 'Storage.setCookies', params: { cookies } }));
+    });
+  } finally {
+    socket.close();
   }
 }
 

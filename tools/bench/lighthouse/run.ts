@@ -176,14 +176,14 @@ async function main(): Promise<void> {
               : undefined;
             say(`[${done}/${total}] ${key} (run ${round}/${RUNS})`);
             const figures = await measureWithRetries(async () => {
-              let extraHeaders: Record<string, string> | undefined;
+              let cookies: string | undefined;
               if (page.who === 'student' || page.who === 'admin') {
                 const account = page.who === 'admin' ? ADMIN : student;
                 if (!account) throw new Error('no account to sign in with');
-                extraHeaders = { Cookie: (await logIn(BASE_URL, account, say)).cookie };
+                cookies = (await logIn(BASE_URL, account, say)).cookie;
               }
-              const result = await runLighthouse({ url, preset, chromePath: CHROME_PATH, extraHeaders, saveAs });
-              if (extraHeaders && result.refreshStatus !== 200) {
+              const result = await runLighthouse({ url, preset, chromePath: CHROME_PATH, cookies, saveAs });
+              if (cookies && result.refreshStatus !== 200) {
                 throw new Error(`the page's session refresh answered ${result.refreshStatus ?? 'nothing'}, so it ran signed out`);
               }
               return result;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
-import { startTcpProxy, waitFor } from '@peerprep/testing';
+import { startTcpProxy, waitFor, websocketHandshake } from '@peerprep/testing';
 import request from 'supertest';
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
@@ -10,31 +10,18 @@ import { CollabHarness, freePort, type CollabInstance, type TestClient, type Tes
 import { readRoomDocument } from '../documents/room-document';
 import { decodeFanout } from './fanout/fanout-codec';
 
-/** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it. */
-function handshake(url: string, protocols: string[]): Promise<{ status: number; bytes: number; close?: number }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, protocols);
-    let bytes = 0;
-    ws.on('message', (data: Buffer) => (bytes += data.length));
-    ws.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0, bytes });
-      ws.terminate();
-    });
-    ws.once('open', () => {
-      const timer = setTimeout(() => {
-        resolve({ status: 101, bytes });
-        ws.close();
-      }, 300);
-      ws.once('close', (code) => {
-        clearTimeout(timer);
-        resolve({ status: 101, bytes, close: code });
-      });
-    });
-    ws.once('error', () => undefined);
-  });
-}
+/** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it within 300 ms. */
+const handshake = (url: string, protocols: string[]) => websocketHandshake(url, protocols, 300);
 
 const textOf = (client: TestClient) => client.text.toString();
+
+/** `from` announces `user` in awareness and `to` sees it; then `from` is destroyed and leaves `to`'s awareness. */
+async function expectPresence(from: TestClient, to: TestClient, user: { id: string; name: string; color: string }, [seen, left]: [string, string]) {
+  from.provider.awareness.setLocalStateField('user', user);
+  await waitFor(() => [...to.provider.awareness.getStates().values()].some((state) => state['user']?.name === user.name), 5_000, seen);
+  from.destroy();
+  await waitFor(() => to.provider.awareness.getStates().size === 1, 5_000, left);
+}
 
 describe('the editor: y-websocket protocol with real providers', () => {
   let harness: CollabHarness;
@@ -54,6 +41,28 @@ describe('the editor: y-websocket protocol with real providers', () => {
 
   afterEach(() => harness.disconnectAll());
 
+  /** A replica started now, with nothing of the room in memory, serves `user` the room's document as `expected`. */
+  async function expectNewReplicaServes(user: TestUser, roomId: string, expected: string): Promise<void> {
+    const replica = await harness.startInstance();
+    try {
+      const client = harness.client(replica, user, roomId);
+      await harness.synced(client);
+      expect(textOf(client)).toBe(expected);
+      client.destroy();
+    } finally {
+      await replica.stop();
+    }
+  }
+
+  /** A room of alice's and bob's, alice on the first replica and bob on `second`, both synced. */
+  async function openAcross(second: CollabInstance): Promise<{ roomId: string; a: TestClient; b: TestClient }> {
+    const { roomId } = await harness.openRoom([alice, bob]);
+    const a = harness.client(service, alice, roomId);
+    const b = harness.client(second, bob, roomId);
+    await Promise.all([harness.synced(a), harness.synced(b)]);
+    return { roomId, a, b };
+  }
+
   afterAll(async () => {
     await harness?.stop();
   });
@@ -72,14 +81,7 @@ describe('the editor: y-websocket protocol with real providers', () => {
     await waitFor(() => textOf(a).endsWith('# bob\n'), 5_000, 'alice to see bob');
     expect(textOf(a)).toBe(textOf(b));
 
-    a.provider.awareness.setLocalStateField('user', { id: alice.id, name: 'Alice', color: '#e91e63' });
-    await waitFor(
-      () => [...b.provider.awareness.getStates().values()].some((state) => state['user']?.name === 'Alice'),
-      5_000,
-      'bob to see alice in awareness',
-    );
-    a.destroy();
-    await waitFor(() => b.provider.awareness.getStates().size === 1, 5_000, 'alice to leave bob\'s awareness');
+    await expectPresence(a, b, { id: alice.id, name: 'Alice', color: '#e91e63' }, ['bob to see alice in awareness', 'alice to leave bob\'s awareness']);
   });
 
   it('refuses a bad token (HTTP 401), then a stranger, an unknown room and a malformed id (final 44xx closes) before any byte', async () => {
@@ -190,15 +192,7 @@ describe('the editor: y-websocket protocol with real providers', () => {
     a.destroy();
     await waitFor(() => !service.app.liveRooms.isLive(roomId), 5_000, 'the room to be freed');
 
-    const other = await harness.startInstance();
-    try {
-      const b = harness.client(other, bob, roomId);
-      await harness.synced(b);
-      expect(textOf(b)).toBe(expected);
-      b.destroy();
-    } finally {
-      await other.stop();
-    }
+    await expectNewReplicaServes(bob, roomId, expected);
     // Freed with compaction: the log was merged into the snapshot.
     expect(await harness.prisma.documentUpdate.count({ where: { roomId } })).toBe(0);
   });
@@ -268,38 +262,20 @@ describe('the editor: y-websocket protocol with real providers', () => {
     await replica.kill();
 
     // Only Postgres is left: a new replica serves every keystroke.
-    const fresh = await harness.startInstance();
-    try {
-      const c = harness.client(fresh, alice, roomId);
-      await harness.synced(c);
-      expect(textOf(c)).toBe(expected);
-      c.destroy();
-    } finally {
-      await fresh.stop();
-    }
+    await expectNewReplicaServes(alice, roomId, expected);
   }, 60_000);
 
   it('serves one room from two replicas: edits and awareness fan out through Redis', async () => {
     const second = await harness.startInstance();
     try {
-      const { roomId } = await harness.openRoom([alice, bob]);
-      const a = harness.client(service, alice, roomId);
-      const b = harness.client(second, bob, roomId);
-      await Promise.all([harness.synced(a), harness.synced(b)]);
+      const { roomId, a, b } = await openAcross(second);
 
       a.text.insert(0, 'from replica one\n');
       await waitFor(() => textOf(b).startsWith('from replica one\n'), 5_000, 'bob (replica two) to see alice');
       b.text.insert(b.text.length, 'from replica two\n');
       await waitFor(() => textOf(a).endsWith('from replica two\n'), 5_000, 'alice (replica one) to see bob');
 
-      b.provider.awareness.setLocalStateField('user', { id: bob.id, name: 'Bob', color: '#2196f3' });
-      await waitFor(
-        () => [...a.provider.awareness.getStates().values()].some((state) => state['user']?.name === 'Bob'),
-        5_000,
-        'alice to see bob\'s cursor across replicas',
-      );
-      b.destroy();
-      await waitFor(() => a.provider.awareness.getStates().size === 1, 5_000, 'bob to leave alice\'s awareness');
+      await expectPresence(b, a, { id: bob.id, name: 'Bob', color: '#2196f3' }, ['alice to see bob\'s cursor across replicas', 'bob to leave alice\'s awareness']);
       // Both replicas wrote only their own clients' edits; together they hold the whole document.
       a.destroy();
       await waitFor(() => !service.app.liveRooms.isLive(roomId) && !second.app.liveRooms.isLive(roomId), 5_000, 'both freed');
@@ -316,10 +292,7 @@ describe('the editor: y-websocket protocol with real providers', () => {
   it('ends a session: both see it, the room closes, attempts are saved, and later writes are rejected', async () => {
     const second = await harness.startInstance();
     try {
-      const { roomId } = await harness.openRoom([alice, bob]);
-      const a = harness.client(service, alice, roomId);
-      const b = harness.client(second, bob, roomId);
-      await Promise.all([harness.synced(a), harness.synced(b)]);
+      const { roomId, a, b } = await openAcross(second);
       a.text.delete(0, a.text.length);
       a.text.insert(0, 'def solve(a, b):\n    return a + b\n');
       a.doc.getMap('meta').set('language', 'javascript');
@@ -440,10 +413,7 @@ describe('the editor: y-websocket protocol with real providers', () => {
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
     const second = await harness.startInstance({ REDIS_URL: proxy.url('redis') });
     try {
-      const { roomId } = await harness.openRoom([alice, bob]);
-      const a = harness.client(service, alice, roomId);
-      const b = harness.client(second, bob, roomId);
-      await Promise.all([harness.synced(a), harness.synced(b)]);
+      const { a, b } = await openAcross(second);
       a.text.insert(0, 'before ');
       await waitFor(() => textOf(b).startsWith('before '), 5_000, 'the replicas to know each other');
 

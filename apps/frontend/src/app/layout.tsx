@@ -39,7 +39,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </a>
               <div className="flex min-h-screen flex-col">
                 <SiteHeader />
-                <main id="main" className="flex-1">
+                {/* At least a screen tall: the footer starts below the first view, so a page
+                    whose content arrives after the first paint does not push it (no layout shift). */}
+                <main id="main" className="min-h-screen flex-1">
                   {children}
                 </main>
                 <SiteFooter />

@@ -1,7 +1,14 @@
+import { AppRouterContext, type AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 import HomePage from './page';
 
-const html = renderToStaticMarkup(<HomePage />);
+// The calls to action are next/link links, which need a router (a page's is Next's own).
+const router = {} as AppRouterInstance;
+const html = renderToStaticMarkup(
+  <AppRouterContext.Provider value={router}>
+    <HomePage />
+  </AppRouterContext.Provider>,
+);
 
 function headingLevels(markup: string): number[] {
   return [...markup.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));

@@ -1,14 +1,14 @@
-import Typography from '@mui/material/Typography';
 import { footerNav } from '../lib/navigation';
+import { Text } from './ui/type';
 
 /** The foot of every page; developer links (the API docs) live here, not in the students' bar. */
 export function SiteFooter() {
   return (
     <footer className="border-t border-divider">
       <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4 py-8 sm:flex-row sm:items-center sm:justify-between sm:px-6">
-        <Typography variant="body2" className="text-muted">
+        <Text variant="body2" className="text-muted">
           PeerPrep · practise technical interviews with a peer, live.
-        </Typography>
+        </Text>
         <nav aria-label="Developers">
           <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
             {footerNav.map((item) => (

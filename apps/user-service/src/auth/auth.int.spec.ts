@@ -44,6 +44,12 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
       expect(res.refreshCookieLine).toMatch(/Max-Age=1209600/);
       // NODE_ENV=test runs over plain http.
       expect(res.refreshCookieLine).not.toMatch(/Secure/);
+      // The page's hint: readable by scripts, on every path, as long-lived as the cookie, and no secret.
+      expect(res.sessionHintLine).toMatch(/^peerprep_session=1;/);
+      expect(res.sessionHintLine).not.toMatch(/HttpOnly/);
+      expect(res.sessionHintLine).toMatch(/Path=\/(;|$)/);
+      expect(res.sessionHintLine).toMatch(/SameSite=Lax/);
+      expect(res.sessionHintLine).toMatch(/Max-Age=1209600/);
     });
 
     it('stores an argon2id hash with the OWASP parameters, never the password', async () => {
@@ -264,8 +270,19 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
       expect(res.body).toBeUndefined();
       expect(res.refreshCookieLine).toBeUndefined();
       expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.sessionHintLine).toBeUndefined();
       // Other cookies do not make a session either.
       expect((await call(url, 'POST', '/api/auth/refresh', { headers: { cookie: 'theme=dark' } })).status).toBe(204);
+    });
+
+    it('drops a session hint that outlived its refresh cookie, so the page stops asking', async () => {
+      const res = await call(url, 'POST', '/api/auth/refresh', { headers: { cookie: 'peerprep_session=1' } });
+
+      expect(res.status).toBe(204);
+      expect(res.refreshCookieLine).toBeUndefined();
+      expect(res.sessionHintLine).toMatch(/^peerprep_session=;/);
+      expect(res.sessionHintLine).toMatch(/Path=\/(;|$)/);
+      expect(res.sessionHintLine).toMatch(/Expires=Thu, 01 Jan 1970/);
     });
 
     it('answers 401 for an unknown token and clears the cookie', async () => {
@@ -273,6 +290,7 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
       expect(unknown.status).toBe(401);
       expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(unknown.refreshCookie).toBe('');
+      expect(unknown.sessionHintLine).toMatch(/^peerprep_session=;/);
     });
 
     it('answers 401 for an expired refresh token', async () => {
@@ -307,6 +325,7 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
       expect(res.status).toBe(204);
       expect(res.refreshCookie).toBe('');
       expect(res.refreshCookieLine).toMatch(/Path=\/api\/auth/);
+      expect(res.sessionHintLine).toMatch(/^peerprep_session=;/);
       expect((await call(url, 'POST', '/api/auth/refresh', { refreshCookie: rotated.refreshCookie })).status).toBe(401);
     });
 

@@ -3,7 +3,14 @@ import { loginRequestSchema, signupRequestSchema, type LoginRequest, type Signup
 import { UnauthorizedError, validate } from '@peerprep/service-kit';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService, SignedIn } from './auth.service';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, type RefreshCookieSettings } from './refresh-cookie';
+import {
+  clearRefreshCookie,
+  clearSessionHint,
+  hasSessionHint,
+  readRefreshCookie,
+  setRefreshCookie,
+  type RefreshCookieSettings,
+} from './refresh-cookie';
 import type { SigningKey } from './signing-key';
 
 export interface AuthRoutesDeps {
@@ -40,7 +47,9 @@ export function authRoutes({ auth, signingKey, cookie }: AuthRoutesDeps): Router
     const presented = readRefreshCookie(req);
     if (!presented) {
       // Every page load asks; a visitor without a session is a normal state,
-      // not an error (no red 401 in the console): 204, signed out.
+      // not an error (no red 401 in the console): 204, signed out. A hint
+      // that outlived its cookie goes too, so the page stops asking.
+      if (hasSessionHint(req)) clearSessionHint(res, cookie);
       res.setHeader('cache-control', 'no-store');
       res.status(204).end();
       return;

@@ -1,7 +1,7 @@
 'use client';
 
 import { usersPageSchema, type UsersPage } from '@peerprep/contracts';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useAuth } from '../auth/auth-provider';
 
 export interface UsersQuery {
@@ -30,9 +30,10 @@ export function useUsersPage(query: UsersQuery) {
       query: { page: query.page, pageSize: query.pageSize, q: query.q.trim() || undefined },
       signal: controller.signal,
     }).then(
-      (page) => setLoaded({ key, page, error: null }),
+      // A transition, as in useApiResource: the table renders time-sliced.
+      (page) => startTransition(() => setLoaded({ key, page, error: null })),
       (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ key, page: null, error });
+        if (!controller.signal.aborted) startTransition(() => setLoaded({ key, page: null, error }));
       },
     );
     return () => controller.abort();

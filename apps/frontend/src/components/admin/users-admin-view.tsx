@@ -3,7 +3,6 @@
 import { changeRoleRequestSchema, userProfileSchema, type Role, type UserProfile } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Avatar from '@mui/material/Avatar';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -11,12 +10,9 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import Search from '@mui/icons-material/Search';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { describeFailure } from '../../lib/form-errors';
 import { useAuth } from '../auth/auth-provider';
@@ -25,10 +21,10 @@ import { RequireAuth } from '../auth/require-auth';
 import { AccountPage } from '../account/account-page';
 import { useCompactLayout } from '../use-compact-layout';
 import { initialOf } from '../user-initial';
+import { AdminListPagination, AdminSearchField, useAdminListPaging } from './admin-list-controls';
 import { RoleSelect } from './role-select';
 import { useUsersPage } from './use-users-page';
 
-const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZES = [10, 20, 50];
 
 interface UserListProps {
@@ -116,20 +112,12 @@ function UserCards({ users, q, busy, roleSelect }: UserListProps) {
 
 function UsersPage() {
   const { user: me, request } = useAuth();
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  const [pageIndex, setPageIndex] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = useAdminListPaging({ pageSize: 20 });
+  const { q } = paging;
   const [savingId, setSavingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const users = useUsersPage({ page: pageIndex + 1, pageSize, q });
+  const users = useUsersPage({ page: paging.pageIndex + 1, pageSize: paging.pageSize, q });
   const compact = useCompactLayout();
-
-  // Search as the admin types, but not one request per keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [search]);
 
   async function changeRole(target: UserProfile, role: Role) {
     setSavingId(target.id);
@@ -163,26 +151,7 @@ function UsersPage() {
   );
   return (
     <AccountPage title="Manage users" intro="Search accounts and grant or remove admin rights." wide>
-      <TextField
-        type="search"
-        label="Search users"
-        placeholder="Username, email or display name"
-        value={search}
-        onChange={(event) => {
-          setSearch(event.target.value);
-          setPageIndex(0);
-        }}
-        slotProps={{
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <Search fontSize="small" />
-              </InputAdornment>
-            ),
-          },
-        }}
-        className="max-w-md"
-      />
+      <AdminSearchField paging={paging} label="Search users" placeholder="Username, email or display name" className="max-w-md" />
       {notice ? (
         <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={() => setNotice(null)}>
           {notice.text}
@@ -200,18 +169,7 @@ function UsersPage() {
         ) : (
           <UserTable users={page?.items ?? []} q={page ? q : null} busy={users.loading} roleSelect={roleSelect} />
         )}
-        <TablePagination
-          component="div"
-          count={page?.total ?? 0}
-          page={page && page.total > 0 ? pageIndex : 0}
-          onPageChange={(_event, next) => setPageIndex(next)}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={PAGE_SIZES}
-          onRowsPerPageChange={(event) => {
-            setPageSize(Number(event.target.value));
-            setPageIndex(0);
-          }}
-        />
+        <AdminListPagination paging={paging} total={page?.total} sizes={PAGE_SIZES} />
       </Paper>
     </AccountPage>
   );

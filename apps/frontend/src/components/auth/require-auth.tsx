@@ -4,7 +4,7 @@ import type { Role } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useRouter } from 'next/navigation';
-import { useEffect, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, type ReactNode } from 'react';
 import { loginPathFor } from '../../lib/auth/next-path';
 import { useAuth } from './auth-provider';
 import { PageLoading, PageMessage } from './page-status';
@@ -18,6 +18,10 @@ import { PageLoading, PageMessage } from './page-status';
 export function RequireAuth({ children, role }: { children: ReactNode; role?: Role }) {
   const { status, user, endedByUser } = useAuth();
   const router = useRouter();
+  // The page behind the check renders once the session is known: as a
+  // deferred (interruptible, time-sliced) render, so a phone's main thread is
+  // never blocked by the whole page at once. The redirect reads the live status.
+  const shownUser = useDeferredValue(status === 'signedIn' ? user : null);
 
   useEffect(() => {
     if (status !== 'signedOut') return;
@@ -25,8 +29,8 @@ export function RequireAuth({ children, role }: { children: ReactNode; role?: Ro
     router.replace(endedByUser ? '/' : loginPathFor(here));
   }, [status, endedByUser, router]);
 
-  if (status === 'loading') return <PageLoading label="Checking your session…" />;
-  if (status === 'signedOut' || !user) return <PageLoading label="Redirecting to the login page…" />;
+  if (status === 'signedOut') return <PageLoading label="Redirecting to the login page…" />;
+  if (status === 'loading' || !user || !shownUser) return <PageLoading label="Checking your session…" />;
   if (role && user.role !== role) {
     return (
       <PageMessage title="403 · Admins only">

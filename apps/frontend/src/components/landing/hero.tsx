@@ -1,7 +1,7 @@
-import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
 import { GET_STARTED_HREF } from './links';
 import { RoomPreview } from './room-preview';
+import { Text } from '../ui/type';
+import { LinkButton } from '../ui/link-button';
 
 export function Hero() {
   return (
@@ -12,23 +12,23 @@ export function Hero() {
       />
       <div className="mx-auto grid w-full max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 md:py-24 lg:grid-cols-2">
         <div>
-          <Typography variant="overline" component="p" className="font-semibold tracking-widest text-primary">
+          <Text variant="overline" as="p" className="font-semibold tracking-widest text-primary">
             Peer technical-interview practice
-          </Typography>
-          <Typography id="hero-title" variant="h1" className="mt-2 text-4xl leading-tight sm:text-5xl">
+          </Text>
+          <Text id="hero-title" variant="h1" className="mt-2 text-4xl leading-tight sm:text-5xl">
             Practise interviews the way they happen: live, with a peer.
-          </Typography>
-          <Typography component="p" className="mt-6 max-w-xl text-lg text-muted">
+          </Text>
+          <Text as="p" className="mt-6 max-w-xl text-lg text-muted">
             Pick a topic and a difficulty, get matched with another student in seconds, and solve one question
             together in a shared real-time editor, with a chat beside it. Every session is kept in your history.
-          </Typography>
+          </Text>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Button href={GET_STARTED_HREF} variant="contained" size="large">
+            <LinkButton href={GET_STARTED_HREF} variant="contained">
               Get started
-            </Button>
-            <Button href="/questions" variant="outlined" size="large">
+            </LinkButton>
+            <LinkButton href="/questions" variant="outlined">
               Browse questions
-            </Button>
+            </LinkButton>
           </div>
         </div>
         <RoomPreview />

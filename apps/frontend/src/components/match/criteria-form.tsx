@@ -7,7 +7,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -23,7 +22,8 @@ import { useApiResource } from '../questions/use-api-resource';
 
 export interface CriteriaFormProps {
   initial: MatchCriteria | null;
-  topics: readonly TopicWithCounts[] | null;
+  /** Every topic with questions (empty when they could not be loaded: see topicsError). */
+  topics: readonly TopicWithCounts[];
   topicsError: string | null;
   /** The server's answer to the last submit. */
   failure: FormFailure | null;
@@ -67,7 +67,7 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = toMatchRequest(values, topics ?? []);
+    const checked = toMatchRequest(values, topics);
     if (checked.failure) setLocalFailure(checked.failure);
     else onSubmit(checked.data);
   };
@@ -106,11 +106,8 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
         hint={values.difficulty ? `Counts are ${DIFFICULTY_LABELS[values.difficulty].toLowerCase()} questions.` : 'Counts are questions at every difficulty.'}
       >
         <div role="group" aria-labelledby="topics-label" className="flex flex-wrap gap-2">
-          {topics === null && !topicsError
-            ? Array.from({ length: 6 }, (_, index) => <Skeleton key={index} variant="rounded" width={96} height={32} />)
-            : null}
           {topicsError ? <FormHelperText error>{topicsError}</FormHelperText> : null}
-          {(topics ?? []).map((topic) => {
+          {topics.map((topic) => {
             const selected = values.topics.includes(topic.slug);
             const count = topicCount(topic, values.difficulty);
             return (

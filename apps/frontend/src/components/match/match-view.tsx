@@ -34,7 +34,7 @@ function MatchContent() {
       // A new set of criteria ("Widen my criteria") starts a fresh form.
       key={JSON.stringify(criteria)}
       initial={criteria}
-      topics={topicList}
+      topics={topicList ?? []}
       topicsError={topicsError}
       failure={formFailure}
       submitting={submitting}
@@ -49,7 +49,12 @@ function MatchContent() {
       break;
     case 'choosing':
     case 'submitting':
-      body = form(state.criteria, state.kind === 'submitting');
+      // The form appears whole, with its topics: growing in place as they
+      // arrived, it pushed everything below it down (a layout shift).
+      body =
+        topicList === null && !topicsError
+          ? <PageLoading label="Loading topics…" />
+          : form(state.criteria, state.kind === 'submitting');
       break;
     case 'waiting':
       body = (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 type Loaded<T> = { key: string; data: T; error: null } | { key: string; data: null; error: unknown };
 
@@ -17,10 +17,12 @@ export function useApiResource<T>(resourceKey: string, load: (signal: AbortSigna
 
   useEffect(() => {
     const controller = new AbortController();
+    // An answer renders as a transition: time-sliced, so a long list never
+    // blocks the main thread (a phone's taps and scrolls) in one long task.
     load(controller.signal).then(
-      (data) => setLoaded({ key, data, error: null }),
+      (data) => startTransition(() => setLoaded({ key, data, error: null })),
       (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ key, data: null, error });
+        if (!controller.signal.aborted) startTransition(() => setLoaded({ key, data: null, error }));
       },
     );
     return () => controller.abort();

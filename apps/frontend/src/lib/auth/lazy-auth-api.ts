@@ -1,4 +1,5 @@
 import type { LoginRequest, SignupRequest, TokenResponse } from '@peerprep/contracts';
+import { SESSION_HINT_COOKIE_NAME } from '@peerprep/contracts/cookies';
 import type { SessionStoreDeps } from './session-store';
 
 /**
@@ -16,7 +17,14 @@ export const lazyAuthApi = {
   logIn: async (body: LoginRequest): Promise<TokenResponse> => (await loadAuthApi()).authApi.logIn(body),
 };
 
+/** The session hint the API sets and clears with the refresh cookie (which the page cannot read). */
+export function hasSessionHint(cookies: string): boolean {
+  return cookies.split(';').some((pair) => pair.trim().startsWith(`${SESSION_HINT_COOKIE_NAME}=`));
+}
+
 export const lazyBrowserSessionDeps: SessionStoreDeps = {
+  // No hint, no session: a visitor's page never loads auth-api (nor zod) at all.
+  mayHaveSession: () => hasSessionHint(document.cookie),
   refresh: async () => (await loadAuthApi()).browserSessionDeps.refresh(),
   logout: async () => (await loadAuthApi()).browserSessionDeps.logout(),
   exclusive: async (task) => (await loadAuthApi()).browserSessionDeps.exclusive(task),

@@ -74,6 +74,30 @@ describe('SessionStore', () => {
     expect(deps.refresh).toHaveBeenCalledTimes(1);
   });
 
+  it('asks the API nothing when the session hint says there is no session', async () => {
+    const { store, deps } = createStore({ mayHaveSession: () => false });
+    await Promise.all([store.restore(), store.restore()]);
+    expect(deps.refresh).not.toHaveBeenCalled();
+    expect(store.getSnapshot()).toEqual({ status: 'signedOut', user: null, endedByUser: false });
+    await expect(store.currentAccessToken()).resolves.toBeNull();
+    expect(deps.refresh).not.toHaveBeenCalled();
+  });
+
+  it('restores as usual when the session hint is there', async () => {
+    const { store, deps } = createStore({ mayHaveSession: () => true });
+    await store.restore();
+    expect(deps.refresh).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot().status).toBe('signedIn');
+  });
+
+  it('a login after a hint-less restore signs in', async () => {
+    const { store } = createStore({ mayHaveSession: () => false });
+    await store.restore();
+    store.signIn(tokens('fresh'));
+    expect(store.getSnapshot()).toEqual({ status: 'signedIn', user, endedByUser: false });
+    await expect(store.currentAccessToken()).resolves.toBe('fresh');
+  });
+
   it('is signed out when the cookie is dead (401)', async () => {
     const { store } = createStore({ refresh: jest.fn(async () => Promise.reject(unauthorized())) });
     await store.restore();

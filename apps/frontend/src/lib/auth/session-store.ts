@@ -40,6 +40,13 @@ export interface SessionStoreDeps {
   refresh: () => Promise<TokenResponse | null>;
   /** POST /auth/logout: revokes the refresh token and clears the cookie. */
   logout: () => Promise<void>;
+  /**
+   * Whether a refresh cookie may exist (its readable companion, the session
+   * hint, is there). When it says no, the restore asks the API nothing: a
+   * visitor's page load sends no request and loads no auth code. Without it,
+   * every restore asks.
+   */
+  mayHaveSession?: () => boolean;
   send?: typeof apiRequest;
   now?: () => number;
   /** Runs `callback` after `delayMs`; returns a cancel function. */
@@ -109,6 +116,10 @@ export class SessionStore {
    * often it is called (React StrictMode mounts effects twice).
    */
   restore(): Promise<void> {
+    if (!this.restoring && this.deps.mayHaveSession?.() === false) {
+      this.restoring = Promise.resolve();
+      this.clear();
+    }
     this.restoring ??= this.refresh().then(() => undefined);
     return this.restoring;
   }

@@ -4,19 +4,15 @@ import type { QuestionSummary } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import TablePagination from '@mui/material/TablePagination';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Edit from '@mui/icons-material/Edit';
-import Search from '@mui/icons-material/Search';
 import { IntentLink } from '../../intent-link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../../lib/api-error';
 import { describeFailure } from '../../../lib/form-errors';
 import { DEFAULT_FILTERS, editQuestionHref, PAGE_SIZES } from '../../../lib/questions/filters';
@@ -25,24 +21,17 @@ import { PageMessage } from '../../auth/page-status';
 import { RequireAuth } from '../../auth/require-auth';
 import { QuestionList, QuestionListSkeleton } from '../question-list';
 import { useQuestionsPage } from '../use-questions';
+import { AdminListPagination, AdminSearchField, useAdminListPaging } from '../../admin/admin-list-controls';
 import { DeleteQuestionDialog } from './delete-question-dialog';
 
-const SEARCH_DEBOUNCE_MS = 300;
 
 function QuestionsAdminTable() {
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  const [pageIndex, setPageIndex] = useState(0);
-  const [pageSize, setPageSize] = useState<number>(DEFAULT_FILTERS.pageSize);
+  const paging = useAdminListPaging({ pageSize: DEFAULT_FILTERS.pageSize, trim: true });
+  const { q } = paging;
   const [toDelete, setToDelete] = useState<QuestionSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // Newest first, so what an admin just created is at the top.
-  const questions = useQuestionsPage({ ...DEFAULT_FILTERS, q, sort: q ? undefined : 'newest', page: pageIndex + 1, pageSize });
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const questions = useQuestionsPage({ ...DEFAULT_FILTERS, q, sort: q ? undefined : 'newest', page: paging.pageIndex + 1, pageSize: paging.pageSize });
 
   if (questions.error instanceof ApiError && questions.error.status === 403) {
     return <PageMessage title="403 · Admins only" />;
@@ -52,25 +41,7 @@ function QuestionsAdminTable() {
   return (
     <AccountPage title="Manage questions" intro="Create, edit and delete the questions students practise on." wide>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-        <TextField
-          type="search"
-          label="Search questions"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            setPageIndex(0);
-          }}
-          className="flex-1 sm:max-w-md"
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <Search fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
+        <AdminSearchField paging={paging} label="Search questions" className="flex-1 sm:max-w-md" />
         <Button component={IntentLink} href="/admin/questions/new" variant="contained" startIcon={<Add />} className="sm:ml-auto">
           New question
         </Button>
@@ -114,18 +85,7 @@ function QuestionsAdminTable() {
             )}
           />
         )}
-        <TablePagination
-          component="div"
-          count={page?.total ?? 0}
-          page={page && page.total > 0 ? pageIndex : 0}
-          onPageChange={(_event, next) => setPageIndex(next)}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={[...PAGE_SIZES]}
-          onRowsPerPageChange={(event) => {
-            setPageSize(Number(event.target.value));
-            setPageIndex(0);
-          }}
-        />
+        <AdminListPagination paging={paging} total={page?.total} sizes={PAGE_SIZES} />
       </Paper>
       <DeleteQuestionDialog
         question={toDelete}
