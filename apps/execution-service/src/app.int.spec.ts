@@ -2,6 +2,7 @@ import { EXECUTIONS_PATH, INTERNAL_TOKEN_HEADER, MAX_SOURCE_BYTES, type EntryPoi
 import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { DEV_INTERNAL_API_TOKEN, createLogger, loadConfig } from '@peerprep/service-kit';
 import { expectStandardProbes, startTestService, testServiceEnv, type RunningTestService } from '@peerprep/testing';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -24,11 +25,12 @@ const tests = [
 
 describe('execution-service app', () => {
   let running: RunningTestService;
+  const workDir = path.join(os.tmpdir(), `peerprep-execution-app-${process.pid}`);
 
   beforeAll(async () => {
     const config = loadConfig(executionEnvSchema, {
       ...testServiceEnv,
-      EXECUTION_WORK_DIR: path.join(os.tmpdir(), `peerprep-execution-app-${process.pid}`),
+      EXECUTION_WORK_DIR: workDir,
       EXECUTION_SLOTS: '2',
       EXECUTION_BOX_UID_BASE: '64000',
     });
@@ -39,6 +41,7 @@ describe('execution-service app', () => {
 
   afterAll(async () => {
     await running?.stop();
+    rmSync(workDir, { recursive: true, force: true });
   });
 
   const submit = (body: unknown) =>

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '@peerprep/service-kit';
@@ -48,4 +48,9 @@ export function leftoverRunFolders(workDir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Removes the suite's (by then empty) work folder: each run already removed its own. */
+export function removeTestSandbox(box: TestSandbox | undefined): void {
+  if (box) rmSync(box.workDir, { recursive: true, force: true });
 }

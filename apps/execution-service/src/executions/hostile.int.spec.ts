@@ -1,5 +1,5 @@
 import type { EntryPoint, ExecutionResult, Language } from '@peerprep/contracts';
-import { createTestSandbox, leftoverRunFolders, processesOf, type TestSandbox } from '../../test/sandbox-harness';
+import { createTestSandbox, removeTestSandbox, leftoverRunFolders, processesOf, type TestSandbox } from '../../test/sandbox-harness';
 
 /**
  * Hostile programs through the real sandbox, in Python and C++. Each must end
@@ -195,6 +195,8 @@ describe('hostile code in the sandbox', () => {
     box = await createTestSandbox('hostile');
     process.env.PEERPREP_HOSTILE_SECRET = 'hostile-secret-value-2f7c';
   });
+
+  afterAll(() => removeTestSandbox(box));
 
   afterAll(() => {
     delete process.env.PEERPREP_HOSTILE_SECRET;

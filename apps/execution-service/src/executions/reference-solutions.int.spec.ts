@@ -1,5 +1,5 @@
 import { LANGUAGES, type JsonValue, type TestCase, type ValueType } from '@peerprep/contracts';
-import { createTestSandbox, type TestSandbox } from '../../test/sandbox-harness';
+import { createTestSandbox, removeTestSandbox, type TestSandbox } from '../../test/sandbox-harness';
 import { referenceSolution, seedQuestion, seedSlugs } from '../../test/seed-bank';
 
 /**
@@ -45,6 +45,8 @@ describe('reference solutions in every language pass every test case of their qu
   beforeAll(async () => {
     box = await createTestSandbox('reference-solutions');
   });
+
+  afterAll(() => removeTestSandbox(box));
 
   it('cover every parameter and return type the bank uses', () => {
     const params = new Set(QUESTIONS.flatMap((slug) => seedQuestion(slug).entryPoint.params.map((param) => param.type)));

@@ -1,5 +1,5 @@
 import { LANGUAGES, VALUE_TYPES, type EntryPoint, type JsonValue, type Language, type ValueType } from '@peerprep/contracts';
-import { createTestSandbox, type TestSandbox } from '../../test/sandbox-harness';
+import { createTestSandbox, removeTestSandbox, type TestSandbox } from '../../test/sandbox-harness';
 
 /**
  * Every value type through every language's driver and back: an identity
@@ -55,6 +55,8 @@ describe('drivers convert every value type both ways', () => {
   beforeAll(async () => {
     box = await createTestSandbox('value-types');
   });
+
+  afterAll(() => removeTestSandbox(box));
 
   describe.each(LANGUAGES)('%s', (language) => {
     it('echoes every value of every type unchanged', async () => {
