@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
 
 // The backend services, each with its config library (`type:config`, tagged
 // `service:<name>` like the app): a service reads only its own configuration.
-const SERVICES = ['api-gateway', 'user-service', 'question-service', 'matching-service', 'collaboration-service'];
+const SERVICES = ['api-gateway', 'user-service', 'question-service', 'matching-service', 'collaboration-service', 'execution-service'];
 
 const depConstraints = ({ allowTesting }) => {
   // Test files (and only they) of backend projects may use the testing library.
@@ -79,6 +79,8 @@ export default [
       '**/playwright-report',
       '**/coverage',
       'tools/workspace/fixtures/**',
+      // Reference solutions in five languages: data the sandbox runs, not workspace code.
+      'apps/question-service/prisma/seed/solutions/**',
     ],
   },
   {

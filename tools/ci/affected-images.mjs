@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Which images a change needs: the apps `nx affected` reports, minus the e2e
-// suite (no image), each with its Docker Hub tag name (`question-service` ->
+// suite and any app docker-bake.json does not build yet (no image), each with its Docker Hub tag name (`question-service` ->
 // `question_service`), which is also the docker-bake.json target that builds
 // it, and the Dockerfile stage it builds (`runtime`). An app with a migrate
 // image in docker-bake.json (the data services) also gets it
@@ -26,6 +26,12 @@ const isTestSuite = (name) => name === 'e2e' || name.endsWith('-e2e');
 /** `question-service` -> `question_service`: the tag in peerprep4/peerprep4:<tag>. */
 export const imageName = (app) => app.replace(/-/g, '_');
 
+/** Whether docker-bake.json builds the app an image: one not written yet (execution-service, #16) has nothing to build. */
+export function hasImageTarget(app) {
+  const targets = JSON.parse(readFileSync(path.join(root, 'docker-bake.json'), 'utf8')).target ?? {};
+  return imageName(app) in targets;
+}
+
 /** Whether docker-bake.json builds the app a migrate image (`<service_name>_migrate`, the Dockerfile's `migrate` stage). */
 export function hasMigrateTarget(app) {
   const targets = JSON.parse(readFileSync(path.join(root, 'docker-bake.json'), 'utf8')).target ?? {};
@@ -38,9 +44,9 @@ export function hasMigrateTarget(app) {
  * The GitHub Actions matrix for these affected app names, sorted for stable job
  * names: each app's image, then its migrate image when it has one.
  */
-export function toMatrix(apps, withMigrate = hasMigrateTarget) {
+export function toMatrix(apps, withMigrate = hasMigrateTarget, hasImage = hasImageTarget) {
   const include = apps
-    .filter((app) => !isTestSuite(app))
+    .filter((app) => !isTestSuite(app) && hasImage(app))
     .sort()
     .flatMap((app) => [
       { app, image: imageName(app), target: 'runtime' },

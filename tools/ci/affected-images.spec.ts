@@ -38,6 +38,12 @@ describe('affected-images.mjs against this repository', () => {
     ]);
   });
 
+  it('builds no image for an app docker-bake.json does not build yet', () => {
+    expect(evaluate(`m.toMatrix(['matching-service', 'execution-service'], () => false).include`)).toEqual([
+      { app: 'matching-service', image: 'matching_service', target: 'runtime' },
+    ]);
+  });
+
   it('adds a migrate image exactly for the apps docker-bake.json builds one for (a migrate stage)', () => {
     const everyApp = ['api-gateway', 'collaboration-service', 'frontend', 'matching-service', 'question-service', 'user-service'];
     expect(evaluate(`${JSON.stringify(everyApp)}.filter((app) => m.hasMigrateTarget(app))`)).toEqual(['collaboration-service', 'question-service', 'user-service']);

@@ -7,7 +7,8 @@
 // - something missing anywhere else: one line on stderr naming the command to
 //   run, exit 1.
 // Each prerequisite is one entry below: how to tell it is there, the Debian
-// package that provides it, and why the tests need it.
+// package that provides it, and why the tests need it. (execution-service's
+// toolchains, python3, node, g++ and openjdk-17, come with these machines.)
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,8 +18,8 @@ import path from 'node:path';
  * @property {string} name
  * @property {string} debianPackage
  * @property {string} why  the start of the line printed when it is missing
- * @property {(env: NodeJS.ProcessEnv) => {file: string} | {command: string}} lookFor
- *   an executable file at a path, or a command on PATH
+ * @property {(env: NodeJS.ProcessEnv) => {file: string} | {command: string} | {python: string, module: string}} lookFor
+ *   an executable file at a path, a command on PATH, or a module that a Python interpreter imports
  * @property {string} [instead]  another way to satisfy it, printed in brackets
  */
 
@@ -41,15 +42,31 @@ const PREREQUISITES = [
     lookFor: () => ({ command: 'kubectl' }),
     instead: 'from the Kubernetes apt source; no cluster is needed',
   },
+  {
+    name: 'bubblewrap',
+    debianPackage: 'bubblewrap',
+    why: "execution-service runs every compile and test in a bubblewrap sandbox (its tests too)",
+    lookFor: () => ({ command: 'bwrap' }),
+  },
+  {
+    name: "libseccomp's Python binding",
+    debianPackage: 'python3-seccomp',
+    why: "execution-service writes its sandbox's seccomp filter with libseccomp's Python binding",
+    // The interpreter execution-service's SECCOMP_PYTHON names (default: Debian's, not a pyenv shim).
+    lookFor: (env) => ({ python: env.SECCOMP_PYTHON ?? '/usr/bin/python3', module: 'seccomp' }),
+    instead: 'or set SECCOMP_PYTHON to a python3 that has it',
+  },
 ];
 
 function isPresent(prerequisite, env) {
   const target = prerequisite.lookFor(env);
+  if ('python' in target) return spawnSync(target.python, ['-c', `import ${target.module}`], { stdio: 'ignore' }).status === 0;
   return 'file' in target ? isExecutableFile(target.file) : findOnPath(target.command, env.PATH) !== undefined;
 }
 
 function describeLocation(prerequisite, env) {
   const target = prerequisite.lookFor(env);
+  if ('python' in target) return `importable by ${target.python}`;
   return 'file' in target ? `at ${target.file}` : `on PATH as ${target.command}`;
 }
 

@@ -14,6 +14,7 @@ let dir: string;
 let bin: string;
 let chromium: string;
 let aptLog: string;
+let seccompPython: string;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'prerequisites-'));
@@ -26,8 +27,12 @@ beforeEach(() => {
   chmodSync(bin, 0o755);
   writeFileSync(aptLog, '');
   chmodSync(aptLog, 0o666);
-  // kubectl is a prerequisite too; most cases here are about Chromium, so it is present unless a test removes it.
+  // kubectl, bubblewrap and libseccomp's Python binding are prerequisites too; most cases here are about
+  // Chromium, so they are present unless a test removes them (the stub Python imports anything).
   writeFileSync(path.join(bin, 'kubectl'), '#!/bin/sh\n', { mode: 0o755 });
+  writeFileSync(path.join(bin, 'bwrap'), '#!/bin/sh\n', { mode: 0o755 });
+  seccompPython = path.join(bin, 'python-with-seccomp');
+  writeFileSync(seccompPython, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,7 +59,7 @@ function runPrerequisites(extraPath: string[] = [], options: { uid?: number } = 
   const result = spawnSync(process.execPath, [script], {
     encoding: 'utf8',
     // The stub needs sh's helpers (mkdir, dirname, chmod); apt-get itself is only ever ours.
-    env: { PATH: [bin, ...extraPath].join(':'), CHROMIUM_PATH: chromium },
+    env: { PATH: [bin, ...extraPath].join(':'), CHROMIUM_PATH: chromium, SECCOMP_PYTHON: seccompPython },
     cwd: dir,
     timeout: 20_000,
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
@@ -106,6 +111,20 @@ describe('tools/platform/prerequisites.mjs (run first by npm test)', () => {
     expect(run.stderr).toBe(
       "PeerPrep's browser tests need Chromium; PeerPrep's manifest tests render k8s/ with `kubectl kustomize`: " +
         'run `sudo apt-get install -y chromium kubectl` (or set CHROMIUM_PATH; from the Kubernetes apt source; no cluster is needed)\n',
+    );
+  });
+
+  it("names bubblewrap and libseccomp's Python binding for execution-service's sandbox", () => {
+    mkdirSync(path.dirname(chromium));
+    writeFileSync(chromium, '#!/bin/sh\n', { mode: 0o755 });
+    rmSync(path.join(bin, 'bwrap'));
+    writeFileSync(seccompPython, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const run = runPrerequisites();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'execution-service runs every compile and test in a bubblewrap sandbox (its tests too); ' +
+        "execution-service writes its sandbox's seccomp filter with libseccomp's Python binding: " +
+        'run `sudo apt-get install -y bubblewrap python3-seccomp` (or set SECCOMP_PYTHON to a python3 that has it)\n',
     );
   });
 

@@ -46,6 +46,7 @@ describe('project graph', () => {
         'question-service',
         'matching-service',
         'collaboration-service',
+        'execution-service',
         'e2e',
         'contracts',
         'messaging',
@@ -58,6 +59,7 @@ describe('project graph', () => {
         'question-service-config',
         'matching-service-config',
         'collaboration-service-config',
+        'execution-service-config',
         'tools',
       ]),
     );

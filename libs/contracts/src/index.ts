@@ -8,3 +8,4 @@ export * from './matching';
 export * from './rooms';
 export * from './history';
 export * from './events';
+export * from './executions';

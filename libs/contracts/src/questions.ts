@@ -132,6 +132,43 @@ export const entryPointSchema = z.object({
 });
 export type EntryPoint = z.infer<typeof entryPointSchema>;
 
+/**
+ * Adds an issue (at `field`.index...) for every test case whose arguments or
+ * expected value do not fit the entry point: the admin editor and the runner
+ * accept the same cases.
+ */
+export function addTestCaseIssues(
+  entryPoint: EntryPoint,
+  testCases: readonly { args: readonly unknown[]; expected: unknown }[],
+  field: string,
+  ctx: z.RefinementCtx,
+): void {
+  const { params, returnType } = entryPoint;
+  testCases.forEach((testCase, index) => {
+    if (testCase.args.length !== params.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, index, 'args'],
+        message: `Expected ${params.length} argument(s), got ${testCase.args.length}`,
+      });
+      return;
+    }
+    testCase.args.forEach((arg, argIndex) => {
+      const param = params[argIndex];
+      if (!jsonMatchesValueType(arg, param.type)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, index, 'args', argIndex],
+          message: `Argument ${param.name} must be a ${param.type}`,
+        });
+      }
+    });
+    if (!jsonMatchesValueType(testCase.expected, returnType)) {
+      ctx.addIssue({ code: 'custom', path: [field, index, 'expected'], message: `Expected result must be a ${returnType}` });
+    }
+  });
+}
+
 /** One machine-runnable case: the arguments in parameter order and the expected result. */
 export const testCaseSchema = z.object({
   args: z.array(jsonValueSchema),
@@ -236,36 +273,7 @@ export const questionInputSchema = z
     entryPoint: entryPointSchema,
     testCases: z.array(testCaseSchema).min(1).max(200),
   })
-  .superRefine((question, ctx) => {
-    const { params, returnType } = question.entryPoint;
-    question.testCases.forEach((testCase, index) => {
-      if (testCase.args.length !== params.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['testCases', index, 'args'],
-          message: `Expected ${params.length} argument(s), got ${testCase.args.length}`,
-        });
-        return;
-      }
-      testCase.args.forEach((arg, argIndex) => {
-        const param = params[argIndex];
-        if (!jsonMatchesValueType(arg, param.type)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['testCases', index, 'args', argIndex],
-            message: `Argument ${param.name} must be a ${param.type}`,
-          });
-        }
-      });
-      if (!jsonMatchesValueType(testCase.expected, returnType)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['testCases', index, 'expected'],
-          message: `Expected result must be a ${returnType}`,
-        });
-      }
-    });
-  });
+  .superRefine((question, ctx) => addTestCaseIssues(question.entryPoint, question.testCases, 'testCases', ctx));
 export type QuestionInput = z.infer<typeof questionInputSchema>;
 export const createQuestionRequestSchema = questionInputSchema;
 export type CreateQuestionRequest = QuestionInput;

@@ -14,6 +14,7 @@ export * from './service';
 export * from './run-service';
 export * from './sweeper';
 export * from './unique-violation';
+export * from './internal-caller';
 export { createWebSocketHub, sendToSocket, WebSocketRefusal, WEBSOCKET_HUB_DEFAULTS } from './websocket/hub';
 export type { WebSocketHub, WebSocketHubOptions } from './websocket/hub';
 export { rejectUpgrade, rejectUpgradeForError } from './websocket/reject-upgrade';

@@ -18,6 +18,8 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-refresh-token"]',
+  // The shared secret of service-to-service calls.
+  'req.headers["x-internal-token"]',
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',

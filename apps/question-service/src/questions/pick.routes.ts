@@ -4,9 +4,8 @@ import {
   type PickQuestionRequest,
   type PickQuestionResponse,
 } from '@peerprep/contracts';
-import { validate } from '@peerprep/service-kit';
+import { requireInternalCaller, validate } from '@peerprep/service-kit';
 import { Router } from 'express';
-import { requireInternalCaller } from '../internal/internal-caller';
 import type { QuestionsService } from './questions.service';
 
 /**

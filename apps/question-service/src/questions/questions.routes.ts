@@ -7,9 +7,8 @@ import {
   type QuestionIdOrSlugParams,
   type QuestionInput,
 } from '@peerprep/contracts';
-import { validate } from '@peerprep/service-kit';
+import { identifyInternalCaller, validate } from '@peerprep/service-kit';
 import { Router, type Request } from 'express';
-import { identifyInternalCaller } from '../internal/internal-caller';
 import type { QuestionsService } from './questions.service';
 
 /** Hidden test cases are for admins and for services (the runner, the room), never for students. */

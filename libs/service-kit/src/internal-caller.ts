@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { INTERNAL_TOKEN_HEADER } from '@peerprep/contracts';
-import { UnauthorizedError } from '@peerprep/service-kit';
+import { UnauthorizedError } from './errors';
 import type { Request, RequestHandler } from 'express';
 
 declare global {

@@ -1,0 +1,2 @@
+def reverseWordOrder(line: str) -> str:
+    return " ".join(reversed(line.split()))

@@ -1,0 +1,11 @@
+#include <vector>
+using namespace std;
+
+class Solution {
+public:
+    int unpairedSock(vector<int> socks) {
+        int result = 0;
+        for (int sock : socks) result ^= sock;
+        return result;
+    }
+};
