@@ -4,34 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { AuthenticatedUser, TokenVerifier } from '@peerprep/auth';
 import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
 import { createLogger, ForbiddenError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '@peerprep/service-kit';
-import { waitFor } from '@peerprep/testing';
+import { waitFor, websocketHandshake } from '@peerprep/testing';
 import { WebSocket } from 'ws';
 import { LiveRoom } from '../live-room';
 import { createCollabSocket, type EditorAdmission, type EditorRooms } from './collab-socket';
 
-/** What a raw WebSocket handshake gets: the HTTP refusal status, or 101 and how the server closed it. */
-function handshake(url: string, protocols: string[]): Promise<{ status: number; bytes: number; close?: number }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, protocols);
-    let bytes = 0;
-    ws.on('message', (data: Buffer) => (bytes += data.length));
-    ws.once('unexpected-response', (_req, res) => {
-      resolve({ status: res.statusCode ?? 0, bytes });
-      ws.terminate();
-    });
-    ws.once('open', () => {
-      const timer = setTimeout(() => {
-        resolve({ status: 101, bytes });
-        ws.close();
-      }, 200);
-      ws.once('close', (code) => {
-        clearTimeout(timer);
-        resolve({ status: 101, bytes, close: code });
-      });
-    });
-    ws.once('error', () => undefined);
-  });
-}
+/** A raw handshake, the socket kept open 200 ms to see whether the server closes it. */
+const handshake = (url: string, protocols: string[]) => websocketHandshake(url, protocols, 200);
 
 const user = (name: string): AuthenticatedUser => ({ id: randomUUID(), username: name, displayName: name, role: 'USER' });
 
