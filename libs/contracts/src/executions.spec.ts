@@ -52,3 +52,12 @@ describe('executionResultSchema', () => {
     expect(result.tests[0]).toEqual({ index: 0, hidden: true, verdict: 'passed', timeMs: 0.1 });
   });
 });
+
+describe('custom inputs', () => {
+  it('lets a test go without an expected value (a Run custom input) and still checks its arguments', () => {
+    const ok = executionRequestSchema.safeParse({ language: 'python', code: 'x', entryPoint, tests: [{ args: [[1, 2], 3], hidden: false }] });
+    expect(ok.success).toBe(true);
+    const bad = executionRequestSchema.safeParse({ language: 'python', code: 'x', entryPoint, tests: [{ args: [[1, 2], 3.5], hidden: false }] });
+    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['tests.0.args.1']);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from './common';
-import { addTestCaseIssues, entryPointSchema, jsonValueSchema, testCaseSchema } from './questions';
+import { addTestCaseIssues, entryPointSchema, jsonValueSchema } from './questions';
 
 /**
  * Executions: what execution-service is asked to run (a submission against a
@@ -10,7 +10,7 @@ import { addTestCaseIssues, entryPointSchema, jsonValueSchema, testCaseSchema } 
 
 /** Source above this is refused with 413 before anything is compiled. */
 export const MAX_SOURCE_BYTES = 64 * 1024;
-/** A question holds at most 200 test cases (questionInputSchema). */
+/** A question holds at most 200 test cases (questionInputSchema); a Run may add one custom input. */
 export const MAX_EXECUTION_TESTS = 200;
 
 /**
@@ -20,19 +20,32 @@ export const MAX_EXECUTION_TESTS = 200;
  */
 export const EXECUTIONS_PATH = '/internal/executions';
 
+/**
+ * One test to run: a question's test case, or a Run's custom input, which has
+ * no expected value (its verdict is `ran` once the call returns).
+ */
+export const executionTestSchema = z.object({
+  args: z.array(jsonValueSchema),
+  expected: jsonValueSchema.optional(),
+  hidden: z.boolean(),
+});
+export type ExecutionTest = z.infer<typeof executionTestSchema>;
+
 export const executionRequestSchema = z
   .strictObject({
     language: languageSchema,
     // The byte bound (413) is checked by the service; this bound only stops absurd strings early.
     code: z.string().min(1).max(4 * MAX_SOURCE_BYTES),
     entryPoint: entryPointSchema,
-    tests: z.array(testCaseSchema).min(1).max(MAX_EXECUTION_TESTS),
+    tests: z.array(executionTestSchema).min(1).max(MAX_EXECUTION_TESTS + 1),
   })
   .superRefine((request, ctx) => addTestCaseIssues(request.entryPoint, request.tests, 'tests', ctx));
 export type ExecutionRequest = z.infer<typeof executionRequestSchema>;
 
 export const TEST_VERDICTS = [
   'passed',
+  /** A custom input (no expected value): the call returned; `actual` is what it returned. */
+  'ran',
   'wrong_answer',
   'runtime_error',
   'time_limit',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, languageSchema, paginated, paginationQuerySchema } from './common';
 import { questionRefSchema } from './questions';
 import { chatMessageSchema, participantSchema } from './rooms';
+import { runViewSchema, runSummarySchema } from './runs';
 
 /** One row of `GET /history` (own attempts only, newest first). */
 export const attemptSummarySchema = z.object({
@@ -14,6 +15,8 @@ export const attemptSummarySchema = z.object({
   startedAt: isoDateTimeSchema,
   endedAt: isoDateTimeSchema,
   durationSeconds: z.number().int().nonnegative(),
+  /** The room's last Submit by either peer, if any. */
+  lastSubmission: runSummarySchema.nullable(),
 });
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
 
@@ -21,6 +24,8 @@ export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
 export const attemptDetailSchema = attemptSummarySchema.extend({
   finalCode: z.string(),
   chat: z.array(chatMessageSchema),
+  /** Every Run and Submit of the room, by either peer, newest first. */
+  runs: z.array(runViewSchema),
 });
 export type AttemptDetail = z.infer<typeof attemptDetailSchema>;
 

@@ -9,3 +9,4 @@ export * from './rooms';
 export * from './history';
 export * from './events';
 export * from './executions';
+export * from './runs';

@@ -133,38 +133,52 @@ export const entryPointSchema = z.object({
 export type EntryPoint = z.infer<typeof entryPointSchema>;
 
 /**
+ * Adds an issue at `path`.index for every argument that does not fit its
+ * parameter, or one at `path` when the count is wrong. Returns whether the
+ * arguments fit.
+ */
+export function addArgumentIssues(
+  entryPoint: EntryPoint,
+  args: readonly unknown[],
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): boolean {
+  const { params } = entryPoint;
+  if (args.length !== params.length) {
+    ctx.addIssue({ code: 'custom', path, message: `Expected ${params.length} argument(s), got ${args.length}` });
+    return false;
+  }
+  let fits = true;
+  args.forEach((arg, argIndex) => {
+    const param = params[argIndex];
+    if (!jsonMatchesValueType(arg, param.type)) {
+      fits = false;
+      ctx.addIssue({ code: 'custom', path: [...path, argIndex], message: `Argument ${param.name} must be a ${param.type}` });
+    }
+  });
+  return fits;
+}
+
+/**
  * Adds an issue (at `field`.index...) for every test case whose arguments or
  * expected value do not fit the entry point: the admin editor and the runner
- * accept the same cases.
+ * accept the same cases. A case without an expected value (a custom input of
+ * a Run) has only its arguments checked.
  */
 export function addTestCaseIssues(
   entryPoint: EntryPoint,
-  testCases: readonly { args: readonly unknown[]; expected: unknown }[],
+  testCases: readonly { args: readonly unknown[]; expected?: unknown }[],
   field: string,
   ctx: z.RefinementCtx,
 ): void {
-  const { params, returnType } = entryPoint;
   testCases.forEach((testCase, index) => {
-    if (testCase.args.length !== params.length) {
+    if (!addArgumentIssues(entryPoint, testCase.args, [field, index, 'args'], ctx)) return;
+    if (testCase.expected !== undefined && !jsonMatchesValueType(testCase.expected, entryPoint.returnType)) {
       ctx.addIssue({
         code: 'custom',
-        path: [field, index, 'args'],
-        message: `Expected ${params.length} argument(s), got ${testCase.args.length}`,
+        path: [field, index, 'expected'],
+        message: `Expected result must be a ${entryPoint.returnType}`,
       });
-      return;
-    }
-    testCase.args.forEach((arg, argIndex) => {
-      const param = params[argIndex];
-      if (!jsonMatchesValueType(arg, param.type)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field, index, 'args', argIndex],
-          message: `Argument ${param.name} must be a ${param.type}`,
-        });
-      }
-    });
-    if (!jsonMatchesValueType(testCase.expected, returnType)) {
-      ctx.addIssue({ code: 'custom', path: [field, index, 'expected'], message: `Expected result must be a ${returnType}` });
     }
   });
 }

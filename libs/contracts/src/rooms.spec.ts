@@ -76,6 +76,8 @@ describe('attemptDetailSchema', () => {
       durationSeconds: 1800,
       finalCode: 'class Solution {}',
       chat: [{ id: 'm1', authorId: null, authorName: 'Deleted user', text: 'hi', sentAt: now }],
+      lastSubmission: null,
+      runs: [],
     };
     expect(attemptDetailSchema.parse(attempt)).toEqual(attempt);
     expect(attemptDetailSchema.safeParse({ ...attempt, durationSeconds: -1 }).success).toBe(false);

@@ -37,6 +37,8 @@ describe('eventCatalog', () => {
     expect([...EVENT_TYPES].sort()).toEqual(
       [
         'attempt.saved',
+        'execution.finished',
+        'execution.progressed',
         'match.found',
         'question.created',
         'question.deleted',

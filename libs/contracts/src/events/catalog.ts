@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { defineEvent, type EventEnvelope } from './envelope';
 import {
   attemptSavedPayloadSchema,
+  executionFinishedPayloadSchema,
+  executionProgressedPayloadSchema,
   matchFoundPayloadSchema,
   questionChangedPayloadSchema,
   questionDeletedPayloadSchema,
@@ -27,6 +29,8 @@ export const eventCatalog = {
   'room.failed': defineEvent(1, roomFailedPayloadSchema),
   'room.closed': defineEvent(1, roomClosedPayloadSchema),
   'attempt.saved': defineEvent(1, attemptSavedPayloadSchema),
+  'execution.progressed': defineEvent(1, executionProgressedPayloadSchema),
+  'execution.finished': defineEvent(1, executionFinishedPayloadSchema),
 } as const;
 
 export type EventCatalog = typeof eventCatalog;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { difficultySchema, idSchema, isoDateTimeSchema, languageSchema } from '../common';
+import { executionResultSchema } from '../executions';
 import { matchCriteriaSchema } from '../matching';
 import { topicSlugSchema } from '../questions';
 
@@ -110,3 +111,30 @@ export const attemptSavedPayloadSchema = z.object({
   durationSeconds: z.number().int().nonnegative(),
 });
 export type AttemptSavedPayload = z.infer<typeof attemptSavedPayloadSchema>;
+
+/**
+ * execution-service took a run's job and reached a phase: compiling, or running
+ * test `testIndex` (0-based) of `testCount`. `seq` grows with every event of
+ * one run (from 1), so a consumer never moves a run backwards when two arrive
+ * out of order; a redelivered job starts again from 1 with a higher `attempt`.
+ */
+export const executionProgressedPayloadSchema = z.object({
+  runId: idSchema,
+  attempt: z.number().int().positive(),
+  seq: z.number().int().positive(),
+  phase: z.enum(['compiling', 'running']),
+  testIndex: z.number().int().nonnegative().nullable(),
+  testCount: z.number().int().nonnegative(),
+});
+export type ExecutionProgressedPayload = z.infer<typeof executionProgressedPayloadSchema>;
+
+/**
+ * A run ended: `done` with the result (hidden tests already reduced to their
+ * verdict), or `failed` when the platform could not run it (the job died with
+ * its replica twice, or could not be read).
+ */
+export const executionFinishedPayloadSchema = z.discriminatedUnion('outcome', [
+  z.object({ runId: idSchema, outcome: z.literal('done'), result: executionResultSchema, finishedAt: isoDateTimeSchema }),
+  z.object({ runId: idSchema, outcome: z.literal('failed'), error: z.string(), finishedAt: isoDateTimeSchema }),
+]);
+export type ExecutionFinishedPayload = z.infer<typeof executionFinishedPayloadSchema>;
