@@ -89,7 +89,9 @@ export function parseCustomInput(entryPoint: EntryPoint, texts: readonly string[
 
   const schema = z
     .object({ [CUSTOM_INPUT_FIELD]: customInputSchema })
-    .superRefine((value, ctx) => addArgumentIssues(entryPoint, value[CUSTOM_INPUT_FIELD], [CUSTOM_INPUT_FIELD], ctx));
+    .superRefine((value, ctx) => {
+      addArgumentIssues(entryPoint, value[CUSTOM_INPUT_FIELD], [CUSTOM_INPUT_FIELD], ctx);
+    });
   const result = schema.safeParse({ [CUSTOM_INPUT_FIELD]: args });
   if (result.success) return { ok: true, args };
   for (const issue of result.error.issues) {

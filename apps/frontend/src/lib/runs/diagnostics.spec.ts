@@ -1,4 +1,4 @@
-import { diagnosticsToMarkers } from './diagnostics';
+import { diagnosticsToMarkers, runDiagnostics } from './diagnostics';
 
 /** A model with these lines (Monaco's max column is the length + 1). */
 function fakeModel(lines: string[]) {
@@ -42,5 +42,21 @@ describe('diagnosticsToMarkers', () => {
   it('still shows a one-column squiggle on an empty line', () => {
     const [marker] = diagnosticsToMarkers([{ line: 3, column: 1, severity: 'error', message: 'x' }], model, SEVERITIES);
     expect(marker).toMatchObject({ startLineNumber: 3, startColumn: 1, endColumn: 2 });
+  });
+});
+
+describe('runDiagnostics', () => {
+  const diagnostics = [{ line: 3, column: 5, severity: 'error' as const, message: 'expected ;' }];
+  const done = { id: 'r1', phase: 'done', language: 'java', result: { compile: { diagnostics } } };
+
+  it('gives a finished run\'s diagnostics for the editor of its language', () => {
+    expect(runDiagnostics(done, 'java')).toEqual({ key: 'r1', diagnostics });
+  });
+
+  it('gives nothing while a new run is going, for another language, or without a line to mark', () => {
+    expect(runDiagnostics({ ...done, phase: 'queued', result: null }, 'java')).toBeNull();
+    expect(runDiagnostics(done, 'python')).toBeNull();
+    expect(runDiagnostics({ ...done, result: { compile: { diagnostics: [{ ...diagnostics[0], line: null }] } } }, 'java')).toBeNull();
+    expect(runDiagnostics(null, 'java')).toBeNull();
   });
 });

@@ -77,3 +77,18 @@ export interface RunDiagnostics {
   key: string;
   diagnostics: readonly Diagnostic[];
 }
+
+/**
+ * What a run leaves on the editor: its compile diagnostics once done, when
+ * it ran the language the editor now shows (the lines would mean nothing in
+ * another); null otherwise, which clears the markers (a new run started).
+ */
+export function runDiagnostics(
+  run: { id: string; phase: string; language: string; result: { compile: { diagnostics: readonly Diagnostic[] } } | null } | null,
+  editorLanguage: string,
+): RunDiagnostics | null {
+  if (!run || run.phase !== 'done' || !run.result || run.language !== editorLanguage) return null;
+  const { diagnostics } = run.result.compile;
+  if (!diagnostics.some((diagnostic) => diagnostic.line !== null)) return null;
+  return { key: run.id, diagnostics };
+}
