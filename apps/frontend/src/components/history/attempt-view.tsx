@@ -15,6 +15,7 @@ import { LazyCodeEditor } from '../editor/lazy-code-editor';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useApiResource } from '../questions/use-api-resource';
 import { LoadFailure } from '../rooms/room-status-pages';
+import { RunPanel } from '../runs/run-panel';
 
 const ATTEMPT_FAILURE_COPY = {
   noun: 'attempt',
@@ -80,6 +81,18 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
           </Paper>
         </section>
       </div>
+      <Paper variant="outlined" className="rounded-2xl p-4" data-testid="attempt-runs">
+        <RunPanel
+          title="Runs and submissions"
+          latest={attempt.runs[0] ?? null}
+          runs={attempt.runs}
+          listLabel="Every run of the session"
+          emptyText="No code was run in this session."
+          selfId={selfId}
+          // The attempt keeps the question's name, not its entry point: arguments are numbered.
+          paramNames={[]}
+        />
+      </Paper>
     </article>
   );
 }
