@@ -58,7 +58,8 @@ export function RunHistoryList({ runs, shownId, onOpen, selfId, label, initialCo
                 onClick={() => onOpen(run)}
                 aria-current={shown ? 'true' : undefined}
                 className={`flex w-full min-w-0 cursor-pointer flex-wrap items-center gap-x-3 gap-y-0.5 rounded-lg border border-solid px-3 py-2 text-left text-sm text-foreground ${
-                  shown ? 'border-primary bg-primary/10' : 'border-transparent bg-transparent hover:bg-foreground/5'
+                  // No tint behind the shown one: the verdict colours keep their 4.5:1 on plain paper.
+                  shown ? 'border-primary bg-transparent shadow-[inset_4px_0_0_var(--mui-palette-primary-main)]' : 'border-transparent bg-transparent hover:bg-foreground/5'
                 }`}
               >
                 <span className="font-semibold">{selfId !== null && run.userId === selfId ? 'You' : run.userName}</span>

@@ -54,18 +54,17 @@ function Output({ text }: { text: string }) {
   );
 }
 
-/** A custom input has no expected value: its verdict is `ran` and the row shows what came back. */
-const isCustomTest = (test: TestResult) => !test.hidden && test.expected === undefined;
-
-function TestRow({ test, paramNames }: { test: TestResult; paramNames: readonly string[] }) {
-  const title = isCustomTest(test) ? 'Custom input' : `Test ${test.index + 1}`;
+function TestRow({ test, custom, paramNames }: { test: TestResult; custom: boolean; paramNames: readonly string[] }) {
+  const title = custom ? 'Custom input' : `Test ${test.index + 1}`;
   const time = test.timeMs === null ? null : <span className="text-sm text-muted">{formatMs(test.timeMs)}</span>;
+  // A skipped test (the code did not compile) has nothing more to show than a hidden one.
+  const hasDetails = !test.hidden && (test.args !== undefined || test.actual !== undefined || Boolean(test.stdout) || Boolean(test.stderr));
 
-  if (test.hidden) {
+  if (!hasDetails) {
     return (
       <li data-testid="run-test-row" data-verdict={test.verdict} className="flex flex-wrap items-center gap-2 px-3 py-2">
         <span className="text-sm font-semibold">{title}</span>
-        <span className="text-sm text-muted">Hidden test</span>
+        {test.hidden ? <span className="text-sm text-muted">Hidden test</span> : null}
         <VerdictChip verdict={test.verdict} />
         {time}
       </li>
@@ -79,7 +78,7 @@ function TestRow({ test, paramNames }: { test: TestResult; paramNames: readonly 
   return (
     <li data-testid="run-test-row" data-verdict={test.verdict}>
       {/* A failing test (or a custom input's answer) is what the reader came for: open from the start. */}
-      <details open={failed || isCustomTest(test)} className="group">
+      <details open={failed || custom} className="group">
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-2 px-3 py-2 hover:bg-foreground/5 [&::-webkit-details-marker]:hidden">
           <span aria-hidden="true" className="inline-block w-3 text-muted transition-transform group-open:rotate-90">
             ›
@@ -98,7 +97,7 @@ function TestRow({ test, paramNames }: { test: TestResult; paramNames: readonly 
             </Detail>
           ) : null}
           {showActual ? (
-            <Detail label={isCustomTest(test) ? 'Returned' : 'Actual'} testId="test-actual">
+            <Detail label={custom ? 'Returned' : 'Actual'} testId="test-actual">
               <Code>{formatJson(test.actual)}</Code>
             </Detail>
           ) : null}
@@ -131,7 +130,7 @@ function TestRow({ test, paramNames }: { test: TestResult; paramNames: readonly 
 function CompileOutput({ result }: { result: ExecutionResult }) {
   const { compile } = result;
   if (compile.ok && compile.diagnostics.length === 0) return null;
-  const title = compile.ok ? 'Compiler warnings' : result.status === 'compile_limit' ? 'Compilation stopped at a limit' : 'Compile error';
+  const title = compile.ok ? 'Compiler warnings' : result.status === 'compile_limit' ? 'Compilation stopped at a limit' : 'Compiler output';
   return (
     <section aria-label={title} className="flex flex-col gap-1" data-testid="run-compile-output">
       <Typography variant="subtitle2" component="h4" className="font-bold">
@@ -178,8 +177,14 @@ export function RunResult({ run, paramNames }: { run: RunView; paramNames: reado
       <CompileOutput result={result} />
       {result.tests.length > 0 ? (
         <ol aria-label="Tests" className="m-0 list-none divide-y divide-divider overflow-hidden rounded-xl border border-solid border-divider p-0">
-          {result.tests.map((test) => (
-            <TestRow key={test.index} test={test} paramNames={paramNames} />
+          {result.tests.map((test, position) => (
+            <TestRow
+              key={test.index}
+              test={test}
+              // A Run's custom input is its last test, the one without an expected value.
+              custom={test.verdict === 'ran' || (run.customInput !== null && !test.hidden && position === result.tests.length - 1 && test.expected === undefined)}
+              paramNames={paramNames}
+            />
           ))}
         </ol>
       ) : null}
