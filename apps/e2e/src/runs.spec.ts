@@ -102,7 +102,7 @@ test.describe('run and submit', () => {
 
     // On a phone the results are the Run tab: readable, no sideways scroll, contrast in both schemes.
     await ada.page.setViewportSize(PHONE);
-    await ada.page.getByRole('tablist', { name: 'Room' }).getByRole('tab', { name: 'Run' }).click();
+    await ada.page.getByRole('tablist', { name: 'Room' }).getByRole('tab', { name: 'Run', exact: true }).click();
     await expectNoSidewaysScroll(ada.page);
     await auditPage(ada.page, testInfo, 'room-run-results', { ready: ada.page.getByTestId('run-summary') });
 
