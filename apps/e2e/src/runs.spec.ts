@@ -1,5 +1,5 @@
-import { expect, test, type Page } from './support/fixtures';
-import { chooseCriteria, signUp, type Difficulty, type TopicWithCounts } from './support/matching';
+import { expect, test } from './support/fixtures';
+import { matchIntoRoom, signUp } from './support/matching';
 import { auditPage, PHONE, watchConsole } from './support/page-audit';
 import {
   criteriaWithSolutions,
@@ -22,11 +22,6 @@ import {
 /** A compile and a dozen tests in a sandbox, behind a queue, on a busy 2-core machine. */
 const RESULT_TIMEOUT = 90_000;
 
-async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
-  await chooseCriteria(page, topic, difficulty);
-  await page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
-}
-
 test.describe('run and submit', () => {
   test('two peers: one submits a correct Python solution, the other runs a wrong Java one; both see every result live and in history', async ({
     browser,
@@ -37,16 +32,7 @@ test.describe('run and submit', () => {
     watchConsole(ada.page);
     const { topic, difficulty, questions } = await criteriaWithSolutions(ada.page);
 
-    await askForMatch(ada.page, topic, difficulty);
-    await expect(ada.page.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
-    await askForMatch(bob.page, topic, difficulty);
-    for (const { page } of [ada, bob]) {
-      const goToRoom = page.getByRole('link', { name: 'Go to room' });
-      await expect(goToRoom).toBeVisible({ timeout: 15_000 });
-      await goToRoom.click();
-      await expect(page).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
-      await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
-    }
+    await matchIntoRoom(ada.page, bob.page, topic, difficulty);
 
     const title = (await ada.page.getByTestId('room-question').getByRole('heading', { level: 1 }).innerText()).trim();
     const slug = questions.find((question) => question.title === title)?.slug;

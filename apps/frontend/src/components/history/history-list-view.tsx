@@ -1,7 +1,6 @@
 'use client';
 
 import type { AttemptSummary } from '@peerprep/contracts';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
@@ -14,7 +13,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { describeFailure } from '../../lib/form-errors';
 import { fetchHistoryPage } from '../../lib/history/history-api';
 import {
   formatAttemptDate,
@@ -35,6 +33,7 @@ import { useApiResource } from '../questions/use-api-resource';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useCompactLayout } from '../use-compact-layout';
 import { toneColor } from '../runs/run-result';
+import { RetryAlert } from '../ui/retry-alert';
 import { PracticeRuns } from './practice-runs';
 
 /** "Accepted 12/12 · Java · 48 ms": the room's last Submit, in its verdict's colour; a dash without one. */
@@ -137,19 +136,7 @@ function HistoryContent() {
 
   let body;
   if (history.error) {
-    body = (
-      <Alert
-        severity="error"
-        role="alert"
-        action={
-          <Button color="inherit" size="small" onClick={history.reload}>
-            Try again
-          </Button>
-        }
-      >
-        {describeFailure(history.error, { fields: [] }).message ?? 'Your history could not be loaded.'}
-      </Alert>
-    );
+    body = <RetryAlert error={history.error} fallback="Your history could not be loaded." onRetry={history.reload} />;
   } else if (!history.data) {
     body = <PageLoading label="Loading your history…" />;
   } else if (history.data.total === 0) {

@@ -1,17 +1,14 @@
 'use client';
 
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
 import { useState } from 'react';
-import { describeFailure } from '../../lib/form-errors';
-import { pageCount } from '../../lib/history/history-format';
 import { fetchSoloRuns } from '../../lib/runs/run-api';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
 import { useApiResource } from '../questions/use-api-resource';
 import { RunPanel } from '../runs/run-panel';
+import { RunsPagination } from '../runs/runs-pagination';
+import { RetryAlert } from '../ui/retry-alert';
 
 export const PRACTICE_PAGE_SIZE = 10;
 
@@ -27,23 +24,10 @@ export function PracticeRuns() {
 
   let body;
   if (runs.error) {
-    body = (
-      <Alert
-        severity="error"
-        role="alert"
-        action={
-          <Button color="inherit" size="small" onClick={runs.reload}>
-            Try again
-          </Button>
-        }
-      >
-        {describeFailure(runs.error, { fields: [] }).message ?? 'Your practice runs could not be loaded.'}
-      </Alert>
-    );
+    body = <RetryAlert error={runs.error} fallback="Your practice runs could not be loaded." onRetry={runs.reload} />;
   } else if (!runs.data) {
     body = <PageLoading label="Loading your practice runs…" />;
   } else {
-    const pages = pageCount(runs.data.total, runs.data.pageSize);
     body = (
       <RunPanel
         title="Practice"
@@ -58,22 +42,7 @@ export function PracticeRuns() {
         selfId={user?.id ?? null}
         paramNames={[]}
         showQuestion
-        listFooter={
-          pages > 1 ? (
-            <Pagination
-              className="self-center"
-              count={pages}
-              page={Math.min(page, pages)}
-              onChange={(_event, next) => setPage(next)}
-              color="primary"
-              shape="rounded"
-              size="small"
-              getItemAriaLabel={(type, item, selected) =>
-                type === 'page' ? `${selected ? 'Practice page' : 'Go to practice page'} ${item}` : `Go to ${type} page of practice runs`
-              }
-            />
-          ) : null
-        }
+        listFooter={<RunsPagination page={page} total={runs.data.total} pageSize={runs.data.pageSize} noun="practice runs" onChange={setPage} />}
       />
     );
   }

@@ -3,12 +3,10 @@
 import { isFinishedPhase, type EntryPoint, type JsonValue, type Language, type RunKind, type RunView, type StarterCode } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { describeFailure } from '../../lib/form-errors';
-import { pageCount } from '../../lib/history/history-format';
 import { browserStorage, loadSoloCode, loadSoloLanguage, saveSoloCode, saveSoloLanguage, soloCodeProblem } from '../../lib/practice/solo-code';
 import { runDiagnostics } from '../../lib/runs/diagnostics';
 import { createSoloRun, fetchRun, fetchSoloRuns } from '../../lib/runs/run-api';
@@ -20,6 +18,8 @@ import { useApiResource } from '../questions/use-api-resource';
 import { LanguagePicker } from '../rooms/language-picker';
 import { RunControls } from '../runs/run-controls';
 import { RunPanel } from '../runs/run-panel';
+import { RunsPagination } from '../runs/runs-pagination';
+import { RetryAlert } from '../ui/retry-alert';
 
 export interface SoloPracticeProps {
   questionId: string;
@@ -95,7 +95,6 @@ export function SoloPractice({ questionId, entryPoint, starterCode, firstArgs }:
   const runs = page === 1 && live ? upsertRuns(items, [live], SUBMISSIONS_PAGE_SIZE) : items;
   const latest = live ?? (page === 1 ? (items[0] ?? null) : null);
   const diagnostics = useMemo(() => runDiagnostics(live, language), [live, language]);
-  const pages = submissions.data ? pageCount(submissions.data.total, submissions.data.pageSize) : 1;
   const disabledReason = live && !isFinishedPhase(live.phase) ? 'Your run is in progress: wait for it to finish.' : null;
 
   return (
@@ -130,29 +129,9 @@ export function SoloPractice({ questionId, entryPoint, starterCode, firstArgs }:
           paramNames={entryPoint.params.map((param) => param.name)}
           listFooter={
             submissions.error ? (
-              <Alert
-                severity="error"
-                action={
-                  <Button color="inherit" size="small" onClick={submissions.reload}>
-                    Try again
-                  </Button>
-                }
-              >
-                {describeFailure(submissions.error, { fields: [] }).message ?? 'Your submissions could not be loaded.'}
-              </Alert>
-            ) : pages > 1 ? (
-              <Pagination
-                className="self-center"
-                count={pages}
-                page={Math.min(page, pages)}
-                onChange={(_event, next) => setPage(next)}
-                color="primary"
-                shape="rounded"
-                size="small"
-                getItemAriaLabel={(type, item, selected) =>
-                  type === 'page' ? `${selected ? 'Submissions page' : 'Go to submissions page'} ${item}` : `Go to ${type} page of submissions`
-                }
-              />
+              <RetryAlert error={submissions.error} fallback="Your submissions could not be loaded." onRetry={submissions.reload} />
+            ) : submissions.data ? (
+              <RunsPagination page={page} total={submissions.data.total} pageSize={submissions.data.pageSize} noun="submissions" onChange={setPage} />
             ) : null
           }
         />
