@@ -1,12 +1,14 @@
 'use client';
 
 import type { JsonValue, RoomQuestion, RunKind } from '@peerprep/contracts';
+import Paper from '@mui/material/Paper';
 import { useEffect, useRef } from 'react';
 import type { RoomSession, RoomSessionSnapshot } from '../../lib/rooms/room-session';
 import { createRoomRun, fetchRoomRuns } from '../../lib/runs/run-api';
 import { startedByText } from '../../lib/runs/run-format';
 import { runInProgress } from '../../lib/runs/run-list';
 import { useAuth } from '../auth/auth-provider';
+import { useApiResource } from '../questions/use-api-resource';
 import { RunControls } from '../runs/run-controls';
 import { RunPanel } from '../runs/run-panel';
 
@@ -76,5 +78,26 @@ export function RoomRunPanel({ roomId, question, session, snapshot, selfId, ende
       paramNames={question.entryPoint.params.map((param) => param.name)}
       initialListCount={RECENT_RUNS}
     />
+  );
+}
+
+/** The runs of a room that had already ended when the page opened: read-only, as history shows them. */
+export function ClosedRoomRuns({ roomId, question, selfId }: { roomId: string; question: RoomQuestion; selfId: string }) {
+  const { request } = useAuth();
+  const runs = useApiResource(`room-runs:${roomId}`, (signal) => fetchRoomRuns(request, roomId, signal));
+  if (!runs.data) return null;
+  return (
+    <Paper variant="outlined" className="rounded-2xl p-4">
+      <RunPanel
+        title="Runs and submissions"
+        latest={runs.data[0] ?? null}
+        runs={runs.data}
+        listLabel="Runs in this room"
+        emptyText="No code was run in this session."
+        selfId={selfId}
+        paramNames={question.entryPoint.params.map((param) => param.name)}
+        initialListCount={RECENT_RUNS}
+      />
+    </Paper>
   );
 }

@@ -26,7 +26,7 @@ import { LanguagePicker } from './language-picker';
 import { PresenceList } from './presence-list';
 import { QuestionPanel } from './question-panel';
 import { LoadFailure } from './room-status-pages';
-import { RoomRunPanel } from './room-run-panel';
+import { ClosedRoomRuns, RoomRunPanel } from './room-run-panel';
 import { RoomTabs, roomPaneProps } from './room-tabs';
 import { useRoomSession } from './use-room-session';
 
@@ -66,12 +66,13 @@ function EndedBanner({ endedByName }: { endedByName: string | null }) {
 }
 
 /** A room that was already closed when the page opened: nothing live to join. */
-function ClosedRoom({ room }: { room: Room }) {
+function ClosedRoom({ room, selfId }: { room: Room; selfId: string }) {
   return (
     <div className="mx-auto grid w-full max-w-[1600px] grid-cols-1 gap-4 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <QuestionPanel question={room.question} />
-      <div className="flex flex-col gap-4">
+      <div className="flex min-w-0 flex-col gap-4">
         <EndedBanner endedByName={nameOf(room.participants, room.closedBy)} />
+        <ClosedRoomRuns roomId={room.id} question={room.question} selfId={selfId} />
       </div>
     </div>
   );
@@ -226,7 +227,7 @@ function RoomLoader({ roomId }: { roomId: string }) {
   const room = useApiResource(`room:${roomId}`, (signal) => fetchRoom(request, roomId, signal));
   if (room.error) return <LoadFailure error={room.error} copy={ROOM_FAILURE_COPY} onRetry={room.reload} />;
   if (room.loading || !room.data || !user) return <PageLoading label="Loading the room…" />;
-  if (room.data.status === 'CLOSED') return <ClosedRoom room={room.data} />;
+  if (room.data.status === 'CLOSED') return <ClosedRoom room={room.data} selfId={user.id} />;
   return <LiveRoom room={room.data} user={user} />;
 }
 

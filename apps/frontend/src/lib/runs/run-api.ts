@@ -1,10 +1,12 @@
 import {
+  questionSchema,
   roomRunsResponseSchema,
   runDetailSchema,
   runsPageSchema,
   runViewSchema,
   type CreateRoomRunRequest,
   type CreateSoloRunRequest,
+  type EntryPoint,
   type RunDetail,
   type RunsPage,
   type RunView,
@@ -41,4 +43,17 @@ export function fetchSoloRuns(
   signal?: AbortSignal,
 ): Promise<RunsPage> {
   return request('/runs', { schema: runsPageSchema, query: { questionId, page, pageSize }, signal });
+}
+
+/**
+ * A question's entry point, to name the arguments of runs kept without it
+ * (history). Null when the question is gone: the arguments are then numbered.
+ */
+export async function fetchEntryPoint(request: AuthorizedRequest, questionId: string, signal?: AbortSignal): Promise<EntryPoint | null> {
+  try {
+    return (await request(`/questions/${encodeURIComponent(questionId)}`, { schema: questionSchema, signal })).entryPoint;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return null;
+  }
 }
