@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '@peerprep/service-kit';
 import { detectCgroups, type BoxCgroup, type CgroupSupport } from './cgroups';
+import { toolPath } from '../languages/toolchain';
 import { SandboxUnavailableError } from './sandbox-errors';
 import { buildSeccompFilter } from './seccomp';
 
@@ -171,7 +172,7 @@ export class Sandbox {
     const nodeDir = path.dirname(process.execPath);
     const sandbox = new Sandbox(bwrap, prlimit, seccomp, cgroups, await rootArgs(nodeDir.startsWith('/usr/') ? [] : [nodeDir]));
     const probe = await sandbox.start({
-      command: ['/usr/bin/true'],
+      command: [toolPath('true')],
       mounts: [],
       cwd: '/',
       limits: { cpuSeconds: 5, wallMs: 10_000, memoryBytes: 64 << 20, processes: 16, fileSizeBytes: 1 << 20, openFiles: 64, tmpfsBytes: 1 << 20 },
