@@ -34,7 +34,7 @@ export const executionEnvSchema = refuseDevInternalTokenInProduction(
     EVENTS_EXCHANGE: eventsEnvVariables('execution-service').EVENTS_EXCHANGE,
     /** The durable work queue collaboration-service publishes jobs to. */
     EXECUTION_JOBS_QUEUE: z.string().min(1).default('execution.jobs'),
-    /** Jobs waiting beyond this are refused at publish time (the queue's x-max-length, overflow reject-publish). */
+    /** The work queue's bound: a run beyond it is refused (503 with Retry-After) instead of waiting. */
     EXECUTION_QUEUE_MAX_LENGTH: integer(500, 1, 100_000),
     // ---- end of the work queue's variables ----
   }),
