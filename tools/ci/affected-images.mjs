@@ -26,7 +26,7 @@ const isTestSuite = (name) => name === 'e2e' || name.endsWith('-e2e');
 /** `question-service` -> `question_service`: the tag in peerprep4/peerprep4:<tag>. */
 export const imageName = (app) => app.replace(/-/g, '_');
 
-/** Whether docker-bake.json builds the app an image: one not written yet (execution-service, #16) has nothing to build. */
+/** Whether docker-bake.json builds the app an image: an app without a bake target yet has nothing to build. */
 export function hasImageTarget(app) {
   const targets = JSON.parse(readFileSync(path.join(root, 'docker-bake.json'), 'utf8')).target ?? {};
   return imageName(app) in targets;

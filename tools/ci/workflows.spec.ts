@@ -39,6 +39,10 @@ function checkCiWorkflow(workflow: Any): string[] {
   }
   if (!/npx nx affected -t lint typecheck test build/.test(runs(checks))) problems.push('checks: nx affected -t lint typecheck test build');
   if (!/apt-get install .*chromium/.test(runs(checks))) problems.push('checks: the distribution Chromium for e2e');
+  const install = runs(checks).split('\n').find((line) => /apt-get install .*bubblewrap/.test(line)) ?? '';
+  if (!install.includes('python3-seccomp') || !/sysctl -w kernel\.apparmor_restrict_unprivileged_userns=0/.test(runs(checks))) {
+    problems.push("checks: execution-service's sandbox (bubblewrap, python3-seccomp, user namespaces)");
+  }
   if (workflow.env?.NX_NO_CLOUD !== 'true' || workflow.env?.NX_DAEMON !== 'false') problems.push('env: NX_NO_CLOUD true and NX_DAEMON false');
 
   const plan = jobs['images-plan'] ?? {};
@@ -127,8 +131,10 @@ describe('the workflow checks catch mistakes', () => {
     broken.jobs.checks.steps[0].with['fetch-depth'] = 1;
     broken.jobs.images.env.PUSH = 'true';
     broken.jobs['ci-result'].needs = ['checks'];
+    broken.jobs.checks.steps = broken.jobs.checks.steps.filter((s: Any) => !/bubblewrap/.test(s.run ?? ''));
     expect(checkCiWorkflow(broken)).toEqual([
       'checks: checkout with fetch-depth 0',
+      "checks: execution-service's sandbox (bubblewrap, python3-seccomp, user namespaces)",
       'images: PUSH only for pushes to main',
       'ci-result: needs every job, if: always()',
     ]);

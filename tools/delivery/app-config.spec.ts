@@ -56,7 +56,8 @@ describe('the config schemas the deployment checks use', () => {
   });
 
   it('knows which services share the internal token', () => {
-    expect(appsReading('INTERNAL_API_TOKEN')).toEqual(['question-service', 'collaboration-service']);
+    // execution-service checks what collaboration-service sends with its jobs' runs.
+    expect(appsReading('INTERNAL_API_TOKEN')).toEqual(['question-service', 'collaboration-service', 'execution-service']);
   });
 });
 

@@ -5,6 +5,7 @@
 // project the boundary rules let tooling import.
 import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
 import { collaborationServiceEnvSchema } from '@peerprep/collaboration-service-config';
+import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { matchingEnvSchema } from '@peerprep/matching-service-config';
 import { DEV_INTERNAL_API_TOKEN, questionServiceEnvSchema } from '@peerprep/question-service-config';
 import { userEnvSchema } from '@peerprep/user-service-config';
@@ -24,6 +25,7 @@ export const BOOT_ENV_SCHEMAS: Readonly<Record<string, { schema: EnvSchema; expo
   'question-service': { schema: questionServiceEnvSchema, exportName: 'questionServiceEnvSchema' },
   'matching-service': { schema: matchingEnvSchema, exportName: 'matchingEnvSchema' },
   'collaboration-service': { schema: collaborationServiceEnvSchema, exportName: 'collaborationServiceEnvSchema' },
+  'execution-service': { schema: executionEnvSchema, exportName: 'executionEnvSchema' },
 };
 
 export { DEV_INTERNAL_API_TOKEN };

@@ -193,6 +193,15 @@ function environmentOf(app: string): Record<string, string> {
         INTERNAL_API_TOKEN: internalToken,
         COLLAB_KEY_PREFIX: `${redisPrefix}collab:`,
       };
+    case 'execution-service':
+      // Its sandbox proves itself with an empty box before it listens (bwrap etc.: prerequisites.mjs).
+      return {
+        ...common,
+        AMQP_URL: amqp,
+        INTERNAL_API_TOKEN: internalToken,
+        EXECUTION_WORK_DIR: path.join(self.folder, 'runs'),
+        EXECUTION_SLOTS: '1',
+      };
     case 'api-gateway':
       return {
         ...common,

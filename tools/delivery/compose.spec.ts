@@ -7,6 +7,7 @@ import path from 'node:path';
 // here, not at boot.
 import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
 import { collaborationEnvSchema } from '@peerprep/collaboration-service-config';
+import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { matchingEnvSchema } from '@peerprep/matching-service-config';
 import { questionEnvSchema } from '@peerprep/question-service-config';
 import { userEnvSchema } from '@peerprep/user-service-config';
@@ -16,6 +17,7 @@ import { ComposeError, type ComposeProject, type ComposeService, loadComposeFile
 import { imageName, loadBakeFile, type BakeTarget } from './bake-model';
 import { BACKEND_APPS, DELIVERY_APPS, STORES } from './delivery-apps';
 import { resolveDockerfile, workspaceRoot } from './dockerfile-model';
+import { problemsOfSandboxProfile, SANDBOX_SECURITY_OPTIONS, sandboxProfilePath } from './sandbox-profile';
 
 const composeFile = path.join(workspaceRoot, 'docker-compose.yml');
 const bake = loadBakeFile();
@@ -50,6 +52,7 @@ const ENV_NAMES: Record<string, EnvSchema | readonly string[]> = {
   'question-service-seed': questionEnvSchema,
   'matching-service': matchingEnvSchema,
   'collaboration-service': collaborationEnvSchema,
+  'execution-service': executionEnvSchema,
   // prisma.config.ts (libs/prisma-migrate) reads only DATABASE_URL.
   'user-service-migrate': ['DATABASE_URL'],
   'question-service-migrate': ['DATABASE_URL'],
@@ -214,6 +217,49 @@ describe('docker-compose.yml', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it.each(DELIVERY_APPS.map((app) => [app.name, app] as const))(
+    'relaxes the container defaults for %s only as far as its sandbox needs (none but execution-service), adding no capability',
+    (name, app) => {
+      const service = compose.services[name] as ComposeService & { security_opt?: string[]; cap_drop?: string[]; cap_add?: string[]; privileged?: boolean };
+      expect(service.privileged).toBeUndefined();
+      expect(service.cap_add).toBeUndefined();
+      if (!app.sandbox) {
+        expect(service.security_opt).toBeUndefined();
+        return;
+      }
+      expect([...(service.security_opt ?? [])].sort()).toEqual([...SANDBOX_SECURITY_OPTIONS].sort());
+      expect(service.cap_drop).toEqual(['ALL']);
+      // Docker reads the profile from the project directory; it must be the one the tests check.
+      const seccomp = (service.security_opt ?? []).find((option) => option.startsWith('seccomp='))?.slice('seccomp='.length) ?? '';
+      expect(path.resolve(workspaceRoot, seccomp)).toBe(sandboxProfilePath);
+      expect(service).toMatchObject({ mem_limit: expect.anything(), pids_limit: expect.any(Number) });
+    },
+  );
+
+  it("keeps the sandbox's seccomp profile a filter: bwrap's namespace and mount calls allowed, escapes and kernel control refused", () => {
+    expect(problemsOfSandboxProfile(JSON.parse(readFileSync(sandboxProfilePath, 'utf8')))).toEqual([]);
+    expect(problemsOfSandboxProfile({ defaultAction: 'SCMP_ACT_ALLOW', syscalls: [{ names: ['mount', 'bpf'], action: 'SCMP_ACT_ERRNO' }] })).toEqual([
+      'denies mount, which bwrap needs',
+      'must deny ptrace',
+      'must deny open_by_handle_at',
+      'must deny kexec_load',
+      'must deny init_module',
+      'must deny keyctl',
+      'must deny userfaultfd',
+      'must deny io_uring_setup',
+      'must deny perf_event_open',
+      'must list the architectures it covers',
+    ]);
+  });
+
+  it('points execution-service at RabbitMQ and the decided exchange and work queue, once RabbitMQ is healthy', () => {
+    const service = compose.services['execution-service'];
+    expect(new URL(service?.environment?.['AMQP_URL'] ?? '').host).toBe('rabbitmq:5672');
+    expect(service?.environment).toMatchObject({ EVENTS_EXCHANGE: 'peerprep.events', EXECUTION_JOBS_QUEUE: 'execution.jobs', EXECUTION_QUEUE_MAX_LENGTH: '500' });
+    expect(service?.depends_on?.['rabbitmq']).toEqual({ condition: 'service_healthy' });
+    expect(service?.environment?.['INTERNAL_API_TOKEN']).toBe(compose.services['question-service']?.environment?.['INTERNAL_API_TOKEN']);
   });
 
   it('addresses services by name, verifies tokens with user-service JWKS, shares the internal token and trusts one proxy hop', () => {

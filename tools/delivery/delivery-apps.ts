@@ -10,6 +10,13 @@ export interface DeliveryApp {
   baseImage: 'node:24-alpine' | 'node:20-alpine';
   /** The app owns a Postgres database: its image has a `migrate` target. */
   database?: { service: string; name: string; hostPort: number };
+  /**
+   * The app runs user code in bubblewrap boxes (execution-service): its image
+   * adds the sandbox and the toolchains (build argument TOOLCHAINS=sandbox),
+   * and its container needs the seccomp profile that lets bwrap make its
+   * namespaces (deploy/seccomp/execution-sandbox.json).
+   */
+  sandbox?: true;
 }
 
 export const DELIVERY_APPS: readonly DeliveryApp[] = [
@@ -34,6 +41,7 @@ export const DELIVERY_APPS: readonly DeliveryApp[] = [
     baseImage: 'node:24-alpine',
     database: { service: 'postgres-collaboration', name: 'peerprep_collaboration', hostPort: 3014 },
   },
+  { name: 'execution-service', port: 3006, baseImage: 'node:24-alpine', sandbox: true },
 ];
 
 export const BACKEND_APPS = DELIVERY_APPS.filter((app) => app.name !== 'frontend');

@@ -69,7 +69,7 @@ describe('docker-bake.json', () => {
     },
   );
 
-  it('builds the five Express services from one Dockerfile, apps/Dockerfile; the frontend keeps its own', () => {
+  it('builds the six Express services from one Dockerfile, apps/Dockerfile; the frontend keeps its own', () => {
     for (const app of DELIVERY_APPS) {
       const dockerfile = app.name === 'frontend' ? 'apps/frontend/Dockerfile' : 'apps/Dockerfile';
       expect({ app: app.name, dockerfile: bake.targets[imageName(app.name)]?.dockerfile }).toEqual({ app: app.name, dockerfile });
@@ -215,6 +215,25 @@ describe.each(DELIVERY_APPS.map((app) => [app.name, app] as const))('the %s imag
       }
     }
     expect(argumentsOf(runtime, 'LABEL').join(' ')).toContain(`org.opencontainers.image.title="peerprep ${name}`);
+  });
+
+  it(app.sandbox ? 'carries the sandbox and the five toolchains, from Alpine packages, and the locked TypeScript compiler' : 'carries no sandbox or toolchain', () => {
+    const installs = built.flatMap((stage) => argumentsOf(stage, 'RUN')).filter((run) => /^apk add/.test(run));
+    const packages = installs.flatMap((run) => run.replace(/^apk add\s+/, '').split(/\s+/)).filter((word) => !word.startsWith('-'));
+    if (!app.sandbox) {
+      expect(packages).toEqual(['tini']);
+      if (name !== 'frontend') expect(built.map((stage) => stage.name)).toContain('toolchains-none');
+      return;
+    }
+    // bwrap, prlimit, libseccomp's Python binding, then python3, g++ (C++17) and OpenJDK 17; node is the base image's.
+    expect([...packages].sort()).toEqual(['bubblewrap', 'g++', 'openjdk17-jdk', 'py3-libseccomp', 'python3', 'tini', 'util-linux-misc']);
+    expect(installs.every((run) => run.includes('--no-cache'))).toBe(true);
+    // execution-service resolves javac and java in the JDK's folder on Alpine (src/languages/toolchain.ts).
+    expect(readWorkspaceFile('apps/execution-service/src/languages/toolchain.ts')).toContain('/usr/lib/jvm/java-17-openjdk/bin/javac');
+    // The compile box mounts the `typescript` package found beside main.js: the workspace's locked one, read-only (owned by root).
+    const typescript = runtime.instructions.find((i) => i.keyword === 'COPY' && i.flags['from'] === 'deps');
+    expect(typescript?.content).toBe('/workspace/node_modules/typescript /app/node_modules/typescript');
+    expect(typescript?.flags).toEqual({ from: 'deps' });
   });
 
   it('copies no .env file or key into any stage', () => {

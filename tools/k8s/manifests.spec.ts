@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { appsReading } from '../delivery/app-config';
 import { checkAppEnvironments, checkSharedSecret } from './app-environment';
 import { StrictFieldChecker, validateAgainstSchema, type KubeObject } from './kubernetes-schema';
-import { APPS, checkWorkloadRules, SECRET_VARIABLES } from './workload-rules';
+import { problemsOfSandboxProfile, sandboxProfilePath } from '../delivery/sandbox-profile';
+import { APPS, checkWorkloadRules, SANDBOX_LOCALHOST_PROFILE, SECRET_VARIABLES } from './workload-rules';
 
 const root = path.resolve(__dirname, '../..');
 const render = (dir: string): KubeObject[] =>
@@ -97,6 +99,45 @@ describe.each(overlays)('overlay %s gives each backend what it needs in producti
     expect(checkSharedSecret(rendered[overlay], 'INTERNAL_API_TOKEN')).toEqual([]);
     const ref = envOf(rendered[overlay], 'Deployment', 'collaboration-service').find((e) => e.name === 'INTERNAL_API_TOKEN')?.valueFrom.secretKeyRef;
     expect(ref).toEqual({ name: expect.stringMatching(/^peerprep-internal-token(-[a-z0-9]+)?$/), key: 'INTERNAL_API_TOKEN' });
+  });
+});
+
+describe("execution-service's sandbox", () => {
+  it('names the seccomp profile k8s/README.md tells operators to copy to every node, and that profile passes the sandbox checks', () => {
+    const readme = readFileSync(path.join(root, 'k8s/README.md'), 'utf8');
+    expect(readme).toContain(`/var/lib/kubelet/seccomp/${SANDBOX_LOCALHOST_PROFILE}`);
+    expect(readme).toContain(path.relative(root, sandboxProfilePath));
+    expect(problemsOfSandboxProfile(JSON.parse(readFileSync(sandboxProfilePath, 'utf8')))).toEqual([]);
+  });
+
+  it('is the only app with a NetworkPolicy of its own, and its sources are the gateway, collaboration-service and monitoring', () => {
+    for (const overlay of overlays) {
+      const policies = (rendered[overlay] as Any[]).filter((o) => o.kind === 'NetworkPolicy');
+      expect(policies.map((p) => p.metadata.name)).toEqual(['execution-service']);
+      const sources = policies[0].spec.ingress.flatMap((rule: Any) => rule.from.map((peer: Any) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']));
+      expect(sources.sort()).toEqual(['api-gateway', 'collaboration-service', 'monitoring']);
+    }
+  });
+
+  it('the optional gVisor component renders with the eks overlay: a RuntimeClass runsc, used by execution-service alone, and the rules still hold', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-gvisor-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'kustomization.yaml'),
+        // kustomize takes other directories by relative path only.
+        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${path.relative(dir, path.join(root, 'k8s/overlays/eks'))}\ncomponents:\n  - ${path.relative(dir, path.join(root, 'k8s/components/gvisor'))}\n`,
+      );
+      const objects = parseAllDocuments(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' })).map((doc) => doc.toJS() as KubeObject).filter(Boolean);
+      const runtimeClass = get(objects as Any[], 'RuntimeClass', 'gvisor');
+      expect(runtimeClass.handler).toBe('runsc');
+      const checker = new StrictFieldChecker(objects);
+      expect(objects.flatMap((o) => [...validateAgainstSchema(o), ...checker.unknownFields(o)].map((p) => `${o.kind} ${o.metadata.name}: ${p}`))).toEqual([]);
+      const withRuntime = (objects as Any[]).filter((o) => o.kind === 'Deployment' && o.spec.template.spec.runtimeClassName).map((o) => o.metadata.name);
+      expect(withRuntime).toEqual(['execution-service']);
+      expect(checkWorkloadRules(objects.filter((o) => o.kind !== 'RuntimeClass'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -227,7 +268,7 @@ describe('the checks catch violations', () => {
     const token = (container(ownSecret, 'collaboration-service').env as Any[]).find((e) => e.name === 'INTERNAL_API_TOKEN') as Any;
     token.valueFrom.secretKeyRef.name = 'peerprep-collab-token';
     expect(checkSharedSecret(ownSecret as KubeObject[], 'INTERNAL_API_TOKEN')).toEqual([
-      'INTERNAL_API_TOKEN must come from one Secret key for question-service, collaboration-service; found question-service: peerprep-internal-token/INTERNAL_API_TOKEN, collaboration-service: peerprep-collab-token/INTERNAL_API_TOKEN',
+      'INTERNAL_API_TOKEN must come from one Secret key for question-service, collaboration-service, execution-service; found question-service: peerprep-internal-token/INTERNAL_API_TOKEN, collaboration-service: peerprep-collab-token/INTERNAL_API_TOKEN, execution-service: peerprep-internal-token/INTERNAL_API_TOKEN',
     ]);
   });
 
@@ -240,6 +281,7 @@ describe('the checks catch violations', () => {
       'question-service: INTERNAL_API_TOKEN must be set to a secret shared with collaboration-service in production (not the development default)',
       'collaboration-service: INTERNAL_API_TOKEN must be set to a secret shared with question-service in production (not the development default)',
       'collaboration-service: AUTH_JWKS_URL is not set (its default only works on a developer machine)',
+      'execution-service: INTERNAL_API_TOKEN must be set to a secret shared with the services that submit runs in production (not the development default)',
     ]);
   });
 
@@ -249,6 +291,57 @@ describe('the checks catch violations', () => {
     ]);
     expect(violationsAfter((o) => (get(o, 'ConfigMap', 'user-service-config').data.SHUTDOWN_TIMEOUT_MS = '20000'))).toEqual([
       'Deployment user-service: terminationGracePeriodSeconds 30 must cover preStop 5 s + SHUTDOWN_TIMEOUT_MS 20 s + margin 10 s',
+    ]);
+  });
+
+  it("execution-service on the runtime's default seccomp profile, without its own user namespace, or with /proc masked", () => {
+    expect(
+      violationsAfter((o) => {
+        const pod = get(o, 'Deployment', 'execution-service').spec.template.spec;
+        pod.securityContext.seccompProfile = { type: 'RuntimeDefault' };
+        delete pod.hostUsers;
+        delete pod.containers[0].securityContext.procMount;
+      }),
+    ).toEqual([
+      `Deployment execution-service: pod seccompProfile must be Localhost ${SANDBOX_LOCALHOST_PROFILE}`,
+      'Deployment execution-service: hostUsers must be false',
+      'Deployment execution-service container execution-service: procMount must be Unmasked',
+    ]);
+  });
+
+  it("another app taking the sandbox's relaxations, or a privileged sandbox", () => {
+    expect(
+      violationsAfter((o) => {
+        const pod = get(o, 'Deployment', 'matching-service').spec.template.spec;
+        pod.hostUsers = false;
+        pod.containers[0].securityContext.procMount = 'Unmasked';
+        pod.containers[0].securityContext.seccompProfile = { type: 'Unconfined' };
+        container(o, 'execution-service').securityContext.privileged = true;
+        container(o, 'execution-service').securityContext.capabilities = { drop: ['ALL'], add: ['SYS_ADMIN'] };
+      }),
+    ).toEqual([
+      'Deployment matching-service: hostUsers must be left unset',
+      'Deployment matching-service container matching-service: seccompProfile must be RuntimeDefault',
+      'Deployment matching-service container matching-service: procMount must be Default',
+      'Deployment execution-service container execution-service: capabilities must drop ALL and add none',
+      'Deployment execution-service container execution-service: must not be privileged',
+    ]);
+  });
+
+  it("execution-service's NetworkPolicy opened to another port or destination, or missing", () => {
+    expect(
+      violationsAfter((o) => {
+        const policy = get(o, 'NetworkPolicy', 'execution-service');
+        policy.spec.egress.push({ ports: [{ protocol: 'TCP', port: 5432 }] });
+        policy.spec.ingress.push({ ports: [{ protocol: 'TCP', port: 9229 }] });
+      }),
+    ).toEqual([
+      'NetworkPolicy execution-service: ingress only on TCP 3006 (found TCP/3006, TCP/9229)',
+      'NetworkPolicy execution-service: ingress must name its sources (pods or namespaces)',
+      'NetworkPolicy execution-service: egress only to DNS and RabbitMQ (found TCP/5432)',
+    ]);
+    expect(violationsAfter((o) => o.splice(o.indexOf(get(o, 'NetworkPolicy', 'execution-service')), 1))).toEqual([
+      'NetworkPolicy execution-service must select the pods',
     ]);
   });
 

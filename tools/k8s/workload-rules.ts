@@ -4,18 +4,28 @@ import type { KubeObject } from './kubernetes-schema';
 export const SECRET_VARIABLES = new Set(['JWT_PRIVATE_KEY', 'INTERNAL_API_TOKEN', 'DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'ADMIN_PASSWORD']);
 
 /**
- * The six apps: Deployment name -> image tag (`service_name`), container port, readiness path,
- * and the shutdown work an app does before its drain timer starts (not bounded by SHUTDOWN_TIMEOUT_MS).
+ * The seven apps: Deployment name -> image tag (`service_name`), container port, readiness path,
+ * the shutdown work an app does before its drain timer starts (not bounded by SHUTDOWN_TIMEOUT_MS),
+ * and whether it runs the bubblewrap sandbox (its own pod security settings, its NetworkPolicy).
  */
-export const APPS: Record<string, { port: number; readiness: string; shutdownWorkSeconds?: number }> = {
+export const APPS: Record<string, { port: number; readiness: string; shutdownWorkSeconds?: number; sandbox?: true }> = {
   'api-gateway': { port: 3001, readiness: '/readyz' },
   'user-service': { port: 3002, readiness: '/readyz' },
   'question-service': { port: 3003, readiness: '/readyz' },
   'matching-service': { port: 3004, readiness: '/readyz' },
   // Closes every editor socket with 1012 (at most 1 s), then writes and compacts every room it holds.
   'collaboration-service': { port: 3005, readiness: '/readyz', shutdownWorkSeconds: 15 },
+  // Finishes the runs it holds (a compile's wall limit is 30 s) after the drain.
+  'execution-service': { port: 3006, readiness: '/readyz', shutdownWorkSeconds: 30, sandbox: true },
   frontend: { port: 3000, readiness: '/healthz' },
 };
+
+/**
+ * The sandboxed app's seccomp profile on every node, relative to the kubelet's
+ * seccomp folder (/var/lib/kubelet/seccomp): the repository's
+ * apps/execution-service/deploy/seccomp-profile.json, copied there (k8s/README.md).
+ */
+export const SANDBOX_LOCALHOST_PROFILE = 'peerprep/execution-sandbox.json';
 /** After the drain: closing pools and connections, and the process exit. */
 export const SHUTDOWN_MARGIN_SECONDS = 10;
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -34,11 +44,16 @@ const findGenerated = (objects: KubeObject[], kind: string, name: string) =>
  * `image` is the tag its containers run: `<service_name>` for an app and the seed,
  * `<service_name>_migrate` for a migration (the Dockerfile's `migrate` target).
  */
-function checkPod(where: string, app: string, pod: Any, problems: string[], image = serviceName(app)): void {
+function checkPod(where: string, app: string, pod: Any, problems: string[], image = serviceName(app), sandbox = false): void {
   const podContext = pod.securityContext ?? {};
   if (podContext.runAsNonRoot !== true) problems.push(`${where}: pod securityContext.runAsNonRoot must be true`);
   if (podContext.runAsUser !== 1000) problems.push(`${where}: pod securityContext.runAsUser must be 1000 (node)`);
-  if (podContext.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: pod seccompProfile must be RuntimeDefault`);
+  const seccompRule = sandbox ? `Localhost ${SANDBOX_LOCALHOST_PROFILE}` : 'RuntimeDefault';
+  const seccompOf = (profile: Any | undefined) => (profile?.type === 'Localhost' ? `Localhost ${profile.localhostProfile}` : profile?.type);
+  if (seccompOf(podContext.seccompProfile) !== seccompRule) problems.push(`${where}: pod seccompProfile must be ${seccompRule}`);
+  // The sandbox's nested user namespaces and fresh /proc (k8s/README.md); nobody else relaxes anything.
+  if (sandbox ? pod.hostUsers !== false : pod.hostUsers !== undefined) problems.push(`${where}: hostUsers must be ${sandbox ? 'false' : 'left unset'}`);
+  if (pod.runtimeClassName !== undefined && !(sandbox && pod.runtimeClassName === 'gvisor')) problems.push(`${where}: runtimeClassName ${pod.runtimeClassName} is not allowed`);
   if (pod.serviceAccountName !== app) problems.push(`${where}: serviceAccountName must be ${app}`);
   if (pod.automountServiceAccountToken !== false) problems.push(`${where}: automountServiceAccountToken must be false`);
   const tmpVolume = (pod.volumes ?? []).find((v: Any) => v.emptyDir && v.name === 'tmp');
@@ -49,8 +64,9 @@ function checkPod(where: string, app: string, pod: Any, problems: string[], imag
     if (c.allowPrivilegeEscalation !== false) problems.push(`${at}: securityContext.allowPrivilegeEscalation must be false`);
     if (c.readOnlyRootFilesystem !== true) problems.push(`${at}: securityContext.readOnlyRootFilesystem must be true`);
     if (JSON.stringify(c.capabilities?.drop) !== '["ALL"]' || c.capabilities?.add) problems.push(`${at}: capabilities must drop ALL and add none`);
-    if (c.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${at}: seccompProfile must be RuntimeDefault`);
+    if (seccompOf(c.seccompProfile) !== seccompRule) problems.push(`${at}: seccompProfile must be ${seccompRule}`);
     if (c.privileged) problems.push(`${at}: must not be privileged`);
+    if ((c.procMount ?? 'Default') !== (sandbox ? 'Unmasked' : 'Default')) problems.push(`${at}: procMount must be ${sandbox ? 'Unmasked' : 'Default'}`);
     if (!tmpVolume || !(container.volumeMounts ?? []).some((m: Any) => m.name === tmpVolume.name && m.mountPath === '/tmp')) {
       problems.push(`${at}: needs an emptyDir mounted at /tmp (the root filesystem is read-only)`);
     }
@@ -69,6 +85,30 @@ function checkPod(where: string, app: string, pod: Any, problems: string[], imag
       if (fromSecret && !SECRET_VARIABLES.has(variable.name)) problems.push(`${at}: ${variable.name} is not a secret; put it in the ConfigMap`);
     }
   }
+}
+
+/**
+ * The sandboxed app's pods are isolated both ways: ingress only on its HTTP
+ * port (from the gateway, collaboration-service, monitoring), egress only to
+ * DNS and RabbitMQ (AMQP 5672, AMQPS 5671).
+ */
+function checkSandboxNetworkPolicy(objects: KubeObject[], app: string, port: number, problems: string[]): void {
+  const where = `NetworkPolicy ${app}`;
+  const policy = find(objects, 'NetworkPolicy', app);
+  if (!policy || policy.spec.podSelector?.matchLabels?.['app.kubernetes.io/name'] !== app) {
+    problems.push(`${where} must select the pods`);
+    return;
+  }
+  if (JSON.stringify([...(policy.spec.policyTypes ?? [])].sort()) !== '["Egress","Ingress"]') problems.push(`${where}: must isolate both Ingress and Egress`);
+  const portsOf = (rules: Any[]) => rules.flatMap((rule) => (rule.ports ?? [{ port: 'any' }]).map((p: Any) => `${p.protocol ?? 'TCP'}/${p.port}`));
+  const ingress = (policy.spec.ingress ?? []) as Any[];
+  const ingressPorts = [...new Set(portsOf(ingress))];
+  if (ingressPorts.length === 0 || ingressPorts.some((p) => p !== `TCP/${port}` && p !== 'TCP/http')) problems.push(`${where}: ingress only on TCP ${port} (found ${ingressPorts.join(', ') || 'none'})`);
+  if (ingress.some((rule) => !rule.from || rule.from.length === 0 || rule.from.some((peer: Any) => peer.ipBlock))) problems.push(`${where}: ingress must name its sources (pods or namespaces)`);
+  const egressPorts = [...new Set(portsOf((policy.spec.egress ?? []) as Any[]))];
+  const allowed = new Set(['UDP/53', 'TCP/53', 'TCP/5672', 'TCP/5671']);
+  const extra = egressPorts.filter((p) => !allowed.has(p));
+  if (extra.length > 0) problems.push(`${where}: egress only to DNS and RabbitMQ (found ${extra.join(', ')})`);
 }
 
 function checkConfigMapsHoldNoSecrets(objects: KubeObject[], problems: string[]): void {
@@ -91,7 +131,7 @@ export function checkWorkloadRules(objects: KubeObject[]): string[] {
     }
     const where = `Deployment ${app}`;
     const pod = deployment.spec.template.spec;
-    checkPod(where, app, pod, problems);
+    checkPod(where, app, pod, problems, serviceName(app), spec.sandbox === true);
     const strategy = deployment.spec.strategy ?? {};
     if (strategy.type !== 'RollingUpdate' || strategy.rollingUpdate?.maxUnavailable !== 0) problems.push(`${where}: strategy must be RollingUpdate with maxUnavailable 0`);
     if (deployment.spec.replicas !== undefined) problems.push(`${where}: replicas must be left to the HorizontalPodAutoscaler`);
@@ -139,6 +179,7 @@ export function checkWorkloadRules(objects: KubeObject[]): string[] {
     }
     const pdb = find(objects, 'PodDisruptionBudget', app);
     if (!pdb || pdb.spec.selector?.matchLabels?.['app.kubernetes.io/name'] !== app) problems.push(`PodDisruptionBudget ${app} must select the pods`);
+    if (spec.sandbox) checkSandboxNetworkPolicy(objects, app, spec.port, problems);
   }
 
   for (const app of DATA_SERVICES) {

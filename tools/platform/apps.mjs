@@ -7,6 +7,9 @@ export const backendApps = [
   { name: 'question-service', port: 3003, databaseEnv: 'QUESTION_DATABASE_URL' },
   { name: 'matching-service', port: 3004 },
   { name: 'collaboration-service', port: 3005, databaseEnv: 'COLLABORATION_DATABASE_URL' },
+  // Runs submissions in bubblewrap boxes: start.mjs first checks the sandbox's
+  // prerequisites (prerequisites.mjs --for=start).
+  { name: 'execution-service', port: 3006, sandbox: true },
   { name: 'api-gateway', port: 3001 },
 ];
 

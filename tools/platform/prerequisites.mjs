@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // What `npm test` needs on this machine besides Node.js, npm and the running
-// PostgreSQL, Redis and RabbitMQ. `npm test` runs this first:
+// PostgreSQL, Redis and RabbitMQ. `npm test` runs this first, and `npm start`
+// runs it with `--for=start`, which checks only what the started platform
+// needs (execution-service's sandbox and toolchains; no browser, no kubectl):
 // - everything present: exits 0 at once, running nothing;
 // - something missing, and we are root with apt-get (Debian, as CI is):
 //   installs the Debian packages, streaming apt-get's output, and checks again;
 // - something missing anywhere else: one line on stderr naming the command to
 //   run, exit 1.
 // Each prerequisite is one entry below: how to tell it is there, the Debian
-// package that provides it, and why the tests need it. (execution-service's
-// toolchains, python3, node, g++ and openjdk-17, come with these machines.)
+// package that provides it, why it is needed, and whether `npm start` needs it
+// too. (execution-service's python3 is the one the seccomp binding is checked
+// with; its node is the one running this.)
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +24,7 @@ import path from 'node:path';
  * @property {(env: NodeJS.ProcessEnv) => {file: string} | {command: string} | {python: string, module: string}} lookFor
  *   an executable file at a path, a command on PATH, or a module that a Python interpreter imports
  * @property {string} [instead]  another way to satisfy it, printed in brackets
+ * @property {boolean} [start]  `npm start` needs it too (execution-service runs with the platform)
  */
 
 /** @type {Prerequisite[]} */
@@ -47,6 +51,14 @@ const PREREQUISITES = [
     debianPackage: 'bubblewrap',
     why: "execution-service runs every compile and test in a bubblewrap sandbox (its tests too)",
     lookFor: () => ({ command: 'bwrap' }),
+    start: true,
+  },
+  {
+    name: 'prlimit',
+    debianPackage: 'util-linux',
+    why: "execution-service sets each box's resource limits with prlimit",
+    lookFor: () => ({ command: 'prlimit' }),
+    start: true,
   },
   {
     name: "libseccomp's Python binding",
@@ -55,8 +67,27 @@ const PREREQUISITES = [
     // The interpreter execution-service's SECCOMP_PYTHON names (default: Debian's, not a pyenv shim).
     lookFor: (env) => ({ python: env.SECCOMP_PYTHON ?? '/usr/bin/python3', module: 'seccomp' }),
     instead: 'or set SECCOMP_PYTHON to a python3 that has it',
+    start: true,
+  },
+  {
+    name: 'g++',
+    debianPackage: 'g++',
+    why: "execution-service compiles C++17 submissions with g++",
+    lookFor: () => ({ command: 'g++' }),
+    start: true,
+  },
+  {
+    name: 'javac (OpenJDK 17)',
+    debianPackage: 'openjdk-17-jdk-headless',
+    why: "execution-service compiles and runs Java submissions with OpenJDK 17",
+    lookFor: () => ({ command: 'javac' }),
+    start: true,
   },
 ];
+
+/** `--for=start`: only what `npm start` needs; otherwise (npm test) everything. */
+const forStart = process.argv.slice(2).includes('--for=start');
+const needed = forStart ? PREREQUISITES.filter((prerequisite) => prerequisite.start) : PREREQUISITES;
 
 function isPresent(prerequisite, env) {
   const target = prerequisite.lookFor(env);
@@ -103,12 +134,12 @@ function aptGet(executable, args) {
   });
   if (result.status !== 0) {
     const how = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`;
-    console.error(`[prerequisites] \`${command}\` failed (${how}); fix what it printed above, then run npm test again`);
+    console.error(`[prerequisites] \`${command}\` failed (${how}); fix what it printed above, then run npm ${forStart ? 'start' : 'test'} again`);
     process.exit(1);
   }
 }
 
-const missing = PREREQUISITES.filter((prerequisite) => !isPresent(prerequisite, process.env));
+const missing = needed.filter((prerequisite) => !isPresent(prerequisite, process.env));
 if (missing.length > 0) {
   const aptGetPath = findOnPath('apt-get', process.env.PATH);
   if (process.getuid?.() !== 0 || !aptGetPath) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 const script = path.join(__dirname, 'prerequisites.mjs');
 const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
+const SANDBOX_COMMANDS = ['bwrap', 'prlimit', 'g++', 'javac'];
 
 let dir: string;
 let bin: string;
@@ -27,10 +28,10 @@ beforeEach(() => {
   chmodSync(bin, 0o755);
   writeFileSync(aptLog, '');
   chmodSync(aptLog, 0o666);
-  // kubectl, bubblewrap and libseccomp's Python binding are prerequisites too; most cases here are about
-  // Chromium, so they are present unless a test removes them (the stub Python imports anything).
-  writeFileSync(path.join(bin, 'kubectl'), '#!/bin/sh\n', { mode: 0o755 });
-  writeFileSync(path.join(bin, 'bwrap'), '#!/bin/sh\n', { mode: 0o755 });
+  // kubectl, execution-service's sandbox (bwrap, prlimit, libseccomp's Python binding) and toolchains (g++,
+  // javac) are prerequisites too; most cases here are about Chromium, so they are present unless a test
+  // removes them (the stub Python imports anything).
+  for (const command of ['kubectl', ...SANDBOX_COMMANDS]) writeFileSync(path.join(bin, command), '#!/bin/sh\n', { mode: 0o755 });
   seccompPython = path.join(bin, 'python-with-seccomp');
   writeFileSync(seccompPython, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
 });
@@ -54,9 +55,9 @@ function stubAptGet({ failInstall = false, createBrowser = true } = {}): void {
   );
 }
 
-function runPrerequisites(extraPath: string[] = [], options: { uid?: number } = {}) {
+function runPrerequisites(extraPath: string[] = [], options: { uid?: number; args?: string[] } = {}) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [script], {
+  const result = spawnSync(process.execPath, [script, ...(options.args ?? [])], {
     encoding: 'utf8',
     // The stub needs sh's helpers (mkdir, dirname, chmod); apt-get itself is only ever ours.
     env: { PATH: [bin, ...extraPath].join(':'), CHROMIUM_PATH: chromium, SECCOMP_PYTHON: seccompPython },
@@ -126,6 +127,48 @@ describe('tools/platform/prerequisites.mjs (run first by npm test)', () => {
         "execution-service writes its sandbox's seccomp filter with libseccomp's Python binding: " +
         'run `sudo apt-get install -y bubblewrap python3-seccomp` (or set SECCOMP_PYTHON to a python3 that has it)\n',
     );
+  });
+
+  it("names execution-service's toolchains, g++ and OpenJDK 17, and prlimit, with their Debian packages", () => {
+    mkdirSync(path.dirname(chromium));
+    writeFileSync(chromium, '#!/bin/sh\n', { mode: 0o755 });
+    for (const command of ['prlimit', 'g++', 'javac']) rmSync(path.join(bin, command));
+    const run = runPrerequisites();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      "execution-service sets each box's resource limits with prlimit; execution-service compiles C++17 submissions with g++; " +
+        'execution-service compiles and runs Java submissions with OpenJDK 17: run `sudo apt-get install -y util-linux g++ openjdk-17-jdk-headless`\n',
+    );
+  });
+
+  describe('--for=start (npm start runs it before building anything)', () => {
+    it('asks only for what the started platform needs: no browser, no kubectl', () => {
+      rmSync(path.join(bin, 'kubectl'));
+      const run = runPrerequisites([], { args: ['--for=start'] });
+      expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({ status: 0, stderr: '', stdout: '' });
+    });
+
+    it("stops at once with one line naming the command when execution-service's sandbox is missing", () => {
+      rmSync(path.join(bin, 'bwrap'));
+      rmSync(path.join(bin, 'javac'));
+      const run = runPrerequisites([], { args: ['--for=start'] });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        'execution-service runs every compile and test in a bubblewrap sandbox (its tests too); ' +
+          'execution-service compiles and runs Java submissions with OpenJDK 17: run `sudo apt-get install -y bubblewrap openjdk-17-jdk-headless`\n',
+      );
+      expect(run.elapsedMs).toBeLessThan(5_000);
+    });
+
+    (asRoot ? it : it.skip)('as root with apt-get, installs the sandbox’s packages and says to run npm start again when apt-get fails', () => {
+      rmSync(path.join(bin, 'bwrap'));
+      stubAptGet({ failInstall: true, createBrowser: false });
+      const run = runPrerequisites(toolsWithoutAptGet(), { args: ['--for=start'] });
+      expect(run.status).toBe(1);
+      expect(run.aptCalls).toEqual(['DEBIAN_FRONTEND=noninteractive update -qq', 'DEBIAN_FRONTEND=noninteractive install -y -qq bubblewrap']);
+      expect(run.stderr).toContain('`apt-get install -y -qq bubblewrap` failed (exit code 100); fix what it printed above, then run npm start again');
+    });
   });
 
   (asRoot ? it : it.skip)('as another user, names the command and leaves apt-get alone even when it is on PATH', () => {

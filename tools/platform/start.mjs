@@ -141,6 +141,11 @@ process.on('exit', () => {
   for (const { child } of children) if (!child.exited) child.kill('SIGKILL');
 });
 
+// execution-service's sandbox and toolchains (bwrap, prlimit, libseccomp's
+// Python binding, g++, OpenJDK 17): installed with apt-get as root on Debian,
+// otherwise one line naming the command, before anything is built or started.
+if (backendApps.some((app) => app.sandbox)) run(process.execPath, ['tools/platform/prerequisites.mjs', '--for=start']);
+
 await checkInfrastructure();
 
 say('preparing databases (create if missing, migrate)…');

@@ -9,6 +9,8 @@ describe('findRoute', () => {
     ['/api/match/requests/current', 'matching-service'],
     ['/api/rooms/abc/end', 'collaboration-service'],
     ['/api/history/1', 'collaboration-service'],
+    ['/api/runs/1', 'collaboration-service'],
+    ['/api/rooms/abc/runs', 'collaboration-service'],
     ['/api/collab/room-1', 'collaboration-service'],
   ])('sends %s to %s', (path, service) => {
     expect(findRoute(path)?.service).toBe(service);

@@ -11,7 +11,7 @@ describeServiceApp(
   {
     serviceName: 'collaboration-service',
     infrastructure: { label: 'collaboration_app', migrationsDir: path.join(__dirname, '../prisma/migrations'), redis: true, rabbit: true },
-    dependencies: ['postgres', 'redis', 'rabbitmq'],
+    dependencies: ['postgres', 'redis', 'rabbitmq', 'execution-queue'],
     async start({ env, logger, database, redis, messagingOptions }) {
       const messaging = createMessaging(messagingOptions);
       const config = loadConfig(collaborationEnvSchema, env);

@@ -1,6 +1,15 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
-import { createMetrics, createService, createSweeper, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import {
+  createMetrics,
+  createService,
+  createSweeper,
+  redisDependency,
+  sqlDependency,
+  type DependencyCheck,
+  type Logger,
+  type Service,
+} from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
@@ -11,6 +20,12 @@ import type { PrismaClient } from './db/prisma';
 import { createDocumentStore } from './documents/document-store';
 import { createHistoryRepository } from './history/history.repository';
 import { createHttpQuestionPicker, type QuestionPicker } from './questions/question-picker';
+import { createHttpQuestionSource, type QuestionSource } from './questions/question-source';
+import { createRunRateLimit } from './runs/run-rate-limit';
+import { runsRoutes } from './runs/runs.routes';
+import { createRunsRepository } from './runs/runs.repository';
+import { createExecutionJobQueue } from './runs/job-queue';
+import { createRunsService, type JobQueue, type RunsService } from './runs/runs.service';
 import { collaborationRoutes } from './rooms/rooms.routes';
 import { createRoomsRepository } from './rooms/rooms.repository';
 import { createRoomsService, type RoomsService } from './rooms/rooms.service';
@@ -27,11 +42,16 @@ export interface AppDeps {
   verifier?: TokenVerifier;
   /** Defaults to question-service's internal picker at QUESTION_SERVICE_URL. */
   picker?: QuestionPicker;
+  /** Defaults to question-service's question reads (hidden tests included) at QUESTION_SERVICE_URL. */
+  questions?: QuestionSource;
+  /** execution-service's work queue; defaults to the one the config names (runs/job-queue.ts). */
+  jobs?: JobQueue & DependencyCheck;
 }
 
 export interface CollaborationApp extends Service {
   readonly rooms: RoomsService;
   readonly liveRooms: LiveRooms;
+  readonly runs: RunsService;
 }
 
 /**
@@ -70,6 +90,19 @@ export function createApp(deps: AppDeps): CollaborationApp {
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
   });
+  const jobs = deps.jobs ?? createExecutionJobQueue(config, logger);
+  const runs = createRunsRepository(prisma);
+  const runsService = createRunsService({
+    runs,
+    rooms: roomsService,
+    questions:
+      deps.questions ??
+      createHttpQuestionSource({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger }),
+    jobs,
+    announcer: liveRooms,
+    rateLimit: createRunRateLimit(redis, { keyPrefix: config.COLLAB_KEY_PREFIX, perMinute: config.RUNS_PER_MINUTE }),
+    logger,
+  });
   const metrics = createMetrics('collaboration-service');
   const socket = createCollabSocket({
     verifier,
@@ -87,8 +120,10 @@ export function createApp(deps: AppDeps): CollaborationApp {
     sweep: async () => {
       const closed = await roomsService.closeIdleRooms(config.COLLAB_IDLE_CLOSE_MS);
       if (closed > 0) logger.info({ closed }, 'closed idle rooms');
+      const failed = await runsService.failStaleRuns(config.RUN_STALE_MS);
+      if (failed > 0) logger.warn({ failed }, 'failed runs nobody finished in time');
     },
-    onError: (error) => logger.error({ err: error }, 'closing idle rooms failed'),
+    onError: (error) => logger.error({ err: error }, 'sweeping idle rooms and stale runs failed'),
   });
 
   const service = createService({
@@ -96,8 +131,11 @@ export function createApp(deps: AppDeps): CollaborationApp {
     config,
     logger,
     metrics,
-    dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
-    routes: (app) => app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), verifier })),
+    dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging), jobs],
+    routes: (app) => {
+      app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), runs, verifier }));
+      app.use(runsRoutes({ runsService, verifier }));
+    },
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
     onDrainStart: async () => {
       await Promise.all([sweeper.stop(), socket.closeAll()]);
@@ -123,6 +161,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
     ...service,
     rooms: roomsService,
     liveRooms,
+    runs: runsService,
     async start() {
       await messaging.subscribe({
         queue: config.EVENTS_QUEUE,
@@ -130,6 +169,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
         handlers: {
           'match.found': (event) => roomsService.openRoom(event.payload),
           'user.deleted': (event) => roomsService.anonymiseUser(event.payload.userId),
+          'execution.progressed': (event) => runsService.applyProgress(event.payload),
+          'execution.finished': (event) => runsService.applyFinished(event.payload),
         },
       });
       const started = await service.start();

@@ -16,8 +16,14 @@ import {
   type RoomCreatedPayload,
   type RoomFailedPayload,
   type AttemptSavedPayload,
+  executionJobSchema,
+  type ExecutionJob,
+  ROOM_RUN_MESSAGE_TYPE,
+  runViewSchema,
+  type RunView,
 } from '@peerprep/contracts';
-import { createMessaging, type Messaging } from '@peerprep/messaging';
+import { createMessaging, createWorkQueue, type Messaging, type WorkQueue } from '@peerprep/messaging';
+import * as decoding from 'lib0/decoding';
 import { createLogger, loadConfig } from '@peerprep/service-kit';
 import {
   createTestInfrastructure,
@@ -74,6 +80,8 @@ export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
   text: Y.Text;
+  /** Every run message the server sent this client, in order. */
+  runs: RunView[];
   destroy(): void;
 }
 
@@ -123,6 +131,8 @@ export class CollabHarness {
   questions: Question[] = [testQuestion()];
   /** Makes the stub answer 503 (question-service down). */
   pickerDown = false;
+  /** Every question the stub ever served, by id: what `GET /api/questions/:id` answers (with hidden tests, to internal callers). */
+  private readonly served = new Map<string, Question>();
   readonly pickRequests: unknown[] = [];
   readonly prisma: PrismaClient;
   private readonly instances = new Set<CollabInstance>();
@@ -132,6 +142,9 @@ export class CollabHarness {
   private tokens!: TestTokenIssuer;
   pickerUrl!: string;
   events!: Messaging;
+  /** Jobs taken from the execution work queue by the stand-in for execution-service (startExecutor). */
+  readonly jobs: ExecutionJob[] = [];
+  private executor: WorkQueue<ExecutionJob> | undefined;
 
   private constructor(readonly infra: TestInfrastructure<{ label: string; migrationsDir: string; redis: true; rabbit: true }>) {
     this.prisma = createPrismaClient(infra.database.url);
@@ -161,6 +174,14 @@ export class CollabHarness {
           res.setHeader('content-type', 'application/json');
           res.end(payload === undefined ? undefined : JSON.stringify(payload));
         };
+        const questionRead = /^\/api\/questions\/([^/?]+)$/.exec(req.url ?? '');
+        if (questionRead && req.method === 'GET') {
+          if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return reply(401, { status: 401 });
+          if (this.pickerDown) return reply(503, { status: 503 });
+          const id = decodeURIComponent(questionRead[1]);
+          const question = this.served.get(id) ?? this.questions.find((q) => q.id === id);
+          return question ? reply(200, question) : reply(404, { status: 404 });
+        }
         if (req.url !== PICK_QUESTION_PATH || req.method !== 'POST') return reply(404, { status: 404 });
         if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return reply(401, { status: 401 });
         if (this.pickerDown) return reply(503, { status: 503 });
@@ -173,6 +194,7 @@ export class CollabHarness {
             !pick.excludeIds.includes(q.id),
         );
         if (fits.length === 0) return reply(404, { status: 404, title: 'No question fits' });
+        this.served.set(fits[0].id, fits[0]);
         reply(200, { question: fits[0] });
       });
     });
@@ -210,6 +232,7 @@ export class CollabHarness {
       COLLAB_KEY_PREFIX: `${testRedis.prefix}collab:`,
       COLLAB_FLUSH_INTERVAL_MS: '20',
       COLLAB_END_SETTLE_MS: '100',
+      EXECUTION_JOBS_QUEUE: rabbit.queueName('execution.jobs'),
       ...overrides,
     };
   }
@@ -273,6 +296,30 @@ export class CollabHarness {
     };
   }
 
+  /**
+   * Stands in for execution-service on the real work queue: records every job
+   * (acked at once); the test answers with execution.* events of its own.
+   */
+  async startExecutor(): Promise<void> {
+    const config = loadConfig(collaborationEnvSchema, this.env());
+    this.executor = createWorkQueue<ExecutionJob>({
+      url: this.infra.rabbit.url,
+      serviceName: 'fake-execution-service',
+      queue: config.EXECUTION_JOBS_QUEUE,
+      schema: executionJobSchema,
+      maxLength: config.EXECUTION_QUEUE_MAX_LENGTH,
+      logger: createLogger({ name: 'fake-execution-service', level: logLevel }),
+    });
+    await this.executor.consume(async (job) => void this.jobs.push(job), { prefetch: 10 });
+  }
+
+  /** The job of a run, once the stand-in executor took it. */
+  async jobOf(runId: string): Promise<ExecutionJob> {
+    let job: ExecutionJob | undefined;
+    await waitFor(() => (job = this.jobs.find((candidate) => candidate.runId === runId)) !== undefined, 10_000, `the job of run ${runId}`);
+    return job as ExecutionJob;
+  }
+
   async user(displayName = `user-${randomUUID().slice(0, 8)}`, expiresIn: string | number = '10m'): Promise<TestUser> {
     const id = randomUUID();
     return { id, displayName, token: await this.sign(id, displayName, expiresIn) };
@@ -324,10 +371,15 @@ export class CollabHarness {
       maxBackoffTime: 200,
       disableBc: true,
     });
+    const runs: RunView[] = [];
+    provider.messageHandlers[ROOM_RUN_MESSAGE_TYPE] = (_encoder, decoder) => {
+      runs.push(runViewSchema.parse(JSON.parse(decoding.readVarString(decoder))));
+    };
     const client: TestClient = {
       doc,
       provider,
       text: doc.getText('code'),
+      runs,
       destroy: () => {
         this.clients.delete(client);
         provider.destroy();
@@ -360,6 +412,7 @@ export class CollabHarness {
     this.disconnectAll();
     for (const instance of [...this.instances]) await instance.stop();
     for (const child of this.children) child.kill('SIGKILL');
+    await this.executor?.close();
     await this.events.close();
     await this.prisma.$disconnect();
     await new Promise<void>((resolve) => this.pickerServer.close(() => resolve()));

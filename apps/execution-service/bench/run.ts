@@ -2,10 +2,15 @@
  * execution-service's cost, printed as a table (never a timed test): per
  * language, the same compiled program run bare (no sandbox) and in the
  * sandbox, in the same run, with both box strategies (one box for all of a
- * submission's tests, one box per test). Run with `npm run bench:execution`.
+ * submission's tests, one box per test). Run with `npm run bench:sandbox`.
  *
  * Lives in the app rather than tools/bench: it drives the sandbox and the
  * drivers directly, and tools/ may import only the services' config libraries.
+ *
+ * `BENCH_JSON=1` prints one JSON object instead of the table (the question,
+ * the reference solutions and the figures): tools/bench/execution runs this
+ * file that way for the bare figures beside its HTTP ones.
+ * `BENCH_TESTS=<n>` keeps the question's first n tests.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +26,8 @@ import { referenceSolution, seedQuestion } from '../test/seed-bank';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SLUG = process.env.BENCH_QUESTION ?? 'merge-busy-slots';
+const TESTS = Number(process.env.BENCH_TESTS ?? 0);
+const JSON_OUTPUT = process.env.BENCH_JSON === '1';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -92,26 +99,47 @@ async function sandboxedTimes(sandbox: Sandbox, strategy: BoxStrategy, request: 
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'bench', level: 'warn' });
   const sandbox = await Sandbox.create({ seccompPython: process.env.SECCOMP_PYTHON ?? '/usr/bin/python3', cgroups: 'auto', logger });
-  const question = seedQuestion(SLUG);
-  console.log(`execution-service bench: ${SLUG} (${question.testCases.length} tests), median of ${ROUNDS} rounds, cgroups ${sandbox.cgroupVersion ?? 'none'}, ${os.cpus().length} cores`);
-  console.log('times in ms; "all" = every test in one process/box, "each" = one process/box per test\n');
-  const rows: string[][] = [['language', 'compile bare', 'compile box', 'all bare', 'all box', 'ratio', 'each bare', 'each box', 'ratio']];
+  const seeded = seedQuestion(SLUG);
+  const question = TESTS > 0 ? { ...seeded, testCases: seeded.testCases.slice(0, TESTS) } : seeded;
+  const say = (line: string) => (JSON_OUTPUT ? process.stderr.write(`${line}\n`) : console.log(line));
+  say(`execution-service bench: ${SLUG} (${question.testCases.length} tests), median of ${ROUNDS} rounds, cgroups ${sandbox.cgroupVersion ?? 'none'}, ${os.cpus().length} cores`);
+  const figures: { language: Language; compileBare: number; compileBox: number; allBare: number; allBox: number; eachBare: number; eachBox: number }[] = [];
+  const solutions: Partial<Record<Language, string>> = {};
   for (const language of LANGUAGE_NAMES) {
-    const request: ExecutionRequest = { language, code: referenceSolution(SLUG, language), entryPoint: question.entryPoint, tests: question.testCases };
+    const code = referenceSolution(SLUG, language);
+    solutions[language] = code;
+    const request: ExecutionRequest = { language, code, entryPoint: question.entryPoint, tests: question.testCases };
     const plain = await bareTimes(language, request);
     const together = await sandboxedTimes(sandbox, 'per-submission', request);
-    const apart = await sandboxedTimes(sandbox, 'per-test', request);
-    const ms = (value: number) => value.toFixed(0);
-    rows.push([
+    const apart = JSON_OUTPUT ? { compile: Number.NaN, tests: Number.NaN } : await sandboxedTimes(sandbox, 'per-test', request);
+    figures.push({
       language,
-      ms(plain.compile),
-      ms(together.compile),
-      ms(plain.all),
-      ms(together.tests),
-      (together.tests / plain.all).toFixed(2),
-      ms(plain.perTest),
-      ms(apart.tests),
-      (apart.tests / plain.perTest).toFixed(2),
+      compileBare: plain.compile,
+      compileBox: together.compile,
+      allBare: plain.all,
+      allBox: together.tests,
+      eachBare: plain.perTest,
+      eachBox: apart.tests,
+    });
+  }
+  if (JSON_OUTPUT) {
+    console.log(JSON.stringify({ slug: SLUG, question, solutions, rounds: ROUNDS, figures }));
+    return;
+  }
+  console.log('times in ms; "all" = every test in one process/box, "each" = one process/box per test\n');
+  const ms = (value: number) => value.toFixed(0);
+  const rows: string[][] = [['language', 'compile bare', 'compile box', 'all bare', 'all box', 'ratio', 'each bare', 'each box', 'ratio']];
+  for (const row of figures) {
+    rows.push([
+      row.language,
+      ms(row.compileBare),
+      ms(row.compileBox),
+      ms(row.allBare),
+      ms(row.allBox),
+      (row.allBox / row.allBare).toFixed(2),
+      ms(row.eachBare),
+      ms(row.eachBox),
+      (row.eachBox / row.eachBare).toFixed(2),
     ]);
   }
   const widths = rows[0].map((_cell, column) => Math.max(...rows.map((row) => row[column].length)));

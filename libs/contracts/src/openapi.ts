@@ -37,6 +37,23 @@ import {
 } from './matching';
 import { PROBLEM_CONTENT_TYPE, fieldErrorSchema, problemDetailsSchema } from './problem';
 import {
+  createRoomRunRequestSchema,
+  createSoloRunRequestSchema,
+  listRunsQuerySchema,
+  roomRunsResponseSchema,
+  runDetailSchema,
+  runIdParamsSchema,
+  runProgressSchema,
+  runSummarySchema,
+  runViewSchema,
+  runsPageSchema,
+} from './runs';
+import {
+  diagnosticSchema,
+  executionResultSchema,
+  testResultSchema,
+} from './executions';
+import {
   entryPointSchema,
   exampleSchema,
   jsonValueSchema,
@@ -97,7 +114,10 @@ const PROBLEM_RESPONSES = {
   403: ['Forbidden', 'Signed in, but not allowed to do this.'],
   404: ['NotFound', 'No such resource (or not visible to you).'],
   409: ['Conflict', 'Conflicts with the current state (e.g. a taken username, an active match request).'],
-  413: ['PayloadTooLarge', 'The request body is larger than the service accepts (`BODY_LIMIT`, 100 kB by default).'],
+  413: [
+    'PayloadTooLarge',
+    'The request body is larger than the service accepts (`BODY_LIMIT`, 100 kB by default), or code to run is above 64 KiB.',
+  ],
   415: ['UnsupportedMediaType', 'The request body is not `application/json` (or uses an unsupported charset or encoding).'],
   429: ['TooManyRequests', 'Rate limited; retry after the Retry-After header.'],
   '5XX': [
@@ -263,6 +283,17 @@ const componentSchemas = {
   AttemptSummary: attemptSummarySchema,
   AttemptDetail: attemptDetailSchema,
   HistoryPage: historyPageSchema,
+  Diagnostic: diagnosticSchema,
+  TestResult: testResultSchema,
+  ExecutionResult: executionResultSchema,
+  RunProgress: runProgressSchema,
+  RunView: runViewSchema,
+  RunDetail: runDetailSchema,
+  RunSummary: runSummarySchema,
+  RunsPage: runsPageSchema,
+  RoomRunsResponse: roomRunsResponseSchema,
+  CreateRoomRunRequest: createRoomRunRequestSchema,
+  CreateSoloRunRequest: createSoloRunRequestSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** The zod schema behind each component schema of the document (the tests compare their verdicts). */
@@ -322,6 +353,12 @@ function buildRegistry(): OpenAPIRegistry {
     RoomView,
     HistoryPage,
     AttemptDetail,
+    RunView,
+    RunDetail,
+    RunsPage,
+    RoomRunsResponse,
+    CreateRoomRunRequest,
+    CreateSoloRunRequest,
   } = componentSchemas;
 
   const route = (config: RouteConfig) => {
@@ -608,6 +645,65 @@ function buildRegistry(): OpenAPIRegistry {
     responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401, 403, 404) },
   });
 
+  // runs
+  const queued =
+    'Queued (202): execution-service runs it from a work queue. Follow it live (in a room: the editor channel\'s ' +
+    'run message, type 100, a `RunView` as JSON, to both participants) or by polling `GET /runs/{id}`. ' +
+    '409: a run of this room or of yours is still in progress; 429: too many runs this minute; 503 with ' +
+    'Retry-After: the queue is full.';
+  route({
+    method: 'post',
+    path: '/rooms/{id}/runs',
+    operationId: 'createRoomRun',
+    tags: ['runs'],
+    summary: 'Run (visible tests, plus an optional custom input) or Submit (every test) the room\'s shared code',
+    description: `The server reads the room's live code and language; nothing of the code is sent. ${queued}`,
+    security: bearer,
+    request: { params: roomIdParamsSchema, body: body(CreateRoomRunRequest) },
+    responses: { 202: json(RunView, 'The queued run.'), ...problems(403, 404, 409, 413, 429) },
+  });
+  route({
+    method: 'get',
+    path: '/rooms/{id}/runs',
+    operationId: 'listRoomRuns',
+    tags: ['runs'],
+    summary: 'The room\'s recent runs, newest first (participants only)',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(RoomRunsResponse, 'Up to 50 runs.'), ...problems(403, 404) },
+  });
+  route({
+    method: 'post',
+    path: '/runs',
+    operationId: 'createSoloRun',
+    tags: ['runs'],
+    summary: 'Run or Submit your own code for a question, alone',
+    description: queued,
+    security: bearer,
+    request: { body: body(CreateSoloRunRequest) },
+    responses: { 202: json(RunView, 'The queued run.'), ...problems(409, 413, 429) },
+  });
+  route({
+    method: 'get',
+    path: '/runs',
+    operationId: 'listOwnRuns',
+    tags: ['runs'],
+    summary: 'Your practice runs (alone), newest first, optionally for one question',
+    security: bearer,
+    request: { query: listRunsQuerySchema },
+    responses: { 200: json(RunsPage, 'One page of runs.') },
+  });
+  route({
+    method: 'get',
+    path: '/runs/{id}',
+    operationId: 'getRun',
+    tags: ['runs'],
+    summary: 'One run with the code it ran: yours, or one of a room you take part in',
+    security: bearer,
+    request: { params: runIdParamsSchema },
+    responses: { 200: json(RunDetail, 'The run.'), ...problems(403, 404) },
+  });
+
   // history
   route({
     method: 'get',
@@ -687,6 +783,7 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'questions', description: 'The question bank' },
       { name: 'matching', description: 'Finding a partner' },
       { name: 'rooms', description: 'The shared session' },
+      { name: 'runs', description: 'Running code against a question\'s tests' },
       { name: 'history', description: 'Past attempts' },
     ],
   });

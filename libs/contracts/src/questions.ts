@@ -132,31 +132,34 @@ export const entryPointSchema = z.object({
 });
 export type EntryPoint = z.infer<typeof entryPointSchema>;
 
-/**
- * Adds an issue at `path`.index for every argument that does not fit its
- * parameter, or one at `path` when the count is wrong. Returns whether the
- * arguments fit.
- */
+/** One argument that does not fit its parameter (path `[...path, index]`), or the wrong count (path `path`). */
+export interface ArgumentIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What is wrong with `args` as arguments of the entry point (empty when they fit): for zod and for plain callers alike. */
+export function argumentIssues(entryPoint: EntryPoint, args: readonly unknown[], path: (string | number)[]): ArgumentIssue[] {
+  const { params } = entryPoint;
+  if (args.length !== params.length) return [{ path, message: `Expected ${params.length} argument(s), got ${args.length}` }];
+  const issues: ArgumentIssue[] = [];
+  args.forEach((arg, argIndex) => {
+    const param = params[argIndex];
+    if (!jsonMatchesValueType(arg, param.type)) issues.push({ path: [...path, argIndex], message: `Argument ${param.name} must be a ${param.type}` });
+  });
+  return issues;
+}
+
+/** `argumentIssues` as zod issues; returns whether the arguments fit. */
 export function addArgumentIssues(
   entryPoint: EntryPoint,
   args: readonly unknown[],
   path: (string | number)[],
   ctx: z.RefinementCtx,
 ): boolean {
-  const { params } = entryPoint;
-  if (args.length !== params.length) {
-    ctx.addIssue({ code: 'custom', path, message: `Expected ${params.length} argument(s), got ${args.length}` });
-    return false;
-  }
-  let fits = true;
-  args.forEach((arg, argIndex) => {
-    const param = params[argIndex];
-    if (!jsonMatchesValueType(arg, param.type)) {
-      fits = false;
-      ctx.addIssue({ code: 'custom', path: [...path, argIndex], message: `Argument ${param.name} must be a ${param.type}` });
-    }
-  });
-  return fits;
+  const issues = argumentIssues(entryPoint, args, path);
+  for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return issues.length === 0;
 }
 
 /**
@@ -172,7 +175,9 @@ export function addTestCaseIssues(
   ctx: z.RefinementCtx,
 ): void {
   testCases.forEach((testCase, index) => {
-    if (!addArgumentIssues(entryPoint, testCase.args, [field, index, 'args'], ctx)) return;
+    addArgumentIssues(entryPoint, testCase.args, [field, index, 'args'], ctx);
+    // A wrong argument count says nothing more useful about the expected value.
+    if (testCase.args.length !== entryPoint.params.length) return;
     if (testCase.expected !== undefined && !jsonMatchesValueType(testCase.expected, entryPoint.returnType)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventCatalog } from './events';
-import { addArgumentIssues } from './questions';
+import { addArgumentIssues, type EntryPoint } from './questions';
 import {
   createRoomRunRequestSchema,
   createSoloRunRequestSchema,
@@ -12,14 +12,14 @@ import {
 
 const questionId = '4b8f3c1e-8a53-4c1e-9f0a-0d5b8e8f1a11';
 const runId = '0b6b2c57-6a61-4c34-8a1b-8f0cc0e3d0a2';
-const entryPoint = {
+const entryPoint: EntryPoint = {
   functionName: 'twoSum',
   params: [
     { name: 'nums', type: 'int[]' },
     { name: 'target', type: 'int' },
   ],
   returnType: 'int[]',
-} as const;
+};
 
 describe('run requests', () => {
   it('takes a kind and an optional custom input in a room, nothing else', () => {

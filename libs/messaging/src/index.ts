@@ -5,3 +5,4 @@ export * from './naming';
 export * from './config';
 export { messagingDependency } from './dependency';
 export { buildEnvelope, decodeEnvelope, type DecodeResult } from './codec';
+export * from './work-queue';

@@ -67,6 +67,9 @@ export function problemForError(error: unknown): MappedProblem | undefined {
       extras.errors = withLocation(error.fields, 'body');
     }
     if (error instanceof RateLimitedError) extras.headers = { 'retry-after': error.retryAfterSeconds };
+    if (error instanceof ServiceUnavailableError && error.retryAfterSeconds !== undefined) {
+      extras.headers = { 'retry-after': error.retryAfterSeconds };
+    }
     return { status: entry[1], extras };
   }
   if (error instanceof ZodError) {

@@ -59,8 +59,12 @@ export class RateLimitedError extends DomainError {
 }
 
 export class ServiceUnavailableError extends DomainError {
-  constructor(message = 'A dependency is unavailable', options?: { cause?: unknown }) {
+  /** When the client may try again (a Retry-After header), if known: a full queue drains. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message = 'A dependency is unavailable', options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds));
   }
 }
 

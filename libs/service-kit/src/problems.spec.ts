@@ -185,6 +185,23 @@ describe('domain errors', () => {
     expect(res.headers['retry-after']).toBe('13');
   });
 
+  it('sends Retry-After for a ServiceUnavailableError that knows when to come back, and none otherwise', async () => {
+    const { url } = await startTestService({
+      routes: (app) => {
+        app.get('/api/full', () => {
+          throw new ServiceUnavailableError('The queue is full', { retryAfterSeconds: 4.5 });
+        });
+        app.get('/api/down', () => {
+          throw new ServiceUnavailableError('Down');
+        });
+      },
+    });
+    const full = await request(url).get('/api/full');
+    expect([full.status, full.headers['retry-after'], full.body.detail]).toEqual([503, '5', 'The queue is full']);
+    const down = await request(url).get('/api/down');
+    expect([down.status, down.headers['retry-after']]).toEqual([503, undefined]);
+  });
+
   it('answers 500 for a DomainError subclass with no mapping', async () => {
     class OddError extends DomainError {}
     const { url } = await startTestService({

@@ -22,7 +22,7 @@ describe('createTestRabbit', () => {
     await Promise.all([a.cleanup(), b.cleanup()]);
   });
 
-  it('cleanup deletes the exchange, the queues and their retry and dead-letter queues', async () => {
+  it('cleanup deletes the exchange, the queues and their retry, dead-letter and dead-job queues', async () => {
     const rabbit = await createTestRabbit('cleanup');
     const connection = await amqplib.connect(rabbit.url);
     try {
@@ -30,7 +30,7 @@ describe('createTestRabbit', () => {
       await channel.assertExchange(rabbit.exchange, 'topic', { durable: true });
       const queue = rabbit.queueName('work');
       const unused = rabbit.queueName('never-declared');
-      for (const name of [queue, `${queue}.retry`, `${queue}.dlq`]) {
+      for (const name of [queue, `${queue}.retry`, `${queue}.dlq`, `${queue}.dead`]) {
         await channel.assertQueue(name, { durable: true });
       }
       await channel.bindQueue(queue, rabbit.exchange, 'some.event');
@@ -39,7 +39,7 @@ describe('createTestRabbit', () => {
       await rabbit.cleanup();
 
       expect(await exists(connection, (ch) => ch.checkExchange(rabbit.exchange))).toBe(false);
-      for (const name of [queue, `${queue}.retry`, `${queue}.dlq`, unused]) {
+      for (const name of [queue, `${queue}.retry`, `${queue}.dlq`, `${queue}.dead`, unused]) {
         expect(await exists(connection, (ch) => ch.checkQueue(name))).toBe(false);
       }
     } finally {

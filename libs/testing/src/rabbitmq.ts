@@ -15,11 +15,12 @@ export const DEFAULT_TEST_AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 
 /**
  * Companion queues the messaging library declares next to a consumer queue
- * (`@peerprep/messaging` retryQueueName / deadLetterQueueName). Spelled out
+ * (`@peerprep/messaging` retryQueueName / deadLetterQueueName) or a work
+ * queue (deadJobQueueName). Spelled out
  * here rather than imported so the testing lib does not depend on the lib it
  * tests; the messaging suite checks that cleanup leaves none behind.
  */
-const COMPANION_QUEUE_SUFFIXES = ['', '.retry', '.dlq'];
+const COMPANION_QUEUE_SUFFIXES = ['', '.retry', '.dlq', '.dead'];
 
 /** RabbitMQ exchange and queue names isolated per test file, removed afterwards. */
 export async function createTestRabbit(label = 'rabbit'): Promise<TestRabbit> {

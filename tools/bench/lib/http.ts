@@ -9,7 +9,15 @@ export interface Reply {
 }
 
 /** One loopback HTTP request with a JSON body (if any), read to the end; refused after `timeoutMs` without a reply. */
-export function call(agent: http.Agent, port: number, method: string, urlPath: string, body?: unknown, timeoutMs = 30_000): Promise<Reply> {
+export function call(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  timeoutMs = 30_000,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -21,7 +29,7 @@ export function call(agent: http.Agent, port: number, method: string, urlPath: s
         path: urlPath,
         agent,
         timeout: timeoutMs,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+        headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
       },
       (res) => {
         let text = '';

@@ -1,4 +1,4 @@
-import { roomDocument } from '@peerprep/contracts';
+import { roomDocument, type RunView } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { WebSocket } from 'ws';
@@ -9,7 +9,7 @@ import type { LiveRoom } from './live-room';
 import { createDocumentFlusher } from './persistence/document-flusher';
 import { createClientMessages } from './protocol/client-messages';
 import { greet, join, leave, recordControlledClients } from './protocol/clients';
-import { encodeAwarenessMessage, encodeSyncUpdate } from './protocol/messages';
+import { encodeAwarenessMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
 
@@ -153,6 +153,18 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     endSession(room: LiveRoom, endedBy: string): void {
       markClosed(room);
       room.doc.transact(() => room.doc.getMap(roomDocument.meta).set(roomDocument.metaKeys.endedBy, endedBy), SERVER_ORIGIN);
+    },
+
+    /**
+     * A run of the room, for its clients here and on every other replica
+     * that holds it. The run is server state: it travels as a message of its
+     * own, never through the document, so no client can forge or alter it.
+     */
+    announceRun(roomId: string, run: RunView): void {
+      const message = encodeRunMessage(JSON.stringify(run));
+      fanout.relay(roomId, message);
+      const room = registry.get(roomId);
+      if (room?.loaded) broadcast(room, message);
     },
 
     /** Writes every pending change now. */

@@ -6,9 +6,12 @@ import {
   type AttemptDetail,
   type AttemptSummary,
   type RoomView,
+  type RunSummary,
+  type RunView,
 } from '@peerprep/contracts';
 import { z } from 'zod';
 import type { Attempt } from '../generated/prisma/client';
+import { runSummaryOf } from '../runs/run-views';
 import type { RoomWithParticipants } from './rooms.repository';
 
 // Stored JSON is this service's own, but it is parsed on the way out so a
@@ -29,7 +32,7 @@ export function toRoomView(room: RoomWithParticipants): RoomView {
   };
 }
 
-export function toAttemptSummary(attempt: Attempt): AttemptSummary {
+export function toAttemptSummary(attempt: Attempt, lastSubmission: RunSummary | null): AttemptSummary {
   return {
     id: attempt.id,
     roomId: attempt.roomId,
@@ -39,9 +42,17 @@ export function toAttemptSummary(attempt: Attempt): AttemptSummary {
     startedAt: attempt.startedAt.toISOString(),
     endedAt: attempt.endedAt.toISOString(),
     durationSeconds: attempt.durationSeconds,
+    lastSubmission,
   };
 }
 
-export function toAttemptDetail(attempt: Attempt): AttemptDetail {
-  return { ...toAttemptSummary(attempt), finalCode: attempt.finalCode, chat: storedChatSchema.parse(attempt.chat) };
+/** The attempt with its final code, chat and the room's runs (newest first; the last submission is the first submit among them). */
+export function toAttemptDetail(attempt: Attempt, runs: RunView[]): AttemptDetail {
+  const lastSubmit = runs.find((run) => run.kind === 'submit');
+  return {
+    ...toAttemptSummary(attempt, lastSubmit ? runSummaryOf(lastSubmit) : null),
+    finalCode: attempt.finalCode,
+    chat: storedChatSchema.parse(attempt.chat),
+    runs,
+  };
 }

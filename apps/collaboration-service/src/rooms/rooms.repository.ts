@@ -162,6 +162,9 @@ export function createRoomsRepository(prisma: PrismaClient) {
         await tx.attempt.deleteMany({ where: { userId } });
         await tx.room.updateMany({ where: { closedBy: userId }, data: { closedBy: null } });
         await tx.roomParticipant.updateMany({ where: { userId }, data: { userId: null, displayName: DELETED_USER_NAME } });
+        // Their practice runs go with their history; runs in rooms stay for the partner, anonymous.
+        await tx.run.deleteMany({ where: { userId, roomId: null } });
+        await tx.run.updateMany({ where: { userId }, data: { userId: null, userName: DELETED_USER_NAME, activeUserId: null } });
       });
     },
   };

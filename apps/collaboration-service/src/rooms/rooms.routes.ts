@@ -1,19 +1,30 @@
 import { requireAuth, signedInUser, type TokenVerifier } from '@peerprep/auth';
-import { attemptIdParamsSchema, listHistoryQuerySchema, roomIdParamsSchema, type HistoryPage, type ListHistoryQuery } from '@peerprep/contracts';
+import {
+  attemptIdParamsSchema,
+  listHistoryQuerySchema,
+  roomIdParamsSchema,
+  ROOM_RUNS_LIMIT,
+  type HistoryPage,
+  type ListHistoryQuery,
+} from '@peerprep/contracts';
 import { ForbiddenError, NotFoundError, validate } from '@peerprep/service-kit';
 import { Router } from 'express';
 import type { HistoryRepository } from '../history/history.repository';
+import type { RunsRepository } from '../runs/runs.repository';
+import { toRunSummary, toRunView } from '../runs/run-views';
 import { toAttemptDetail, toAttemptSummary } from './room-views';
 import type { RoomsService } from './rooms.service';
 
 export interface CollaborationRoutesDeps {
   roomsService: RoomsService;
   history: HistoryRepository;
+  /** Each attempt shows its room's runs. */
+  runs: Pick<RunsRepository, 'lastSubmissions' | 'listForRoom'>;
   verifier: TokenVerifier;
 }
 
 /** Rooms (participants only) and history (own attempts only). */
-export function collaborationRoutes({ roomsService, history, verifier }: CollaborationRoutesDeps): Router {
+export function collaborationRoutes({ roomsService, history, runs, verifier }: CollaborationRoutesDeps): Router {
   const router = Router();
   const signedIn = requireAuth(verifier);
 
@@ -28,7 +39,16 @@ export function collaborationRoutes({ roomsService, history, verifier }: Collabo
   router.get('/api/history', signedIn, validate(listHistoryQuerySchema, 'query'), async (req, res) => {
     const { page, pageSize } = req.query as unknown as ListHistoryQuery;
     const { items, total } = await history.listForUser(signedInUser(req).id, page, pageSize);
-    const body: HistoryPage = { items: items.map(toAttemptSummary), total, page, pageSize };
+    const submissions = await runs.lastSubmissions(items.map((attempt) => attempt.roomId));
+    const body: HistoryPage = {
+      items: items.map((attempt) => {
+        const submission = submissions.get(attempt.roomId);
+        return toAttemptSummary(attempt, submission ? toRunSummary(submission) : null);
+      }),
+      total,
+      page,
+      pageSize,
+    };
     res.json(body);
   });
 
@@ -36,7 +56,8 @@ export function collaborationRoutes({ roomsService, history, verifier }: Collabo
     const attempt = await history.findById(String(req.params.id));
     if (!attempt) throw new NotFoundError('No such attempt');
     if (attempt.userId !== signedInUser(req).id) throw new ForbiddenError('Only your own attempts can be opened');
-    res.json(toAttemptDetail(attempt));
+    const roomRuns = (await runs.listForRoom(attempt.roomId, ROOM_RUNS_LIMIT)).map(toRunView);
+    res.json(toAttemptDetail(attempt, roomRuns));
   });
 
   return router;

@@ -112,12 +112,24 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
    * client is told (through the document) and the events go out. Null when
    * the room was closed meanwhile (by the other user, or another replica).
    */
-  async function close(room: RoomWithParticipants, closedBy: string | null): Promise<RoomWithParticipants | null> {
-    const live = await liveRooms.acquire(room.id, { readOnly: false });
+  /**
+   * Holds the room's live document for `use`. One this replica has just loaded
+   * and nobody here is connected to waits `endSettleMs` first, for the other
+   * replicas' answers to its sync request (edits not yet in Postgres).
+   */
+  async function withSettledDocument<T>(roomId: string, use: (live: HeldDocument) => Promise<T>): Promise<T> {
+    const live = await liveRooms.acquire(roomId, { readOnly: false });
     try {
-      // Freshly loaded here: give other replicas a moment to answer with what they hold.
       const waited = Date.now() - live.loadedAt;
       if (live.conns.size === 0 && waited < endSettleMs) await new Promise((resolve) => setTimeout(resolve, endSettleMs - waited));
+      return await use(live);
+    } finally {
+      liveRooms.release(live);
+    }
+  }
+
+  async function close(room: RoomWithParticipants, closedBy: string | null): Promise<RoomWithParticipants | null> {
+    return withSettledDocument(room.id, async (live) => {
       const content = readRoomDocument(live.doc);
       const closedAt = new Date();
       const closed = await rooms.close({
@@ -137,9 +149,7 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
         logger.error({ err: error, roomId: room.id }, 'publishing the end of a session failed'),
       );
       return closed.room;
-    } finally {
-      liveRooms.release(live);
-    }
+    });
   }
 
   /** A participant's view of the room, or the error the routes turn into 404/403. */
@@ -154,6 +164,13 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
 
   return {
     participantRoom,
+
+    /** The room's code and language as they are now in the live document (what a Run runs). */
+    liveCode: (room: RoomWithParticipants): Promise<{ code: string; language: RoomView['language'] }> =>
+      withSettledDocument(room.id, async (live) => {
+        const content = readRoomDocument(live.doc);
+        return { code: content.code, language: content.language ?? (room.language as RoomView['language']) };
+      }),
 
     /**
      * `match.found`: picks a question neither user has had (else one they

@@ -6,6 +6,7 @@ import { cppDriver } from './cpp';
 import { JAVA_DRIVER_CLASS, javaDriver } from './java';
 import { javascriptDriver } from './javascript';
 import { pythonDriver } from './python';
+import { toolPath } from './toolchain';
 
 const MiB = 1024 * 1024;
 
@@ -157,22 +158,25 @@ export const LANGUAGES: Record<Language, LanguageSpec> = {
   java: {
     sources: (code, entryPoint) => ({ 'Solution.java': code, [`${JAVA_DRIVER_CLASS}.java`]: javaDriver(entryPoint) }),
     compile: {
-      command: [
-        '/usr/bin/javac',
-        '-J-Xmx512m',
-        '-J-XX:+UseSerialGC',
-        '-J-XX:TieredStopAtLevel=1',
-        '-J-XX:-UsePerfData',
-        '-encoding', 'UTF-8',
-        '-Xlint:none',
-        '-d', BUILD,
-        `${SRC}/Solution.java`,
-        `${SRC}/${JAVA_DRIVER_CLASS}.java`,
-      ],
+      // A getter: the JDK's path is looked up on first use, not at import (toolchain.ts).
+      get command() {
+        return [
+          toolPath('javac'),
+          '-J-Xmx512m',
+          '-J-XX:+UseSerialGC',
+          '-J-XX:TieredStopAtLevel=1',
+          '-J-XX:-UsePerfData',
+          '-encoding', 'UTF-8',
+          '-Xlint:none',
+          '-d', BUILD,
+          `${SRC}/Solution.java`,
+          `${SRC}/${JAVA_DRIVER_CLASS}.java`,
+        ];
+      },
       limits: { memoryBytes: 1024 * MiB, processes: 128, cpuSeconds: 20, wallMs: 30_000 },
     },
     run: (start, count) => [
-      '/usr/bin/java',
+      toolPath('java'),
       '-Xmx256m',
       '-Xss64m',
       '-XX:+UseSerialGC',

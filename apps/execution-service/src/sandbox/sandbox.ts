@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '@peerprep/service-kit';
 import { detectCgroups, type BoxCgroup, type CgroupSupport } from './cgroups';
+import { toolPath } from '../languages/toolchain';
 import { SandboxUnavailableError } from './sandbox-errors';
 import { buildSeccompFilter } from './seccomp';
 
@@ -171,7 +172,7 @@ export class Sandbox {
     const nodeDir = path.dirname(process.execPath);
     const sandbox = new Sandbox(bwrap, prlimit, seccomp, cgroups, await rootArgs(nodeDir.startsWith('/usr/') ? [] : [nodeDir]));
     const probe = await sandbox.start({
-      command: ['/usr/bin/true'],
+      command: [toolPath('true')],
       mounts: [],
       cwd: '/',
       limits: { cpuSeconds: 5, wallMs: 10_000, memoryBytes: 64 << 20, processes: 16, fileSizeBytes: 1 << 20, openFiles: 64, tmpfsBytes: 1 << 20 },
@@ -231,7 +232,6 @@ export class Sandbox {
   private prlimitArgs(limits: BoxLimits): string[] {
     const args = [
       `--cpu=${limits.cpuSeconds}:${limits.cpuSeconds + 1}`,
-      `--nproc=${limits.processes}`,
       `--fsize=${limits.fileSizeBytes}`,
       `--nofile=${limits.openFiles}`,
       '--core=0',
@@ -250,7 +250,13 @@ export class Sandbox {
         spec.identity,
       );
     }
-    const inner = [this.prlimit, ...this.prlimitArgs(spec.limits), '--', this.bwrap, ...this.bwrapArgs(spec), '--', ...spec.command];
+    // RLIMIT_NPROC is set inside the box, after bwrap made its user namespace: the kernel also
+    // counts a box's tasks against its uid in every enclosing namespace, capped there by the limit
+    // its creator had. Set before bwrap, a service running as non-root (the image) would share the
+    // box's budget with its own threads and every other box (bwrap: "Creating new namespace
+    // failed: Resource temporarily unavailable"); set inside, it caps the box's own tasks alone.
+    const nproc = [this.prlimit, `--nproc=${spec.limits.processes}`, '--'];
+    const inner = [this.prlimit, ...this.prlimitArgs(spec.limits), '--', this.bwrap, ...this.bwrapArgs(spec), '--', ...nproc, ...spec.command];
     // The first process joins the box's cgroups itself before it execs prlimit and bwrap, so
     // nothing the box ever forks escapes them (writing its pid from here would race bwrap's clone).
     const command = cgroup

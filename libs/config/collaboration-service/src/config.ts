@@ -8,6 +8,7 @@ import {
   portVariable,
   refuseDevInternalTokenInProduction,
 } from '@peerprep/service-kit';
+import { EXECUTION_JOBS_QUEUE } from '@peerprep/contracts';
 import { z } from 'zod';
 
 export const collaborationEnvSchema = baseEnvSchema.extend({
@@ -44,6 +45,14 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   COLLAB_IDLE_SWEEP_MS: millisecondsVariable(60_000),
   /** How long a replica that loads a room waits for the others' state before ending it. */
   COLLAB_END_SETTLE_MS: millisecondsVariable(150, 0),
+  /** execution-service's work queue, where Runs and Submits go (the same name and bound as execution-service's). */
+  EXECUTION_JOBS_QUEUE: z.string().min(1).max(200).default(EXECUTION_JOBS_QUEUE),
+  /** Jobs the queue holds at most; past it a new run gets 503 with Retry-After. Must equal execution-service's. */
+  EXECUTION_QUEUE_MAX_LENGTH: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** New runs (Run or Submit, in rooms and alone) one user may start per minute; one more is a 429. */
+  RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** A run not finished this long after it was queued is failed (the execution replicas gone, its events lost). */
+  RUN_STALE_MS: millisecondsVariable(10 * 60 * 1000),
 });
 
 export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;

@@ -7,6 +7,7 @@ describe('fan-out codec', () => {
     { kind: 'sync-request', stateVector: new Uint8Array([0]) },
     { kind: 'closed' },
     { kind: 'left' },
+    { kind: 'relay', message: new Uint8Array([100, 2, 123, 125]) },
   ];
 
   it.each(messages)('round-trips a $kind message with its sender', (message) => {

@@ -15,9 +15,14 @@ export type FanoutMessage =
   /** The room closed: drop client writes from now on. */
   | { kind: 'closed' }
   /** The sender freed the room: stop fanning out to it. */
-  | { kind: 'left' };
+  | { kind: 'left' }
+  /**
+   * An editor message for every client of the room (a run's progress), from
+   * whichever replica heard of it, which need not hold the room itself.
+   */
+  | { kind: 'relay'; message: Uint8Array };
 
-const KINDS = ['update', 'awareness', 'sync-request', 'closed', 'left'] as const;
+const KINDS = ['update', 'awareness', 'sync-request', 'closed', 'left', 'relay'] as const;
 
 export function encodeFanout(replicaId: string, message: FanoutMessage): Buffer {
   const encoder = encoding.createEncoder();
@@ -25,6 +30,7 @@ export function encodeFanout(replicaId: string, message: FanoutMessage): Buffer 
   encoding.writeVarUint(encoder, KINDS.indexOf(message.kind));
   if (message.kind === 'update' || message.kind === 'awareness') encoding.writeVarUint8Array(encoder, message.update);
   if (message.kind === 'sync-request') encoding.writeVarUint8Array(encoder, message.stateVector);
+  if (message.kind === 'relay') encoding.writeVarUint8Array(encoder, message.message);
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
@@ -43,6 +49,8 @@ export function decodeFanout(data: Uint8Array): { replicaId: string; message: Fa
       case 'closed':
       case 'left':
         return { replicaId, message: { kind } };
+      case 'relay':
+        return { replicaId, message: { kind, message: decoding.readVarUint8Array(decoder) } };
       default:
         return null;
     }

@@ -81,6 +81,11 @@ export function createReplicaFanout({ redis, subscriber, keyPrefix, rooms, logge
       room.peers?.delete(from);
       return;
     }
+    // The sender need not hold the room (it heard of a run): not a peer.
+    if (message.kind === 'relay') {
+      broadcast(room, message.message);
+      return;
+    }
     if (!room.peers?.has(from)) {
       (room.peers ??= new Set()).add(from);
       requestSync(room);
@@ -146,6 +151,16 @@ export function createReplicaFanout({ redis, subscriber, keyPrefix, rooms, logge
     /** The room closed: every holder drops client writes from now on (published whether or not it knows of one). */
     closed(room: LiveRoom): void {
       publish(room, { kind: 'closed' });
+    },
+
+    /**
+     * An editor message for the room's clients on every other replica that
+     * holds it (published whether or not this replica holds the room or knows of a peer).
+     */
+    relay(roomId: string, message: Uint8Array): void {
+      redis.publish(channelOf(roomId), encodeFanout(replicaId, { kind: 'relay', message })).catch((error: unknown) => {
+        logger.error({ err: error, roomId }, 'relaying to other replicas failed');
+      });
     },
 
     /** This replica freed the room: its peers stop fanning out to it. */

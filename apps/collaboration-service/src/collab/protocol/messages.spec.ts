@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync } from 'y-websocket';
 import * as Y from 'yjs';
-import { editorMessages, encodeAwarenessMessage, encodeAwarenessStates, encodeSyncStep1, encodeSyncUpdate } from './messages';
+import { editorMessages, encodeAwarenessMessage, encodeAwarenessStates, encodeRunMessage, encodeSyncStep1, encodeSyncUpdate } from './messages';
 
 function docWith(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -21,11 +21,18 @@ describe('editor messages', () => {
 
   it('say which messages a client may send and which only the server may', () => {
     const from = (sender: string) => Object.entries(editorMessages).filter(([, message]) => message.from === sender).map(([name]) => name);
-    expect(from('server')).toEqual(['auth']);
+    expect(from('server')).toEqual(['auth', 'run']);
     expect(from('client')).toEqual(['queryAwareness']);
     expect(from('both')).toEqual(['sync', 'awareness']);
     // No two messages share a number.
     expect(new Set(Object.values(editorMessages).map((message) => message.type)).size).toBe(Object.keys(editorMessages).length);
+  });
+
+  it('encode a run as its own message, a type no y-websocket message uses, carrying the JSON', () => {
+    const decoder = decoding.createDecoder(encodeRunMessage('{"id":"r1"}'));
+    expect(decoding.readVarUint(decoder)).toBe(100);
+    expect(JSON.parse(decoding.readVarString(decoder))).toEqual({ id: 'r1' });
+    expect([messageSync, messageAwareness, messageAuth, messageQueryAwareness]).not.toContain(100);
   });
 
   it('encode sync step 1 as the state vector the client answers', () => {

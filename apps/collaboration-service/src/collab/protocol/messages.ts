@@ -1,3 +1,4 @@
+import { ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -29,6 +30,8 @@ export const editorMessages = {
   auth: { type: 2, from: 'server' },
   /** "Send me every awareness state": answered with one awareness message. */
   queryAwareness: { type: 3, from: 'client' },
+  /** A Run or Submit of the room (a RunView as JSON) when it starts, progresses and ends (contracts' ROOM_RUN_MESSAGE_TYPE). */
+  run: { type: ROOM_RUN_MESSAGE_TYPE, from: 'server' },
 } as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
 
 type EditorMessages = typeof editorMessages;
@@ -65,4 +68,12 @@ export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
 /** The awareness states of the given clients, as one awareness message. */
 export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
   return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds));
+}
+
+/** A run of the room for its clients: the RunView as a JSON string. */
+export function encodeRunMessage(runJson: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.run.type);
+  encoding.writeVarString(encoder, runJson);
+  return encoding.toUint8Array(encoder);
 }
