@@ -90,11 +90,7 @@ describe('checkQuestionForm', () => {
     const form = emptyQuestionForm();
     form.title = 'ab';
     form.slug = 'Not A Slug';
-    // A case whose arguments do not fit is not checked further (addTestCaseIssues): the second one's result is.
-    form.testCases = [
-      { args: '[1]', expected: '"x"', hidden: false },
-      { args: '["a"]', expected: '"x"', hidden: false },
-    ];
+    form.testCases = [{ args: '[1]', expected: '"x"', hidden: false }];
     form.entryPoint.params = [{ name: 'n', type: 'string' }];
     const check = checkQuestionForm(form, questionFormFields(form));
     expect(check.input).toBeNull();
@@ -107,7 +103,7 @@ describe('checkQuestionForm', () => {
       'examples.0.output': 'Required',
       'entryPoint.functionName': 'Required',
       'testCases.0.args': 'Argument n must be a string',
-      'testCases.1.expected': 'Expected result must be a int',
+      'testCases.0.expected': 'Expected result must be a int',
     });
     expect(check.message).toBeNull();
   });

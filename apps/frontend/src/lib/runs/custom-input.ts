@@ -1,9 +1,9 @@
-import { addArgumentIssues, customInputSchema, type EntryPoint, type JsonValue, type ValueType } from '@peerprep/contracts';
-import { z } from 'zod';
+import { argumentIssues, type EntryPoint, type JsonValue, type ValueType } from '@peerprep/contracts';
 import type { FieldErrors } from '../api-error';
 
 /**
- * A Run's custom input: one JSON value per parameter of the entry point,
+ * A Run's custom input (at most `customInputSchema`'s 10 values, as many as
+ * an entry point has parameters): one JSON value per parameter of the entry point,
  * typed by the student in one box each. The field names are the server's
  * (`customInput.<index>`, `customInput` for the whole), so a 400 from the
  * server lands on the same box as a check made here.
@@ -66,7 +66,7 @@ export type ParsedCustomInput = { ok: true; args: JsonValue[] } | { ok: false; f
 
 /**
  * Reads the boxes as JSON and checks each value against its parameter's type
- * with the contracts' own rule (`addArgumentIssues`, as the server does).
+ * with the contracts' own rule (`argumentIssues`, as the server does).
  */
 export function parseCustomInput(entryPoint: EntryPoint, texts: readonly string[]): ParsedCustomInput {
   const fieldErrors: Record<string, string> = {};
@@ -87,15 +87,8 @@ export function parseCustomInput(entryPoint: EntryPoint, texts: readonly string[
   });
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
-  const schema = z
-    .object({ [CUSTOM_INPUT_FIELD]: customInputSchema })
-    .superRefine((value, ctx) => {
-      addArgumentIssues(entryPoint, value[CUSTOM_INPUT_FIELD], [CUSTOM_INPUT_FIELD], ctx);
-    });
-  const result = schema.safeParse({ [CUSTOM_INPUT_FIELD]: args });
-  if (result.success) return { ok: true, args };
-  for (const issue of result.error.issues) {
-    fieldErrors[issue.path.map(String).join('.')] ??= issue.message;
-  }
+  const issues = argumentIssues(entryPoint, args, [CUSTOM_INPUT_FIELD]);
+  if (issues.length === 0) return { ok: true, args };
+  for (const issue of issues) fieldErrors[issue.path.map(String).join('.')] ??= issue.message;
   return { ok: false, fieldErrors };
 }
