@@ -1,4 +1,4 @@
-import { expect, test } from './support/fixtures';
+import { expect, test, type Page } from './support/fixtures';
 import { matchIntoRoom, signUp } from './support/matching';
 import { auditPage, PHONE, watchConsole } from './support/page-audit';
 import {
@@ -21,6 +21,15 @@ import {
 
 /** A compile and a dozen tests in a sandbox, behind a queue, on a busy 2-core machine. */
 const RESULT_TIMEOUT = 90_000;
+
+/** The editor loads when the student opens it, or by itself once it scrolls into view: whichever comes first. */
+async function openPractice(page: Page) {
+  const open = page.getByTestId('open-practice');
+  const practice = page.getByTestId('solo-practice');
+  await expect(open.or(practice)).toBeVisible({ timeout: 15_000 });
+  if (await open.isVisible()) await open.click();
+  await expect(practice.getByTestId('solo-editor').locator('.view-lines')).toBeVisible({ timeout: 30_000 });
+}
 
 test.describe('run and submit', () => {
   test('two peers: one submits a correct Python solution, the other runs a wrong Java one; both see every result live and in history', async ({
@@ -127,10 +136,7 @@ test.describe('run and submit', () => {
 
     await page.goto(`/questions/${slug}`);
     const practice = page.getByTestId('solo-practice');
-    const open = page.getByTestId('open-practice');
-    // The editor loads when the student opens it, or by itself once it scrolls into view.
-    if (await open.isVisible()) await open.click();
-    await expect(practice.getByTestId('solo-editor').locator('.view-lines')).toBeVisible({ timeout: 30_000 });
+    await openPractice(page);
 
     await practice.getByLabel('Language').selectOption('cpp');
     await expect(practice.getByTestId('solo-editor')).toHaveAttribute('data-language', 'cpp');
@@ -146,7 +152,7 @@ test.describe('run and submit', () => {
 
     // The code is kept in the browser: back on the page, C++ and the solution are still there, and so is the submission.
     await page.reload();
-    if (await page.getByTestId('open-practice').isVisible()) await page.getByTestId('open-practice').click();
+    await openPractice(page);
     await expect(practice.getByLabel('Language')).toHaveValue('cpp', { timeout: 30_000 });
     await expect.poll(() => editorText(practice.getByTestId('solo-editor'))).toContain(question.entryPoint.functionName);
     await expect(practice.getByRole('list', { name: 'Your submissions' }).getByTestId('run-list-item').first()).toContainText('Accepted');
