@@ -278,11 +278,15 @@ describe('work queue over the real RabbitMQ', () => {
 
     let closed = false;
     const closing = workQueue.close().then(() => (closed = true));
+    let closedAgain = false;
+    // A second close (the shutdown's dependency close after the drain started it) waits for the same end.
+    const closingAgain = workQueue.close().then(() => (closedAgain = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(closed).toBe(false);
+    expect(closedAgain).toBe(false);
 
     release();
-    await closing;
+    await Promise.all([closing, closingAgain]);
     // Cancelled before the first job ended: the second one was never handed to it.
     expect(received).toHaveLength(1);
     // The first job was acked before the channel closed; the second one waits for another consumer.

@@ -130,7 +130,7 @@ export interface WorkQueue<T> {
   consumeDead(handler: (dead: DeadJob<T>) => Promise<void>): Promise<void>;
   /** Readiness: rejects with MessagingUnavailableError when not connected. */
   check(): Promise<void>;
-  /** Stops consumers, waits for running handlers and unconfirmed sends (bounded), closes. */
+  /** Stops consumers, waits for running handlers and unconfirmed sends (bounded), closes. Every call resolves when that is done. */
   close(): Promise<void>;
 }
 
@@ -235,6 +235,7 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
   const pendingSends = new Set<Promise<void>>();
   let closing = false;
   let closed = false;
+  let closePromise: Promise<void> | undefined;
 
   async function sendConfirmed(content: Buffer, options: Options.Publish): Promise<void> {
     for (;;) {
@@ -367,7 +368,7 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
     ack(channel, message);
   }
 
-  return {
+  const workQueue: WorkQueue<T> = {
     async send(job, sendOpts = {}) {
       if (closing) throw new Error('Work queue is closed');
       const parsed = schema.safeParse(job);
@@ -441,24 +442,30 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
       if (closed || !manager.isConnected()) throw new MessagingUnavailableError();
     },
 
-    async close() {
-      if (closing) return;
-      closing = true;
-      for (const { consumers } of consumerStates) {
-        for (const [channel, consumerTag] of consumers) await channel.cancel(consumerTag).catch(() => undefined);
-      }
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight, ...pendingSends]),
-        new Promise<void>((resolve) => (timer = setTimeout(resolve, closeTimeoutMs))),
-      ]);
-      clearTimeout(timer);
-      if (inFlight.size > 0) logger.warn({ running: inFlight.size }, 'closing with jobs still running; the broker redelivers them');
-      closed = true;
-      await Promise.all(consumerStates.map(({ wrapper }) => wrapper.close().catch(() => undefined)));
-      await sender.close().catch(() => undefined);
-      await manager.close();
-      logger.info('work queue closed');
+    close() {
+      closePromise ??= closeOnce();
+      return closePromise;
     },
   };
+
+  async function closeOnce(): Promise<void> {
+    closing = true;
+    for (const { consumers } of consumerStates) {
+      for (const [channel, consumerTag] of consumers) await channel.cancel(consumerTag).catch(() => undefined);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...inFlight, ...pendingSends]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, closeTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (inFlight.size > 0) logger.warn({ running: inFlight.size }, 'closing with jobs still running; the broker redelivers them');
+    closed = true;
+    await Promise.all(consumerStates.map(({ wrapper }) => wrapper.close().catch(() => undefined)));
+    await sender.close().catch(() => undefined);
+    await manager.close();
+    logger.info('work queue closed');
+  }
+
+  return workQueue;
 }
