@@ -2,12 +2,9 @@ import {
   EXECUTIONS_PATH,
   INTERNAL_TOKEN_HEADER,
   MAX_SOURCE_BYTES,
-  executionJobSchema,
-  type EntryPoint,
   type ExecutionResult,
 } from '@peerprep/contracts';
 import { executionEnvSchema } from '@peerprep/execution-service-config';
-import { createMessaging, createWorkQueue } from '@peerprep/messaging';
 import { DEV_INTERNAL_API_TOKEN, createLogger, loadConfig } from '@peerprep/service-kit';
 import {
   createTestRabbit,
@@ -21,22 +18,13 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { addUpEntryPoint, addUpTests } from '../test/add-up';
 import { createApp } from './app';
+import { connectBroker, createSandboxFromConfig } from './dependencies';
 import { Sandbox } from './sandbox/sandbox';
 
-const entryPoint: EntryPoint = {
-  functionName: 'addUp',
-  params: [
-    { name: 'values', type: 'int[]' },
-    { name: 'bonus', type: 'int' },
-  ],
-  returnType: 'int',
-};
-const tests = [
-  { args: [[1, 2, 3], 4], expected: 10, hidden: false },
-  { args: [[], 0], expected: 0, hidden: false },
-  { args: [[-5, 5], 7], expected: 7, hidden: true },
-];
+const entryPoint = addUpEntryPoint;
+const tests = addUpTests;
 
 describe('execution-service app', () => {
   let running: RunningTestService;
@@ -55,22 +43,8 @@ describe('execution-service app', () => {
       EXECUTION_JOBS_QUEUE: rabbit.queueName('jobs'),
     });
     const logger = createLogger({ name: 'execution-service', level: 'silent' });
-    const sandbox = await Sandbox.create({
-      seccompPython: config.SECCOMP_PYTHON,
-      cgroups: config.EXECUTION_CGROUPS,
-      probeUid: config.EXECUTION_BOX_UID_BASE,
-      logger,
-    });
-    const messaging = createMessaging({ url: config.AMQP_URL, serviceName: 'execution-service', exchange: config.EVENTS_EXCHANGE, logger });
-    const workQueue = createWorkQueue({
-      url: config.AMQP_URL,
-      serviceName: 'execution-service',
-      queue: config.EXECUTION_JOBS_QUEUE,
-      schema: executionJobSchema,
-      maxLength: config.EXECUTION_QUEUE_MAX_LENGTH,
-      logger,
-    });
-    running = await startTestService(createApp({ config, logger, sandbox, messaging, workQueue }));
+    const sandbox = await createSandboxFromConfig(config, logger);
+    running = await startTestService(createApp({ config, logger, sandbox, ...connectBroker(config, logger) }));
   });
 
   afterAll(async () => {

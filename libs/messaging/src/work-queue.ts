@@ -1,7 +1,8 @@
-import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
+import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
+import { connectToBroker, isConnectionLoss } from './connection';
 import { MessagingUnavailableError } from './errors';
 import { MESSAGE_HEADERS } from './naming';
 
@@ -156,15 +157,6 @@ function truncate(text: string): string {
   return text.length > MAX_REASON_TEXT ? `${text.slice(0, MAX_REASON_TEXT)}…` : text;
 }
 
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
-}
-
-/** amqplib's error when the channel or connection went away under a publish. */
-function isConnectionLoss(error: unknown): boolean {
-  return error instanceof Error && /channel closed|connection closed|channel ended/i.test(error.message);
-}
-
 function attemptOf(message: ConsumeMessage): number {
   const count = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
   return 1 + (Number.isInteger(count) && count > 0 ? count : 0);
@@ -212,14 +204,7 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
   const closeTimeoutMs = opts.closeTimeoutMs ?? 10_000;
   const logger = (opts.logger ?? pino({ name: opts.serviceName })).child({ component: 'work-queue', queue });
 
-  const manager: AmqpConnectionManager = amqp.connect([opts.url], {
-    heartbeatIntervalInSeconds: opts.heartbeatIntervalInSeconds ?? 5,
-    reconnectTimeInSeconds: opts.reconnectTimeInSeconds ?? 2,
-    connectionOptions: { clientProperties: { connection_name: opts.serviceName } },
-  });
-  manager.on('connect', () => logger.info({ url: redactUrl(opts.url) }, 'connected to RabbitMQ'));
-  manager.on('disconnect', ({ err }) => logger.warn({ err }, 'disconnected from RabbitMQ; reconnecting'));
-  manager.on('connectFailed', ({ err }) => logger.warn({ err }, 'cannot reach RabbitMQ; retrying'));
+  const manager: AmqpConnectionManager = connectToBroker({ ...opts, logger });
 
   async function declare(channel: ConfirmChannel): Promise<void> {
     // The dead queue first: the main queue dead-letters into it.

@@ -7,7 +7,6 @@ import readline from 'node:readline';
 import amqplib from 'amqplib';
 import {
   executionJobSchema,
-  type EntryPoint,
   type EventEnvelope,
   type ExecutionFinishedPayload,
   type ExecutionJob,
@@ -17,38 +16,27 @@ import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { createMessaging, createWorkQueue, type Messaging, type WorkQueue } from '@peerprep/messaging';
 import { createLogger, loadConfig } from '@peerprep/service-kit';
 import { createTestRabbit, startTestService, testServiceEnv, waitFor, type RunningTestService, type TestRabbit } from '@peerprep/testing';
+import { addUpEntryPoint, addUpTests } from '../../test/add-up';
 import { processesOf } from '../../test/sandbox-harness';
 import { createApp } from '../app';
-import { Sandbox } from '../sandbox/sandbox';
+import { connectBroker, createSandboxFromConfig } from '../dependencies';
 import { FAILED_RUN_MESSAGES } from './execution.jobs';
 
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 const MAIN = path.join(WORKSPACE_ROOT, 'apps/execution-service/src/main.ts');
 const logger = createLogger({ name: 'execution-queue-test', level: 'silent' });
 
-const entryPoint: EntryPoint = {
-  functionName: 'addUp',
-  params: [
-    { name: 'values', type: 'int[]' },
-    { name: 'bonus', type: 'int' },
-  ],
-  returnType: 'int',
-};
 const PYTHON_SOLUTION = 'def addUp(values, bonus):\n    return sum(values) + bonus\n';
 /** About a second per test: long enough to kill the replica in the middle of it. */
 const SLOW_PYTHON_SOLUTION = 'import time\ndef addUp(values, bonus):\n    time.sleep(1.0)\n    return sum(values) + bonus\n';
-const TESTS = [
-  { args: [[1, 2, 3], 4], expected: 10, hidden: false },
-  { args: [[], 0], expected: 0, hidden: false },
-  { args: [[-5, 5], 7], expected: 7, hidden: true },
-];
+const TESTS = addUpTests;
 
 function job(overrides: Partial<ExecutionJob> = {}): ExecutionJob {
   return {
     runId: randomUUID(),
     language: 'python',
     code: PYTHON_SOLUTION,
-    entryPoint,
+    entryPoint: addUpEntryPoint,
     tests: TESTS,
     enqueuedAt: new Date().toISOString(),
     ...overrides,
@@ -159,22 +147,8 @@ describe('execution-service consuming the work queue (real sandbox, RabbitMQ and
       EVENTS_EXCHANGE: rabbit.exchange,
       EXECUTION_JOBS_QUEUE: queue,
     });
-    const sandbox = await Sandbox.create({
-      seccompPython: config.SECCOMP_PYTHON,
-      cgroups: config.EXECUTION_CGROUPS,
-      probeUid: config.EXECUTION_BOX_UID_BASE,
-      logger,
-    });
-    const messaging = createMessaging({ url: rabbit.url, serviceName: 'execution-service', exchange: rabbit.exchange, logger });
-    const workQueue = createWorkQueue({
-      url: rabbit.url,
-      serviceName: 'execution-service',
-      queue,
-      schema: executionJobSchema,
-      maxLength: config.EXECUTION_QUEUE_MAX_LENGTH,
-      logger,
-    });
-    running = await startTestService(createApp({ config, logger, sandbox, messaging, workQueue }));
+    const sandbox = await createSandboxFromConfig(config, logger);
+    running = await startTestService(createApp({ config, logger, sandbox, ...connectBroker(config, logger) }));
   });
 
   afterAll(async () => {
