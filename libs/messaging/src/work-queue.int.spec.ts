@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { createTestRabbit, startTcpProxy, type TcpProxy, type TestRabbit } from '@peerprep/testing';
 import { deferred, openBrokerProbe, silentLogger, succeeds, waitFor, type BrokerProbe } from '../test/support';
+import { MessagingUnavailableError } from './errors';
 import {
   createWorkQueue,
   deadJobQueueName,
@@ -154,6 +155,24 @@ describe('work queue over the real RabbitMQ', () => {
     // Room again once jobs are taken.
     await probe.channel.purgeQueue(queue);
     await waitFor('the queue to take jobs again', () => succeeds(() => workQueue.send(job())));
+  });
+
+  it('rejects send with MessagingUnavailableError when the broker does not take the job within sendTimeoutMs', async () => {
+    const broker = new URL(rabbit.url);
+    const proxy = await startTcpProxy({ host: broker.hostname, port: Number(broker.port || 5672) });
+    proxies.push(proxy);
+    const queue = rabbit.queueName('send-timeout');
+    const workQueue = open(queue, { url: proxy.url('amqp', 'guest:guest'), sendTimeoutMs: 300 });
+    await workQueue.send(job(1));
+    await proxy.pause();
+    await waitFor('the sender to notice the outage', async () => !(await succeeds(() => workQueue.check())));
+
+    await expect(workQueue.send(job(2))).rejects.toThrow(MessagingUnavailableError);
+
+    await proxy.resume();
+    await waitFor('the sender to reconnect', () => succeeds(() => workQueue.check()));
+    await workQueue.send(job(3));
+    expect(await probe.readyCount(queue)).toBe(2);
   });
 
   it('gives each consumer no more jobs at once than its prefetch', async () => {
