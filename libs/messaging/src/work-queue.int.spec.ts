@@ -120,6 +120,20 @@ describe('work queue over the real RabbitMQ', () => {
     expect(await probe.queueExists(deadJobQueueName(queue))).toBe(true);
   });
 
+  it('refuses to consume, and fails readiness, where the queue was declared with another bound', async () => {
+    const queue = rabbit.queueName('mismatch');
+    const first = open(queue, { maxLength: 42 });
+    await first.send(job());
+    const other = open(queue, { maxLength: 43 });
+
+    // The broker closes the channel on the declaration (406 PRECONDITION_FAILED, or "Channel ended" for the call under way).
+    await expect(other.consume(async () => undefined, { prefetch: 1 })).rejects.toThrow(/PRECONDITION|Channel ended/);
+    await waitFor('readiness to fail', async () => !(await succeeds(() => other.check())));
+    // amqplib closes the whole connection on the channel error, so the refusal repeats at every reconnect.
+    await expect(other.check()).rejects.toThrow(/not connected|refused the work queue/);
+    await expect(first.check()).resolves.toBeUndefined();
+  });
+
   it('rejects an invalid job on send and sends nothing', async () => {
     const queue = rabbit.queueName('invalid-send');
     const workQueue = open(queue);

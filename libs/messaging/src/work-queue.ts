@@ -212,8 +212,21 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
     await channel.assertQueue(queue, { durable: true, arguments: queueArguments });
   }
 
-  const sender: ChannelWrapper = manager.createChannel({ name: `work-queue-sender:${queue}`, confirm: true, setup: declare });
-  sender.on('error', (err: Error) => logger.error({ err }, 'sender channel setup failed'));
+  // The broker refuses a declaration whose arguments differ from the queue's
+  // (another maxLength): readiness fails with that until a setup succeeds.
+  let topologyError: Error | undefined;
+  const sender: ChannelWrapper = manager.createChannel({
+    name: `work-queue-sender:${queue}`,
+    confirm: true,
+    setup: async (channel: ConfirmChannel) => {
+      await declare(channel);
+      topologyError = undefined;
+    },
+  });
+  sender.on('error', (err: Error) => {
+    topologyError = err;
+    logger.error({ err }, 'sender channel setup failed');
+  });
 
   const consumerStates: ConsumerState[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -425,6 +438,7 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
 
     async check() {
       if (closed || !manager.isConnected()) throw new MessagingUnavailableError();
+      if (topologyError) throw new MessagingUnavailableError(`RabbitMQ refused the work queue: ${topologyError.message}`);
     },
 
     close() {
