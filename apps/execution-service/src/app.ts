@@ -3,6 +3,7 @@ import type { ExecutionJob } from '@peerprep/contracts';
 import type { ExecutionConfig } from '@peerprep/execution-service-config';
 import type { Messaging, WorkQueue } from '@peerprep/messaging';
 import { createService, type Logger, type Service } from '@peerprep/service-kit';
+import { Gauge } from 'prom-client';
 import { createExecutionJobs, type ExecutionJobs } from './executions/execution.jobs';
 import { executionRoutes } from './executions/execution.routes';
 import { createExecutor, type Executor } from './executions/execution.service';
@@ -66,6 +67,14 @@ export function createApp({ config, logger, sandbox, messaging, workQueue }: App
     // At the first moment of a shutdown, in parallel with the HTTP drain.
     onDrainStart: () => {
       void stopJobs();
+    },
+  });
+  new Gauge({
+    name: 'execution_jobs_running',
+    help: 'Jobs from the work queue this replica is running (at most its run slots)',
+    registers: [service.metrics.registry],
+    collect() {
+      this.set(jobs.running);
     },
   });
   return {

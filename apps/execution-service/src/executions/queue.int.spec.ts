@@ -181,6 +181,8 @@ describe('execution-service consuming the work queue (real sandbox, RabbitMQ and
     const lastProgress = Math.max(...events.events.map((e, i) => (e.type === 'execution.progressed' && e.payload.runId === sent.runId ? i : -1)));
     expect(lastProgress).toBeLessThan(events.positionOfFinished(sent.runId));
     await waitFor(async () => (await queueDepth(queue)) === 0, 5_000, 'the job acked');
+    const metrics = await fetch(`${running.url}/metrics`).then((response) => response.text());
+    expect(metrics).toMatch(/^execution_jobs_running{service="execution-service"} 0$/m);
   });
 
   it("gives a custom input (no expected value) the verdict 'ran' with what the code returned", async () => {
