@@ -1,4 +1,4 @@
-import { MAX_SOURCE_BYTES, type ExecutionJob, type ExecutionRequest } from '@peerprep/contracts';
+import { idSchema, MAX_SOURCE_BYTES, type ExecutionJob, type ExecutionRequest } from '@peerprep/contracts';
 import type { DeadJob, JobDelivery, Messaging, WorkQueue } from '@peerprep/messaging';
 import type { Logger } from '@peerprep/service-kit';
 import type { Executor } from './execution.service';
@@ -30,11 +30,11 @@ export interface ExecutionJobs {
   readonly running: number;
 }
 
+/** The run an invalid job was for, when at least its runId can be read. */
 function runIdOf(raw: unknown): string | null {
   const runId = typeof raw === 'object' && raw !== null ? (raw as { runId?: unknown }).runId : undefined;
-  return typeof runId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(runId)
-    ? runId
-    : null;
+  const parsed = idSchema.safeParse(runId);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -50,7 +50,11 @@ export function createExecutionJobs(opts: ExecutionJobsOptions): ExecutionJobs {
   let running = 0;
 
   async function publishFailed(runId: string, error: string): Promise<void> {
-    await messaging.publish('execution.finished', { runId, outcome: 'failed', error, finishedAt: new Date().toISOString() });
+    await messaging.publish(
+      'execution.finished',
+      { runId, outcome: 'failed', error, finishedAt: new Date().toISOString() },
+      { correlationId: runId },
+    );
   }
 
   async function runJob(job: ExecutionJob, delivery: JobDelivery): Promise<void> {

@@ -236,6 +236,16 @@ describe('execution-service consuming the work queue (real sandbox, RabbitMQ and
     expect(events.progressed(runId)).toEqual([]);
   });
 
+  it('reports code above 64 KiB as a failed run without compiling it', async () => {
+    const sent = job({ code: `${PYTHON_SOLUTION}# ${'x'.repeat(64 * 1024)}\n` });
+    await sender.send(sent);
+
+    const finished = await events.waitForFinished(sent.runId);
+
+    expect(finished).toMatchObject({ outcome: 'failed', error: FAILED_RUN_MESSAGES.tooLarge });
+    expect(events.progressed(sent.runId)).toEqual([]);
+  });
+
   it('throttles progress: a 200-test submission sends a handful of events, not 200', async () => {
     const tests = Array.from({ length: 200 }, (_unused, i) => ({ args: [[i], 1], expected: i + 1, hidden: i >= 5 }));
     const sent = job({ tests });
