@@ -1,0 +1,6 @@
+-- Reference solutions per language ({ javascript?, typescript?, python?, java?, cpp? }),
+-- written by admins with the question and read only by admins and internal
+-- callers. Existing questions start with none; the seed fills in the bank's.
+
+-- AlterTable
+ALTER TABLE "questions" ADD COLUMN     "reference_solutions" JSONB NOT NULL DEFAULT '{}';
