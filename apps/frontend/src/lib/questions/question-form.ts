@@ -133,7 +133,9 @@ export function formToQuestionInput(values: QuestionFormValues): { input: unknow
     entryPoint: values.entryPoint,
     testCases,
     // PUT replaces them: every language with code is sent, a blank one is dropped.
-    referenceSolutions: Object.fromEntries(LANGUAGES.filter((language) => values.referenceSolutions[language].trim()).map((language) => [language, values.referenceSolutions[language]])),
+    referenceSolutions: Object.fromEntries(
+      LANGUAGES.filter((language) => values.referenceSolutions[language].trim()).map((language) => [language, values.referenceSolutions[language]]),
+    ),
   };
   return { input, errors };
 }
