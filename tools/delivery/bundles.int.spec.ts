@@ -236,8 +236,17 @@ describe('the pruned production bundles', () => {
       cwd: questions.folder,
       env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...pick(environmentOf('question-service'), 'DATABASE_URL', 'AMQP_URL', 'INTERNAL_API_TOKEN') },
     });
-    const rows = await queryRows<{ count: string }>(questions.databaseUrl as string, 'SELECT count(*) FROM questions');
+    const rows = await queryRows<{ count: string; javascript: string; five: string }>(
+      questions.databaseUrl as string,
+      `SELECT count(*),
+              count(*) FILTER (WHERE reference_solutions ? 'javascript') AS javascript,
+              count(*) FILTER (WHERE reference_solutions ?& array['javascript', 'typescript', 'python', 'java', 'cpp']) AS five
+         FROM questions`,
+    );
     expect(Number(rows[0]?.count)).toBeGreaterThan(0);
+    // The reference solutions were worked out when bundling (the image has no seed sources): every question's JavaScript, all five for twelve.
+    expect(Number(rows[0]?.javascript)).toBe(Number(rows[0]?.count));
+    expect(Number(rows[0]?.five)).toBeGreaterThanOrEqual(12);
   }, 120_000);
 
   it('serves the frontend landing page from a copy of the Next.js standalone output', async () => {

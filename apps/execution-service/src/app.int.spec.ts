@@ -1,46 +1,55 @@
-import { EXECUTIONS_PATH, INTERNAL_TOKEN_HEADER, MAX_SOURCE_BYTES, type EntryPoint, type ExecutionResult } from '@peerprep/contracts';
+import {
+  EXECUTIONS_PATH,
+  INTERNAL_TOKEN_HEADER,
+  MAX_SOURCE_BYTES,
+  type ExecutionResult,
+} from '@peerprep/contracts';
 import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { DEV_INTERNAL_API_TOKEN, createLogger, loadConfig } from '@peerprep/service-kit';
-import { expectStandardProbes, startTestService, testServiceEnv, type RunningTestService } from '@peerprep/testing';
+import {
+  createTestRabbit,
+  expectStandardProbes,
+  startTestService,
+  testServiceEnv,
+  type RunningTestService,
+  type TestRabbit,
+} from '@peerprep/testing';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { addUpEntryPoint, addUpTests } from '../test/add-up';
 import { createApp } from './app';
+import { connectBroker, createSandboxFromConfig } from './dependencies';
 import { Sandbox } from './sandbox/sandbox';
 
-const entryPoint: EntryPoint = {
-  functionName: 'addUp',
-  params: [
-    { name: 'values', type: 'int[]' },
-    { name: 'bonus', type: 'int' },
-  ],
-  returnType: 'int',
-};
-const tests = [
-  { args: [[1, 2, 3], 4], expected: 10, hidden: false },
-  { args: [[], 0], expected: 0, hidden: false },
-  { args: [[-5, 5], 7], expected: 7, hidden: true },
-];
+const entryPoint = addUpEntryPoint;
+const tests = addUpTests;
 
 describe('execution-service app', () => {
   let running: RunningTestService;
+  let rabbit: TestRabbit;
   const workDir = path.join(os.tmpdir(), `peerprep-execution-app-${process.pid}`);
 
   beforeAll(async () => {
+    rabbit = await createTestRabbit('execution-app');
     const config = loadConfig(executionEnvSchema, {
       ...testServiceEnv,
       EXECUTION_WORK_DIR: workDir,
       EXECUTION_SLOTS: '2',
       EXECUTION_BOX_UID_BASE: '64000',
+      AMQP_URL: rabbit.url,
+      EVENTS_EXCHANGE: rabbit.exchange,
+      EXECUTION_JOBS_QUEUE: rabbit.queueName('jobs'),
     });
     const logger = createLogger({ name: 'execution-service', level: 'silent' });
-    const sandbox = await Sandbox.create({ seccompPython: config.SECCOMP_PYTHON, cgroups: config.EXECUTION_CGROUPS, logger });
-    running = await startTestService(createApp({ config, logger, sandbox }));
+    const sandbox = await createSandboxFromConfig(config, logger);
+    running = await startTestService(createApp({ config, logger, sandbox, ...connectBroker(config, logger) }));
   });
 
   afterAll(async () => {
     await running?.stop();
+    await rabbit?.cleanup();
     rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -48,7 +57,7 @@ describe('execution-service app', () => {
     request(running.url).post(EXECUTIONS_PATH).set(INTERNAL_TOKEN_HEADER, DEV_INTERNAL_API_TOKEN).send(body as object);
 
   it('answers the standard probes and metrics', async () => {
-    await expectStandardProbes(running.url, []);
+    await expectStandardProbes(running.url, ['rabbitmq']);
   });
 
   it('runs a submission and answers with per-test verdicts, hiding what hidden tests hold', async () => {

@@ -18,10 +18,10 @@ export const SLOTS = 2;
 
 export async function createTestSandbox(name: string, options: { strategy?: BoxStrategy; testTimeMs?: number } = {}): Promise<TestSandbox> {
   const logger = createLogger({ name: 'execution-service', level: 'silent' });
-  const sandbox = await Sandbox.create({ seccompPython: '/usr/bin/python3', cgroups: 'auto', logger });
   // A uid range per suite (and per jest worker) so RLIMIT_NPROC and leftover checks see only this suite's boxes.
   const hash = [...name].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 1000, 7);
   const boxUidBase = 62_000 + hash * 10;
+  const sandbox = await Sandbox.create({ seccompPython: '/usr/bin/python3', cgroups: 'auto', probeUid: boxUidBase, logger });
   const workDir = path.join(os.tmpdir(), `peerprep-execution-test-${name}-${process.pid}`);
   const executor = createExecutor({ sandbox, workDir, slots: SLOTS, boxUidBase, logger, ...options });
   return { sandbox, executor, workDir, uids: Array.from({ length: SLOTS }, (_unused, slot) => boxUidBase + slot) };

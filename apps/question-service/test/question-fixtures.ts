@@ -8,6 +8,12 @@ const starterCode = {
   cpp: 'int solve(std::vector<int> nums) {\n}\n',
 };
 
+/** Reference solutions in two of the five languages (admins and internal callers read them back). */
+export const referenceSolutions = {
+  javascript: 'function solve(nums) {\n  return nums.reduce((sum, n) => sum + n, 0);\n}\n',
+  python: 'def solve(nums):\n    return sum(nums)\n',
+};
+
 /** A valid admin create body: one visible and one hidden case; override what the test is about. */
 export function questionInput(overrides: Partial<QuestionInput> = {}): QuestionInput {
   return {
@@ -28,6 +34,7 @@ export function questionInput(overrides: Partial<QuestionInput> = {}): QuestionI
       { args: [[1, 2]], expected: 3, hidden: false },
       { args: [[-5, 5, 7]], expected: 7, hidden: true },
     ],
+    referenceSolutions,
     ...overrides,
   };
 }

@@ -64,6 +64,7 @@ import {
   questionSchema,
   questionSummarySchema,
   questionsPageSchema,
+  referenceSolutionsSchema,
   starterCodeSchema,
   testCaseSchema,
   topicSchema,
@@ -218,6 +219,11 @@ function documentQueryLists(query: unknown): void {
 const componentSchemaExtras: Partial<Record<keyof typeof componentSchemas, Record<string, unknown>>> = {
   // updateProfileRequestSchema refuses `{}`: at least one of its optional fields.
   UpdateProfileRequest: { minProperties: 1 },
+  ReferenceSolutions: {
+    description:
+      'Code of a correct solution per language. Written by admins with the question (PUT replaces them); ' +
+      'in a question read, present only for admins and internal callers, never for students or anonymous visitors.',
+  },
 };
 
 const setsRefreshCookie = {
@@ -260,6 +266,7 @@ const componentSchemas = {
   TestCase: testCaseSchema,
   Example: exampleSchema,
   StarterCode: starterCodeSchema,
+  ReferenceSolutions: referenceSolutionsSchema,
   QuestionRef: questionRefSchema,
   QuestionSummary: questionSummarySchema,
   Question: questionSchema,
@@ -513,7 +520,7 @@ function buildRegistry(): OpenAPIRegistry {
     path: '/questions/{idOrSlug}',
     operationId: 'getQuestion',
     tags: ['questions'],
-    summary: 'Read one question by id or slug (hidden test cases for admins and internal callers only)',
+    summary: 'Read one question by id or slug (hidden test cases and reference solutions for admins and internal callers only)',
     security: optionalBearer,
     request: { params: questionIdOrSlugParamsSchema },
     responses: { 200: json(Question, 'The question.'), ...problems(401, 404) },

@@ -64,6 +64,15 @@ describe('questionInputSchema', () => {
     expect(questionInputSchema.safeParse({ ...twoSum(), starterCode: withoutCpp }).success).toBe(false);
   });
 
+  it('takes reference solutions for any of the five languages, each at most 20 000 characters', () => {
+    expect(questionInputSchema.safeParse(twoSum({ referenceSolutions: {} })).success).toBe(true);
+    expect(questionInputSchema.safeParse(twoSum({ referenceSolutions: { python: 'def twoSum(nums, target): ...' } })).success).toBe(true);
+    const ruby = questionInputSchema.safeParse({ ...twoSum(), referenceSolutions: { ruby: 'def two_sum; end' } });
+    expect(ruby.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[['referenceSolutions'], 'Unrecognized key: "ruby"']]);
+    const long = questionInputSchema.safeParse(twoSum({ referenceSolutions: { cpp: 'x'.repeat(20_001) } }));
+    expect(long.error?.issues.map((issue) => issue.path)).toEqual([['referenceSolutions', 'cpp']]);
+  });
+
   it('rejects unknown keys, topics that collide once slugged, and a bad slug', () => {
     expect(questionInputSchema.safeParse({ ...twoSum(), id: 'x' }).success).toBe(false);
     expect(questionInputSchema.safeParse(twoSum({ topics: ['Hash Table', 'hash-table'] })).success).toBe(false);

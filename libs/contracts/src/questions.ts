@@ -216,6 +216,21 @@ export const starterCodeSchema = z.object({
 });
 export type StarterCode = z.infer<typeof starterCodeSchema>;
 
+/**
+ * A question's reference solutions, for any of the supported languages (keys
+ * follow LANGUAGES; another key is refused). Written by admins with the
+ * question and shown only to admins and internal callers, never to students:
+ * they prove the test cases and the drivers (the admin editor runs them).
+ */
+export const referenceSolutionsSchema = z.strictObject({
+  javascript: codeSchema.optional(),
+  typescript: codeSchema.optional(),
+  python: codeSchema.optional(),
+  java: codeSchema.optional(),
+  cpp: codeSchema.optional(),
+});
+export type ReferenceSolutions = z.infer<typeof referenceSolutionsSchema>;
+
 /** Enough to name a question anywhere (history keeps this even if the question is later deleted). */
 export const questionRefSchema = z.object({
   id: idSchema,
@@ -232,7 +247,10 @@ export const questionSummarySchema = questionRefSchema.extend({
 });
 export type QuestionSummary = z.infer<typeof questionSummarySchema>;
 
-/** `GET /questions/:idOrSlug`. `testCases` holds hidden cases only for admins and internal callers. */
+/**
+ * `GET /questions/:idOrSlug`. `testCases` holds hidden cases, and
+ * `referenceSolutions` is present, only for admins and internal callers.
+ */
 export const questionSchema = questionSummarySchema.extend({
   statement: z.string(),
   examples: z.array(exampleSchema),
@@ -241,6 +259,7 @@ export const questionSchema = questionSummarySchema.extend({
   starterCode: starterCodeSchema,
   entryPoint: entryPointSchema,
   testCases: z.array(testCaseSchema),
+  referenceSolutions: referenceSolutionsSchema.optional(),
   updatedAt: isoDateTimeSchema,
 });
 export type Question = z.infer<typeof questionSchema>;
@@ -273,6 +292,7 @@ export type QuestionIdOrSlugParams = z.infer<typeof questionIdOrSlugParamsSchema
  * `POST /questions` and `PUT /questions/:idOrSlug` (admin; PUT replaces the
  * whole question). `slug` defaults to one derived from the title on create and
  * to the current slug on update. Every test case must fit the entry point.
+ * `referenceSolutions` are replaced too: left out, the question keeps none.
  */
 export const questionInputSchema = z
   .strictObject({
@@ -291,6 +311,7 @@ export const questionInputSchema = z
     starterCode: starterCodeSchema,
     entryPoint: entryPointSchema,
     testCases: z.array(testCaseSchema).min(1).max(200),
+    referenceSolutions: referenceSolutionsSchema.optional(),
   })
   .superRefine((question, ctx) => addTestCaseIssues(question.entryPoint, question.testCases, 'testCases', ctx));
 export type QuestionInput = z.infer<typeof questionInputSchema>;

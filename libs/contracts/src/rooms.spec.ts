@@ -43,9 +43,13 @@ describe('roomViewSchema', () => {
     expect(roomViewSchema.safeParse(room).success).toBe(true);
   });
 
-  it('never carries test cases, and strips them if a handler passes them', () => {
-    const parsed = roomViewSchema.parse({ ...room, question: { ...question, testCases: [] } });
+  it('never carries test cases or reference solutions, and strips them if a handler passes them', () => {
+    const parsed = roomViewSchema.parse({
+      ...room,
+      question: { ...question, testCases: [], referenceSolutions: { python: 'def solve():\n    return 1\n' } },
+    });
     expect('testCases' in parsed.question).toBe(false);
+    expect('referenceSolutions' in parsed.question).toBe(false);
   });
 
   it('rejects an unknown status or a room without two participants', () => {

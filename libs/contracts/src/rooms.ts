@@ -16,8 +16,12 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
-/** The question as shown in a room: everything but the test cases. */
-export const roomQuestionSchema = questionSchema.omit({ testCases: true });
+/**
+ * The question as shown in a room: everything but the test cases and the
+ * reference solutions (the picker hands both to the room's service; parsing
+ * with this schema drops them before the room is stored or shown).
+ */
+export const roomQuestionSchema = questionSchema.omit({ testCases: true, referenceSolutions: true });
 export type RoomQuestion = z.infer<typeof roomQuestionSchema>;
 
 /** `GET /rooms/:id` (participants only) and the answer of `POST /rooms/:id/end`. */

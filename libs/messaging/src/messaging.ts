@@ -1,9 +1,10 @@
-import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
+import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, Options } from 'amqplib';
 import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
 import { eventCatalog, type EventCatalog, type EventDefinition, type EventEnvelope } from '@peerprep/contracts';
 import { buildEnvelope } from './codec';
+import { connectToBroker, isConnectionLoss } from './connection';
 import { MessagingUnavailableError } from './errors';
 import type { IdempotencyStore } from './idempotency';
 import { DEFAULT_EXCHANGE } from './naming';
@@ -73,15 +74,6 @@ export interface Messaging<C extends Record<string, EventDefinition> = EventCata
   close(): Promise<void>;
 }
 
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
-}
-
-/** amqplib's error when the channel or connection went away under a publish. */
-function isConnectionLoss(error: unknown): boolean {
-  return error instanceof Error && /channel closed|connection closed|channel ended/i.test(error.message);
-}
-
 export function createMessaging<C extends Record<string, EventDefinition> = EventCatalog>(
   opts: MessagingOptions<C>,
 ): Messaging<C> {
@@ -90,14 +82,7 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
   const closeTimeoutMs = opts.closeTimeoutMs ?? 10_000;
   const logger = (opts.logger ?? pino({ name: opts.serviceName })).child({ component: 'messaging', exchange });
 
-  const manager: AmqpConnectionManager = amqp.connect([opts.url], {
-    heartbeatIntervalInSeconds: opts.heartbeatIntervalInSeconds ?? 5,
-    reconnectTimeInSeconds: opts.reconnectTimeInSeconds ?? 2,
-    connectionOptions: { clientProperties: { connection_name: opts.serviceName } },
-  });
-  manager.on('connect', () => logger.info({ url: redactUrl(opts.url) }, 'connected to RabbitMQ'));
-  manager.on('disconnect', ({ err }) => logger.warn({ err }, 'disconnected from RabbitMQ; reconnecting'));
-  manager.on('connectFailed', ({ err }) => logger.warn({ err }, 'cannot reach RabbitMQ; retrying'));
+  const manager: AmqpConnectionManager = connectToBroker({ ...opts, logger });
 
   const publisher: ChannelWrapper = manager.createChannel({
     name: 'publisher',

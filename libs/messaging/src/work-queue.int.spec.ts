@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { createTestRabbit, startTcpProxy, type TcpProxy, type TestRabbit } from '@peerprep/testing';
 import { deferred, openBrokerProbe, silentLogger, succeeds, waitFor, type BrokerProbe } from '../test/support';
+import { MessagingUnavailableError } from './errors';
 import {
   createWorkQueue,
   deadJobQueueName,
@@ -119,6 +120,20 @@ describe('work queue over the real RabbitMQ', () => {
     expect(await probe.queueExists(deadJobQueueName(queue))).toBe(true);
   });
 
+  it('refuses to consume, and fails readiness, where the queue was declared with another bound', async () => {
+    const queue = rabbit.queueName('mismatch');
+    const first = open(queue, { maxLength: 42 });
+    await first.send(job());
+    const other = open(queue, { maxLength: 43 });
+
+    // The broker closes the channel on the declaration (406 PRECONDITION_FAILED, or "Channel ended" for the call under way).
+    await expect(other.consume(async () => undefined, { prefetch: 1 })).rejects.toThrow(/PRECONDITION|Channel ended/);
+    await waitFor('readiness to fail', async () => !(await succeeds(() => other.check())));
+    // amqplib closes the whole connection on the channel error, so the refusal repeats at every reconnect.
+    await expect(other.check()).rejects.toThrow(/not connected|refused the work queue/);
+    await expect(first.check()).resolves.toBeUndefined();
+  });
+
   it('rejects an invalid job on send and sends nothing', async () => {
     const queue = rabbit.queueName('invalid-send');
     const workQueue = open(queue);
@@ -154,6 +169,24 @@ describe('work queue over the real RabbitMQ', () => {
     // Room again once jobs are taken.
     await probe.channel.purgeQueue(queue);
     await waitFor('the queue to take jobs again', () => succeeds(() => workQueue.send(job())));
+  });
+
+  it('rejects send with MessagingUnavailableError when the broker does not take the job within sendTimeoutMs', async () => {
+    const broker = new URL(rabbit.url);
+    const proxy = await startTcpProxy({ host: broker.hostname, port: Number(broker.port || 5672) });
+    proxies.push(proxy);
+    const queue = rabbit.queueName('send-timeout');
+    const workQueue = open(queue, { url: proxy.url('amqp', 'guest:guest'), sendTimeoutMs: 300 });
+    await workQueue.send(job(1));
+    await proxy.pause();
+    await waitFor('the sender to notice the outage', async () => !(await succeeds(() => workQueue.check())));
+
+    await expect(workQueue.send(job(2))).rejects.toThrow(MessagingUnavailableError);
+
+    await proxy.resume();
+    await waitFor('the sender to reconnect', () => succeeds(() => workQueue.check()));
+    await workQueue.send(job(3));
+    expect(await probe.readyCount(queue)).toBe(2);
   });
 
   it('gives each consumer no more jobs at once than its prefetch', async () => {
@@ -278,11 +311,15 @@ describe('work queue over the real RabbitMQ', () => {
 
     let closed = false;
     const closing = workQueue.close().then(() => (closed = true));
+    let closedAgain = false;
+    // A second close (the shutdown's dependency close after the drain started it) waits for the same end.
+    const closingAgain = workQueue.close().then(() => (closedAgain = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(closed).toBe(false);
+    expect(closedAgain).toBe(false);
 
     release();
-    await closing;
+    await Promise.all([closing, closingAgain]);
     // Cancelled before the first job ended: the second one was never handed to it.
     expect(received).toHaveLength(1);
     // The first job was acked before the channel closed; the second one waits for another consumer.

@@ -1,7 +1,8 @@
-import amqp, { type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
+import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
+import { connectToBroker, isConnectionLoss } from './connection';
 import { MessagingUnavailableError } from './errors';
 import { MESSAGE_HEADERS } from './naming';
 
@@ -130,7 +131,7 @@ export interface WorkQueue<T> {
   consumeDead(handler: (dead: DeadJob<T>) => Promise<void>): Promise<void>;
   /** Readiness: rejects with MessagingUnavailableError when not connected. */
   check(): Promise<void>;
-  /** Stops consumers, waits for running handlers and unconfirmed sends (bounded), closes. */
+  /** Stops consumers, waits for running handlers and unconfirmed sends (bounded), closes. Every call resolves when that is done. */
   close(): Promise<void>;
 }
 
@@ -154,15 +155,6 @@ function fieldsOf(error: z.ZodError): { field: string; message: string }[] {
 
 function truncate(text: string): string {
   return text.length > MAX_REASON_TEXT ? `${text.slice(0, MAX_REASON_TEXT)}…` : text;
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
-}
-
-/** amqplib's error when the channel or connection went away under a publish. */
-function isConnectionLoss(error: unknown): boolean {
-  return error instanceof Error && /channel closed|connection closed|channel ended/i.test(error.message);
 }
 
 function attemptOf(message: ConsumeMessage): number {
@@ -212,14 +204,7 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
   const closeTimeoutMs = opts.closeTimeoutMs ?? 10_000;
   const logger = (opts.logger ?? pino({ name: opts.serviceName })).child({ component: 'work-queue', queue });
 
-  const manager: AmqpConnectionManager = amqp.connect([opts.url], {
-    heartbeatIntervalInSeconds: opts.heartbeatIntervalInSeconds ?? 5,
-    reconnectTimeInSeconds: opts.reconnectTimeInSeconds ?? 2,
-    connectionOptions: { clientProperties: { connection_name: opts.serviceName } },
-  });
-  manager.on('connect', () => logger.info({ url: redactUrl(opts.url) }, 'connected to RabbitMQ'));
-  manager.on('disconnect', ({ err }) => logger.warn({ err }, 'disconnected from RabbitMQ; reconnecting'));
-  manager.on('connectFailed', ({ err }) => logger.warn({ err }, 'cannot reach RabbitMQ; retrying'));
+  const manager: AmqpConnectionManager = connectToBroker({ ...opts, logger });
 
   async function declare(channel: ConfirmChannel): Promise<void> {
     // The dead queue first: the main queue dead-letters into it.
@@ -227,14 +212,28 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
     await channel.assertQueue(queue, { durable: true, arguments: queueArguments });
   }
 
-  const sender: ChannelWrapper = manager.createChannel({ name: `work-queue-sender:${queue}`, confirm: true, setup: declare });
-  sender.on('error', (err: Error) => logger.error({ err }, 'sender channel setup failed'));
+  // The broker refuses a declaration whose arguments differ from the queue's
+  // (another maxLength): readiness fails with that until a setup succeeds.
+  let topologyError: Error | undefined;
+  const sender: ChannelWrapper = manager.createChannel({
+    name: `work-queue-sender:${queue}`,
+    confirm: true,
+    setup: async (channel: ConfirmChannel) => {
+      await declare(channel);
+      topologyError = undefined;
+    },
+  });
+  sender.on('error', (err: Error) => {
+    topologyError = err;
+    logger.error({ err }, 'sender channel setup failed');
+  });
 
   const consumerStates: ConsumerState[] = [];
   const inFlight = new Set<Promise<void>>();
   const pendingSends = new Set<Promise<void>>();
   let closing = false;
   let closed = false;
+  let closePromise: Promise<void> | undefined;
 
   async function sendConfirmed(content: Buffer, options: Options.Publish): Promise<void> {
     for (;;) {
@@ -367,7 +366,7 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
     ack(channel, message);
   }
 
-  return {
+  const workQueue: WorkQueue<T> = {
     async send(job, sendOpts = {}) {
       if (closing) throw new Error('Work queue is closed');
       const parsed = schema.safeParse(job);
@@ -439,26 +438,33 @@ export function createWorkQueue<T>(opts: WorkQueueOptions<T>): WorkQueue<T> {
 
     async check() {
       if (closed || !manager.isConnected()) throw new MessagingUnavailableError();
+      if (topologyError) throw new MessagingUnavailableError(`RabbitMQ refused the work queue: ${topologyError.message}`);
     },
 
-    async close() {
-      if (closing) return;
-      closing = true;
-      for (const { consumers } of consumerStates) {
-        for (const [channel, consumerTag] of consumers) await channel.cancel(consumerTag).catch(() => undefined);
-      }
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight, ...pendingSends]),
-        new Promise<void>((resolve) => (timer = setTimeout(resolve, closeTimeoutMs))),
-      ]);
-      clearTimeout(timer);
-      if (inFlight.size > 0) logger.warn({ running: inFlight.size }, 'closing with jobs still running; the broker redelivers them');
-      closed = true;
-      await Promise.all(consumerStates.map(({ wrapper }) => wrapper.close().catch(() => undefined)));
-      await sender.close().catch(() => undefined);
-      await manager.close();
-      logger.info('work queue closed');
+    close() {
+      closePromise ??= closeOnce();
+      return closePromise;
     },
   };
+
+  async function closeOnce(): Promise<void> {
+    closing = true;
+    for (const { consumers } of consumerStates) {
+      for (const [channel, consumerTag] of consumers) await channel.cancel(consumerTag).catch(() => undefined);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...inFlight, ...pendingSends]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, closeTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (inFlight.size > 0) logger.warn({ running: inFlight.size }, 'closing with jobs still running; the broker redelivers them');
+    closed = true;
+    await Promise.all(consumerStates.map(({ wrapper }) => wrapper.close().catch(() => undefined)));
+    await sender.close().catch(() => undefined);
+    await manager.close();
+    logger.info('work queue closed');
+  }
+
+  return workQueue;
 }

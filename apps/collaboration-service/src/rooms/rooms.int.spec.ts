@@ -30,7 +30,13 @@ describe('rooms: opened for matches, shown to participants only', () => {
     request(service.url).get(`/api/rooms/${id}`).set('authorization', `Bearer ${user.token}`);
 
   it('opens a room for match.found with a fitting question and its starter code, and announces it', async () => {
-    const question = testQuestion({ difficulty: 'MEDIUM', topics: [{ slug: 'graphs', name: 'Graphs' }] });
+    // As the picker answers a service: hidden test cases and reference solutions included.
+    const question = testQuestion({
+      difficulty: 'MEDIUM',
+      topics: [{ slug: 'graphs', name: 'Graphs' }],
+      testCases: [{ args: [1, 2], expected: 3, hidden: true }],
+      referenceSolutions: { java: 'class Solution {\n  int solve(int a, int b) { return a + b; }\n}\n' },
+    });
     harness.questions = [question];
 
     const created = await harness.openRoom([alice, bob], { difficulty: 'MEDIUM', topics: ['graphs'], language: 'java' });
@@ -44,7 +50,13 @@ describe('rooms: opened for matches, shown to participants only', () => {
         { userId: bob.id, displayName: 'Bob' },
       ],
     });
-    const view = roomViewSchema.parse((await getRoom(bob, created.roomId).expect(200)).body);
+    const body = (await getRoom(bob, created.roomId).expect(200)).body;
+    // Neither is shown to the pair nor kept with the room.
+    expect(Object.keys(body.question)).not.toEqual(expect.arrayContaining(['testCases']));
+    expect(Object.keys(body.question)).not.toEqual(expect.arrayContaining(['referenceSolutions']));
+    const room = await harness.prisma.room.findUniqueOrThrow({ where: { id: created.roomId } });
+    expect(JSON.stringify(room.question)).not.toMatch(/referenceSolutions|testCases/);
+    const view = roomViewSchema.parse(body);
     expect(view).toMatchObject({
       id: created.roomId,
       status: 'OPEN',

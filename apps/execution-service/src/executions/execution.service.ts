@@ -13,8 +13,8 @@ import type { Logger } from '@peerprep/service-kit';
 import { LANGUAGES, BUILD, SRC, type LanguageSpec } from '../languages/languages';
 import { MARKER_PREFIX } from '../languages/driver-protocol';
 import type { BoxLimits, BoxOutcome, Sandbox } from '../sandbox/sandbox';
-import { sameValue } from './compare';
 import { createSlots, type Slots } from './slots';
+import { checkedCount, STATUS_LABELS, summarize, verdictOf } from './verdicts';
 
 const MiB = 1024 * 1024;
 const COMPILER_OUT_OF_MEMORY = /virtual memory exhausted|out of memory allocating|Killed signal terminated program|java\.lang\.OutOfMemoryError|JavaScript heap out of memory/;
@@ -65,8 +65,18 @@ export interface ExecutorOptions {
   startupMs?: number;
 }
 
+/** Where a submission is: compiling (it holds a run slot), or running test `testIndex` (0-based) of `testCount`. */
+export type ExecutionProgress =
+  | { phase: 'compiling'; testIndex: null; testCount: number }
+  | { phase: 'running'; testIndex: number; testCount: number };
+
+export interface ExecuteOptions {
+  /** Called as the submission gets a slot and as each test starts; what it throws is logged, not raised. */
+  onProgress?: (progress: ExecutionProgress) => void;
+}
+
 export interface Executor {
-  execute(request: ExecutionRequest): Promise<ExecutionResult>;
+  execute(request: ExecutionRequest, opts?: ExecuteOptions): Promise<ExecutionResult>;
 }
 
 interface Frame {
@@ -108,25 +118,6 @@ function excerpt(text: string): string {
   if (Buffer.byteLength(text) <= EXCERPT_BYTES) return text;
   return `${Buffer.from(text).subarray(0, EXCERPT_BYTES).toString('utf8')}\n… (truncated)`;
 }
-
-const STATUS_OF: Record<Exclude<TestVerdict, 'passed' | 'skipped'>, ExecutionStatus> = {
-  wrong_answer: 'wrong_answer',
-  runtime_error: 'runtime_error',
-  time_limit: 'time_limit',
-  memory_limit: 'memory_limit',
-  output_limit: 'output_limit',
-};
-
-const LABELS: Record<ExecutionStatus, string> = {
-  accepted: 'Accepted',
-  wrong_answer: 'Wrong answer',
-  runtime_error: 'Runtime error',
-  time_limit: 'Time limit exceeded',
-  memory_limit: 'Memory limit exceeded',
-  output_limit: 'Output limit exceeded',
-  compile_error: 'Compile error',
-  compile_limit: 'Compilation exceeded its limits',
-};
 
 /** Removes a box's build folder even when the program left unreadable folders in it. */
 async function removeTree(dir: string): Promise<void> {
@@ -200,6 +191,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
     start: number,
     end: number,
     results: Map<number, RawTest>,
+    onTestStart: (index: number) => void,
   ): Promise<BoxOutcome> {
     const count = end - start;
     const limits: BoxLimits = {
@@ -231,6 +223,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
         clearTimeout(testTimer);
         if (frame.t === 'start') {
           running = frame.i;
+          onTestStart(frame.i);
           // The limit is judged on the driver's own timing of the call (below); the kill only stops a
           // test that never returns, with headroom for a loaded machine scheduling the box late.
           testTimer = setTimeout(() => box.kill('test_time_limit'), testTimeMs * KILL_AFTER_LIMIT_FACTOR);
@@ -275,8 +268,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
     return request.tests.map((test, index) => {
       const result = raw.get(index);
       if (!result) return { index, hidden: test.hidden, verdict: 'skipped', timeMs: null };
-      const verdict: TestVerdict =
-        result.verdict ?? (sameValue(result.actual, test.expected, request.entryPoint.returnType) ? 'passed' : 'wrong_answer');
+      const verdict = verdictOf(result, test, request.entryPoint.returnType);
       if (test.hidden) return { index, hidden: true, verdict, timeMs: result.timeMs };
       const shown: TestResult = {
         index,
@@ -284,7 +276,8 @@ export function createExecutor(options: ExecutorOptions): Executor {
         verdict,
         timeMs: result.timeMs,
         args: test.args,
-        expected: test.expected,
+        // A custom input has no expected value: it shows what the code returned (actual) only.
+        ...(test.expected === undefined ? {} : { expected: test.expected }),
         stdout: excerpt(result.stdout),
         stderr: excerpt(result.stderr),
       };
@@ -298,22 +291,18 @@ export function createExecutor(options: ExecutorOptions): Executor {
     });
   }
 
-  function summarize(tests: TestResult[]): { status: ExecutionStatus; summary: string; firstFailure: number | null; passed: number } {
-    const passed = tests.filter((test) => test.verdict === 'passed').length;
-    const failure = tests.find((test) => test.verdict !== 'passed' && test.verdict !== 'skipped');
-    if (!failure) return { status: 'accepted', summary: `Accepted ${passed}/${tests.length}`, firstFailure: null, passed };
-    const status = STATUS_OF[failure.verdict as keyof typeof STATUS_OF];
-    return {
-      status,
-      summary: `${LABELS[status]} on test ${failure.index + 1} (${passed}/${tests.length} passed)`,
-      firstFailure: failure.index,
-      passed,
-    };
-  }
-
-  async function execute(request: ExecutionRequest): Promise<ExecutionResult> {
+  async function execute(request: ExecutionRequest, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
     const language = LANGUAGES[request.language];
+    const testCount = request.tests.length;
+    const report = (progress: ExecutionProgress) => {
+      try {
+        opts.onProgress?.(progress);
+      } catch (error) {
+        logger.warn({ err: error }, 'a progress listener failed');
+      }
+    };
     return slots.run(async (slot) => {
+      report({ phase: 'compiling', testIndex: null, testCount });
       const identity = asRoot ? { uid: options.boxUidBase + slot, gid: options.boxUidBase + slot } : null;
       const dirs = await prepare(request, language, identity?.uid ?? null);
       try {
@@ -323,9 +312,9 @@ export function createExecutor(options: ExecutorOptions): Executor {
           const status: ExecutionStatus = compiled.limited ? 'compile_limit' : 'compile_error';
           return {
             status,
-            summary: LABELS[status],
+            summary: STATUS_LABELS[status],
             passed: 0,
-            total: request.tests.length,
+            total: checkedCount(request.tests),
             firstFailure: null,
             compile: compileReport,
             tests: request.tests.map((test, index) => ({ index, hidden: test.hidden, verdict: 'skipped' as const, timeMs: null })),
@@ -343,7 +332,9 @@ export function createExecutor(options: ExecutorOptions): Executor {
         // submission that loops forever must not hold a slot for 200 × the time limit.
         while (next < request.tests.length && totalTimeMs < budgetMs && limitsHit < MAX_LIMITS_HIT) {
           const end = strategy === 'per-test' ? next + 1 : request.tests.length;
-          const outcome = await runBox(request, language, dirs, identity, next, end, raw);
+          const outcome = await runBox(request, language, dirs, identity, next, end, raw, (index) =>
+            report({ phase: 'running', testIndex: index, testCount }),
+          );
           totalTimeMs += outcome.wallMs;
           if (outcome.peakMemoryBytes !== null) peakMemoryBytes = Math.max(peakMemoryBytes ?? 0, outcome.peakMemoryBytes);
           while (raw.has(next)) {
@@ -353,7 +344,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
           }
         }
         const tests = finish(request, raw);
-        return { ...summarize(tests), total: tests.length, compile: compileReport, tests, totalTimeMs, peakMemoryBytes };
+        return { ...summarize(request.tests, tests), compile: compileReport, tests, totalTimeMs, peakMemoryBytes };
       } finally {
         await removeTree(dirs.root).catch((error: unknown) => logger.warn({ err: error, dir: dirs.root }, 'removing a run folder failed'));
       }

@@ -84,6 +84,13 @@ export interface SandboxOptions {
   seccompPython: string;
   cgroups: 'auto' | 'off';
   logger: Logger;
+  /**
+   * As root: the uid of the empty box that proves the sandbox works at start
+   * (default 65534, nobody). The service passes its first box uid: nobody is
+   * shared with anything else running as nobody, whose processes count
+   * against the probe's RLIMIT_NPROC (clone fails with EAGAIN).
+   */
+  probeUid?: number;
 }
 
 const SIGNALS = Object.entries(constants.signals) as [NodeJS.Signals, number][];
@@ -176,7 +183,7 @@ export class Sandbox {
       mounts: [],
       cwd: '/',
       limits: { cpuSeconds: 5, wallMs: 10_000, memoryBytes: 64 << 20, processes: 16, fileSizeBytes: 1 << 20, openFiles: 64, tmpfsBytes: 1 << 20 },
-      identity: process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : null,
+      identity: process.getuid?.() === 0 ? { uid: options.probeUid ?? 65_534, gid: options.probeUid ?? 65_534 } : null,
     }).done;
     if (probe.exitCode !== 0) {
       throw new SandboxUnavailableError(

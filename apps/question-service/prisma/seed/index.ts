@@ -61,6 +61,7 @@ import * as windowMaximums from './questions/window-maximums';
 import * as wordLadderLength from './questions/word-ladder-length';
 import * as zeroSumTriples from './questions/zero-sum-triples';
 import * as zigzagChain from './questions/zigzag-chain';
+import { referenceSolutionsOf } from './reference-solutions';
 
 /**
  * Reference solutions take the entry point's parameters in order. `never[]`
@@ -69,12 +70,13 @@ import * as zigzagChain from './questions/zigzag-chain';
 export type ReferenceSolution = (...args: never[]) => unknown;
 
 export interface SeedQuestion {
+  /** The create body, with the question's `referenceSolutions` (reference-solutions.ts). */
   question: QuestionInput;
   /** Never shown to students: it proves the bank's expected outputs. */
   referenceSolution: ReferenceSolution;
 }
 
-export const seedQuestions: SeedQuestion[] = [
+const questionFiles: SeedQuestion[] = [
   anagramFamilies,
   balancedBracketStrings,
   balancedBrackets,
@@ -137,3 +139,8 @@ export const seedQuestions: SeedQuestion[] = [
   zeroSumTriples,
   zigzagChain,
 ];
+
+export const seedQuestions: SeedQuestion[] = questionFiles.map(({ question, referenceSolution }) => ({
+  question: { ...question, referenceSolutions: referenceSolutionsOf(question) },
+  referenceSolution,
+}));

@@ -1,4 +1,6 @@
-import { DIFFICULTIES, jsonMatchesValueType, questionInputSchema, toTopicSlug } from '@peerprep/contracts';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DIFFICULTIES, LANGUAGES, jsonMatchesValueType, questionInputSchema, toTopicSlug } from '@peerprep/contracts';
 import { seedQuestions } from './index';
 
 const questions = seedQuestions.map((seed) => seed.question);
@@ -17,6 +19,18 @@ describe('seed question bank', () => {
     const topics = new Set(questions.flatMap((question) => question.topics.map(toTopicSlug)));
     expect(topics.size).toBeGreaterThanOrEqual(12);
     expect(new Set(questions.map((question) => question.difficulty))).toEqual(new Set(DIFFICULTIES));
+  });
+
+  it('stores a JavaScript reference solution for every question, and all five languages for those with solutions/<slug>/', () => {
+    const withFolders = readdirSync(path.join(__dirname, 'solutions'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(withFolders.length).toBeGreaterThanOrEqual(12);
+    const stored = questions.map((question) => [question.slug, Object.keys(question.referenceSolutions ?? {}).sort()]);
+    expect(stored).toEqual(
+      questions.map((question) => [question.slug, withFolders.includes(question.slug ?? '') ? [...LANGUAGES].sort() : ['javascript']]),
+    );
   });
 
   it('uses unique slugs and titles', () => {
@@ -59,6 +73,14 @@ describe.each(questions.map((question, index) => [question.slug, question, seedQ
         params.forEach((param, index) => expect([param.name, jsonMatchesValueType(testCase.args[index], param.type)]).toEqual([param.name, true]));
         expect(jsonMatchesValueType(testCase.expected, returnType)).toBe(true);
       }
+    });
+
+    it('stores its reference solution as code defining the entry function in every language it has', () => {
+      const { functionName } = question.entryPoint;
+      for (const [language, code] of Object.entries(question.referenceSolutions ?? {})) {
+        expect([language, code.includes(functionName), code.includes('referenceSolution')]).toEqual([language, true, false]);
+      }
+      expect(question.referenceSolutions?.javascript).not.toMatch(/:\s*(number|string|boolean)\b/);
     });
 
     it('has expected outputs that its reference solution reproduces', () => {

@@ -1,4 +1,13 @@
-import type { EntryPoint, Example, Question, QuestionSummary, StarterCode, TestCase, Topic } from '@peerprep/contracts';
+import type {
+  EntryPoint,
+  Example,
+  Question,
+  QuestionSummary,
+  ReferenceSolutions,
+  StarterCode,
+  TestCase,
+  Topic,
+} from '@peerprep/contracts';
 import type { Prisma } from '../generated/prisma/client';
 
 /** What a question read through Prisma includes. */
@@ -8,7 +17,21 @@ export const questionInclude = (includeHidden: boolean) =>
     testCases: { where: includeHidden ? {} : { hidden: false }, orderBy: { position: 'asc' } },
   }) satisfies Prisma.QuestionInclude;
 
-export type QuestionRow = Prisma.QuestionGetPayload<{ include: ReturnType<typeof questionInclude> }>;
+/**
+ * How one question is read: hidden test cases and reference solutions only for
+ * admins and internal callers. For anyone else the solutions column is not
+ * even read.
+ */
+export const questionQuery = (includeHidden: boolean) =>
+  ({
+    include: questionInclude(includeHidden),
+    omit: { referenceSolutions: !includeHidden },
+  }) satisfies Pick<Prisma.QuestionFindUniqueArgs, 'include' | 'omit'>;
+
+/** A question row; `referenceSolutions` is absent when the reader may not see them. */
+export type QuestionRow = Omit<Prisma.QuestionGetPayload<{ include: ReturnType<typeof questionInclude> }>, 'referenceSolutions'> & {
+  referenceSolutions?: Prisma.JsonValue;
+};
 
 export function byName(a: Topic, b: Topic): number {
   return a.name.localeCompare(b.name);
@@ -39,6 +62,7 @@ export function toQuestion(row: QuestionRow): Question {
         hidden,
       }),
     ),
+    ...(row.referenceSolutions === undefined ? {} : { referenceSolutions: row.referenceSolutions as ReferenceSolutions }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

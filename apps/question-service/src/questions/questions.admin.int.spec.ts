@@ -52,6 +52,7 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
         starterCode: questionInput().starterCode,
         entryPoint: questionInput().entryPoint,
         testCases: questionInput().testCases,
+        referenceSolutions: questionInput().referenceSolutions,
       });
       expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(Date.parse(res.body.createdAt)).not.toBeNaN();
@@ -169,23 +170,38 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
       expect(byId.body.slug).toBe('sum-of-list');
     });
 
-    it('shows anonymous readers and students only the visible test cases', async () => {
-      await createAsAdmin();
-      const anonymous = await request(svc.url).get('/api/questions/sum-of-list').expect(200);
-      const student = await request(svc.url).get('/api/questions/sum-of-list').set(bearer(svc.userToken)).expect(200);
-      for (const res of [anonymous, student]) {
+    it('shows anonymous readers and students only the visible test cases, and never the reference solutions', async () => {
+      const created = await createAsAdmin();
+      const reads = await Promise.all(
+        [`/api/questions/sum-of-list`, `/api/questions/${created.id}`].flatMap((path) => [
+          request(svc.url).get(path).expect(200),
+          request(svc.url).get(path).set(bearer(svc.userToken)).expect(200),
+        ]),
+      );
+      for (const res of reads) {
         expect(res.body.testCases).toEqual([{ args: [[1, 2]], expected: 3, hidden: false }]);
+        expect(Object.keys(res.body)).not.toContain('referenceSolutions');
+        expect(JSON.stringify(res.body)).not.toContain('sum(nums)');
       }
     });
 
-    it('shows admins and internal callers the hidden test cases too', async () => {
+    it('shows admins and internal callers the hidden test cases and the reference solutions too', async () => {
       await createAsAdmin();
       const admin = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
       const internal = await request(svc.url)
         .get('/api/questions/sum-of-list')
         .set(INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN)
         .expect(200);
-      for (const res of [admin, internal]) expect(res.body.testCases).toEqual(questionInput().testCases);
+      for (const res of [admin, internal]) {
+        expect(res.body.testCases).toEqual(questionInput().testCases);
+        expect(res.body.referenceSolutions).toEqual(questionInput().referenceSolutions);
+      }
+    });
+
+    it('answers an empty set of reference solutions for a question created without any', async () => {
+      await createAsAdmin({ referenceSolutions: undefined });
+      const admin = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
+      expect(admin.body.referenceSolutions).toEqual({});
     });
 
     it('answers 401 to a wrong internal token or an untrusted access token rather than treating them as anonymous', async () => {
@@ -229,6 +245,42 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
       expect(await svc.prisma.questionTestCase.count()).toBe(1);
       await waitFor(() => eventFor('question.updated', created.id) !== undefined, 10_000, 'question.updated');
       expect(eventFor('question.updated', created.id)?.payload).toMatchObject({ difficulty: 'MEDIUM', topics: ['greedy'] });
+    });
+
+    it('replaces the reference solutions with the body\'s, and drops them all when the body has none', async () => {
+      await createAsAdmin();
+      const cpp = 'class Solution {\npublic:\n  int solve(std::vector<int> nums) { int s = 0; for (int n : nums) s += n; return s; }\n};\n';
+      const replaced = await request(svc.url)
+        .put('/api/questions/sum-of-list')
+        .set(asAdmin())
+        .send(questionInput({ referenceSolutions: { cpp } }))
+        .expect(200);
+      expect(replaced.body.referenceSolutions).toEqual({ cpp });
+      const read = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
+      expect(read.body.referenceSolutions).toEqual({ cpp });
+
+      await request(svc.url).put('/api/questions/sum-of-list').set(asAdmin()).send(questionInput({ referenceSolutions: undefined })).expect(200);
+      const emptied = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
+      expect(emptied.body.referenceSolutions).toEqual({});
+    });
+
+    it('answers 400 naming referenceSolutions for a language that is not one of the five, and the language for code that is too long', async () => {
+      await createAsAdmin();
+      const ruby = await request(svc.url)
+        .put('/api/questions/sum-of-list')
+        .set(asAdmin())
+        .send({ ...questionInput(), referenceSolutions: { ruby: 'def solve(nums) = nums.sum' } })
+        .expect(400);
+      expect(ruby.body.errors).toEqual([expect.objectContaining({ field: 'referenceSolutions', message: expect.stringContaining('ruby') })]);
+      const tooLong = await request(svc.url)
+        .post('/api/questions')
+        .set(asAdmin())
+        .send(questionInput({ slug: 'long-sum', title: 'Long Sum', referenceSolutions: { python: `# ${'x'.repeat(20_000)}\n` } }))
+        .expect(400);
+      expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'referenceSolutions.python' })]);
+      const unchanged = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
+      expect(unchanged.body.referenceSolutions).toEqual(questionInput().referenceSolutions);
+      await request(svc.url).get('/api/questions/long-sum').expect(404);
     });
 
     it('renames the slug when the body gives a new one', async () => {

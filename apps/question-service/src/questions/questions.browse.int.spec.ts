@@ -84,6 +84,13 @@ describe('question-service browsing, topics and the picker (real Postgres)', () 
       });
     });
 
+    it('never carries reference solutions or test cases in list rows, even for an admin', async () => {
+      const res = await request(svc.url).get('/api/questions').set('authorization', `Bearer ${svc.adminToken}`).expect(200);
+      for (const item of res.body.items as Record<string, unknown>[]) {
+        expect(Object.keys(item).sort()).toEqual(['createdAt', 'difficulty', 'id', 'slug', 'title', 'topics']);
+      }
+    });
+
     it('filters by difficulty', async () => {
       const { slugs, total } = await list('?difficulty=MEDIUM');
       expect(total).toBe(2);
@@ -222,9 +229,13 @@ describe('question-service browsing, topics and the picker (real Postgres)', () 
       expect(fields).toEqual(expect.arrayContaining(['difficulty', 'topics', 'excludeIds.0']));
     });
 
-    it('picks only a question of the difficulty having one of the topics, with its hidden test cases', async () => {
+    it('picks only a question of the difficulty having one of the topics, with its hidden test cases and reference solutions', async () => {
       const res = await pick({ difficulty: 'MEDIUM', topics: ['graphs'] }).expect(200);
-      expect(res.body.question).toMatchObject({ slug: 'island-count', testCases: questionInput().testCases });
+      expect(res.body.question).toMatchObject({
+        slug: 'island-count',
+        testCases: questionInput().testCases,
+        referenceSolutions: questionInput().referenceSolutions,
+      });
       expect(await pickedSlugs({ difficulty: 'MEDIUM', topics: ['graphs', 'hash-table'] }, 10)).toEqual(
         new Set(['island-count']),
       );

@@ -1,8 +1,8 @@
-import type { Difficulty, EntryPoint, Example, Question, StarterCode, TestCase } from '@peerprep/contracts';
+import type { Difficulty, EntryPoint, Example, Question, ReferenceSolutions, StarterCode, TestCase } from '@peerprep/contracts';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
-import { questionInclude, toQuestion } from './question-records';
+import { questionInclude, questionQuery, toQuestion } from './question-records';
 
 /** A question as stored: the validated input with its slug settled and topic slugs derived. */
 export interface QuestionRecordInput {
@@ -18,6 +18,8 @@ export interface QuestionRecordInput {
   starterCode: StarterCode;
   entryPoint: EntryPoint;
   testCases: TestCase[];
+  /** Replaced whole on every write; absent means none. */
+  referenceSolutions?: ReferenceSolutions;
 }
 
 type Transaction = Prisma.TransactionClient;
@@ -75,6 +77,7 @@ function scalarColumns(data: QuestionRecordInput) {
     hints: data.hints,
     starterCode: data.starterCode as Prisma.InputJsonValue,
     entryPoint: data.entryPoint as Prisma.InputJsonValue,
+    referenceSolutions: (data.referenceSolutions ?? {}) as Prisma.InputJsonValue,
   };
 }
 
@@ -100,12 +103,12 @@ function asConflict(error: unknown): unknown {
 export function createQuestionsRepository(prisma: PrismaClient) {
   return {
     async findByIdOrSlug(idOrSlug: string, { includeHidden }: { includeHidden: boolean }): Promise<Question | null> {
-      const row = await prisma.question.findUnique({ where: idOrSlugWhere(idOrSlug), include: questionInclude(includeHidden) });
+      const row = await prisma.question.findUnique({ where: idOrSlugWhere(idOrSlug), ...questionQuery(includeHidden) });
       return row ? toQuestion(row) : null;
     },
 
     async findById(id: string, { includeHidden }: { includeHidden: boolean }): Promise<Question | null> {
-      const row = await prisma.question.findUnique({ where: { id }, include: questionInclude(includeHidden) });
+      const row = await prisma.question.findUnique({ where: { id }, ...questionQuery(includeHidden) });
       return row ? toQuestion(row) : null;
     },
 

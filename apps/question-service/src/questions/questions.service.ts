@@ -14,7 +14,7 @@ import type { QuestionEvents } from './question-events';
 import type { QuestionQueries } from './questions.queries';
 import type { QuestionRecordInput, QuestionsRepository } from './questions.repository';
 
-/** Who is reading: admins and internal callers also see hidden test cases. */
+/** Who is reading: admins and internal callers also see hidden test cases and reference solutions. */
 export interface Reader {
   includeHidden: boolean;
 }
@@ -44,6 +44,7 @@ function toRecord(input: QuestionInput, slug: string): QuestionRecordInput {
 function comparable(question: Omit<QuestionRecordInput, 'topics'> & { topics: { slug: string }[] }) {
   const { slug, title, statement, difficulty, examples, constraints, hints, starterCode, entryPoint, testCases } =
     question;
+  const referenceSolutions = question.referenceSolutions ?? {};
   return JSON.parse(
     JSON.stringify({
       slug,
@@ -57,6 +58,7 @@ function comparable(question: Omit<QuestionRecordInput, 'topics'> & { topics: { 
       starterCode,
       entryPoint,
       testCases,
+      referenceSolutions,
     }),
   ) as unknown;
 }

@@ -76,6 +76,18 @@ describe('seeding the question bank (real Postgres and RabbitMQ)', () => {
     expect(after.topics.map((topic) => topic.slug)).toEqual(['arrays', 'math']);
   });
 
+  it('updates a seed question whose reference solutions alone changed', async () => {
+    await seedQuestionBank(svc.bank, twoQuestions);
+    const solutions = { ...twoQuestions[1].question.referenceSolutions, java: 'class Solution {}\n' };
+    const edited = { question: { ...twoQuestions[1].question, referenceSolutions: solutions } };
+    expect(await seedQuestionBank(svc.bank, [twoQuestions[0], edited])).toEqual({
+      created: [],
+      updated: ['largest-of-list'],
+      unchanged: ['sum-of-list'],
+    });
+    expect((await svc.bank.getQuestion('largest-of-list', { includeHidden: true })).referenceSolutions).toEqual(solutions);
+  });
+
   it('writes nothing when any seed question is invalid, naming the question and field', async () => {
     const broken = { question: { ...twoQuestions[1].question, examples: [] } };
 
@@ -96,5 +108,8 @@ describe('seeding the question bank (real Postgres and RabbitMQ)', () => {
     expect(first.created).toHaveLength(seedQuestions.length);
     expect(second).toEqual({ created: [], updated: [], unchanged: first.created });
     expect(await svc.prisma.question.count()).toBe(seedQuestions.length);
+    const stored = await svc.bank.getQuestion('merge-busy-slots', { includeHidden: true });
+    expect(Object.keys(stored.referenceSolutions ?? {}).sort()).toEqual(['cpp', 'java', 'javascript', 'python', 'typescript']);
+    expect((await svc.bank.getQuestion('merge-busy-slots', { includeHidden: false })).referenceSolutions).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
-import { eventsEnvVariables } from '@peerprep/messaging';
-import { baseEnvSchema, connectionVariables, internalTokenVariable, portVariable, refuseDevInternalTokenInProduction } from '@peerprep/service-kit';
+import { EXECUTION_JOBS_QUEUE } from '@peerprep/contracts';
+import { DEFAULT_EXCHANGE } from '@peerprep/messaging';
+import {
+  baseEnvSchema,
+  connectionVariables,
+  internalTokenVariable,
+  portVariable,
+  refuseDevInternalTokenInProduction,
+} from '@peerprep/service-kit';
 import { z } from 'zod';
 
 const integer = (fallback: number, min: number, max: number) =>
@@ -28,15 +35,17 @@ export const executionEnvSchema = refuseDevInternalTokenInProduction(
     SECCOMP_PYTHON: z.string().startsWith('/', 'must be an absolute path').default('/usr/bin/python3'),
     /** Off only to run where cgroups are not delegated: rlimits and heap flags still bound memory. */
     EXECUTION_CGROUPS: z.enum(['auto', 'off']).default('auto'),
-    // ---- the work queue (#16): declared with the deployment (compose, k8s), which must set them ----
     AMQP_URL: connectionVariables.amqp(),
-    /** Where execution.progressed / execution.finished are published. */
-    EVENTS_EXCHANGE: eventsEnvVariables('execution-service').EVENTS_EXCHANGE,
-    /** The durable work queue collaboration-service publishes jobs to. */
-    EXECUTION_JOBS_QUEUE: z.string().min(1).default('execution.jobs'),
-    /** The work queue's bound: a run beyond it is refused (503 with Retry-After) instead of waiting. */
-    EXECUTION_QUEUE_MAX_LENGTH: integer(500, 1, 100_000),
-    // ---- end of the work queue's variables ----
+    /** The domain events' topic exchange, where execution.progressed / execution.finished go. */
+    EVENTS_EXCHANGE: z.string().min(1).default(DEFAULT_EXCHANGE),
+    /** The work queue the runs come from (collaboration-service sends to it). */
+    EXECUTION_JOBS_QUEUE: z.string().min(1).default(EXECUTION_JOBS_QUEUE),
+    /**
+     * The work queue's bound (x-max-length). Part of the queue's declaration:
+     * collaboration-service must use the same value, or the broker refuses
+     * the second declaration.
+     */
+    EXECUTION_QUEUE_MAX_LENGTH: integer(500, 1, 1_000_000),
   }),
   'the services that submit runs',
 );

@@ -16,6 +16,8 @@ describe('question form field anchors', () => {
         'entryPoint.params.1.type',
         'starterCode.cpp',
         'testCases.2.expected',
+        'referenceSolutions',
+        'referenceSolutions.python',
       ]),
     );
     expect(fields).not.toContain('constraints.2');

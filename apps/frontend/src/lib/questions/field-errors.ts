@@ -42,6 +42,8 @@ export function questionFormFields(shape: QuestionFormShape): string[] {
     ...LANGUAGES.map((language) => `starterCode.${language}`),
     'testCases',
     ...rows('testCases', shape.testCases.length, ['args', 'expected', 'hidden']),
+    'referenceSolutions',
+    ...LANGUAGES.map((language) => `referenceSolutions.${language}`),
   ];
 }
 

@@ -20,6 +20,7 @@ const question: Question = {
     { args: [1, 2], expected: 3, hidden: false },
     { args: [-1, 1], expected: 0, hidden: true },
   ],
+  referenceSolutions: { javascript: 'function add(a, b) {\n  return a + b;\n}\n', python: 'def add(a, b):\n    return a + b\n' },
 };
 
 function validForm(): QuestionFormValues {
@@ -48,7 +49,27 @@ describe('question form ↔ QuestionInput', () => {
       starterCode: question.starterCode,
       entryPoint: question.entryPoint,
       testCases: question.testCases,
+      referenceSolutions: question.referenceSolutions,
     });
+  });
+
+  it('edits a reference solution per language, and sends only the languages that have code', () => {
+    const form = questionToForm(question);
+    expect(form.referenceSolutions).toEqual({ ...question.referenceSolutions, typescript: '', java: '', cpp: '' });
+    const edited = { ...form, referenceSolutions: { ...form.referenceSolutions, python: '  \n', cpp: 'class Solution {};' } };
+    expect((formToQuestionInput(edited).input as { referenceSolutions: object }).referenceSolutions).toEqual({
+      javascript: question.referenceSolutions?.javascript,
+      cpp: 'class Solution {};',
+    });
+    expect(formToQuestionInput(emptyQuestionForm()).input).toHaveProperty('referenceSolutions', {});
+    expect(questionToForm({ ...question, referenceSolutions: undefined }).referenceSolutions).toEqual(emptyQuestionForm().referenceSolutions);
+  });
+
+  it('places a reference solution that is too long beside its language', () => {
+    const form = { ...validForm(), referenceSolutions: { ...validForm().referenceSolutions, java: 'x'.repeat(20_001) } };
+    const check = checkQuestionForm(form, questionFormFields(form));
+    expect(check.input).toBeNull();
+    expect(Object.keys(check.fieldErrors)).toEqual(['referenceSolutions.java']);
   });
 
   it('leaves a blank slug and a blank explanation out of the body', () => {

@@ -29,6 +29,12 @@ export interface QuestionFormValues {
   entryPoint: { functionName: string; params: { name: string; type: ValueType }[]; returnType: ValueType };
   starterCode: Record<Language, string>;
   testCases: { args: string; expected: string; hidden: boolean }[];
+  /** Blank: the question has no reference solution in that language. */
+  referenceSolutions: Record<Language, string>;
+}
+
+function codeByLanguage(code: Partial<Record<Language, string>> = {}): Record<Language, string> {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, code[language] ?? ''])) as Record<Language, string>;
 }
 
 export function emptyQuestionForm(): QuestionFormValues {
@@ -42,8 +48,9 @@ export function emptyQuestionForm(): QuestionFormValues {
     constraints: [],
     hints: [],
     entryPoint: { functionName: '', params: [], returnType: 'int' },
-    starterCode: Object.fromEntries(LANGUAGES.map((language) => [language, ''])) as Record<Language, string>,
+    starterCode: codeByLanguage(),
     testCases: [{ args: '[]', expected: '', hidden: false }],
+    referenceSolutions: codeByLanguage(),
   };
 }
 
@@ -73,6 +80,7 @@ export function questionToForm(question: Question): QuestionFormValues {
       expected: JSON.stringify(testCase.expected),
       hidden: testCase.hidden,
     })),
+    referenceSolutions: codeByLanguage(question.referenceSolutions),
   };
 }
 
@@ -124,6 +132,10 @@ export function formToQuestionInput(values: QuestionFormValues): { input: unknow
     starterCode: values.starterCode,
     entryPoint: values.entryPoint,
     testCases,
+    // PUT replaces them: every language with code is sent, a blank one is dropped.
+    referenceSolutions: Object.fromEntries(
+      LANGUAGES.filter((language) => values.referenceSolutions[language].trim()).map((language) => [language, values.referenceSolutions[language]]),
+    ),
   };
   return { input, errors };
 }

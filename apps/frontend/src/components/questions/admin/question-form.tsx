@@ -17,6 +17,7 @@ import { useTopics } from '../use-questions';
 import { BasicsFields } from './basics-fields';
 import { EntryPointEditor } from './entry-point-editor';
 import { ExamplesEditor } from './examples-editor';
+import { ReferenceSolutionsEditor } from './reference-solutions-editor';
 import { StarterCodeEditor } from './starter-code-editor';
 import { StatementEditor } from './statement-editor';
 import { StringListEditor } from './string-list-editor';
@@ -31,7 +32,8 @@ const NO_FAILURE: Failure = { fieldErrors: {}, message: null };
 
 /**
  * Create (no `question`) or edit (PUT replaces the whole question, so the
- * question must have been loaded with its hidden test cases, as an admin).
+ * question must have been loaded with its hidden test cases and reference
+ * solutions, as an admin).
  * Checked with the contract schema before sending; the server's field
  * errors land beside the same fields.
  */
@@ -147,6 +149,13 @@ export function QuestionForm({ question }: { question?: Question }) {
       <EntryPointEditor value={values.entryPoint} onChange={set('entryPoint')} errors={errors} clearError={clearError} />
       <StarterCodeEditor value={values.starterCode} onChange={set('starterCode')} errors={errors} clearError={clearError} />
       <TestCasesEditor value={values.testCases} onChange={setList('testCases')} errors={errors} clearError={clearError} />
+      <ReferenceSolutionsEditor
+        value={values.referenceSolutions}
+        onChange={set('referenceSolutions')}
+        errors={errors}
+        clearError={clearError}
+        questionId={question?.id}
+      />
 
       <Paper variant="outlined" className="sticky bottom-3 z-10 flex flex-wrap items-center justify-end gap-3 rounded-2xl p-3 shadow-lg">
         {errorCount > 0 ? (
