@@ -16,7 +16,7 @@ import { LazyCodeEditor } from '../editor/lazy-code-editor';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useApiResource } from '../questions/use-api-resource';
 import { LoadFailure } from '../rooms/room-status-pages';
-import { RunPanel } from '../runs/run-panel';
+import { RecordedRuns } from '../runs/run-panel';
 
 const ATTEMPT_FAILURE_COPY = {
   noun: 'attempt',
@@ -88,15 +88,7 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
         </section>
       </div>
       <Paper variant="outlined" className="rounded-2xl p-4" data-testid="attempt-runs">
-        <RunPanel
-          title="Runs and submissions"
-          latest={attempt.runs[0] ?? null}
-          runs={attempt.runs}
-          listLabel="Every run of the session"
-          emptyText="No code was run in this session."
-          selfId={selfId}
-          paramNames={entryPoint.data?.params.map((param) => param.name) ?? []}
-        />
+        <RecordedRuns runs={attempt.runs} selfId={selfId} paramNames={entryPoint.data?.params.map((param) => param.name) ?? []} />
       </Paper>
     </article>
   );

@@ -10,7 +10,7 @@ import { runInProgress } from '../../lib/runs/run-list';
 import { useAuth } from '../auth/auth-provider';
 import { useApiResource } from '../questions/use-api-resource';
 import { RunControls } from '../runs/run-controls';
-import { RunPanel } from '../runs/run-panel';
+import { RecordedRuns, RunPanel } from '../runs/run-panel';
 
 export interface RoomRunPanelProps {
   roomId: string;
@@ -88,16 +88,7 @@ export function ClosedRoomRuns({ roomId, question, selfId }: { roomId: string; q
   if (!runs.data) return null;
   return (
     <Paper variant="outlined" className="rounded-2xl p-4">
-      <RunPanel
-        title="Runs and submissions"
-        latest={runs.data[0] ?? null}
-        runs={runs.data}
-        listLabel="Runs in this room"
-        emptyText="No code was run in this session."
-        selfId={selfId}
-        paramNames={question.entryPoint.params.map((param) => param.name)}
-        initialListCount={RECENT_RUNS}
-      />
+      <RecordedRuns runs={runs.data} selfId={selfId} paramNames={question.entryPoint.params.map((param) => param.name)} />
     </Paper>
   );
 }

@@ -106,3 +106,19 @@ export function RunPanel({
     </section>
   );
 }
+
+/** The runs of a session that has ended (an attempt, a closed room), read-only, the newest shown first. */
+export function RecordedRuns({ runs, selfId, paramNames }: { runs: readonly RunView[]; selfId: string | null; paramNames: readonly string[] }) {
+  return (
+    <RunPanel
+      title="Runs and submissions"
+      latest={runs[0] ?? null}
+      runs={runs}
+      listLabel="Every run of the session"
+      emptyText="No code was run in this session."
+      selfId={selfId}
+      paramNames={paramNames}
+      initialListCount={10}
+    />
+  );
+}

@@ -27,8 +27,8 @@ export async function fetchRoomRuns(request: AuthorizedRequest, roomId: string, 
 }
 
 /** `POST /runs` (202): a solo run on a question's page. */
-export function createSoloRun(request: AuthorizedRequest, body: CreateSoloRunRequest): Promise<RunView> {
-  return request('/runs', { method: 'POST', body, schema: runViewSchema });
+export function createSoloRun(request: AuthorizedRequest, body: CreateSoloRunRequest, signal?: AbortSignal): Promise<RunView> {
+  return request('/runs', { method: 'POST', body, schema: runViewSchema, signal });
 }
 
 /** `GET /runs/:id`: one of the caller's solo runs, with its code. */
