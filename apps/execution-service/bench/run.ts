@@ -98,7 +98,7 @@ async function sandboxedTimes(sandbox: Sandbox, strategy: BoxStrategy, request: 
 
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'bench', level: 'warn' });
-  const sandbox = await Sandbox.create({ seccompPython: process.env.SECCOMP_PYTHON ?? '/usr/bin/python3', cgroups: 'auto', logger });
+  const sandbox = await Sandbox.create({ seccompPython: process.env.SECCOMP_PYTHON ?? '/usr/bin/python3', cgroups: process.env.EXECUTION_CGROUPS === 'off' ? 'off' : 'auto', logger });
   const seeded = seedQuestion(SLUG);
   const question = TESTS > 0 ? { ...seeded, testCases: seeded.testCases.slice(0, TESTS) } : seeded;
   const say = (line: string) => (JSON_OUTPUT ? process.stderr.write(`${line}\n`) : console.log(line));

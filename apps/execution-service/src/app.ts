@@ -68,6 +68,8 @@ export function createApp({ config, logger, sandbox, messaging, workQueue }: App
     onDrainStart: () => {
       void stopJobs();
     },
+    // The boxes waiting for the next run (their sh, their cgroups) go with the service.
+    onShutdown: () => sandbox.close(),
   });
   new Gauge({
     name: 'execution_jobs_running',

@@ -94,6 +94,10 @@ class Replica {
     });
   }
 
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
   /** Listening means consuming: the app consumes before its server listens. */
   ready(): Promise<void> {
     return this.listening;
@@ -292,7 +296,12 @@ describe('execution-service consuming the work queue (real sandbox, RabbitMQ and
       return replica;
     }
 
-    const boxesLeft = () => processesOf(uidBases.flatMap((base) => [base, base + 1]));
+    // A live replica's standbys (its next boxes, waiting) are not leftovers; a killed one's exit on their own.
+    const boxesLeft = () =>
+      processesOf(
+        uidBases.flatMap((base) => [base, base + 1]),
+        [process.pid, ...replicas.map((replica) => replica.pid)],
+      );
 
     beforeAll(async () => {
       // A queue of its own: the in-process app above must not take these jobs.

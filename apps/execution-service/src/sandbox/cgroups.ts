@@ -17,6 +17,8 @@ export interface BoxCgroupLimits {
 export interface BoxCgroup {
   /** `cgroup.procs` files the box's first process writes its own pid into (before it execs anything). */
   readonly procsFiles: string[];
+  /** Sets the limits anew (a group made ahead of its box gets its box's limits when the box starts). */
+  setLimits(limits: BoxCgroupLimits): Promise<void>;
   /** Waits until no process is left in the box (SIGKILL to stragglers), then reads usage and removes the group. */
   finish(): Promise<{ peakMemoryBytes: number | null; oomKilled: boolean; leftover: number }>;
 }
@@ -89,15 +91,22 @@ function v1(): CgroupSupport {
       const pids = path.join(pidsBase, name);
       await mkdir(memory);
       await mkdir(pids);
-      await writeFile(path.join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes));
-      // No swap to spill into (where the kernel accounts it).
-      await writeFile(path.join(memory, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes)).catch(() => undefined);
+      const setLimits = async ({ memoryBytes, processes }: BoxCgroupLimits) => {
+        // No swap to spill into (where the kernel accounts it): memsw (memory + swap) equals
+        // the memory limit. It may never be below it, so it goes first when raising and second
+        // when lowering; the write that does not fit yet fails and the other one holds.
+        await writeFile(path.join(memory, 'memory.memsw.limit_in_bytes'), String(memoryBytes)).catch(() => undefined);
+        await writeFile(path.join(memory, 'memory.limit_in_bytes'), String(memoryBytes));
+        await writeFile(path.join(memory, 'memory.memsw.limit_in_bytes'), String(memoryBytes)).catch(() => undefined);
+        await writeFile(path.join(pids, 'pids.max'), String(processes));
+      };
+      await setLimits(limits);
       await writeFile(path.join(memory, 'memory.swappiness'), '0').catch(() => undefined);
-      await writeFile(path.join(pids, 'pids.max'), String(limits.processes));
       await chownProcs(memory, owner);
       await chownProcs(pids, owner);
       return {
         procsFiles: [path.join(memory, 'cgroup.procs'), path.join(pids, 'cgroup.procs')],
+        setLimits,
         async finish() {
           const leftover = await drain(pids, () => killPids(pids));
           const peak = Number(await readText(path.join(memory, 'memory.max_usage_in_bytes')).catch(() => 'NaN'));
@@ -125,12 +134,16 @@ function v2(base: string): CgroupSupport {
     async create(name, limits, owner) {
       const dir = path.join(base, name);
       await mkdir(dir);
-      await writeFile(path.join(dir, 'memory.max'), String(limits.memoryBytes));
+      const setLimits = async ({ memoryBytes, processes }: BoxCgroupLimits) => {
+        await writeFile(path.join(dir, 'memory.max'), String(memoryBytes));
+        await writeFile(path.join(dir, 'pids.max'), String(processes));
+      };
+      await setLimits(limits);
       await writeFile(path.join(dir, 'memory.swap.max'), '0').catch(() => undefined);
-      await writeFile(path.join(dir, 'pids.max'), String(limits.processes));
       await chownProcs(dir, owner);
       return {
         procsFiles: [path.join(dir, 'cgroup.procs')],
+        setLimits,
         async finish() {
           const leftover = await drain(dir, () => writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => killPids(dir)));
           const peak = Number(await readText(path.join(dir, 'memory.peak')).catch(() => 'NaN'));

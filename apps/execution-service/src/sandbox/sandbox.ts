@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { access, constants as fsConstants, lstat, readlink } from 'node:fs/promises';
 import { constants } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '@peerprep/service-kit';
-import { detectCgroups, type BoxCgroup, type CgroupSupport } from './cgroups';
+import { detectCgroups, type BoxCgroup, type BoxCgroupLimits, type CgroupSupport } from './cgroups';
 import { toolPath } from '../languages/toolchain';
 import { SandboxUnavailableError } from './sandbox-errors';
 import { buildSeccompFilter } from './seccomp';
@@ -75,8 +75,40 @@ interface BoxControl {
   killer: (() => void) | null;
 }
 
-/** sh: write $$ into every cgroup.procs file given before `--`, then exec the rest. */
-const JOIN_CGROUPS = 'for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@"';
+/**
+ * sh, started ahead of its box (a standby): write $$ into every cgroup.procs
+ * file given as arguments, then wait for the box's command on stdin (one
+ * shell-quoted line, `quoteCommand`) and exec it with stdin from /dev/null.
+ * Joining a v1 cgroup costs ~10 ms a hierarchy (the attach waits for an RCU
+ * grace period); done while the slot is idle, it is off the box's path.
+ * EOF without a command (the service shutting down): exit.
+ */
+export const STANDBY = 'for f; do echo $$ > "$f" || exit 125; done; cmd=$(cat) || exit 125; [ -n "$cmd" ] || exit 0; eval "exec $cmd </dev/null"';
+
+/** One argv as a line `sh` evaluates back to exactly that argv: every argument single-quoted. */
+export function quoteCommand(argv: readonly string[]): string {
+  return argv.map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`).join(' ');
+}
+
+/** A box's first process, started and in its cgroups before the box is asked for. */
+interface Standby {
+  child: ChildProcess;
+  cgroup: BoxCgroup;
+}
+
+/** Whether a child and its pipes keep the event loop alive. */
+function setHeld(child: ChildProcess, held: boolean): void {
+  if (held) child.ref();
+  else child.unref();
+  for (const stream of child.stdio) {
+    const socket = stream as (Readable | Writable) & { ref?: () => void; unref?: () => void };
+    if (held) socket?.ref?.();
+    else socket?.unref?.();
+  }
+}
+
+/** Limits of a standby's group until its box sets its own: the largest any box gets. */
+const STANDBY_LIMITS: BoxCgroupLimits = { memoryBytes: 2 * 1024 ** 3, processes: 256 };
 
 export interface SandboxOptions {
   bwrap?: string;
@@ -144,6 +176,10 @@ async function rootArgs(extraReadOnly: string[]): Promise<string[]> {
 }
 
 export class Sandbox {
+  /** Per identity, the standby of its next box (with cgroups only). */
+  private readonly standbys = new Map<string, Promise<Standby>>();
+  private closed = false;
+
   private constructor(
     private readonly bwrap: string,
     private readonly prlimit: string,
@@ -247,15 +283,69 @@ export class Sandbox {
     return args;
   }
 
+  /** Starts a standby for `identity`: its group made, its sh spawned (it joins the group by itself). */
+  private async makeStandby(cgroups: CgroupSupport, identity: BoxSpec['identity']): Promise<Standby> {
+    const cgroup = await cgroups.create(`box-${randomUUID()}`, STANDBY_LIMITS, identity);
+    const child = spawn('/bin/sh', ['-c', STANDBY, 'sh', ...cgroup.procsFiles], {
+      env: {},
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
+      uid: identity?.uid,
+      gid: identity?.gid,
+    });
+    child.on('error', () => undefined);
+    const seccompPipe = child.stdio[4] as Writable;
+    seccompPipe.on('error', () => undefined);
+    seccompPipe.end(this.seccomp);
+    (child.stdin as Writable).on('error', () => undefined);
+    // A waiting standby never keeps the process alive (a test or a bench that never closes the sandbox still exits).
+    setHeld(child, false);
+    return { child, cgroup };
+  }
+
+  /**
+   * The standby of this identity (a slot's uid), or a fresh one when there is
+   * none or it died; the next one is started at once, for the slot's next box.
+   */
+  private async takeStandby(cgroups: CgroupSupport, identity: BoxSpec['identity']): Promise<Standby> {
+    const key = identity ? `${identity.uid}:${identity.gid}` : 'self';
+    const waiting = this.standbys.get(key);
+    this.standbys.delete(key);
+    let standby = waiting ? await waiting.catch(() => null) : null;
+    if (standby && (standby.child.exitCode !== null || standby.child.signalCode !== null)) {
+      void standby.cgroup.finish().catch(() => undefined);
+      standby = null;
+    }
+    if (!this.closed) {
+      const next = this.makeStandby(cgroups, identity);
+      next.catch(() => undefined);
+      this.standbys.set(key, next);
+    }
+    return standby ?? this.makeStandby(cgroups, identity);
+  }
+
+  /** Stops every standby (EOF: its sh exits) and removes their groups. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const waiting = [...this.standbys.values()];
+    this.standbys.clear();
+    await Promise.all(
+      waiting.map(async (pending) => {
+        const standby = await pending.catch(() => null);
+        if (!standby) return;
+        (standby.child.stdin as Writable).end();
+        await standby.cgroup.finish().catch(() => undefined);
+      }),
+    );
+  }
+
   private async run(spec: BoxSpec, control: BoxControl, kill: (reason: KillReason) => void): Promise<BoxOutcome> {
     const startedAt = performance.now();
     let cgroup: BoxCgroup | null = null;
+    let standby: Standby | null = null;
     if (this.cgroups) {
-      cgroup = await this.cgroups.create(
-        `box-${randomUUID()}`,
-        { memoryBytes: spec.limits.memoryBytes, processes: spec.limits.processes },
-        spec.identity,
-      );
+      standby = await this.takeStandby(this.cgroups, spec.identity);
+      cgroup = standby.cgroup;
+      await cgroup.setLimits({ memoryBytes: spec.limits.memoryBytes, processes: spec.limits.processes });
     }
     // RLIMIT_NPROC is set inside the box, after bwrap made its user namespace: the kernel also
     // counts a box's tasks against its uid in every enclosing namespace, capped there by the limit
@@ -264,17 +354,22 @@ export class Sandbox {
     // failed: Resource temporarily unavailable"); set inside, it caps the box's own tasks alone.
     const nproc = [this.prlimit, `--nproc=${spec.limits.processes}`, '--'];
     const inner = [this.prlimit, ...this.prlimitArgs(spec.limits), '--', this.bwrap, ...this.bwrapArgs(spec), '--', ...nproc, ...spec.command];
-    // The first process joins the box's cgroups itself before it execs prlimit and bwrap, so
-    // nothing the box ever forks escapes them (writing its pid from here would race bwrap's clone).
-    const command = cgroup
-      ? ['/bin/sh', '-c', JOIN_CGROUPS, 'sh', ...cgroup.procsFiles, '--', ...inner]
-      : inner;
-    const child = spawn(command[0], command.slice(1), {
-      env: {},
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
-      uid: spec.identity?.uid,
-      gid: spec.identity?.gid,
-    });
+    // With cgroups, the box's first process (a standby's sh) joined its groups itself before it
+    // execs prlimit and bwrap, so nothing the box ever forks escapes them (writing its pid from
+    // here would race bwrap's clone); it gets the command now.
+    let child: ChildProcess;
+    if (standby) {
+      child = standby.child;
+      setHeld(child, true);
+      (child.stdin as Writable).end(quoteCommand(inner));
+    } else {
+      child = spawn(inner[0], inner.slice(1), {
+        env: {},
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+        uid: spec.identity?.uid,
+        gid: spec.identity?.gid,
+      });
+    }
     // SIGKILL to bwrap: --die-with-parent takes its init down, and with it the whole pid namespace.
     control.killer = () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -304,9 +399,11 @@ export class Sandbox {
       }
     });
     channel.on('error', () => undefined);
-    const seccompPipe = child.stdio[4] as Writable;
-    seccompPipe.on('error', () => undefined);
-    seccompPipe.end(this.seccomp);
+    if (!standby) {
+      const seccompPipe = child.stdio[4] as Writable;
+      seccompPipe.on('error', () => undefined);
+      seccompPipe.end(this.seccomp);
+    }
 
     const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
