@@ -115,6 +115,9 @@ test.describe('every page', () => {
     );
     await auditPage(room, testInfo, 'room-code-tab', { ready: editor, phoneOnly: true });
     await room.setViewportSize(PHONE);
+    await tabs.getByRole('tab', { name: 'Run', exact: true }).click();
+    await auditPage(room, testInfo, 'room-run-tab', { ready: room.getByTestId('run-button'), phoneOnly: true });
+    await room.setViewportSize(PHONE);
     await tabs.getByRole('tab', { name: /^Chat/ }).click();
     await auditPage(room, testInfo, 'room-chat-tab', { ready: room.getByTestId('chat-input'), phoneOnly: true });
 

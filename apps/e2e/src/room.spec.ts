@@ -1,10 +1,5 @@
 import { expect, test, type Page, type TestInfo } from './support/fixtures';
-import { busiestTopic, chooseCriteria, signUp, type Difficulty, type TopicWithCounts } from './support/matching';
-
-async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
-  await chooseCriteria(page, topic, difficulty);
-  await page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
-}
+import { busiestTopic, matchIntoRoom, signUp } from './support/matching';
 
 /** Monaco renders spaces as U+00A0; compare plain text. */
 async function editorText(page: Page): Promise<string> {
@@ -29,18 +24,8 @@ test.describe('collaboration room', () => {
     const bob = await signUp(browser, 'bob', 'r');
     const { topic, difficulty } = await busiestTopic(ada.page);
 
-    await askForMatch(ada.page, topic, difficulty);
-    await expect(ada.page.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
-    await askForMatch(bob.page, topic, difficulty);
-
-    for (const { page } of [ada, bob]) {
-      const goToRoom = page.getByRole('link', { name: 'Go to room' });
-      await expect(goToRoom).toBeVisible({ timeout: 15_000 });
-      await goToRoom.click();
-      await expect(page).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
-      await expect(page.getByTestId('room-question').getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
-    }
+    await matchIntoRoom(ada.page, bob.page, topic, difficulty);
+    for (const { page } of [ada, bob]) await expect(page.getByTestId('room-question').getByRole('heading', { level: 1 })).toBeVisible();
     expect(ada.page.url()).toBe(bob.page.url());
 
     // Presence: each sees the other online.

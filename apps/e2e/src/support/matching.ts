@@ -57,3 +57,23 @@ export async function chooseCriteria(page: Page, topic: TopicWithCounts, difficu
   const relaxed = form.getByLabel('Accept a relaxed match');
   if (await relaxed.isChecked()) await relaxed.click();
 }
+
+/** Asks for a match with these criteria (relaxation off). */
+export async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
+  await chooseCriteria(page, topic, difficulty);
+  await page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
+}
+
+/** Both users ask for the same criteria, follow "Go to room" and wait until their editor is connected. */
+export async function matchIntoRoom(first: Page, second: Page, topic: TopicWithCounts, difficulty: Difficulty) {
+  await askForMatch(first, topic, difficulty);
+  await expect(first.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
+  await askForMatch(second, topic, difficulty);
+  for (const page of [first, second]) {
+    const goToRoom = page.getByRole('link', { name: 'Go to room' });
+    await expect(goToRoom).toBeVisible({ timeout: 15_000 });
+    await goToRoom.click();
+    await expect(page).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
+  }
+}

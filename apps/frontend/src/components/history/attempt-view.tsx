@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { IntentLink } from '../intent-link';
 import { fetchAttempt } from '../../lib/history/history-api';
+import { fetchEntryPoint } from '../../lib/runs/run-api';
 import { formatAttemptDate, formatDuration, isoDuration } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { formatChatTime } from '../../lib/rooms/chat';
@@ -15,6 +16,7 @@ import { LazyCodeEditor } from '../editor/lazy-code-editor';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useApiResource } from '../questions/use-api-resource';
 import { LoadFailure } from '../rooms/room-status-pages';
+import { RecordedRuns } from '../runs/run-panel';
 
 const ATTEMPT_FAILURE_COPY = {
   noun: 'attempt',
@@ -24,6 +26,11 @@ const ATTEMPT_FAILURE_COPY = {
 } as const;
 
 function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }) {
+  const { request } = useAuth();
+  // The attempt keeps the question's name, not its entry point: the question (if it still exists) names the arguments.
+  const entryPoint = useApiResource(`entry-point:${attempt.question.id}`, (signal) =>
+    attempt.runs.length > 0 ? fetchEntryPoint(request, attempt.question.id, signal) : Promise.resolve(null),
+  );
   return (
     <article aria-labelledby="attempt-title" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-10 sm:px-6">
       <div className="flex flex-col gap-2">
@@ -80,6 +87,9 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
           </Paper>
         </section>
       </div>
+      <Paper variant="outlined" className="rounded-2xl p-4" data-testid="attempt-runs">
+        <RecordedRuns runs={attempt.runs} selfId={selfId} paramNames={entryPoint.data?.params.map((param) => param.name) ?? []} />
+      </Paper>
     </article>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import type { AttemptSummary } from '@peerprep/contracts';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
@@ -14,7 +13,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { describeFailure } from '../../lib/form-errors';
 import { fetchHistoryPage } from '../../lib/history/history-api';
 import {
   formatAttemptDate,
@@ -26,6 +24,7 @@ import {
   pageCount,
 } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
+import { runSummaryLine, STATUS_TONES } from '../../lib/runs/run-format';
 import { attemptHref } from '../../lib/rooms/room-links';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
@@ -33,6 +32,20 @@ import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useCompactLayout } from '../use-compact-layout';
+import { toneColor } from '../runs/run-result';
+import { RetryAlert } from '../ui/retry-alert';
+import { PracticeRuns } from './practice-runs';
+
+/** "Accepted 12/12 · Java · 48 ms": the room's last Submit, in its verdict's colour; a dash without one. */
+function LastSubmission({ attempt }: { attempt: AttemptSummary }) {
+  const last = attempt.lastSubmission;
+  if (!last) return <span className="text-muted">No submission</span>;
+  return (
+    <Typography component="span" variant="body2" data-testid="last-submission" sx={{ color: last.status ? toneColor(STATUS_TONES[last.status]) : undefined }} className="font-semibold">
+      {runSummaryLine(last)}
+    </Typography>
+  );
+}
 
 function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
   return (
@@ -53,6 +66,9 @@ function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
       <TableCell>
         <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
       </TableCell>
+      <TableCell>
+        <LastSubmission attempt={attempt} />
+      </TableCell>
     </TableRow>
   );
 }
@@ -68,6 +84,7 @@ function AttemptTable({ attempts }: { attempts: readonly AttemptSummary[] }) {
             <TableCell>Language</TableCell>
             <TableCell>Date</TableCell>
             <TableCell>Duration</TableCell>
+            <TableCell>Last submission</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -80,7 +97,7 @@ function AttemptTable({ attempts }: { attempts: readonly AttemptSummary[] }) {
   );
 }
 
-/** On a phone: one card per attempt instead of a five-column table. */
+/** On a phone: one card per attempt instead of a six-column table. */
 function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
   return (
     <Paper variant="outlined" className="rounded-2xl">
@@ -100,6 +117,9 @@ function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
               <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time> ·{' '}
               <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
             </Typography>
+            <Typography component="p" variant="body2">
+              <LastSubmission attempt={attempt} />
+            </Typography>
           </li>
         ))}
       </ul>
@@ -116,19 +136,7 @@ function HistoryContent() {
 
   let body;
   if (history.error) {
-    body = (
-      <Alert
-        severity="error"
-        role="alert"
-        action={
-          <Button color="inherit" size="small" onClick={history.reload}>
-            Try again
-          </Button>
-        }
-      >
-        {describeFailure(history.error, { fields: [] }).message ?? 'Your history could not be loaded.'}
-      </Alert>
-    );
+    body = <RetryAlert error={history.error} fallback="Your history could not be loaded." onRetry={history.reload} />;
   } else if (!history.data) {
     body = <PageLoading label="Loading your history…" />;
   } else if (history.data.total === 0) {
@@ -163,11 +171,12 @@ function HistoryContent() {
   return body;
 }
 
-/** `/history`: the signed-in user's attempts (the page renders its frame, on the server). */
+/** `/history`: the signed-in user's attempts, then their solo practice runs (the page renders its frame, on the server). */
 export function HistoryListView() {
   return (
     <RequireAuth>
       <HistoryContent />
+      <PracticeRuns />
     </RequireAuth>
   );
 }

@@ -5,6 +5,7 @@ import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
 import { DEFAULT_FILTERS, editQuestionHref, questionsHref } from '../../lib/questions/filters';
 import { signatureOf } from '../../lib/questions/signature';
+import { PracticeEntry } from '../practice/practice-entry';
 import { AdminEditLink } from './admin-edit-link';
 import { DifficultyChip } from './difficulty-chip';
 import { HintList } from './hint-list';
@@ -108,6 +109,16 @@ export function QuestionDetail({ question }: { question: Question }) {
             Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono text-[0.9em]">{signatureOf(question.entryPoint)}</code>.
           </Typography>
           <StarterCodeTabs starterCode={question.starterCode} languages={LANGUAGES} />
+        </Section>
+
+        <Section title="Solve it">
+          <PracticeEntry
+            questionId={question.id}
+            slug={question.slug}
+            entryPoint={question.entryPoint}
+            starterCode={question.starterCode}
+            firstArgs={question.testCases.find((testCase) => !testCase.hidden)?.args}
+          />
         </Section>
       </div>
     </article>

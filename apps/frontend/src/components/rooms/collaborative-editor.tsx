@@ -4,12 +4,15 @@ import type { Language } from '@peerprep/contracts';
 import { useEffect, useState } from 'react';
 import { MonacoBinding } from 'y-monaco';
 import type { RoomSession } from '../../lib/rooms/room-session';
+import type { RunDiagnostics } from '../../lib/runs/diagnostics';
 import { CodeEditor, type MonacoEditorInstance } from '../editor/code-editor';
 
 export interface CollaborativeEditorProps {
   session: RoomSession;
   language: Language;
   readOnly: boolean;
+  /** The newest run's compile diagnostics, as markers until the code changes. */
+  diagnostics: RunDiagnostics | null;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface CollaborativeEditorProps {
  * lives exactly as long as this editor and this session: StrictMode's second
  * effect run gets a fresh one after the first is destroyed.
  */
-export function CollaborativeEditor({ session, language, readOnly }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, language, readOnly, diagnostics }: CollaborativeEditorProps) {
   const [editor, setEditor] = useState<MonacoEditorInstance | null>(null);
 
   useEffect(() => {
@@ -28,5 +31,5 @@ export function CollaborativeEditor({ session, language, readOnly }: Collaborati
     return () => binding.destroy();
   }, [editor, session]);
 
-  return <CodeEditor language={language} readOnly={readOnly} ariaLabel="Shared code editor" onMount={setEditor} />;
+  return <CodeEditor language={language} readOnly={readOnly} ariaLabel="Shared code editor" onMount={setEditor} diagnostics={diagnostics} />;
 }

@@ -6,7 +6,18 @@ import type { HTMLAttributes } from 'react';
 import { ROOM_PANE_LABELS, ROOM_PANES, roomPaneId, roomTabId, type RoomPane } from '../../lib/rooms/room-panes';
 
 /** The tab bar above the room's panes on a phone (hidden from `md` up, where every pane shows). */
-export function RoomTabs({ value, onChange, unreadChat }: { value: RoomPane; onChange(next: RoomPane): void; unreadChat: number }) {
+export function RoomTabs({
+  value,
+  onChange,
+  unreadChat,
+  runBusy,
+}: {
+  value: RoomPane;
+  onChange(next: RoomPane): void;
+  unreadChat: number;
+  /** A run of the room is queued or running: the Run tab says so while another tab is open. */
+  runBusy: boolean;
+}) {
   return (
     <Tabs
       value={value}
@@ -20,8 +31,8 @@ export function RoomTabs({ value, onChange, unreadChat }: { value: RoomPane; onC
           value={pane}
           id={roomTabId(pane)}
           aria-controls={roomPaneId(pane)}
-          // Sized to their labels, then sharing what is left: "Chat & people" needs more than a third of 360 px.
-          className="min-w-0 flex-auto whitespace-nowrap px-3"
+          // Sized to their labels, then sharing what is left: "Chat & people" needs more than a quarter of 360 px.
+          className="min-w-0 flex-auto whitespace-nowrap px-2.5"
           label={
             <span className="relative">
               {ROOM_PANE_LABELS[pane]}
@@ -35,6 +46,12 @@ export function RoomTabs({ value, onChange, unreadChat }: { value: RoomPane; onC
                     {unreadChat}
                   </span>
                   <span className="sr-only">, {unreadChat} unread</span>
+                </>
+              ) : null}
+              {pane === 'run' && runBusy && value !== 'run' ? (
+                <>
+                  <span aria-hidden="true" className="absolute -right-2.5 -top-1 h-2 w-2 rounded-full bg-primary" />
+                  <span className="sr-only">, a run is in progress</span>
                 </>
               ) : null}
             </span>

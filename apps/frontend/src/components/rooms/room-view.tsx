@@ -7,6 +7,8 @@ import Paper from '@mui/material/Paper';
 import dynamic from 'next/dynamic';
 import { IntentLink } from '../intent-link';
 import { useMemo, useState } from 'react';
+import { runDiagnostics } from '../../lib/runs/diagnostics';
+import { runInProgress } from '../../lib/runs/run-list';
 import { ApiError } from '../../lib/api-client';
 import { describeFailure } from '../../lib/form-errors';
 import { participantColor, participantTextColors, remoteCursorCss } from '../../lib/rooms/participant-colors';
@@ -24,6 +26,7 @@ import { LanguagePicker } from './language-picker';
 import { PresenceList } from './presence-list';
 import { QuestionPanel } from './question-panel';
 import { LoadFailure } from './room-status-pages';
+import { ClosedRoomRuns, RoomRunPanel } from './room-run-panel';
 import { RoomTabs, roomPaneProps } from './room-tabs';
 import { useRoomSession } from './use-room-session';
 
@@ -63,12 +66,13 @@ function EndedBanner({ endedByName }: { endedByName: string | null }) {
 }
 
 /** A room that was already closed when the page opened: nothing live to join. */
-function ClosedRoom({ room }: { room: Room }) {
+function ClosedRoom({ room, selfId }: { room: Room; selfId: string }) {
   return (
     <div className="mx-auto grid w-full max-w-[1600px] grid-cols-1 gap-4 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <QuestionPanel question={room.question} />
-      <div className="flex flex-col gap-4">
+      <div className="flex min-w-0 flex-col gap-4">
         <EndedBanner endedByName={nameOf(room.participants, room.closedBy)} />
+        <ClosedRoomRuns roomId={room.id} question={room.question} selfId={selfId} />
       </div>
     </div>
   );
@@ -96,6 +100,9 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
   const ended = snapshot.endedBy !== null || endedHere !== null;
   const language: Language = snapshot.language ?? room.language;
   const editable = !ended && snapshot.synced;
+  const latestRun = snapshot.runs[0] ?? null;
+  // The newest run's compile errors on their lines; the same object while that run stays the newest.
+  const diagnostics = useMemo(() => runDiagnostics(latestRun, language), [latestRun, language]);
 
   const presence = derivePresence({
     participants: room.participants,
@@ -143,7 +150,12 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
     <div className="mx-auto grid w-full max-w-[1600px] grid-cols-1 gap-4 px-4 py-6 max-md:gap-3 max-md:pt-0 lg:min-h-[calc(100vh-4rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       {/* y-monaco's decorations carry per-client classes; these give each its owner's colour and name. */}
       <style data-testid="remote-cursor-styles">{cursorCss}</style>
-      <RoomTabs value={pane} onChange={changePane} unreadChat={unreadChatCount(snapshot.chat.length, chatSeen, pane)} />
+      <RoomTabs
+        value={pane}
+        onChange={changePane}
+        unreadChat={unreadChatCount(snapshot.chat.length, chatSeen, pane)}
+        runBusy={runInProgress(snapshot.runs) !== null}
+      />
       <div {...roomPaneProps('question', pane, compact, 'flex min-h-0 flex-col')}>
         <QuestionPanel question={room.question} />
       </div>
@@ -179,10 +191,15 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
             className="h-[60vh] min-h-72 overflow-hidden rounded-2xl max-md:h-[calc(100dvh-12rem)] max-md:min-h-80 lg:h-auto lg:min-h-[26rem] lg:flex-1"
           >
             {session ? (
-              <CollaborativeEditor session={session} language={language} readOnly={!editable} />
+              <CollaborativeEditor session={session} language={language} readOnly={!editable} diagnostics={diagnostics} />
             ) : (
               <PageLoading label="Connecting to the room…" />
             )}
+          </Paper>
+        </div>
+        <div {...roomPaneProps('run', pane, compact, 'flex min-w-0 flex-col')}>
+          <Paper variant="outlined" className="rounded-2xl p-4">
+            <RoomRunPanel roomId={room.id} question={room.question} session={session} snapshot={snapshot} selfId={user.id} ended={ended} />
           </Paper>
         </div>
         <div {...roomPaneProps('chat', pane, compact, 'grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]')}>
@@ -210,7 +227,7 @@ function RoomLoader({ roomId }: { roomId: string }) {
   const room = useApiResource(`room:${roomId}`, (signal) => fetchRoom(request, roomId, signal));
   if (room.error) return <LoadFailure error={room.error} copy={ROOM_FAILURE_COPY} onRetry={room.reload} />;
   if (room.loading || !room.data || !user) return <PageLoading label="Loading the room…" />;
-  if (room.data.status === 'CLOSED') return <ClosedRoom room={room.data} />;
+  if (room.data.status === 'CLOSED') return <ClosedRoom room={room.data} selfId={user.id} />;
   return <LiveRoom room={room.data} user={user} />;
 }
 

@@ -1,14 +1,16 @@
 /**
- * On a phone the room is three tabs instead of side-by-side panels: the
- * question, the code (language, End session and the editor), and the chat
- * with the people in the room. From Tailwind's `md` up every pane shows.
+ * On a phone the room is four tabs instead of side-by-side panels: the
+ * question, the code (language, End session and the editor), Run (Run and
+ * Submit, the results, earlier runs) and the chat with the people in the
+ * room. From Tailwind's `md` up every pane shows.
  */
-export const ROOM_PANES = ['question', 'code', 'chat'] as const;
+export const ROOM_PANES = ['question', 'code', 'run', 'chat'] as const;
 export type RoomPane = (typeof ROOM_PANES)[number];
 
 export const ROOM_PANE_LABELS: Readonly<Record<RoomPane, string>> = {
   question: 'Question',
   code: 'Code',
+  run: 'Run',
   chat: 'Chat & people',
 };
 

@@ -1,6 +1,8 @@
-import { COLLAB_CLOSE_CODES } from '@peerprep/contracts';
+import { COLLAB_CLOSE_CODES, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { aResult, aRun } from '../../../test/run-fixtures';
 import { RoomSession } from './room-session';
 
 /** Stands in for the browser's WebSocket under the real y-websocket client. */
@@ -37,6 +39,11 @@ class FakeWebSocket {
   open() {
     this.readyState = 1;
     this.onopen?.();
+  }
+
+  /** A binary message from the server. */
+  receive(data: Uint8Array) {
+    this.onmessage?.({ data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) });
   }
 
   /** The connection dropped (or the handshake was refused: browsers report 1006 for both). */
@@ -220,6 +227,65 @@ describe('RoomSession document', () => {
   it('publishes who this client is for the peer’s cursor labels', () => {
     const session = makeSession(['t1']);
     expect(session.awareness.getLocalState()).toEqual({ user: self });
+    session.destroy();
+  });
+});
+
+describe('RoomSession runs', () => {
+  function runMessage(body: string): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, ROOM_RUN_MESSAGE_TYPE);
+    encoding.writeVarString(encoder, body);
+    return encoding.toUint8Array(encoder);
+  }
+
+  it('upserts each run the server sends on the editor socket, and never answers it', async () => {
+    const session = makeSession(['t1']);
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    const sentBefore = socket.sent.length;
+    const queued = aRun({ phase: 'queued' });
+    socket.receive(runMessage(JSON.stringify(queued)));
+    expect(session.getSnapshot().runs).toEqual([queued]);
+    socket.receive(runMessage(JSON.stringify({ ...queued, phase: 'done', result: aResult() })));
+    expect(session.getSnapshot().runs.map((run) => run.phase)).toEqual(['done']);
+    expect(socket.sent.length).toBe(sentBefore);
+    session.destroy();
+  });
+
+  it('ignores a run message that breaks the contract', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const session = makeSession(['t1']);
+    await session.start();
+    FakeWebSocket.instances[0].open();
+    FakeWebSocket.instances[0].receive(runMessage('{"id":"nope"}'));
+    FakeWebSocket.instances[0].receive(runMessage('not json'));
+    expect(session.getSnapshot().runs).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    session.destroy();
+  });
+
+  it('counts connections, so the page fetches the runs again after each reconnect', async () => {
+    const session = makeSession(['t1', 't2']);
+    await session.start();
+    expect(session.getSnapshot().connections).toBe(0);
+    FakeWebSocket.instances[0].open();
+    expect(session.getSnapshot().connections).toBe(1);
+    FakeWebSocket.instances[0].drop();
+    await flush();
+    jest.advanceTimersByTime(3000);
+    FakeWebSocket.instances[1].open();
+    expect(session.getSnapshot().connections).toBe(2);
+    session.destroy();
+  });
+
+  it('merges a fetched list with what the socket already brought', () => {
+    const session = makeSession(['t1']);
+    const done = aRun({ phase: 'done', result: aResult() });
+    session.receiveRuns([done]);
+    session.receiveRuns([{ ...done, phase: 'running', result: null }, aRun({ createdAt: '2026-12-04T09:00:00.000Z' })]);
+    expect(session.getSnapshot().runs.map((run) => run.phase)).toEqual(['done', 'queued']);
     session.destroy();
   });
 });

@@ -1,8 +1,10 @@
-import type { ChatMessage, Language, StarterCode } from '@peerprep/contracts';
+import { ROOM_RUN_MESSAGE_TYPE, runViewSchema, type ChatMessage, type Language, type RunView, type StarterCode } from '@peerprep/contracts';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { buildChatMessage, readChatMessages, type ChatAuthor, type ChatDraftResult } from './chat';
+import { upsertRuns } from '../runs/run-list';
 import { remotePeers, type AwarenessUser, type RemotePeer } from './presence';
 import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, LOCAL_ORIGIN, type RoomDocumentParts } from './room-document';
 
@@ -20,6 +22,10 @@ export interface RoomSessionSnapshot {
   readonly everSeen: ReadonlySet<string>;
   /** The server refused the room for good (a 4400–4499 close): y-websocket stops retrying. */
   readonly refused: { code: number; reason: string } | null;
+  /** The room's runs, newest first: from the server's run messages and `GET /rooms/:id/runs`. */
+  readonly runs: readonly RunView[];
+  /** Counts the socket's (re)connections: the page fetches the runs again at each, for what it missed while away. */
+  readonly connections: number;
 }
 
 export interface RoomSessionOptions {
@@ -44,6 +50,8 @@ export const INITIAL_ROOM_SNAPSHOT: RoomSessionSnapshot = {
   peers: [],
   everSeen: new Set(),
   refused: null,
+  runs: [],
+  connections: 0,
 };
 
 const samePeers = (a: readonly RemotePeer[], b: readonly RemotePeer[]) =>
@@ -121,6 +129,11 @@ export class RoomSession {
     return result;
   }
 
+  /** Upserts runs from `GET /rooms/:id/runs` (never moving one backwards: see upsertRuns). */
+  receiveRuns(runs: readonly RunView[]): void {
+    this.update({ runs: upsertRuns(this.snapshot.runs, runs) });
+  }
+
   /** Switches the shared language (and untouched starter code); only after the first sync. */
   setLanguage(next: Language, starterCode: StarterCode) {
     if (!this.snapshot.synced || this.snapshot.endedBy) return { changed: false, codeReplaced: false };
@@ -149,10 +162,25 @@ export class RoomSession {
   private listen(): void {
     const { provider, parts } = this;
 
+    // The server's run message (never sent by a client): a RunView as JSON. A
+    // malformed one is dropped; the next message or list fetch brings the run.
+    provider.messageHandlers[ROOM_RUN_MESSAGE_TYPE] = (_encoder, decoder) => {
+      let run: RunView;
+      try {
+        run = runViewSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+      } catch (error) {
+        console.warn('Ignored a malformed run message', error);
+        return;
+      }
+      this.receiveRuns([run]);
+    };
+
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (status === 'connected') this.everConnected = true;
       if (!provider.shouldConnect) return this.update({ connection: 'stopped' });
-      this.update({ connection: status === 'connected' ? 'connected' : this.everConnected ? 'reconnecting' : 'connecting' });
+      const connection = status === 'connected' ? 'connected' : this.everConnected ? 'reconnecting' : 'connecting';
+      const connections = connection === 'connected' && this.snapshot.connection !== 'connected' ? this.snapshot.connections + 1 : this.snapshot.connections;
+      this.update({ connection, connections });
     };
     const onConnectionClose = () => {
       // Emitted before y-websocket clears `provider.ws`: act after it, never re-entering disconnect().

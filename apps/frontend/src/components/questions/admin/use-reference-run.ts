@@ -1,9 +1,11 @@
 'use client';
 
-import { runDetailSchema, runViewSchema, type Language, type RunView } from '@peerprep/contracts';
+import type { Language, RunView } from '@peerprep/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { describeFailure } from '../../../lib/form-errors';
 import { isRunFinished, referenceRunRequest, RUN_POLL_INTERVAL_MS } from '../../../lib/questions/reference-run';
+import { createSoloRun, fetchRun } from '../../../lib/runs/run-api';
+import { pollRun } from '../../../lib/runs/poll-run';
 import { useAuth } from '../../auth/auth-provider';
 
 export interface ReferenceRunState {
@@ -12,16 +14,6 @@ export interface ReferenceRunState {
   run: RunView | null;
   /** Why the run could not be started or followed. */
   error: string | null;
-}
-
-function pause(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }
 
 /**
@@ -45,18 +37,15 @@ export function useReferenceRun(questionId: string | undefined) {
     const { signal } = controller;
     setState({ language, run: null, error: null });
     try {
-      let run: RunView = await request('/runs', {
-        method: 'POST',
-        body: referenceRunRequest(questionId, language, code),
-        schema: runViewSchema,
-        signal,
-      });
+      const run = await createSoloRun(request, referenceRunRequest(questionId, language, code), signal);
       setState({ language, run, error: null });
-      while (!isRunFinished(run)) {
-        await pause(RUN_POLL_INTERVAL_MS, signal);
-        run = await request(`/runs/${encodeURIComponent(run.id)}`, { schema: runDetailSchema, signal });
-        setState({ language, run, error: null });
-      }
+      // The solo practice's poller: a failed read is retried (backing off) before giving up.
+      await pollRun(run, {
+        load: (pollSignal) => fetchRun(request, run.id, pollSignal),
+        onUpdate: (next) => setState({ language, run: next, error: null }),
+        signal,
+        intervalMs: RUN_POLL_INTERVAL_MS,
+      });
     } catch (error) {
       if (signal.aborted) return;
       const message = describeFailure(error, { fields: [] }).message ?? 'The run could not be started.';
