@@ -93,8 +93,10 @@ export async function replaceEditorCode(page: Page, editor: Locator, code: strin
     data.setData('text/plain', text);
     target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, code);
-  const firstLine = code.split('\n').find((line) => line.trim() !== '') ?? '';
-  await expect.poll(() => editorText(editor)).toContain(firstLine.trim());
+  // Monaco renders only the lines in view, and a paste leaves the cursor (and the view) at the end:
+  // the last line with more than closing braces in it is on screen once the paste landed.
+  const lastLine = code.split('\n').filter((line) => line.trim().length > 3).at(-1) ?? code;
+  await expect.poll(() => editorText(editor)).toContain(lastLine.trim());
 }
 
 /**

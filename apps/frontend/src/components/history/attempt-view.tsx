@@ -49,7 +49,7 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
           <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
         </Typography>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="final-code-heading" className="flex flex-col gap-2">
           <Typography id="final-code-heading" variant="h2" className="text-xl font-bold">
             Final code
