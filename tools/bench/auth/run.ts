@@ -17,7 +17,8 @@ import { performance } from 'node:perf_hooks';
 import * as argon2 from 'argon2';
 import { runBench, type BenchRun } from '../lib/cleanup';
 import { call } from '../lib/http';
-import { envInt, progress, sleep } from '../lib/options';
+import { probeHealth } from '../lib/health';
+import { envInt, progress } from '../lib/options';
 import { createBenchDatabase, withClient } from '../lib/postgres';
 import { deleteRedisKeys, REDIS_URL } from '../lib/redis';
 import { buildApps, startBuiltService, workspaceRoot } from '../lib/services';
@@ -30,7 +31,6 @@ const CONCURRENCY = envInt('BENCH_CONCURRENCY', 8);
 const STORM_SECONDS = envInt('BENCH_SECONDS', 10);
 const MAX_LOGINS = envInt('BENCH_MAX_LOGINS', 3000);
 const HEALTH_SAMPLES_AT_REST = 200;
-const HEALTH_INTERVAL_MS = 10;
 const PASSWORD = 'correct horse battery staple';
 
 const say = progress('bench:auth');
@@ -45,19 +45,6 @@ async function inPool<T>(items: T[], limit: number, task: (item: T) => Promise<v
   );
 }
 
-/** /healthz latency, one request at a time every HEALTH_INTERVAL_MS, until `until` says stop (or `count` samples). */
-async function probeHealth(port: number, until: () => boolean, count = Infinity): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const samples: number[] = [];
-  while (!until() && samples.length < count) {
-    const reply = await call(agent, port, 'GET', '/healthz');
-    if (reply.status !== 200) throw new Error(`/healthz answered ${reply.status}`);
-    samples.push(reply.ms);
-    await sleep(HEALTH_INTERVAL_MS);
-  }
-  agent.destroy();
-  return samples;
-}
 
 interface LoopDelay {
   p50: number;

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runBench, type BenchRun } from '../lib/cleanup';
+import { probeHealth } from '../lib/health';
 import { call } from '../lib/http';
 import { envInt, progress, sleep } from '../lib/options';
 import { createBenchDatabase } from '../lib/postgres';
@@ -43,7 +44,6 @@ const LANGUAGES = (process.env['BENCH_LANGUAGES']?.split(',') ?? [...ALL_LANGUAG
   (ALL_LANGUAGES as readonly string[]).includes(name),
 );
 const POLL_MS = 5;
-const HEALTH_INTERVAL_MS = 10;
 
 const say = progress('bench:execution');
 
@@ -142,19 +142,6 @@ async function runOnce(client: Client, body: Record<string, unknown>): Promise<{
   }
 }
 
-/** /healthz of a replica, one request at a time every HEALTH_INTERVAL_MS, until `until` says stop. */
-async function probeHealth(port: number, until: () => boolean): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const samples: number[] = [];
-  while (!until()) {
-    const reply = await call(agent, port, 'GET', '/healthz');
-    if (reply.status !== 200) throw new Error(`/healthz answered ${reply.status}`);
-    samples.push(reply.ms);
-    await sleep(HEALTH_INTERVAL_MS);
-  }
-  agent.destroy();
-  return samples;
-}
 
 /** prom-client's event-loop delay p99 (seconds → ms) from a service's /metrics: it covers the replica's whole life, start-up included. */
 async function eventLoopP99(service: RunningService): Promise<number> {
