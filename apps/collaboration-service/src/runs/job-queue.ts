@@ -24,6 +24,8 @@ export function createExecutionJobQueue(
     queue: settings.EXECUTION_JOBS_QUEUE,
     schema: executionJobSchema,
     maxLength: settings.EXECUTION_QUEUE_MAX_LENGTH,
+    // A run's POST waits for the broker's confirm: past this it is given up with 503.
+    sendTimeoutMs: 5_000,
     logger,
   });
   return {

@@ -34,7 +34,7 @@ import type { NewRun, RunsRepository } from './runs.repository';
 
 /** Where jobs go: execution-service's work queue (libs/messaging's WorkQueue). */
 export interface JobQueue {
-  /** Resolves once the broker holds the job; rejects when it cannot take it (full: `isFull(error)`). */
+  /** Resolves once the broker holds the job; rejects when it cannot take it in time, or it is full (`isFull(error)`). */
   send(job: ExecutionJob, opts?: { messageId?: string; correlationId?: string }): Promise<void>;
   isFull(error: unknown): boolean;
 }
@@ -57,8 +57,6 @@ export interface RunsServiceDeps {
   announcer: RunAnnouncer;
   rateLimit: RunRateLimit;
   logger: Logger;
-  /** How long sending a job may take before the run is given up with 503 (a broker that is down holds it forever). */
-  sendTimeoutMs?: number;
 }
 
 export type RunsService = ReturnType<typeof createRunsService>;
@@ -103,7 +101,7 @@ function checkSourceSize(code: string, field: string): void {
  * the work queue, their progress and results applied from its events and
  * pushed to the room's clients on every replica.
  */
-export function createRunsService({ runs, rooms, questions, jobs, announcer, rateLimit, logger, sendTimeoutMs = 5_000 }: RunsServiceDeps) {
+export function createRunsService({ runs, rooms, questions, jobs, announcer, rateLimit, logger }: RunsServiceDeps) {
   function announce(run: Run): RunView {
     const view = toRunView(run);
     if (run.roomId) announcer.announceRun(run.roomId, view);
@@ -134,14 +132,9 @@ export function createRunsService({ runs, rooms, questions, jobs, announcer, rat
       tests,
       enqueuedAt: run.createdAt.toISOString(),
     };
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        jobs.send(job, { messageId: run.id, correlationId }),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`the work queue did not take the job within ${sendTimeoutMs} ms`)), sendTimeoutMs);
-        }),
-      ]);
+      // The work queue bounds the wait itself (a broker that is down would hold the job forever).
+      await jobs.send(job, { messageId: run.id, correlationId });
     } catch (error) {
       await runs.remove(run.id);
       if (jobs.isFull(error)) {
@@ -152,8 +145,6 @@ export function createRunsService({ runs, rooms, questions, jobs, announcer, rat
       }
       logger.error({ err: error, runId: run.id }, 'queueing a run failed');
       throw new ServiceUnavailableError('Code cannot be run right now; try again shortly', { cause: error, retryAfterSeconds: QUEUE_FULL_RETRY_SECONDS });
-    } finally {
-      clearTimeout(timer);
     }
     return announce(run);
   }

@@ -1,36 +1,12 @@
 import { runViewSchema, type ExecutionResult, type RunView } from '@peerprep/contracts';
+import { aResult, aRun } from '../../../test/run-fixtures';
 import { referenceRunRequest, summarizeReferenceRun } from './reference-run';
 
-const run: RunView = {
-  id: '3f0c9d52-8a4e-4d5b-9b8e-1c2d3e4f5a6b',
-  roomId: null,
-  question: { id: '0b0c1a56-1a64-4a8e-9bd5-6a3a4b0f2f11', slug: 'sum-of-pair', title: 'Sum of a Pair', difficulty: 'EASY' },
-  userId: '7a44b2f0-c1de-4f0a-9d3e-2c1f5a8e9b10',
-  userName: 'admin',
-  kind: 'submit',
-  language: 'python',
-  phase: 'queued',
-  progress: null,
-  result: null,
-  error: null,
-  customInput: null,
-  createdAt: '2026-12-04T22:00:00.000Z',
-  finishedAt: null,
-};
+// A queued Submit of the admin's, alone; results as the fixtures', with the figures the summaries below name.
+const run: RunView = aRun({ roomId: null, userName: 'admin', kind: 'submit' });
 
 function result(overrides: Partial<ExecutionResult>): ExecutionResult {
-  return {
-    status: 'accepted',
-    summary: 'Accepted 3/3',
-    passed: 3,
-    total: 3,
-    firstFailure: null,
-    compile: { ok: true, output: '', diagnostics: [], timeMs: 40 },
-    tests: [],
-    totalTimeMs: 47.6,
-    peakMemoryBytes: null,
-    ...overrides,
-  };
+  return aResult({ summary: 'Accepted 3/3', passed: 3, total: 3, tests: [], totalTimeMs: 47.6, peakMemoryBytes: null, ...overrides });
 }
 
 describe('running a reference solution from the admin editor', () => {
