@@ -1,7 +1,7 @@
 'use client';
 
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
+import { TextInput } from '../forms/text-input';
 import { Suspense, useState, type FormEvent } from 'react';
 import { loadContracts } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
@@ -49,7 +49,7 @@ export function LoginForm() {
       </Suspense>
       <form noValidate onSubmit={onSubmit} aria-label="Log in" className="flex flex-col gap-4">
         <FormAlert message={form.message} />
-        <TextField
+        <TextInput
           label="Username or email"
           name="identifier"
           autoComplete="username"

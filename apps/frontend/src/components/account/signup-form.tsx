@@ -2,7 +2,7 @@
 
 import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts/constants';
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
+import { TextInput } from '../forms/text-input';
 import { Suspense, useState, type FormEvent } from 'react';
 import { loadContracts } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
@@ -60,7 +60,7 @@ export function SignupForm() {
       </Suspense>
       <form noValidate onSubmit={onSubmit} aria-label="Sign up" className="flex flex-col gap-4">
         <FormAlert message={form.message} />
-        <TextField
+        <TextInput
           {...field('username')}
           label="Username"
           autoComplete="username"
@@ -68,7 +68,7 @@ export function SignupForm() {
           required
           helperText={form.fieldErrors.username ?? '3–20 letters, digits or underscores'}
         />
-        <TextField
+        <TextInput
           {...field('email')}
           label="Email"
           type="email"
@@ -76,7 +76,7 @@ export function SignupForm() {
           required
           helperText={form.fieldErrors.email}
         />
-        <TextField
+        <TextInput
           {...field('displayName')}
           label="Display name"
           autoComplete="nickname"
