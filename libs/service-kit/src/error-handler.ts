@@ -81,7 +81,11 @@ export function problemForError(error: unknown): MappedProblem | undefined {
   if (error instanceof HttpProblem) return { status: error.status, extras: { detail: error.message } };
   const parserError = error as BodyParserError | null;
   const known = parserError?.type ? BODY_PARSER_PROBLEMS[parserError.type] : undefined;
-  if (known) return { status: known.status, extras: { detail: known.detail } };
+  if (known) {
+    // A 400 names its field: the body as a whole, like a zod error at the root.
+    const errors = known.status === 400 ? [{ field: '(root)', location: 'body' as const, message: known.detail }] : undefined;
+    return { status: known.status, extras: { detail: known.detail, ...(errors ? { errors } : {}) } };
+  }
   return undefined;
 }
 

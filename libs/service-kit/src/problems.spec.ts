@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import net from 'node:net';
 import request from 'supertest';
 import { z } from 'zod';
 import { capturedLogger, startTestService, stopAllServices } from '../test/helpers';
@@ -46,6 +48,45 @@ describe('problem+json errors', () => {
     const res = await request(url).post('/api/echo').set('content-type', 'application/json').send('{"email": ');
     expectProblem(res, 400, '/api/echo');
     expect(res.body.detail).toMatch(/not valid JSON/);
+    expect(res.body.errors).toEqual([{ field: '(root)', location: 'body', message: expect.stringMatching(/not valid JSON/) }]);
+  });
+
+  it('names each unknown field of a strict body, not the object holding it', async () => {
+    const strict = z.strictObject({ name: z.string(), address: z.strictObject({ city: z.string() }) });
+    const { url } = await startTestService({
+      routes: (app) => app.post('/api/strict', validate(strict, 'body'), (req, res) => res.json(req.body)),
+    });
+    const res = await request(url).post('/api/strict').send({ name: 'a', extra: 1, other: 2, address: { city: 'b', zip: '1' } });
+    expectProblem(res, 400, '/api/strict');
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'extra', location: 'body', message: 'Unrecognized key' },
+        { field: 'other', location: 'body', message: 'Unrecognized key' },
+        { field: 'address.zip', location: 'body', message: 'Unrecognized key' },
+      ]),
+    );
+    expect(res.body.errors).toHaveLength(3);
+  });
+
+  it('answers headers over the size limit with a 431 problem, not a bare status line', async () => {
+    const { url } = await startTestService();
+    const res = await fetch(`${url}/healthz`, { headers: { 'x-padding': 'h'.repeat(32 * 1024) } });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ type: 'about:blank', status: 431, title: 'Request Header Fields Too Large' });
+  });
+
+  it('answers a request line that is not HTTP with a 400 problem', async () => {
+    const { url } = await startTestService();
+    const { port } = new URL(url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.end('NOT HTTP AT ALL\r\n\r\n');
+    let raw = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (raw += chunk));
+    await once(socket, 'close');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(raw).toMatch(/\r\nContent-Type: application\/problem\+json/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad Request' });
   });
 
   it('answers 415 when a JSON body route gets another content type', async () => {

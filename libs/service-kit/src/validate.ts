@@ -4,12 +4,16 @@ import type { z } from 'zod';
 import { ValidationError } from './errors';
 import { HttpProblem } from './problem';
 
+const fieldName = (path: PropertyKey[]) => (path.length > 0 ? path.map(String).join('.') : '(root)');
+
 export function fieldErrorsFromZod(error: z.ZodError, location: FieldLocation): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
-    location,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // A strict object names its unknown keys in one issue at the object's
+    // path; each key is the field at fault, so each gets its own entry.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), location, message: 'Unrecognized key' }))
+      : [{ field: fieldName(issue.path), location, message: issue.message }],
+  );
 }
 
 function hasBody(req: Request): boolean {
