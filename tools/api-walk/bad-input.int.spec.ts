@@ -150,11 +150,18 @@ function verdict(request: BadRequest, answer: Answer): string | undefined {
   return undefined;
 }
 
-/** The log lines of the request, from every service, to show a 5xx's cause. */
-function logsOf(answer: Answer): string {
+/** What the services logged as the error of this request, to show a 5xx's cause. */
+function causeOf(answer: Answer): string {
   const requestId = (JSON.parse(answer.body || '{}') as Problem).requestId;
   if (!requestId) return '';
-  return [...platform.output.values()].flatMap((text) => text.split('\n').filter((line) => line.includes(requestId))).join('\n');
+  const causes = new Set<string>();
+  for (const [service, text] of platform.output) {
+    for (const line of text.split('\n').filter((l) => l.includes(requestId))) {
+      const { err } = JSON.parse(line) as { err?: { type?: string; message?: string } };
+      if (err) causes.add(`${service}: ${err.type ?? 'Error'}: ${err.message ?? ''}`);
+    }
+  }
+  return [...causes].join('; ');
 }
 
 beforeAll(async () => {
@@ -192,8 +199,8 @@ describe('the public API under generated bad input', () => {
         byStatus.set(outcome, (byStatus.get(outcome) ?? 0) + 1);
         const wrong = verdict(request, answer);
         if (wrong) {
-          const logs = answer.status >= 500 ? `\n    ${logsOf(answer)}` : '';
-          failures.push(`${request.operation} — ${request.label}: ${wrong}${logs}`);
+          const cause = answer.status >= 500 ? ` (${causeOf(answer)})` : '';
+          failures.push(`${request.operation} — ${request.label}: ${wrong}${cause}`);
         }
       }
     };

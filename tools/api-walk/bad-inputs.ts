@@ -79,6 +79,9 @@ const EXTRA_FIELD = 'walkerUnknownField';
 export const WEBSOCKET_PROTOCOL = 'peerprep';
 /** The smallest BODY_LIMIT a service runs with (the service kit's default, 100 kb). */
 const BODY_LIMIT_FLOOR = 100 * 1024;
+/** Deep enough to exhaust a recursive validator's stack, small enough (2 bytes a level) for any body limit. */
+const DEEP_NESTING = 20_000;
+const DEEP_SENTINEL = '\u0000walker-deeply-nested-arrays\u0000';
 
 /** mulberry32: a small seeded generator, so a walk is the same every run. */
 export function seededRandom(seed: number): () => number {
@@ -200,6 +203,17 @@ function setAt(target: unknown, path: Path, value: unknown): void {
   node[path.at(-1) as string | number] = value;
 }
 
+function getAt(target: unknown, path: Path): object {
+  let node = target as Record<string | number, unknown>;
+  for (const key of path) node = node[key] as Record<string | number, unknown>;
+  return node;
+}
+
+/** A schema that takes any JSON value (anyOf of every type, arrays of itself): the one place nesting depth is unbounded. */
+function isAnyJson(schema: JsonSchema): boolean {
+  return (schema.anyOf ?? []).some((alternative) => alternative.type === 'array');
+}
+
 function deleteAt(target: unknown, path: Path): void {
   let node = target as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
@@ -231,6 +245,13 @@ function bodyMutations(document: OpenApiDocument, rootSchema: JsonSchema, valid:
     const where = path.join('.') || '(root)';
     const wrong = wrongTypeValue(schema);
     if (wrong && path.length > 0) mutate(`${where}: wrong type (${wrong.what})`, path, (copy) => setAt(copy, path, wrong.value));
+    if (typeOf(schema) === 'string' && path.length > 0) {
+      // PostgreSQL text cannot hold U+0000: the field must be refused, never reach a write.
+      mutate(`${where}: contains a NUL character`, path, (copy) => setAt(copy, path, 'wal\u0000ker'));
+    }
+    if (isAnyJson(schema) && path.length > 0) {
+      mutate(`${where}: arrays nested ${DEEP_NESTING} deep`, path, (copy) => setAt(copy, path, DEEP_SENTINEL));
+    }
     if (typeOf(schema) === 'string' && schema.maxLength !== undefined && schema.format !== 'uuid') {
       const tooLong = 'w'.repeat(schema.maxLength * 10 + 1);
       // Past the body limit (a service's BODY_LIMIT) it is the size of the whole body that is refused.
@@ -252,6 +273,11 @@ function bodyMutations(document: OpenApiDocument, rootSchema: JsonSchema, valid:
       if (schema.additionalProperties === false) {
         const extraPath = [...path, EXTRA_FIELD];
         mutate(`${where}: unknown field ${EXTRA_FIELD} (the schema is strict)`, extraPath, (copy) => setAt(copy, extraPath, 'extra'));
+        // JSON.parse makes "__proto__" an own key: a strict schema must name it like any other.
+        const protoPath = [...path, '__proto__'];
+        mutate(`${where}: unknown field __proto__ (the schema is strict)`, protoPath, (copy) =>
+          Object.defineProperty(path.length > 0 ? getAt(copy, path) : copy, '__proto__', { value: { role: 'ADMIN' }, enumerable: true, configurable: true, writable: true }),
+        );
       }
     }
     if (typeOf(schema) === 'array' && schema.items) walk(schema.items, [...path, 0], base);
@@ -305,6 +331,7 @@ function queryCases(document: OpenApiDocument, parameter: OpenApiParameter): Que
       add('a value outside the enum', 'NOT_ONE_OF_THEM');
       break;
     case 'string':
+      add('contains a NUL character', 'wal\u0000ker');
       if (schema.format === 'uuid') add('not a uuid', 'not-a-uuid');
       if (schema.maxLength !== undefined) add(`${schema.maxLength * 10 + 1} characters (max ${schema.maxLength})`, 'q'.repeat(schema.maxLength * 10 + 1));
       break;
@@ -327,7 +354,11 @@ export function badRequestsFor(document: OpenApiDocument, method: string, templa
   const requests: BadRequest[] = [];
   const add = (request: Omit<BadRequest, 'operation' | 'method' | 'caller' | 'url' | 'headers'> & { url?: string; headers?: Record<string, string>; caller?: Caller }) =>
     requests.push({ operation: name, method: method.toUpperCase(), caller, url: fillPath(template, validPath), headers: {}, ...request });
-  const jsonBody = (body: unknown) => ({ headers: { 'content-type': JSON_TYPE }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const jsonBody = (body: unknown) => ({
+    headers: { 'content-type': JSON_TYPE },
+    // Spliced in as text: too deep for JSON.stringify's own stack.
+    body: typeof body === 'string' ? body : JSON.stringify(body).replace(JSON.stringify(DEEP_SENTINEL), '['.repeat(DEEP_NESTING) + ']'.repeat(DEEP_NESTING)),
+  });
 
   if (bodySchema) {
     add({ label: 'body: malformed JSON', ...jsonBody('{"truncated": '), expect: [400], field: { name: '(root)', location: 'body' } });
@@ -337,6 +368,8 @@ export function badRequestsFor(document: OpenApiDocument, method: string, templa
     add({ label: 'body: valid JSON sent as text/plain', headers: { 'content-type': 'text/plain' }, body: validBodyText, expect: [415] });
     add({ label: 'body: valid JSON sent as form data', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1', expect: [415] });
     add({ label: 'body: JSON in an unsupported charset', headers: { 'content-type': `${JSON_TYPE}; charset=iso-8859-1` }, body: validBodyText, expect: [415] });
+    add({ label: 'body: gzip-encoded, but not gzip', headers: { 'content-type': JSON_TYPE, 'content-encoding': 'gzip' }, body: validBodyText, expect: [400], field: { name: '(root)', location: 'body' } });
+    add({ label: 'body: an unknown content encoding', headers: { 'content-type': JSON_TYPE, 'content-encoding': 'x-walker' }, body: validBodyText, expect: [415] });
     add({ label: 'body: 1 MB string field', ...jsonBody({ ...(validBody as object), [firstStringField(document, bodySchema) ?? EXTRA_FIELD]: 'm'.repeat(ONE_MEGABYTE) }), expect: [413] });
     for (const mutation of bodyMutations(document, bodySchema, validBody, random)) {
       add({ label: mutation.label, ...jsonBody(mutation.body), expect: mutation.expect, field: { name: mutation.field, location: 'body' } });
@@ -353,6 +386,11 @@ export function badRequestsFor(document: OpenApiDocument, method: string, templa
       add({ label: `params.${parameter.name}: ${schema.maxLength * 10 + 1} characters (max ${schema.maxLength})`, url: fillPath(template, { ...validPath, [parameter.name]: 'p'.repeat(schema.maxLength * 10 + 1) }), ...body, expect: [400], field: { name: parameter.name, location: 'params' } });
     }
     add({ label: `params.${parameter.name}: names nothing`, ...body, expect: [404] });
+    // Spliced in raw: a percent sign that starts no escape, and an escaped NUL.
+    const raw = (value: string) => fillPath(template, validPath).replace(encodeURIComponent(validPath[parameter.name] ?? ''), value);
+    // Undecodable, the path as a whole is at fault: the service kit names it `(path)`.
+    add({ label: `params.${parameter.name}: broken percent-encoding`, url: raw('%E0%A4%A'), ...body, expect: [400], field: { name: '(path)', location: 'params' } });
+    add({ label: `params.${parameter.name}: contains an escaped NUL`, url: raw('wal%00ker'), ...body, expect: [400], field: { name: parameter.name, location: 'params' } });
   }
 
   for (const parameter of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
@@ -376,6 +414,7 @@ export function badRequestsFor(document: OpenApiDocument, method: string, templa
     if (!websocket) add({ label: 'headers.authorization: another scheme', caller: 'anonymous', headers: { authorization: 'Basic d2Fsa2VyOndhbGtlcg==' }, expect: [401] });
   }
   if (bearer === 'required') add({ label: 'no token', caller: 'anonymous', expect: [401] });
+  add({ label: `url: ${HUGE_HEADER_BYTES / 1024} KB of query string`, url: `${fillPath(template, validPath)}?walker=${'u'.repeat(HUGE_HEADER_BYTES)}`, expect: [414, 431] });
   add({ label: `headers: one ${HUGE_HEADER_BYTES / 1024} KB header`, headers: { 'x-walker-padding': 'h'.repeat(HUGE_HEADER_BYTES) }, expect: [431] });
   // A WebSocket operation (101 Switching Protocols) is reached by an upgrade
   // handshake; a plain GET is no request for it at all.

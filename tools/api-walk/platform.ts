@@ -1,8 +1,9 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, createTestRedis, queryRows, uniqueTestId, type TestDatabase, type TestRedis } from '@peerprep/testing';
 import { createRabbitVhost } from '../bench/lib/rabbit';
-import { buildApps, startBuiltService, workspaceRoot, type RunningService } from '../bench/lib/services';
+import { builtMain, startBuiltService, workspaceRoot, type RunningService } from '../bench/lib/services';
 
 /**
  * The platform behind the gateway, from the apps' built bundles (the tools
@@ -33,7 +34,9 @@ const APPS = ['user-service', 'question-service', 'matching-service', 'collabora
 const NO_RATE_LIMIT = '1000000';
 
 export async function startWalkPlatform(label: string): Promise<WalkPlatform> {
-  buildApps(APPS, () => undefined, true);
+  // The tools project's test target builds them first (dependsOn build).
+  const missing = APPS.filter((project) => !existsSync(builtMain(project)));
+  if (missing.length > 0) throw new Error(`no build of ${missing.join(', ')}: npx nx run-many -t build -p ${missing.join(',')}`);
   const running: RunningService[] = [];
   const output = new Map<string, string>();
   const undo: (() => Promise<void> | void)[] = [];

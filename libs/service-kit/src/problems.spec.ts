@@ -68,6 +68,42 @@ describe('problem+json errors', () => {
     expect(res.body.errors).toHaveLength(3);
   });
 
+  it('answers 400 naming the body when its Content-Encoding does not decode it', async () => {
+    const { url } = await startTestService({ routes: (app) => app.post('/api/echo', (req, res) => res.json(req.body)) });
+    const res = await request(url).post('/api/echo').set('content-type', 'application/json').set('content-encoding', 'gzip').send('{"not":"gzip"}');
+    expectProblem(res, 400, '/api/echo');
+    expect(res.body.errors).toEqual([{ field: '(root)', location: 'body', message: expect.stringMatching(/could not be decoded/) }]);
+  });
+
+  it('answers 400 naming the path when a path parameter is not validly percent-encoded', async () => {
+    const { url } = await startTestService({ routes: (app) => app.get('/api/items/:id', (req, res) => res.json(req.params)) });
+    const res = await request(url).get('/api/items/%E0%A4%A');
+    expectProblem(res, 400, '/api/items/%E0%A4%A');
+    expect(res.body.errors).toEqual([{ field: '(path)', location: 'params', message: 'The request path is not validly percent-encoded' }]);
+  });
+
+  it('answers 400 naming the field for what no schema makes safe: a NUL character, hostile nesting', async () => {
+    const anyJson = z.object({ text: z.string().optional(), value: z.json().optional() });
+    const { url } = await startTestService({
+      routes: (app) => {
+        app.post('/api/values', validate(anyJson, 'body'), (req, res) => res.json(req.body));
+        app.get('/api/search', validate(z.object({ q: z.string() }), 'query'), (req, res) => res.json(req.query));
+      },
+    });
+    const nul = await request(url).post('/api/values').send({ text: 'a\u0000b' });
+    expectProblem(nul, 400, '/api/values');
+    expect(nul.body.errors).toEqual([{ field: 'text', location: 'body', message: 'Must not contain the NUL character (U+0000)' }]);
+
+    const deep = await request(url).post('/api/values').set('content-type', 'application/json').send(`{"value":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expectProblem(deep, 400, '/api/values');
+    expect(deep.body.errors).toEqual([expect.objectContaining({ location: 'body', message: 'Nested deeper than 64 levels' })]);
+    expect(deep.body.errors[0].field).toMatch(/^value\.0\.0/);
+
+    const query = await request(url).get('/api/search?q=a%00b');
+    expectProblem(query, 400, '/api/search');
+    expect(query.body.errors).toEqual([{ field: 'q', location: 'query', message: 'Must not contain the NUL character (U+0000)' }]);
+  });
+
   it('answers headers over the size limit with a 431 problem, not a bare status line', async () => {
     const { url } = await startTestService();
     const res = await fetch(`${url}/healthz`, { headers: { 'x-padding': 'h'.repeat(32 * 1024) } });
