@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { badRequestsForDocument, WEBSOCKET_PROTOCOL, type BadRequest, type Caller, type OpenApiDocument } from './bad-inputs';
-import { snapshotDatabases, startWalkPlatform, type WalkPlatform } from './platform';
+import { snapshotDatabases, startWalkPlatform, type WalkPlatform } from './test/platform';
 
 // Issue #17 item 9: every operation of the OpenAPI document, walked through
 // the real gateway in front of the real services with generated bad input,

@@ -47,7 +47,10 @@ export interface OpenApiOperation {
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: {
+    schemas?: Record<string, JsonSchema>;
+    securitySchemes?: Record<string, { type: string; in?: string; name?: string }>;
+  };
 }
 
 /** Who the walker authenticates as for an operation. */
@@ -321,7 +324,7 @@ function queryCases(document: OpenApiDocument, parameter: OpenApiParameter): Que
   switch (typeOf(schema)) {
     case 'integer':
     case 'number':
-      for (const value of ['NaN', 'Infinity', 'twelve', '1.5', '1e400']) add(`not a ${typeOf(schema)} (${value})`, value);
+      for (const value of ['NaN', 'Infinity', 'twelve', '1.5', '1e400']) add(`not ${typeOf(schema) === 'integer' ? 'an integer' : 'a number'} (${value})`, value);
       if (schema.minimum !== undefined) add(`below the minimum (${schema.minimum - 1})`, String(schema.minimum - 1));
       if (schema.maximum !== undefined) add(`above the maximum (${schema.maximum + 1})`, String(schema.maximum + 1));
       // A repeated parameter arrives as an array, never as the first or the last value.
@@ -414,6 +417,17 @@ export function badRequestsFor(document: OpenApiDocument, method: string, templa
     if (!websocket) add({ label: 'headers.authorization: another scheme', caller: 'anonymous', headers: { authorization: 'Basic d2Fsa2VyOndhbGtlcg==' }, expect: [401] });
   }
   if (bearer === 'required') add({ label: 'no token', caller: 'anonymous', expect: [401] });
+  // A cookie credential (the refresh token), where the operation says a bad one is a 401.
+  for (const schemeName of (operation.security ?? []).flatMap((requirement) => Object.keys(requirement))) {
+    const scheme = document.components?.securitySchemes?.[schemeName];
+    if (scheme?.type !== 'apiKey' || scheme.in !== 'cookie' || !scheme.name || !('401' in operation.responses)) continue;
+    for (const [label, value] of [
+      ['not a token', 'garbage'],
+      ['an 8 KB token', 'c'.repeat(8 * 1024)],
+    ] as const) {
+      add({ label: `cookies.${scheme.name}: ${label}`, caller: 'anonymous', headers: { cookie: `${scheme.name}=${value}` }, expect: [401] });
+    }
+  }
   add({ label: `url: ${HUGE_HEADER_BYTES / 1024} KB of query string`, url: `${fillPath(template, validPath)}?walker=${'u'.repeat(HUGE_HEADER_BYTES)}`, expect: [414, 431] });
   add({ label: `headers: one ${HUGE_HEADER_BYTES / 1024} KB header`, headers: { 'x-walker-padding': 'h'.repeat(HUGE_HEADER_BYTES) }, expect: [431] });
   // A WebSocket operation (101 Switching Protocols) is reached by an upgrade

@@ -2,8 +2,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, createTestRedis, queryRows, uniqueTestId, type TestDatabase, type TestRedis } from '@peerprep/testing';
-import { createRabbitVhost } from '../bench/lib/rabbit';
-import { builtMain, startBuiltService, workspaceRoot, type RunningService } from '../bench/lib/services';
+import { createRabbitVhost } from '../../bench/lib/rabbit';
+import { builtMain, startBuiltService, workspaceRoot, type RunningService } from '../../bench/lib/services';
 
 /**
  * The platform behind the gateway, from the apps' built bundles (the tools
