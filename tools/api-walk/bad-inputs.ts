@@ -200,27 +200,25 @@ function wrongTypeValue(schema: JsonSchema): { value: unknown; what: string } | 
 
 type Path = (string | number)[];
 
-function setAt(target: unknown, path: Path, value: unknown): void {
-  let node = target as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1) as string | number] = value;
+type Node = Record<string | number, unknown>;
+
+function nodeAt(target: unknown, path: Path): Node {
+  let node = target as Node;
+  for (const key of path) node = node[key] as Node;
+  return node;
 }
 
-function getAt(target: unknown, path: Path): object {
-  let node = target as Record<string | number, unknown>;
-  for (const key of path) node = node[key] as Record<string | number, unknown>;
-  return node;
+function setAt(target: unknown, path: Path, value: unknown): void {
+  nodeAt(target, path.slice(0, -1))[path.at(-1) as string | number] = value;
+}
+
+function deleteAt(target: unknown, path: Path): void {
+  delete nodeAt(target, path.slice(0, -1))[path.at(-1) as string | number];
 }
 
 /** A schema that takes any JSON value (anyOf of every type, arrays of itself): the one place nesting depth is unbounded. */
 function isAnyJson(schema: JsonSchema): boolean {
   return (schema.anyOf ?? []).some((alternative) => alternative.type === 'array');
-}
-
-function deleteAt(target: unknown, path: Path): void {
-  let node = target as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  delete node[path.at(-1) as string | number];
 }
 
 interface BodyMutation {
@@ -279,7 +277,7 @@ function bodyMutations(document: OpenApiDocument, rootSchema: JsonSchema, valid:
         // JSON.parse makes "__proto__" an own key: a strict schema must name it like any other.
         const protoPath = [...path, '__proto__'];
         mutate(`${where}: unknown field __proto__ (the schema is strict)`, protoPath, (copy) =>
-          Object.defineProperty(path.length > 0 ? getAt(copy, path) : copy, '__proto__', { value: { role: 'ADMIN' }, enumerable: true, configurable: true, writable: true }),
+          Object.defineProperty(nodeAt(copy, path), '__proto__', { value: { role: 'ADMIN' }, enumerable: true, configurable: true, writable: true }),
         );
       }
     }
