@@ -60,9 +60,9 @@ describe('problem+json errors', () => {
     expectProblem(res, 400, '/api/strict');
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'extra', location: 'body', message: 'Unrecognized key' },
-        { field: 'other', location: 'body', message: 'Unrecognized key' },
-        { field: 'address.zip', location: 'body', message: 'Unrecognized key' },
+        { field: 'extra', location: 'body', message: 'Unrecognized key: "extra"' },
+        { field: 'other', location: 'body', message: 'Unrecognized key: "other"' },
+        { field: 'address.zip', location: 'body', message: 'Unrecognized key: "zip"' },
       ]),
     );
     expect(res.body.errors).toHaveLength(3);

@@ -12,7 +12,7 @@ export function fieldErrorsFromZod(error: z.ZodError, location: FieldLocation): 
     // A strict object names its unknown keys in one issue at the object's
     // path; each key is the field at fault, so each gets its own entry.
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), location, message: 'Unrecognized key' }))
+      ? issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), location, message: `Unrecognized key: ${JSON.stringify(key)}` }))
       : [{ field: fieldName(issue.path), location, message: issue.message }],
   );
 }
