@@ -2,6 +2,7 @@
 
 import type { MatchCriteria } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import { describeFailure } from '../../lib/form-errors';
 import { fetchTopics } from '../../lib/match/match-api';
@@ -11,9 +12,14 @@ import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
 import { CriteriaForm } from './criteria-form';
-import { EndedPanel, MatchedPanel } from './outcome-panel';
 import { useMatch } from './use-match';
-import { WaitingPanel } from './waiting-panel';
+
+// The form is what a visit starts with; the panels of a request in progress
+// and of its outcome load when the page gets there.
+const panelLoading = () => <PageLoading label="Loading…" />;
+const WaitingPanel = dynamic(() => import('./waiting-panel').then((module) => module.WaitingPanel), { ssr: false, loading: panelLoading });
+const MatchedPanel = dynamic(() => import('./outcome-panel').then((module) => module.MatchedPanel), { ssr: false, loading: panelLoading });
+const EndedPanel = dynamic(() => import('./outcome-panel').then((module) => module.EndedPanel), { ssr: false, loading: panelLoading });
 
 function endedMessage(state: Extract<MatchState, { kind: 'timedOut' | 'cancelled' | 'failed' }>): string {
   if (state.kind !== 'cancelled') return state.message;
