@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { securityHeaders } from './src/lib/security-headers';
 
 // The workspace root, so Turbopack compiles the libs/ sources that tsconfig
 // paths point at and standalone tracing copies the root node_modules.
@@ -8,13 +9,6 @@ const workspaceRoot = path.resolve(__dirname, '../..');
 // Read when the config is evaluated: `next build` bakes it into the routes
 // manifest, so a standalone image must be built with the gateway it talks to.
 const gatewayUrl = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001').replace(/\/+$/, '');
-
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-];
 
 const nextConfig: NextConfig = {
   output: 'standalone',
@@ -29,7 +23,12 @@ const nextConfig: NextConfig = {
     return [{ source: '/api/:path*', destination: `${gatewayUrl}/api/:path*` }];
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // CSP and HSTS in production builds only (`npm start` and the images run one).
+    const headers = securityHeaders({
+      production: process.env.NODE_ENV === 'production',
+      gatewayWsUrl: process.env.NEXT_PUBLIC_GATEWAY_WS_URL,
+    });
+    return [{ source: '/:path*', headers }];
   },
 };
 
