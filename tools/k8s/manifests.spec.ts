@@ -480,7 +480,7 @@ describe('Redis wants a password', () => {
     const redis = get(rendered.local as Any[], 'StatefulSet', 'redis').spec.template.spec.containers[0];
     expect(redis.command.join(' ')).toContain('--requirepass "$REDIS_PASSWORD"');
     expect(redis.readinessProbe.exec.command.join(' ')).toContain('REDISCLI_AUTH="$REDIS_PASSWORD"');
-    const secret = (name: string) => (rendered.local as Any[]).find((o) => o.kind === 'Secret' && o.metadata.name.startsWith(`${name}-`));
+    const secret = (name: string) => (rendered.local as Any[]).find((o) => o.kind === 'Secret' && o.metadata.name.startsWith(`${name}-`)) as Any;
     const password = Buffer.from(secret('local-redis').data.REDIS_PASSWORD, 'base64').toString();
     const url = new URL(Buffer.from(secret('peerprep-redis').data.REDIS_URL, 'base64').toString());
     expect(url.password).toBe(password);

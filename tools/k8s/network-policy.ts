@@ -15,7 +15,7 @@ export function pod(namespace: string, labels: Labels): Endpoint {
 /** The pods of every workload in the rendered objects (Deployments, StatefulSets, Jobs), by workload name. */
 export function workloadPods(objects: readonly KubeObject[]): Record<string, Endpoint> {
   const pods: Record<string, Endpoint> = {};
-  for (const object of objects as Any[]) {
+  for (const object of objects as unknown as Any[]) {
     if (!['Deployment', 'StatefulSet', 'Job'].includes(object.kind)) continue;
     pods[object.metadata.name] = pod(object.metadata.namespace, object.spec.template.metadata.labels ?? {});
   }
@@ -71,6 +71,6 @@ function sideAllows(policies: Any[], self: Endpoint, other: Endpoint, direction:
  * must both allow it; a pod no policy selects (in that direction) is open.
  */
 export function connectionAllowed(objects: readonly KubeObject[], from: Endpoint, to: Endpoint, port: number, protocol = 'TCP'): boolean {
-  const policies = (objects as Any[]).filter((object) => object.kind === 'NetworkPolicy');
+  const policies = (objects as unknown as Any[]).filter((object) => object.kind === 'NetworkPolicy');
   return sideAllows(policies, from, to, 'Egress', port, protocol) && sideAllows(policies, to, from, 'Ingress', port, protocol);
 }

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, securityHeaders } from './security-headers';
+import nextConfig, { contentSecurityPolicy, securityHeaders } from '../next.config';
 
 const valueOf = (headers: { key: string; value: string }[], key: string) => headers.find((h) => h.key === key)?.value;
 
@@ -40,5 +40,17 @@ describe('contentSecurityPolicy', () => {
 
   it('names exactly the configured gateway WebSocket origin when the build sets one', () => {
     expect(directive(contentSecurityPolicy('wss://api.peerprep.example/'), 'connect-src')).toEqual(["'self'", 'wss://api.peerprep.example']);
+  });
+});
+
+describe('next.config headers()', () => {
+  const nodeEnv = process.env.NODE_ENV;
+  afterEach(() => Object.assign(process.env, { NODE_ENV: nodeEnv }));
+
+  it('puts the CSP and HSTS on every path of a production build', async () => {
+    Object.assign(process.env, { NODE_ENV: 'production' });
+    const rules = (await nextConfig.headers?.()) ?? [];
+    expect(rules.map((rule) => rule.source)).toEqual(['/:path*']);
+    expect(rules[0]?.headers.map((h) => h.key)).toEqual(expect.arrayContaining(['Content-Security-Policy', 'Strict-Transport-Security']));
   });
 });
