@@ -5,6 +5,7 @@ import {
   createService,
   pathOf,
   proxyTrust,
+  rateLimitSubject,
   redisDependency,
   REQUEST_ID_HEADER,
   resolveRequestId,
@@ -88,7 +89,7 @@ export function createApp(deps: AppDeps): Service {
     }
     // Started alongside the rate limit so the two waits overlap; the rate limit still answers first.
     const tokenCheck = edgeAuth.checkRequest(req);
-    consumeRateLimit(prepareForwarding(req, trust)).then(
+    consumeRateLimit(rateLimitSubject(prepareForwarding(req, trust))).then(
       (decision) => {
         if (!decision.allowed) {
           sendProblem(res, 429, undefined, {
@@ -131,7 +132,7 @@ export function createApp(deps: AppDeps): Service {
       return;
     }
     const tokenCheck = edgeAuth.checkUpgrade(req);
-    consumeRateLimit(prepareForwarding(req, trust)).then(
+    consumeRateLimit(rateLimitSubject(prepareForwarding(req, trust))).then(
       (decision) => {
         if (!decision.allowed) {
           rejectUpgrade(socket, 429, 'Too many requests from this address', requestId);

@@ -106,6 +106,13 @@ describe("the gateway's rate limit counts the real client", () => {
     expect((await asClient('198.51.100.1', '198.18.1.99')).status).toBe(429);
     expect((await asClient('198.51.100.2')).status).toBe(200);
   });
+
+  it('counts IPv6 clients by their /64, so one subscriber cannot rotate into fresh buckets', async () => {
+    const fromClient = (client: string) => send(limited.url, '/api/users/whoami', { from: PROXY, headers: { 'x-forwarded-for': client } });
+    for (let i = 1; i <= GATEWAY_POINTS; i += 1) expect((await fromClient(`2001:db8:1:2::${i}`)).status).toBe(200);
+    expect((await fromClient('2001:db8:1:2:ffff:ffff:ffff:ffff')).status).toBe(429);
+    expect((await fromClient('2001:db8:1:3::1')).status).toBe(200);
+  });
 });
 
 describe('what the service believes', () => {

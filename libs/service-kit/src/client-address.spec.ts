@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { clientAddress, invalidTrustEntries, proxyTrust } from './client-address';
+import { clientAddress, invalidTrustEntries, proxyTrust, rateLimitSubject } from './client-address';
 
 function requestFrom(remoteAddress: string, forwardedFor?: string): IncomingMessage {
   return {
@@ -46,5 +46,21 @@ describe('invalidTrustEntries', () => {
       '10.0.0.0/33',
       'ingress',
     ]);
+  });
+});
+
+describe('rateLimitSubject', () => {
+  it('counts an IPv4 client by its address, also when a dual-stack socket maps it', () => {
+    expect(rateLimitSubject('203.0.113.9')).toBe('203.0.113.9');
+    expect(rateLimitSubject('::ffff:203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  it('counts an IPv6 client by its /64, however the address is written', () => {
+    expect(rateLimitSubject('2001:db8:aa:bb:1:2:3:4')).toBe('2001:db8:aa:bb::/64');
+    expect(rateLimitSubject('2001:0db8:00aa:00bb::ffff')).toBe('2001:db8:aa:bb::/64');
+    expect(rateLimitSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitSubject('::1')).toBe('0:0:0:0::/64');
+    expect(rateLimitSubject('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(rateLimitSubject('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
   });
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIPv6 } from 'node:net';
 import express from 'express';
 
 /** Decides whether the address at `hop` (0 = the socket peer) is a proxy whose X-Forwarded-For entry may be believed. */
@@ -60,4 +61,34 @@ export function clientAddress(req: IncomingMessage, trust: ProxyTrust): string {
     if (!trust(chain[hop] as string, hop)) return chain[hop] as string;
   }
   return chain[chain.length - 1] as string;
+}
+
+/**
+ * What a per-client rate limit counts: an IPv4 address itself (also when a
+ * dual-stack socket reports it as ::ffff:a.b.c.d), an IPv6 address by its /64,
+ * the smallest block one subscriber gets: otherwise one client with a /64
+ * would hold 2^64 fresh buckets.
+ */
+export function rateLimitSubject(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1] as string;
+  if (isIPv6(address)) return `${ipv6Groups(address).slice(0, 4).join(':')}::/64`;
+  return address;
+}
+
+/** The eight 16-bit groups of an IPv6 address, without leading zeros (a trailing dotted IPv4 counts as two). */
+function ipv6Groups(address: string): string[] {
+  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::') as [string, string | undefined];
+  const groupsOf = (part: string) =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => {
+          if (!group.includes('.')) return [group];
+          const [a, b, c, d] = group.split('.').map(Number) as [number, number, number, number];
+          return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+        });
+  const left = groupsOf(head);
+  const right = tail === undefined ? [] : groupsOf(tail);
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((group) => group.replace(/^0+(?=.)/, ''));
 }
