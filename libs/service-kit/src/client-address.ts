@@ -78,7 +78,7 @@ export function rateLimitSubject(address: string): string {
 
 /** The eight 16-bit groups of an IPv6 address, without leading zeros (a trailing dotted IPv4 counts as two). */
 function ipv6Groups(address: string): string[] {
-  const [head = '', tail] = address.split('%')[0]!.toLowerCase().split('::') as [string, string | undefined];
+  const [head = '', tail] = (address.split('%')[0] ?? '').toLowerCase().split('::') as [string, string | undefined];
   const groupsOf = (part: string) =>
     part === ''
       ? []
