@@ -250,7 +250,7 @@ describe('the pruned production bundles', () => {
   }, 120_000);
 
   it('serves the frontend landing page from a copy of the Next.js standalone output', async () => {
-    start(frontend, ['apps/frontend/server.js'], { NODE_ENV: 'production', PORT: String(frontend.port), HOSTNAME: '127.0.0.1' });
+    start(frontend, ['apps/frontend/serve.cjs'], { NODE_ENV: 'production', PORT: String(frontend.port), HOSTNAME: '127.0.0.1' });
     await waitUntilReady(frontend, '/healthz');
     const page = await fetch(`http://127.0.0.1:${frontend.port}/`);
     expect(page.status).toBe(200);

@@ -11,6 +11,7 @@ import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { matchingEnvSchema } from '@peerprep/matching-service-config';
 import { questionEnvSchema } from '@peerprep/question-service-config';
 import { userEnvSchema } from '@peerprep/user-service-config';
+import { parse } from 'yaml';
 import type { z } from 'zod';
 import { appsReading, BOOT_ENV_SCHEMAS, bootProblems } from './app-config';
 import { ComposeError, type ComposeProject, type ComposeService, loadComposeFile } from './compose-model';
@@ -20,6 +21,14 @@ import { resolveDockerfile, workspaceRoot } from './dockerfile-model';
 import { problemsOfSandboxProfile, SANDBOX_SECURITY_OPTIONS, sandboxProfilePath } from './sandbox-profile';
 
 const composeFile = path.join(workspaceRoot, 'docker-compose.yml');
+/** The debugging override: only `ports`, merged over docker-compose.yml by `-f docker-compose.yml -f docker-compose.debug.yml`. */
+const debugPorts = (parse(readFileSync(path.join(workspaceRoot, 'docker-compose.debug.yml'), 'utf8')) as {
+  services: Record<string, { ports: string[] }>;
+}).services;
+/** The services a browser reaches: everything else stays inside the compose network unless debugging. */
+const PUBLISHED_BY_DEFAULT: Record<string, string[]> = { frontend: ['3000:3000'], 'api-gateway': ['3001:3001'] };
+const FRONTEND_ADDRESS = '172.30.77.10';
+const GATEWAY_ADDRESS = '172.30.77.11';
 const bake = loadBakeFile();
 /** The bake target of an image (docker-bake.json): its Dockerfile and build arguments are what compose must build with. */
 const bakeTarget = (image: string) => bake.targets[image] as BakeTarget;
@@ -83,31 +92,85 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(DELIVERY_APPS.map((app) => [app.name, app] as const))(
-    'builds %s as docker-bake.json builds its image, at the repository root, and publishes its port on the same host port',
+    'builds %s as docker-bake.json builds its image, at the repository root, on its port (published on the same host port by default or with docker-compose.debug.yml)',
     (name, app) => {
       const service = compose.services[name];
       expect(service?.build?.dockerfile).toBe(bakeTarget(imageName(name)).dockerfile);
       expect(service?.build?.args).toEqual(bakeTarget(imageName(name)).args);
       expect(service?.build?.context).toBe(workspaceRoot);
       expect(service?.build?.target).toBeUndefined();
-      expect(service?.ports).toEqual([{ published: app.port, target: app.port }]);
       expect(service?.environment?.['PORT']).toBe(String(app.port));
+      const published = name in PUBLISHED_BY_DEFAULT ? service?.ports : debugPorts[name]?.ports;
+      expect(published?.map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`))).toEqual([`${app.port}:${app.port}`]);
     },
   );
 
-  it.each(Object.entries(STORES))('runs %s with a health check, a named volume and the decided host ports', (name, ports) => {
+  it('publishes only the web site and the gateway by default; nothing behind them is reachable from the host', () => {
+    const published = Object.fromEntries(
+      Object.entries(compose.services)
+        .filter(([, service]) => (service.ports ?? []).length > 0)
+        .map(([name, service]) => [name, (service.ports ?? []).map((p) => `${p.published}:${p.target}`)]),
+    );
+    expect(published).toEqual(PUBLISHED_BY_DEFAULT);
+  });
+
+  it.each(Object.entries(STORES))('runs %s with a health check, a named volume, and the decided host ports only in docker-compose.debug.yml', (name, ports) => {
     const service = compose.services[name];
     expect(service?.healthcheck?.test?.length).toBeGreaterThan(0);
     const sources = (service?.volumes ?? []).map((v) => v.source);
     const named = sources.filter((source) => source !== undefined && source in (compose.volumes ?? {}));
     expect(named).toHaveLength(1);
-    const published = Object.fromEntries((service?.ports ?? []).map((p) => [p.target, Number(p.published)]));
+    expect(service?.ports ?? []).toEqual([]);
+    const published = Object.fromEntries((debugPorts[name]?.ports ?? []).map((p) => p.split(':').reverse().map(Number)));
     expect(published).toEqual(Object.fromEntries(Object.entries(ports).map(([k, v]) => [Number(k), v])));
   });
 
-  it('publishes no host port twice', () => {
-    const published = Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => Number(p.published)));
+  it('publishes no host port twice, with or without the debugging ports, and debugs only services that exist', () => {
+    const published = [
+      ...Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => Number(p.published))),
+      ...Object.values(debugPorts).flatMap((s) => s.ports.map((p) => Number(p.split(':')[0]))),
+    ];
     expect(new Set(published).size).toBe(published.length);
+    expect(Object.keys(debugPorts).filter((name) => !(name in compose.services))).toEqual([]);
+    expect(Object.values(debugPorts).flatMap((s) => Object.keys(s).filter((key) => key !== 'ports'))).toEqual([]);
+  });
+
+  it('makes Redis require the .env password and hands it to every client, refusing to start without it', () => {
+    const redis = compose.services['redis'];
+    expect(redis?.command).toEqual(['sh', '-c', 'exec redis-server --appendonly yes --requirepass "$REDIS_PASSWORD"']);
+    expect(redis?.environment?.['REDIS_PASSWORD']).toBe('change-me-redis-password');
+    expect(redis?.healthcheck?.test?.join(' ')).toContain('REDISCLI_AUTH="$REDIS_PASSWORD"');
+    const clients = Object.entries(compose.services).filter(([, service]) => service.environment?.['REDIS_URL'] !== undefined);
+    expect(clients.map(([name]) => name).sort()).toEqual(appsReading('REDIS_URL').sort());
+    for (const [name, service] of clients) {
+      const url = new URL(service.environment?.['REDIS_URL'] ?? '');
+      expect({ name, host: url.host, password: url.password }).toEqual({ name, host: 'redis:6379', password: 'change-me-redis-password' });
+    }
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'compose-env-'));
+    try {
+      const withoutPassword = path.join(dir, '.env');
+      writeFileSync(withoutPassword, readFileSync(envExample, 'utf8').replace(/^REDIS_PASSWORD=.*$/m, ''));
+      const refused = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey }, withoutPassword);
+      expect(refused.error?.message).toContain('set REDIS_PASSWORD in .env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('trusts exactly one hop per service: the gateway believes only the frontend, the services only the gateway', () => {
+    const network = compose.networks['default'] as { ipam?: { config?: { subnet?: string }[] } };
+    expect(network.ipam?.config?.[0]?.subnet).toBe('172.30.77.0/24');
+    const addressOf = (name: string) =>
+      ((compose.services[name]?.['networks'] as Record<string, { ipv4_address?: string }> | undefined)?.['default'])?.ipv4_address;
+    expect(addressOf('frontend')).toBe(FRONTEND_ADDRESS);
+    expect(addressOf('api-gateway')).toBe(GATEWAY_ADDRESS);
+    expect(compose.services['api-gateway']?.environment).toMatchObject({ TRUST_PROXY: FRONTEND_ADDRESS, TRUSTED_PROXY_HOPS: '1' });
+    for (const name of ['user-service', 'question-service', 'matching-service', 'collaboration-service']) {
+      expect({ name, trusts: compose.services[name]?.environment?.['TRUST_PROXY'] }).toEqual({ name, trusts: GATEWAY_ADDRESS });
+    }
+    // The frontend image's entry appends the browser's address to X-Forwarded-For before Next's /api rewrite.
+    expect(readFileSync(path.join(workspaceRoot, 'apps/frontend/Dockerfile'), 'utf8')).toContain('CMD ["node", "apps/frontend/serve.cjs"]');
   });
 
   it('gives each data-owning service its own Postgres and a migrate one-shot that the service waits for', () => {

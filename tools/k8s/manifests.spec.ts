@@ -8,6 +8,7 @@ import { checkAppEnvironments, checkSharedSecret } from './app-environment';
 import { StrictFieldChecker, validateAgainstSchema, type KubeObject } from './kubernetes-schema';
 import { problemsOfSandboxProfile, sandboxProfilePath } from '../delivery/sandbox-profile';
 import { APPS, checkWorkloadRules, SANDBOX_LOCALHOST_PROFILE, SECRET_VARIABLES } from './workload-rules';
+import { connectionAllowed, OUTSIDE, pod, workloadPods, type Endpoint } from './network-policy';
 
 const root = path.resolve(__dirname, '../..');
 const render = (dir: string): KubeObject[] =>
@@ -59,7 +60,7 @@ describe('secrets', () => {
     expect(secrets.map((s) => s.metadata.name).filter((n: string) => n.startsWith('peerprep-jwt'))).toEqual([]);
     const values = secrets.flatMap((s) => Object.entries<string>(s.data).map(([k, v]) => [`${s.metadata.name}/${k}`, Buffer.from(v, 'base64').toString()]));
     // Each value is a local-only password or a URL naming only in-cluster hosts.
-    const notLocal = values.filter(([, v]) => !/local-only|^redis:\/\/redis:6379$|^peerprep$/.test(v));
+    const notLocal = values.filter(([, v]) => !/local-only|^peerprep$/.test(v));
     expect(notLocal).toEqual([]);
   });
 
@@ -110,11 +111,10 @@ describe("execution-service's sandbox", () => {
     expect(problemsOfSandboxProfile(JSON.parse(readFileSync(sandboxProfilePath, 'utf8')))).toEqual([]);
   });
 
-  it('is the only app with a NetworkPolicy of its own, and its sources are the gateway, collaboration-service and monitoring', () => {
+  it('has a NetworkPolicy of its own whose sources are the gateway, collaboration-service and monitoring', () => {
     for (const overlay of overlays) {
-      const policies = (rendered[overlay] as Any[]).filter((o) => o.kind === 'NetworkPolicy');
-      expect(policies.map((p) => p.metadata.name)).toEqual(['execution-service']);
-      const sources = policies[0].spec.ingress.flatMap((rule: Any) => rule.from.map((peer: Any) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']));
+      const policy = get(rendered[overlay] as Any[], 'NetworkPolicy', 'execution-service');
+      const sources = policy.spec.ingress.flatMap((rule: Any) => rule.from.map((peer: Any) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']));
       expect(sources.sort()).toEqual(['api-gateway', 'collaboration-service', 'monitoring']);
     }
   });
@@ -351,5 +351,143 @@ describe('the checks catch violations', () => {
     deployment.spec.revisionHistoryLimit = 'five';
     expect(strict.unknownFields(deployment as KubeObject)).toEqual(['/spec/template/spec/containers/0/securityContext/readOnlyRootFileSystem']);
     expect(validateAgainstSchema(deployment as KubeObject).join()).toContain('revisionHistoryLimit must be integer');
+  });
+});
+
+describe.each(overlays)('overlay %s: NetworkPolicies allow exactly the flows of the architecture diagram', (overlay) => {
+  const objects = rendered[overlay];
+  const pods = workloadPods(objects);
+  const ingressNginx = pod('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' });
+  const monitoring = pod('monitoring', { 'app.kubernetes.io/name': 'prometheus' });
+  const kubeDns = pod('kube-system', { 'k8s-app': 'kube-dns' });
+  // The stores: in-cluster StatefulSets in the local overlay, managed services outside the cluster on EKS.
+  const store = (name: string): Endpoint => pods[name] ?? OUTSIDE;
+  const at = (name: string): Endpoint => {
+    const endpoint = pods[name];
+    if (!endpoint) throw new Error(`no workload ${name} in ${overlay}`);
+    return endpoint;
+  };
+  type Flow = [from: string, to: string, port: number];
+  const endpoint = (name: string): Endpoint =>
+    name === 'ingress-nginx' ? ingressNginx : name === 'monitoring' ? monitoring : ['postgres-users', 'postgres-questions', 'postgres-collaboration', 'redis', 'rabbitmq'].includes(name) ? store(name) : at(name);
+  const allowed = ([from, to, port]: Flow) => connectionAllowed(objects, endpoint(from), endpoint(to), port);
+
+  it('denies everything by default, ingress and egress, for every pod of the namespace', () => {
+    const deny = get(objects as Any[], 'NetworkPolicy', 'default-deny');
+    expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    const policies = (objects as Any[]).filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort();
+    const apps = ['default-deny', 'allow-dns', 'frontend', 'api-gateway', 'user-service', 'question-service', 'matching-service', 'collaboration-service', 'execution-service'];
+    const stores = overlay === 'local' ? ['postgres-users', 'postgres-questions', 'postgres-collaboration', 'redis', 'rabbitmq'] : [];
+    expect(policies).toEqual([...apps, ...stores].sort());
+  });
+
+  const FLOWS: Flow[] = [
+    ['ingress-nginx', 'frontend', 3000],
+    ['ingress-nginx', 'api-gateway', 3001],
+    ['frontend', 'api-gateway', 3001],
+    ['api-gateway', 'user-service', 3002],
+    ['api-gateway', 'question-service', 3003],
+    ['api-gateway', 'matching-service', 3004],
+    ['api-gateway', 'collaboration-service', 3005],
+    ['api-gateway', 'redis', 6379],
+    ['question-service', 'user-service', 3002],
+    ['matching-service', 'user-service', 3002],
+    ['collaboration-service', 'user-service', 3002],
+    ['matching-service', 'question-service', 3003],
+    ['collaboration-service', 'question-service', 3003],
+    ['user-service', 'postgres-users', 5432],
+    ['user-service', 'redis', 6379],
+    ['user-service', 'rabbitmq', 5672],
+    ['question-service', 'postgres-questions', 5432],
+    ['question-service', 'rabbitmq', 5672],
+    ['matching-service', 'redis', 6379],
+    ['matching-service', 'rabbitmq', 5672],
+    ['collaboration-service', 'postgres-collaboration', 5432],
+    ['collaboration-service', 'redis', 6379],
+    ['collaboration-service', 'rabbitmq', 5672],
+    ['execution-service', 'rabbitmq', 5672],
+    ['user-service-migrate', 'postgres-users', 5432],
+    ['question-service-migrate', 'postgres-questions', 5432],
+    ['collaboration-service-migrate', 'postgres-collaboration', 5432],
+    ['question-service-seed', 'postgres-questions', 5432],
+    ['question-service-seed', 'rabbitmq', 5672],
+    ['monitoring', 'user-service', 3002],
+    ['monitoring', 'api-gateway', 3001],
+  ];
+  it.each(FLOWS)('allows %s -> %s:%d', (from, to, port) => {
+    expect(allowed([from, to, port])).toBe(true);
+  });
+
+  it('lets every workload resolve names through kube-dns', () => {
+    for (const name of Object.keys(pods)) {
+      expect({ name, dns: connectionAllowed(objects, at(name), kubeDns, 53, 'UDP') }).toEqual({ name, dns: true });
+    }
+  });
+
+  const FORBIDDEN: Flow[] = [
+    ['frontend', 'postgres-users', 5432],
+    ['frontend', 'user-service', 3002],
+    ['frontend', 'redis', 6379],
+    ['ingress-nginx', 'user-service', 3002],
+    ['ingress-nginx', 'collaboration-service', 3005],
+    ['api-gateway', 'postgres-users', 5432],
+    ['api-gateway', 'execution-service', 3006],
+    ['execution-service', 'question-service', 3003],
+    ['execution-service', 'user-service', 3002],
+    ['execution-service', 'redis', 6379],
+    ['execution-service', 'postgres-questions', 5432],
+    ['matching-service', 'collaboration-service', 3005],
+    ['collaboration-service', 'matching-service', 3004],
+    ['user-service', 'question-service', 3003],
+    ['matching-service', 'postgres-collaboration', 5432],
+  ];
+  const inClusterOnly: Flow[] =
+    overlay === 'local'
+      ? [
+          // Egress by port reaches any store; the in-cluster stores' own policies name their one client.
+          ['question-service', 'postgres-users', 5432],
+          ['collaboration-service', 'postgres-questions', 5432],
+          ['user-service', 'postgres-collaboration', 5432],
+        ]
+      : [];
+  it.each([...FORBIDDEN, ...inClusterOnly])('forbids %s -> %s:%d', (from, to, port) => {
+    expect(allowed([from, to, port])).toBe(false);
+  });
+
+  it('would let the frontend reach the user database without the default deny and its own policy (the check can fail)', () => {
+    const open = (objects as Any[]).filter((o) => !(o.kind === 'NetworkPolicy' && ['default-deny', 'frontend', 'postgres-users', 'allow-dns'].includes(o.metadata.name)));
+    expect(connectionAllowed(open as KubeObject[], at('frontend'), store('postgres-users'), 5432)).toBe(true);
+  });
+});
+
+describe('client addresses in Kubernetes', () => {
+  it('ingress-nginx replaces any client-sent X-Forwarded-For with the address it sees, which the gateway trusts for one hop from pod addresses only', () => {
+    const values = parse(readFileSync(path.join(root, 'k8s/overlays/eks/ingress-nginx-values.yaml'), 'utf8')) as Any;
+    expect(values.controller.config).toMatchObject({ 'use-forwarded-headers': 'false', 'compute-full-forwarded-for': 'false' });
+    expect(values.controller.service.externalTrafficPolicy).toBe('Local');
+    for (const overlay of overlays) {
+      const gateway = get(rendered[overlay] as Any[], 'ConfigMap', 'api-gateway-config').data;
+      expect(gateway).toMatchObject({ TRUSTED_PROXY_HOPS: '1', TRUST_PROXY: 'uniquelocal, 100.64.0.0/10' });
+      for (const app of ['user-service', 'question-service', 'matching-service', 'collaboration-service']) {
+        expect({ app, trust: get(rendered[overlay] as Any[], 'ConfigMap', `${app}-config`).data.TRUST_PROXY }).toEqual({ app, trust: 'uniquelocal, 100.64.0.0/10' });
+      }
+    }
+  });
+});
+
+describe('Redis wants a password', () => {
+  it('the local Redis requires the password that every REDIS_URL carries', () => {
+    const redis = get(rendered.local as Any[], 'StatefulSet', 'redis').spec.template.spec.containers[0];
+    expect(redis.command.join(' ')).toContain('--requirepass "$REDIS_PASSWORD"');
+    expect(redis.readinessProbe.exec.command.join(' ')).toContain('REDISCLI_AUTH="$REDIS_PASSWORD"');
+    const secret = (name: string) => (rendered.local as Any[]).find((o) => o.kind === 'Secret' && o.metadata.name.startsWith(`${name}-`)) as Any;
+    const password = Buffer.from(secret('local-redis').data.REDIS_PASSWORD, 'base64').toString();
+    const url = new URL(Buffer.from(secret('peerprep-redis').data.REDIS_URL, 'base64').toString());
+    expect(url.password).toBe(password);
+    expect(redis.env.find((e: Any) => e.name === 'REDIS_PASSWORD').valueFrom.secretKeyRef.name).toBe(secret('local-redis').metadata.name);
+  });
+
+  it('k8s/README.md creates the EKS REDIS_URL with credentials over TLS', () => {
+    expect(readFileSync(path.join(root, 'k8s/README.md'), 'utf8')).toMatch(/create secret generic peerprep-redis --from-literal=REDIS_URL='rediss:\/\/[^:@']+:[^@']+@/);
   });
 });

@@ -195,7 +195,7 @@ await Promise.all(backendApps.map((app) => waitForUrl(app.name, `http://127.0.0.
 startApp(
   frontendApp,
   process.execPath,
-  ['apps/frontend/.next/standalone/apps/frontend/server.js'],
+  ['apps/frontend/.next/standalone/apps/frontend/serve.cjs'],
   { HOSTNAME: '0.0.0.0', GATEWAY_URL: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3001' },
   backendApps.length,
 );

@@ -4,6 +4,8 @@ import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import {
   createService,
   pathOf,
+  proxyTrust,
+  rateLimitSubject,
   redisDependency,
   REQUEST_ID_HEADER,
   resolveRequestId,
@@ -14,9 +16,9 @@ import {
 import cors from 'cors';
 import type { Redis } from 'ioredis';
 import type { GatewayConfig } from '@peerprep/api-gateway-config';
-import { clientIp } from './client-ip';
 import { mountDocsRoutes } from './docs.routes';
 import { createEdgeAuth, type EdgeAuthOutcome } from './edge-auth';
+import { prepareForwarding } from './forwarding';
 import { createUpstreams, rejectUpgrade } from './proxy';
 import { createRateLimiter } from './rate-limit';
 import { findRoute, hasDotSegment } from './routes.table';
@@ -55,6 +57,9 @@ export function createApp(deps: AppDeps): Service {
     keyPrefix: config.REDIS_KEY_PREFIX,
   });
 
+  // Whose X-Forwarded-For entry names the client: TRUSTED_PROXY_HOPS hops, each from a TRUST_PROXY address.
+  const trust = proxyTrust(config.TRUST_PROXY, config.TRUSTED_PROXY_HOPS);
+
   function assignRequestId(req: http.IncomingMessage): string {
     const id = resolveRequestId(req);
     req.id = id;
@@ -84,7 +89,7 @@ export function createApp(deps: AppDeps): Service {
     }
     // Started alongside the rate limit so the two waits overlap; the rate limit still answers first.
     const tokenCheck = edgeAuth.checkRequest(req);
-    consumeRateLimit(clientIp(req, config.TRUSTED_PROXY_HOPS)).then(
+    consumeRateLimit(rateLimitSubject(prepareForwarding(req, trust))).then(
       (decision) => {
         if (!decision.allowed) {
           sendProblem(res, 429, undefined, {
@@ -127,7 +132,7 @@ export function createApp(deps: AppDeps): Service {
       return;
     }
     const tokenCheck = edgeAuth.checkUpgrade(req);
-    consumeRateLimit(clientIp(req, config.TRUSTED_PROXY_HOPS)).then(
+    consumeRateLimit(rateLimitSubject(prepareForwarding(req, trust))).then(
       (decision) => {
         if (!decision.allowed) {
           rejectUpgrade(socket, 429, 'Too many requests from this address', requestId);
@@ -157,6 +162,7 @@ export function createApp(deps: AppDeps): Service {
     routes: mountDocsRoutes,
     rawHandler: proxyHttp,
     onUpgrade: proxyUpgrade,
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     onShutdown: async () => upstreams.close(),
   });
   const upstreams = createUpstreams(config, service.logger, service.metrics);

@@ -50,8 +50,10 @@ export function createUpstreams(config: GatewayConfig, logger: Logger, metrics: 
   const timedOut = new WeakSet<http.IncomingMessage>();
   const urls = serviceUrls(config);
   const proxies = new Map<UpstreamService, ProxyServer>();
+  // No xfwd: it would append to whatever X-Forwarded-* the client sent;
+  // forwarding.ts has already written the ones a service may believe.
   for (const [service, target] of Object.entries(urls) as [UpstreamService, string][]) {
-    const proxy = createProxyServer({ target, agent, xfwd: true, ws: true });
+    const proxy = createProxyServer({ target, agent, xfwd: false, ws: true });
     proxy.on('proxyReq', (proxyReq, req) => {
       proxyReq.setTimeout(config.PROXY_TIMEOUT_MS, () => {
         timedOut.add(req);

@@ -46,7 +46,7 @@ export async function startFakeUpstream(name: string, opts: { websocket?: boolea
     wss = new WebSocketServer({ server });
     wss.on('connection', (socket, req) => {
       upgrades.push(req.url ?? '');
-      socket.send(JSON.stringify({ service: name, url: req.url, requestId: req.headers['x-request-id'] }));
+      socket.send(JSON.stringify({ service: name, url: req.url, requestId: req.headers['x-request-id'], headers: req.headers }));
       socket.on('message', (data) => socket.send(`echo:${data.toString()}`));
     });
   }

@@ -15,4 +15,6 @@ cpSync(join(appRoot, '.next/static'), join(standaloneApp, '.next/static'), { rec
 if (existsSync(join(appRoot, 'public'))) {
   cpSync(join(appRoot, 'public'), join(standaloneApp, 'public'), { recursive: true });
 }
-console.log(`Standalone server ready: node ${join('apps/frontend/.next/standalone/apps/frontend/server.js')}`);
+// The entry point (serve.cjs) and the X-Forwarded-For hook it installs before Next's server.js.
+for (const file of ['serve.cjs', 'forwarded-for.cjs']) cpSync(join(appRoot, 'server', file), join(standaloneApp, file));
+console.log(`Standalone server ready: node ${join('apps/frontend/.next/standalone/apps/frontend/serve.cjs')}`);

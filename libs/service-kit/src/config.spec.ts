@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       BODY_LIMIT: '100kb',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       KEEP_ALIVE_TIMEOUT_MS: 65_000,
+      TRUST_PROXY: ['loopback'],
     });
   });
 

@@ -1,9 +1,30 @@
 import { z } from 'zod';
+import { invalidTrustEntries } from './client-address';
 
 // z.coerce turns 'abc' into NaN, whose default message ("received NaN") says
 // little to an operator reading a crash log.
 const integer = () => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number');
 const port = () => integer().min(0, 'must be a port (0-65535)').max(65535, 'must be a port (0-65535)');
+
+/**
+ * A comma-separated list of proxy addresses (IPs, CIDRs, or proxy-addr's
+ * `loopback`, `linklocal`, `uniquelocal`) whose X-Forwarded-For entry is believed.
+ */
+export function trustedAddressesVariable(fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      const invalid = invalidTrustEntries(entries);
+      if (invalid.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `not an IP, a CIDR or loopback/linklocal/uniquelocal: ${invalid.join(', ')}`,
+        });
+      }
+    });
+}
 
 /**
  * Variables every backend service reads. PORT has no default here: each
@@ -24,6 +45,13 @@ export const baseEnvSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer()
     .min(60_001, 'must be above 60000 (load balancer idle timeout)')
     .default(65_000),
+  /**
+   * Who may tell this process the client's address: the one proxy hop in
+   * front of it (for a service, the gateway; for the gateway, the frontend or
+   * ingress). Anyone else's X-Forwarded-For is ignored. The default suits
+   * `npm start`, where the gateway (and Next) run on this machine.
+   */
+  TRUST_PROXY: trustedAddressesVariable('loopback'),
 });
 
 export type BaseConfig = z.infer<typeof baseEnvSchema>;

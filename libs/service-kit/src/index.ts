@@ -11,6 +11,7 @@ export * from './redis-client';
 export * from './metrics';
 export { PROBE_PATHS } from './probes';
 export * from './service';
+export * from './client-address';
 export * from './run-service';
 export * from './sweeper';
 export * from './unique-violation';

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { proxyTrust } from './client-address';
 import { answerClientError } from './client-error';
 import type { BaseConfig } from './config';
 import { notFoundHandler, problemErrorHandler } from './error-handler';
@@ -43,10 +44,11 @@ export interface ServiceOptions {
   /** Bound for each dependency check in /readyz (default 2 s). */
   readinessTimeoutMs?: number;
   /**
-   * Express `trust proxy`: whose X-Forwarded-For to believe for req.ip.
-   * Default: private networks (compose, Kubernetes), never the open internet.
+   * How many proxy hops req.ip looks through, each of which must be an address
+   * in TRUST_PROXY. Default 1: a service believes only the entry its one
+   * trusted hop (the gateway) wrote, which the gateway sets to the client alone.
    */
-  trustProxy?: boolean | number | string;
+  trustedProxyHops?: number;
 }
 
 export interface Service {
@@ -64,7 +66,7 @@ export interface Service {
 function buildApp(opts: ServiceOptions, logger: Logger, metrics: ServiceMetrics, isShuttingDown: () => boolean) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', opts.trustProxy ?? 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', proxyTrust(opts.config.TRUST_PROXY, opts.trustedProxyHops ?? 1));
 
   app.use((req, res, next) => {
     // The raw path may already have assigned one.

@@ -1,6 +1,6 @@
 import { JWKS_PATH } from '@peerprep/auth';
 import { loginRequestSchema, signupRequestSchema, type LoginRequest, type SignupRequest } from '@peerprep/contracts';
-import { UnauthorizedError, validate } from '@peerprep/service-kit';
+import { rateLimitSubject, UnauthorizedError, validate } from '@peerprep/service-kit';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService, SignedIn } from './auth.service';
 import {
@@ -20,8 +20,9 @@ export interface AuthRoutesDeps {
 }
 
 function clientIp(req: Request): string {
-  // req.ip honours `trust proxy` (the gateway's X-Forwarded-For on private networks only).
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  // req.ip is the one address the gateway vouched for (TRUST_PROXY), or the
+  // socket peer; an IPv6 client counts by its /64.
+  return rateLimitSubject(req.ip ?? req.socket.remoteAddress ?? 'unknown');
 }
 
 /** POST /api/auth/{signup,login,refresh,logout} and GET /api/auth/jwks.json. */

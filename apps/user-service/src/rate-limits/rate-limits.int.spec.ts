@@ -50,6 +50,14 @@ describe('rate limits in Redis (real service)', () => {
     expect((await login(alice.username, alice.password, freshIp())).status).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64: new addresses in the same block buy no new logins', async () => {
+    const alice = await signUp(limited.url, 'ip6', freshIp());
+    const statuses = [];
+    for (let i = 1; i <= 4; i += 1) statuses.push((await login(alice.username, alice.password, { 'x-forwarded-for': `2001:db8:7:${ipCounter}::${i}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await login(alice.username, alice.password, { 'x-forwarded-for': `2001:db8:8:${ipCounter}::1` })).status).toBe(200);
+  });
+
   it('limits sign-ups per IP', async () => {
     const ip = freshIp();
 

@@ -12,7 +12,8 @@ describe('gateway config', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       CORS_ORIGINS: ['http://localhost:3000'],
       REDIS_KEY_PREFIX: 'peerprep:gateway:',
-      TRUSTED_PROXY_HOPS: 0,
+      TRUSTED_PROXY_HOPS: 1,
+      TRUST_PROXY: ['loopback'],
       AUTH_JWKS_URL: 'http://127.0.0.1:3002/api/auth/jwks.json',
     });
   });
@@ -31,6 +32,7 @@ describe('gateway config', () => {
         CORS_ORIGINS: 'localhost:3000',
         RATE_LIMIT_POINTS: '-1',
         PROXY_TIMEOUT_MS: 'soon',
+        TRUST_PROXY: 'loopback, 10.0.0.0/33, ingress',
       });
     } catch (e) {
       error = e;
@@ -41,7 +43,19 @@ describe('gateway config', () => {
       'PROXY_TIMEOUT_MS',
       'RATE_LIMIT_POINTS',
       'REDIS_URL',
+      'TRUST_PROXY',
       'USER_SERVICE_URL',
+    ]);
+  });
+
+  it('names the TRUST_PROXY entries that are not an address, a CIDR or a range name', () => {
+    expect(() => loadConfig(gatewayEnvSchema, { TRUST_PROXY: 'loopback, 10.0.0.0/33, ingress' })).toThrow(
+      /TRUST_PROXY: not an IP, a CIDR or loopback\/linklocal\/uniquelocal: 10\.0\.0\.0\/33, ingress/,
+    );
+    expect(loadConfig(gatewayEnvSchema, { TRUST_PROXY: ' 172.30.77.10 , 10.0.0.0/8,uniquelocal' }).TRUST_PROXY).toEqual([
+      '172.30.77.10',
+      '10.0.0.0/8',
+      'uniquelocal',
     ]);
   });
 });

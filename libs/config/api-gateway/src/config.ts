@@ -34,11 +34,13 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   /** A service silent for longer than this answers 504. */
   PROXY_TIMEOUT_MS: integer().positive('must be positive').default(30_000),
   /**
-   * How many proxies in front of the gateway append to X-Forwarded-For (ingress,
-   * the Next.js rewrite): 0 = use the socket address, the only safe value when
-   * clients reach the gateway directly, since they can forge the header.
+   * How many proxies in front of the gateway append to X-Forwarded-For: the
+   * Next.js server (npm start, compose) or ingress-nginx (Kubernetes). Each
+   * hop must also be a TRUST_PROXY address, so a client reaching the gateway
+   * directly (WebSockets) is counted by its socket address whatever it sends.
+   * 0 = always the socket address.
    */
-  TRUSTED_PROXY_HOPS: integer().min(0, 'must be 0 or more').default(0),
+  TRUSTED_PROXY_HOPS: integer().min(0, 'must be 0 or more').default(1),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;
