@@ -61,14 +61,14 @@ export function createAuthService({ users, sessions, hasher, issueAccessToken, r
     async login({ identifier, password }: LoginRequest, ip: string): Promise<SignedIn> {
       await rateLimits.loginAttempt(ip);
       const user = await users.findByUsernameOrEmail(identifier);
-      const accountKey = failedLoginKey(user, identifier);
-      await rateLimits.assertAccountNotLocked(accountKey);
+      const attempt = { accountKey: failedLoginKey(user, identifier), ip };
+      await rateLimits.assertLoginAllowed(attempt);
       const valid = user ? await hasher.verify(user.passwordHash, password) : await hasher.verifyAgainstDummy(password);
       if (!user || !valid) {
-        await rateLimits.recordFailedAttempt(accountKey);
+        await rateLimits.recordFailedLogin(attempt);
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
-      await rateLimits.clearFailedAttempts(accountKey);
+      await rateLimits.recordSuccessfulLogin(attempt);
       if (hasher.needsRehash(user.passwordHash)) {
         await users.updatePasswordHash(user.id, await hasher.hash(password));
         logger.info({ userId: user.id }, 'password rehashed with current parameters');

@@ -14,7 +14,7 @@ function issuesOf(env: Record<string, string>) {
 describe('user-service config', () => {
   it('works with no variables at all outside production (local defaults)', () => {
     const config = loadConfig(userEnvSchema, {});
-    expect(config).toMatchObject({ PORT: 3002, REFRESH_TOKEN_TTL_DAYS: 14, RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: 10 });
+    expect(config).toMatchObject({ PORT: 3002, REFRESH_TOKEN_TTL_DAYS: 14, RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: 100, RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_AND_IP: 5 });
     expect(config.JWT_PRIVATE_KEY).toBeUndefined();
   });
 
