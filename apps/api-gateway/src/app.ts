@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
+import { createRevocationList, tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import {
   createService,
   pathOf,
@@ -149,6 +149,8 @@ export function createApp(deps: AppDeps): Service {
     );
   }
 
+  // Revoked tokens (sign-out, password or role change, deletion) are refused at the edge within a second.
+  const revocations = createRevocationList({ redis: deps.redis, prefix: config.AUTH_REVOCATION_PREFIX });
   const service: Service = createService({
     name: 'api-gateway',
     config,
@@ -157,9 +159,12 @@ export function createApp(deps: AppDeps): Service {
     routes: mountDocsRoutes,
     rawHandler: proxyHttp,
     onUpgrade: proxyUpgrade,
-    onShutdown: async () => upstreams.close(),
+    onShutdown: async () => {
+      await upstreams.close();
+      await revocations.close();
+    },
   });
   const upstreams = createUpstreams(config, service.logger, service.metrics);
-  const edgeAuth = createEdgeAuth(deps.verifier ?? tokenVerifierFromConfig(config), service.logger);
+  const edgeAuth = createEdgeAuth(deps.verifier ?? tokenVerifierFromConfig(config, { revocations }), service.logger);
   return service;
 }

@@ -49,6 +49,8 @@ export async function startUserServiceHarness(label: string, env: Record<string,
       RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '1000',
       RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: '1000',
       RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: '100',
+      // Keys and the pub/sub channel of this file's own revocation list.
+      AUTH_REVOCATION_PREFIX: `${infra.redis.prefix}revoked:`,
       ...env,
       ...overrides,
     });

@@ -1,3 +1,4 @@
+import { authEnvSchema } from '@peerprep/auth';
 import { baseEnvSchema, connectionVariables, portVariable } from '@peerprep/service-kit';
 import { emailSchema, passwordSchema, usernameSchema } from '@peerprep/contracts';
 import { z } from 'zod';
@@ -26,6 +27,9 @@ export const userEnvSchema = baseEnvSchema
     ADMIN_USERNAME: usernameSchema.optional(),
     ADMIN_EMAIL: emailSchema.optional(),
     ADMIN_PASSWORD: passwordSchema.optional(),
+
+    /** Where the access-token revocation list lives in Redis: the same value as every verifying service. */
+    AUTH_REVOCATION_PREFIX: authEnvSchema.shape.AUTH_REVOCATION_PREFIX,
 
     /** Redis keys of the rate limiters live under this prefix. */
     RATE_LIMIT_PREFIX: z.string().min(1).default('user-service:ratelimit'),
