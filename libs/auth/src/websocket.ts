@@ -7,8 +7,8 @@ import type { AuthenticatedUser } from './tokens';
 import type { TokenVerifier } from './verifier';
 
 /**
- * The user of a WebSocket upgrade, from the `bearer.<jwt>` subprotocol or the
- * `access_token` query parameter. Rejects like TokenVerifier.verify
+ * The user of a WebSocket upgrade, from the `bearer.<jwt>` subprotocol (a
+ * token in the query is not accepted). Rejects like TokenVerifier.verify
  * (UnauthorizedError when no token is offered).
  */
 export async function authenticateUpgrade(

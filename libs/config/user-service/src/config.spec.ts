@@ -32,4 +32,10 @@ describe('user-service config', () => {
     expect(issuesOf({ ADMIN_USERNAME: 'root', ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'short' })).toEqual(['ADMIN_PASSWORD']);
     expect(issuesOf({ ADMIN_USERNAME: 'root', ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'long-enough-pw' })).toEqual([]);
   });
+
+  it('refuses in production a secret left at the .env.example placeholder, naming the variable', () => {
+    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----' };
+    expect(issuesOf({ ...production, DATABASE_URL: 'postgresql://peerprep:change-me-postgres-password@users-db:5432/users' })).toEqual(['DATABASE_URL']);
+    expect(issuesOf({ ...production, DATABASE_URL: 'postgresql://peerprep:9f2c1b7e@users-db:5432/users' })).toEqual([]);
+  });
 });

@@ -100,7 +100,7 @@ describe('the editor socket: upgrade, authentication and admission', () => {
 
   it('serves a participant the room, read-only when it is closed', async () => {
     const open = await handshake(`${base}/${openRoom}`, ['peerprep', 'bearer.alice.token.sig']);
-    const closed = await handshake(`${base}/${closedRoom}?access_token=alice.token.sig`, []);
+    const closed = await handshake(`${base}/${closedRoom}`, ['peerprep', 'bearer.alice.token.sig']);
 
     expect(open).toMatchObject({ status: 101, bytes: 'document'.length });
     expect(closed).toMatchObject({ status: 101, bytes: 'document'.length });
