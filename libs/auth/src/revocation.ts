@@ -119,6 +119,8 @@ export function createRevocationList({ redis, prefix, cacheMs = 1_000, now = Dat
 
     async revokeSession(userId, sessionId) {
       await redis.set(sessionKey(sessionId), '1', 'EX', KEEP_SECONDS);
+      // This replica knows at once; the others when the message arrives.
+      cache.delete(userId);
       await publish({ kind: 'session', userId, sessionId });
     },
 
@@ -128,6 +130,7 @@ export function createRevocationList({ redis, prefix, cacheMs = 1_000, now = Dat
 
     async revokeUserTokens(userId, issuedBefore = Math.floor(now() / 1000) + 1) {
       await redis.set(userKey(userId), String(issuedBefore), 'EX', KEEP_SECONDS);
+      cache.delete(userId);
       await publish({ kind: 'user', userId, issuedBefore });
     },
 
