@@ -37,6 +37,7 @@ describe('the revocation list in Redis', () => {
     // A long cache: only the published revocation can make the reader see it at once.
     reader = createRevocationList({ redis, prefix, cacheMs: 60_000 });
     key = await createSigningKey();
+    await Promise.all([writer.ready(), reader.ready()]);
   });
 
   afterAll(async () => {
@@ -82,7 +83,9 @@ describe('the revocation list in Redis', () => {
     await writer.revokeUserTokens(user.id);
 
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
-    const broken = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    // Nothing listens on port 1: every command fails at once.
+    const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    broken.on('error', () => undefined);
     const unreachable = createRevocationList({ redis: broken, prefix });
     const blind = createTokenVerifier({ publicKeyPem: await exportSPKI(key.publicKey), revocations: unreachable });
     await expect(blind.verify(await signToken(key, { ...ALICE, id: randomUUID() }))).rejects.toBeInstanceOf(ServiceUnavailableError);

@@ -42,6 +42,8 @@ export interface RevocationList {
   earliestIssuedAt(userId: string): Promise<number>;
   /** Called on every replica for each revocation (socket servers close the sockets it covers). */
   onRevocation(listener: (revocation: Revocation) => void): () => void;
+  /** Resolves once this replica listens for revocations (a service awaits it in start, before taking sockets). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,8 @@ export function createRevocationList({ redis, prefix, cacheMs = 1_000, now = Dat
   const cache = new Map<string, { at: number; issuedBefore: number; sessions: Map<string, boolean> }>();
 
   const subscriber = redis.duplicate();
+  // The service's own client reports a Redis outage; this one only reconnects quietly.
+  subscriber.on('error', () => undefined);
   subscriber.on('message', (_channel: string, message: string) => {
     let revocation: Revocation;
     try {
@@ -137,6 +141,10 @@ export function createRevocationList({ redis, prefix, cacheMs = 1_000, now = Dat
     onRevocation(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    async ready() {
+      await subscribed;
     },
 
     async close() {
