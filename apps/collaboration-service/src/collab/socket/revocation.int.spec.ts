@@ -3,7 +3,7 @@ import { createRevocationList, type RevocationList } from '@peerprep/auth';
 import { WEBSOCKET_CLOSE_CODES } from '@peerprep/contracts';
 import { waitFor, websocketHandshake } from '@peerprep/testing';
 import { Redis } from 'ioredis';
-import { CollabHarness, type CollabInstance } from '../../test/collab-harness';
+import { CollabHarness, type CollabInstance } from '../../../test/collab-harness';
 
 /** user-service revokes (sign-out, password/role change, deletion), tokens expire: open editor sockets must follow. */
 describe('revoked and expired access tokens on the editor socket (real service, real Redis)', () => {
