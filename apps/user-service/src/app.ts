@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { createRevocationList, createTokenVerifier } from '@peerprep/auth';
+import { createRevocationList, createTokenVerifier, type RevocationList } from '@peerprep/auth';
 import { messagingDependency, type Messaging } from '@peerprep/messaging';
 import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
@@ -30,6 +30,8 @@ export interface AppDeps {
   logger: Logger;
   clock?: Clock;
   hasher?: PasswordHasher;
+  /** Defaults to one of its own in Redis under AUTH_REVOCATION_PREFIX (closed at shutdown); a given one is the caller's to close. */
+  revocations?: RevocationList;
 }
 
 /**
@@ -50,7 +52,8 @@ export function createApp(deps: AppDeps): Service {
     logger,
   });
   const rateLimits = createAuthRateLimits(redis, config);
-  const revocations = createRevocationList({ redis, prefix: config.AUTH_REVOCATION_PREFIX });
+  const ownRevocations = deps.revocations === undefined;
+  const revocations = deps.revocations ?? createRevocationList({ redis, prefix: config.AUTH_REVOCATION_PREFIX });
   const auth = createAuthService({
     users,
     sessions,
@@ -73,7 +76,9 @@ export function createApp(deps: AppDeps): Service {
     config,
     logger,
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
-    onShutdown: () => revocations.close(),
+    onShutdown: async () => {
+      if (ownRevocations) await revocations.close();
+    },
     routes: (app) => {
       app.use(authRoutes({ auth, signingKey, cookie }));
       app.use(usersRoutes({ users: usersService, verifier, cookie }));
