@@ -19,7 +19,7 @@ export function extractBearerToken(header: string | string[] | undefined): strin
 }
 
 /** The JWT from a WebSocket upgrade request's `bearer.<jwt>` subprotocol (a query `access_token` is ignored). */
-export function extractWebSocketToken(req: Pick<IncomingMessage, 'headers'>): string | null {
+export function extractWebSocketToken(req: Pick<IncomingMessage, 'headers' | 'url'>): string | null {
   const offered = req.headers['sec-websocket-protocol'];
   if (typeof offered === 'string') {
     for (const protocol of offered.split(',').map((p) => p.trim())) {
