@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
+import { createRevocationList, tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import {
   createService,
   pathOf,
@@ -154,6 +154,8 @@ export function createApp(deps: AppDeps): Service {
     );
   }
 
+  // Revoked tokens (sign-out, password or role change, deletion) are refused at the edge within a second.
+  const revocations = createRevocationList({ redis: deps.redis, prefix: config.AUTH_REVOCATION_PREFIX });
   const service: Service = createService({
     name: 'api-gateway',
     config,
@@ -163,9 +165,12 @@ export function createApp(deps: AppDeps): Service {
     rawHandler: proxyHttp,
     onUpgrade: proxyUpgrade,
     trustedProxyHops: config.TRUSTED_PROXY_HOPS,
-    onShutdown: async () => upstreams.close(),
+    onShutdown: async () => {
+      await upstreams.close();
+      await revocations.close();
+    },
   });
   const upstreams = createUpstreams(config, service.logger, service.metrics);
-  const edgeAuth = createEdgeAuth(deps.verifier ?? tokenVerifierFromConfig(config), service.logger);
+  const edgeAuth = createEdgeAuth(deps.verifier ?? tokenVerifierFromConfig(config, { revocations }), service.logger);
   return service;
 }

@@ -1,5 +1,8 @@
 import type { Service } from '@peerprep/service-kit';
-import { createTestRedis, openWebSocket, type TestRedis } from '@peerprep/testing';
+import { createTestRedis, openWebSocket, waitFor, type TestRedis } from '@peerprep/testing';
+import { randomUUID } from 'node:crypto';
+import { createRevocationList } from '@peerprep/auth';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { startTestGateway } from '../test/gateway';
 import { deadUpstreamUrl, startFakeUpstream, type FakeUpstream } from '../test/upstreams';
@@ -20,6 +23,7 @@ async function startGateway(authJwksUrl: string): Promise<{ url: string; port: n
     MATCHING_SERVICE_URL: upstream.url,
     COLLABORATION_SERVICE_URL: upstream.url,
     AUTH_JWKS_URL: authJwksUrl,
+    AUTH_REVOCATION_PREFIX: `${testRedis.prefix}revoked:`,
     RATE_LIMIT_POINTS: '10000',
   });
   gateways.push(gateway);
@@ -98,6 +102,36 @@ describe('access tokens at the edge (HTTP)', () => {
 
 const openSocket = (url: string, protocols: string[] = []) => openWebSocket(url, { protocols, origin: FRONTEND });
 
+describe('revoked access tokens at the edge', () => {
+  it("refuses a signed-out session's token with 401 before it reaches a service, on HTTP and on upgrades", async () => {
+    // user-service's side: the same Redis keys (the gateway's client has the test prefix) and channel.
+    const writerRedis = new Redis(testRedis.url, { keyPrefix: testRedis.prefix });
+    const revocations = createRevocationList({ redis: writerRedis, prefix: `${testRedis.prefix}revoked:` });
+    const sessionId = randomUUID();
+    const token = await authority.sign({ sessionId });
+    const other = await authority.sign({ sessionId: randomUUID() });
+    expect((await request(gateway.url).get('/api/users/me').set('authorization', `Bearer ${token}`)).status).toBe(200);
+
+    await revocations.revokeSession('0b6b1c0e-4a5e-4f6f-9b1a-2f2f3c9d8e71', sessionId);
+    const before = seenCount();
+    // The gateway is another replica: it hears of the revocation over pub/sub.
+    let refused = await request(gateway.url).get('/api/users/me').set('authorization', `Bearer ${token}`);
+    await waitFor(
+      async () => (refused = await request(gateway.url).get('/api/users/me').set('authorization', `Bearer ${token}`)).status === 401,
+      5_000,
+      'the gateway to refuse the revoked token',
+    );
+    const upgrade = await openSocket(`ws://127.0.0.1:${gateway.port}/api/match/events`, ['peerprep', `bearer.${token}`]);
+
+    expect(refused.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    expect(upgrade).toEqual({ status: 401 });
+    expect(seenCount()).toBe(before);
+    expect((await request(gateway.url).get('/api/users/me').set('authorization', `Bearer ${other}`)).status).toBe(200);
+    await revocations.close();
+    await writerRedis.quit();
+  });
+});
+
 describe('access tokens at the edge (WebSocket upgrades)', () => {
   it('passes an upgrade with a valid token in the subprotocol', async () => {
     const token = await authority.sign();
@@ -108,12 +142,11 @@ describe('access tokens at the edge (WebSocket upgrades)', () => {
     opened.socket.close();
   });
 
-  it('passes an upgrade with a valid token in the query', async () => {
+  it('refuses an upgrade with a token in the query, even a valid one, before it reaches the service (URLs are logged)', async () => {
+    const before = upstream.upgrades.length;
     const url = `/api/match/events?access_token=${await authority.sign()}`;
-    const opened = await openSocket(`ws://127.0.0.1:${gateway.port}${url}`);
-    if (!('socket' in opened)) throw new Error(`refused with ${opened.status}`);
-    expect(upstream.upgrades).toContain(url);
-    opened.socket.close();
+    expect(await openSocket(`ws://127.0.0.1:${gateway.port}${url}`)).toEqual({ status: 401 });
+    expect(upstream.upgrades.length).toBe(before);
   });
 
   it('refuses an upgrade with a bad token with 401 before it reaches the service', async () => {

@@ -3,6 +3,7 @@ import {
   extractBearerToken,
   extractWebSocketToken,
   INVALID_TOKEN_MESSAGE,
+  urlCarriesAccessToken,
   WEBSOCKET_TOKEN_PROTOCOL_PREFIX,
   type TokenVerifier,
 } from '@peerprep/auth';
@@ -13,17 +14,22 @@ export type EdgeAuthOutcome = { allowed: true } | { allowed: false; status: 401 
 export interface EdgeAuth {
   /** Resolves, never rejects. undefined when the request carries no Authorization header (the service decides what is public). */
   checkRequest(req: http.IncomingMessage): Promise<EdgeAuthOutcome> | undefined;
-  /** undefined when the upgrade offers no token in its subprotocols or query. */
+  /** undefined when the upgrade offers no token in its subprotocols; 401 for a token in the query, which is never accepted. */
   checkUpgrade(req: http.IncomingMessage): Promise<EdgeAuthOutcome> | undefined;
 }
 
 const ALLOWED: EdgeAuthOutcome = { allowed: true };
 const INVALID: EdgeAuthOutcome = { allowed: false, status: 401, detail: INVALID_TOKEN_MESSAGE };
 
+const TOKEN_IN_URL: EdgeAuthOutcome = {
+  allowed: false,
+  status: 401,
+  detail: 'Access tokens are not accepted in the URL: offer it as the bearer.<jwt> WebSocket subprotocol',
+};
+
 function offersWebSocketToken(req: http.IncomingMessage): boolean {
   const protocols = req.headers['sec-websocket-protocol'];
-  if (typeof protocols === 'string' && protocols.includes(WEBSOCKET_TOKEN_PROTOCOL_PREFIX)) return true;
-  return req.url?.includes('access_token=') ?? false;
+  return typeof protocols === 'string' && protocols.includes(WEBSOCKET_TOKEN_PROTOCOL_PREFIX);
 }
 
 /**
@@ -58,6 +64,8 @@ export function createEdgeAuth(verifier: TokenVerifier, logger: Logger): EdgeAut
       return verify(extractBearerToken(header), req);
     },
     checkUpgrade(req) {
+      // Refused here, so a token in a URL never reaches a service or its logs.
+      if (urlCarriesAccessToken(req.url)) return Promise.resolve(TOKEN_IN_URL);
       if (!offersWebSocketToken(req)) return undefined;
       return verify(extractWebSocketToken(req), req);
     },

@@ -8,7 +8,7 @@ export interface TokenAuthority {
   /** The JWKS URL, as AUTH_JWKS_URL. */
   jwksUrl: string;
   /** A token as user-service signs it; `expiresIn` in seconds (negative = expired). */
-  sign(opts?: { expiresIn?: number; foreignKey?: boolean }): Promise<string>;
+  sign(opts?: { expiresIn?: number; foreignKey?: boolean; sessionId?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -27,10 +27,10 @@ export async function startTokenAuthority(): Promise<TokenAuthority> {
   const { port } = server.address() as AddressInfo;
   return {
     jwksUrl: `http://127.0.0.1:${port}${JWKS_PATH}`,
-    async sign({ expiresIn = 900, foreignKey = false } = {}) {
+    async sign({ expiresIn = 900, foreignKey = false, sessionId = undefined }: { expiresIn?: number; foreignKey?: boolean; sessionId?: string } = {}) {
       const now = Math.floor(Date.now() / 1000);
       const key: CryptoKey = foreignKey ? foreign.privateKey : own.privateKey;
-      return new SignJWT({ username: 'alice', displayName: 'Alice', role: 'USER' })
+      return new SignJWT({ username: 'alice', displayName: 'Alice', role: 'USER', ...(sessionId ? { sid: sessionId } : {}) })
         .setProtectedHeader({ alg: 'EdDSA', kid })
         .setIssuer(ACCESS_TOKEN_ISSUER)
         .setAudience(ACCESS_TOKEN_AUDIENCE)

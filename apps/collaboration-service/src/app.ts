@@ -1,4 +1,4 @@
-import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
+import { closeSocketsOnRevocation, createRevocationList, tokenVerifierFromConfig, type RevocationList, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
 import {
   createMetrics,
@@ -40,6 +40,8 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
   verifier?: TokenVerifier;
+  /** Defaults to the one in Redis under AUTH_REVOCATION_PREFIX. */
+  revocations?: RevocationList;
   /** Defaults to question-service's internal picker at QUESTION_SERVICE_URL. */
   picker?: QuestionPicker;
   /** Defaults to question-service's question reads (hidden tests included) at QUESTION_SERVICE_URL. */
@@ -64,7 +66,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
   const { config, prisma, redis, messaging, logger } = deps;
   // No verified-token cache: an editor socket verifies its token once, so a
   // cache would only keep two tokens per room in memory until they expire.
-  const verifier = deps.verifier ?? tokenVerifierFromConfig(config, { cacheSize: 0 });
+  const revocations = deps.revocations ?? createRevocationList({ redis, prefix: config.AUTH_REVOCATION_PREFIX });
+  const verifier = deps.verifier ?? tokenVerifierFromConfig(config, { cacheSize: 0, revocations });
   const picker =
     deps.picker ??
     createHttpQuestionPicker({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger });
@@ -126,6 +129,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
     onError: (error) => logger.error({ err: error }, 'sweeping idle rooms and stale runs failed'),
   });
 
+  // A signed-out session, or a user whose password or role changed, loses its editor sockets on every replica.
+  const stopClosingRevoked = closeSocketsOnRevocation(revocations, socket);
   const service = createService({
     name: 'collaboration-service',
     config,
@@ -141,6 +146,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
       await Promise.all([sweeper.stop(), socket.closeAll()]);
     },
     onShutdown: async () => {
+      stopClosingRevoked();
+      await revocations.close();
       await subscriber.quit().catch(() => subscriber.disconnect());
       await documentPool.end();
     },

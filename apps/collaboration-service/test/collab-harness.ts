@@ -216,6 +216,11 @@ export class CollabHarness {
     });
   }
 
+  /** This file's access-token revocation list (what user-service writes and publishes to). */
+  get revocationPrefix(): string {
+    return `${this.infra.redis.prefix}revoked:`;
+  }
+
   /** The environment of a replica on this file's database, Redis prefix, exchange and queue. */
   env(overrides: Record<string, string> = {}): Record<string, string> {
     const { redis: testRedis, rabbit, database } = this.infra;
@@ -230,6 +235,7 @@ export class CollabHarness {
       QUESTION_SERVICE_URL: this.pickerUrl,
       INTERNAL_API_TOKEN: INTERNAL_TOKEN,
       COLLAB_KEY_PREFIX: `${testRedis.prefix}collab:`,
+      AUTH_REVOCATION_PREFIX: this.revocationPrefix,
       COLLAB_FLUSH_INTERVAL_MS: '20',
       COLLAB_END_SETTLE_MS: '100',
       EXECUTION_JOBS_QUEUE: rabbit.queueName('execution.jobs'),
@@ -320,13 +326,13 @@ export class CollabHarness {
     return job as ExecutionJob;
   }
 
-  async user(displayName = `user-${randomUUID().slice(0, 8)}`, expiresIn: string | number = '10m'): Promise<TestUser> {
+  async user(displayName = `user-${randomUUID().slice(0, 8)}`, expiresIn: string | number = '10m', sessionId?: string): Promise<TestUser> {
     const id = randomUUID();
-    return { id, displayName, token: await this.sign(id, displayName, expiresIn) };
+    return { id, displayName, token: await this.sign(id, displayName, expiresIn, sessionId) };
   }
 
-  sign(id: string, displayName: string, expiresIn: string | number = '10m'): Promise<string> {
-    return this.tokens.sign(id, displayName, expiresIn);
+  sign(id: string, displayName: string, expiresIn: string | number = '10m', sessionId?: string): Promise<string> {
+    return this.tokens.sign(id, displayName, expiresIn, sessionId);
   }
 
   matchFound(users: [TestUser, TestUser], criteria: { difficulty?: Difficulty; topics?: string[]; language?: Language } = {}): MatchFoundPayload {

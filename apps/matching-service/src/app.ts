@@ -1,4 +1,4 @@
-import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
+import { closeSocketsOnRevocation, createRevocationList, tokenVerifierFromConfig, type RevocationList, type TokenVerifier } from '@peerprep/auth';
 import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
 import type { MatchingConfig } from '@peerprep/matching-service-config';
 import { createMetrics, createService, createSweeper, redisDependency, type Logger, type Service } from '@peerprep/service-kit';
@@ -21,6 +21,8 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to the one the config describes (AUTH_PUBLIC_KEY, else AUTH_JWKS_URL). */
   verifier?: TokenVerifier;
+  /** Defaults to the one in Redis under AUTH_REVOCATION_PREFIX. */
+  revocations?: RevocationList;
   /** Defaults to question-service's GET /api/topics at QUESTION_SERVICE_URL. */
   topics?: TopicCatalog;
 }
@@ -36,7 +38,8 @@ export interface MatchingApp extends Service {
  */
 export function createApp(deps: AppDeps): MatchingApp {
   const { config, redis, messaging, logger } = deps;
-  const verifier = deps.verifier ?? tokenVerifierFromConfig(config);
+  const revocations = deps.revocations ?? createRevocationList({ redis, prefix: config.AUTH_REVOCATION_PREFIX });
+  const verifier = deps.verifier ?? tokenVerifierFromConfig(config, { revocations });
   const queue = createQueueRepository(redis, config.MATCH_KEY_PREFIX);
   const subscriber = redis.duplicate();
   const topics =
@@ -56,6 +59,8 @@ export function createApp(deps: AppDeps): MatchingApp {
     currentStatus: (userId) => matching.currentStatus(userId),
     onAbandoned: (userId) => matching.cancelIfAbandoned(userId),
   });
+  // A signed-out session, or a user whose password or role changed, loses its status sockets on every replica.
+  const stopClosingRevoked = closeSocketsOnRevocation(revocations, status);
   const matching: MatchingService = createMatchingService({
     queue,
     topics,
@@ -93,6 +98,8 @@ export function createApp(deps: AppDeps): MatchingApp {
     onUpgrade: (req, socket, head) => status.handleUpgrade(req, socket, head),
     onDrainStart: () => status.closeAll(),
     onShutdown: async () => {
+      stopClosingRevoked();
+      await revocations.close();
       await sweeper.stop();
       await subscriber.quit().catch(() => subscriber.disconnect());
     },

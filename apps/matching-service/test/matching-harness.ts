@@ -89,6 +89,11 @@ export class MatchingHarness {
     return `${this.infra.redis.prefix}q:`;
   }
 
+  /** This file's access-token revocation list (what user-service writes and publishes to). */
+  get revocationPrefix(): string {
+    return `${this.infra.redis.prefix}revoked:`;
+  }
+
   private async init(): Promise<void> {
     this.tokens = await createTestTokenIssuer();
 
@@ -136,6 +141,7 @@ export class MatchingHarness {
       MATCH_SWEEP_INTERVAL_MS: '20',
       EVENTS_EXCHANGE: rabbit.exchange,
       EVENTS_QUEUE: rabbit.queueName('matching-service'),
+      AUTH_REVOCATION_PREFIX: this.revocationPrefix,
       ...env,
     });
     const logger = createLogger({ name: 'matching-service', level: logLevel });
@@ -161,9 +167,9 @@ export class MatchingHarness {
     return instance;
   }
 
-  async user(displayName = `user-${randomUUID().slice(0, 8)}`): Promise<TestUser> {
+  async user(displayName = `user-${randomUUID().slice(0, 8)}`, sessionId?: string): Promise<TestUser> {
     const id = randomUUID();
-    const token = await this.tokens.sign(id, displayName);
+    const token = await this.tokens.sign(id, displayName, undefined, sessionId);
     return { id, displayName, token };
   }
 

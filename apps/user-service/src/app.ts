@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { createTokenVerifier } from '@peerprep/auth';
+import { createRevocationList, createTokenVerifier, type RevocationList } from '@peerprep/auth';
 import { messagingDependency, type Messaging } from '@peerprep/messaging';
 import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
@@ -30,6 +30,8 @@ export interface AppDeps {
   logger: Logger;
   clock?: Clock;
   hasher?: PasswordHasher;
+  /** Defaults to one of its own in Redis under AUTH_REVOCATION_PREFIX (closed at shutdown); a given one is the caller's to close. */
+  revocations?: RevocationList;
 }
 
 /**
@@ -50,18 +52,22 @@ export function createApp(deps: AppDeps): Service {
     logger,
   });
   const rateLimits = createAuthRateLimits(redis, config);
+  const ownRevocations = deps.revocations === undefined;
+  const revocations = deps.revocations ?? createRevocationList({ redis, prefix: config.AUTH_REVOCATION_PREFIX });
   const auth = createAuthService({
     users,
     sessions,
     hasher,
-    issueAccessToken: createAccessTokenIssuer(signingKey, clock),
+    issueAccessToken: createAccessTokenIssuer(signingKey, clock, (userId) => revocations.earliestIssuedAt(userId)),
     rateLimits,
+    revocations,
     logger,
   });
-  const usersService = createUsersService({ users, sessions, hasher, rateLimits, messaging, logger });
+  const usersService = createUsersService({ users, sessions, hasher, rateLimits, messaging, revocations, logger });
   // user-service checks its own tokens with the same verifier as everyone else, fed the public key directly.
   const verifier = createTokenVerifier({
     publicKeyPem: createPublicKey(signingKey.privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+    revocations,
   });
   const cookie = refreshCookieSettings(config.NODE_ENV, config.REFRESH_TOKEN_TTL_DAYS);
 
@@ -70,6 +76,9 @@ export function createApp(deps: AppDeps): Service {
     config,
     logger,
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
+    onShutdown: async () => {
+      if (ownRevocations) await revocations.close();
+    },
     routes: (app) => {
       app.use(authRoutes({ auth, signingKey, cookie }));
       app.use(usersRoutes({ users: usersService, verifier, cookie }));

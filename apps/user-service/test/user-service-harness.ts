@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createMessaging, type Messaging } from '@peerprep/messaging';
+import { createRevocationList } from '@peerprep/auth';
 import { loadConfig } from '@peerprep/service-kit';
 import { createServiceTestbed, startTestService, type RunningTestService, type ServiceTestbed } from '@peerprep/testing';
 import { userEnvSchema, type UserConfig } from '@peerprep/user-service-config';
@@ -49,13 +50,17 @@ export async function startUserServiceHarness(label: string, env: Record<string,
       RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '1000',
       RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: '1000',
       RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: '100',
+      // Keys and the pub/sub channel of this file's own revocation list.
+      AUTH_REVOCATION_PREFIX: `${infra.redis.prefix}revoked:`,
       ...env,
       ...overrides,
     });
 
   const config = configFor({});
+  // One list for every instance of the file, closed with the harness (extra instances never run their shutdown).
+  const revocations = createRevocationList({ redis: infra.redis.redis, prefix: config.AUTH_REVOCATION_PREFIX });
   const running = await startTestService(
-    createApp({ config, prisma, redis: infra.redis.redis, messaging, signingKey, logger }),
+    createApp({ config, prisma, redis: infra.redis.redis, messaging, signingKey, logger, revocations }),
   );
 
   return {
@@ -74,6 +79,7 @@ export async function startUserServiceHarness(label: string, env: Record<string,
         messaging,
         signingKey,
         logger,
+        revocations,
         ...(clock ? { clock } : {}),
       });
       const started = await startTestService(service);
@@ -88,6 +94,7 @@ export async function startUserServiceHarness(label: string, env: Record<string,
         await new Promise((resolve) => service.server.close(resolve));
       }
       await running.stop();
+      await revocations.close();
       await infra.cleanup();
     },
   };

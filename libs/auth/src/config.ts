@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicKeyFromPem } from './key-source';
+import { DEFAULT_REVOCATION_PREFIX } from './revocation';
 import { JWKS_PATH } from './tokens';
 import { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from './verifier';
 
@@ -28,6 +29,8 @@ export const authEnvSchema = z.object({
       },
       { error: 'must be an Ed25519 public key in SPKI PEM form (-----BEGIN PUBLIC KEY-----)' },
     ),
+  /** Where the access-token revocation list lives in Redis (services with Redis); the same for every service. */
+  AUTH_REVOCATION_PREFIX: z.string().min(1).default(DEFAULT_REVOCATION_PREFIX),
 });
 
 export type AuthConfig = z.infer<typeof authEnvSchema>;
@@ -35,7 +38,7 @@ export type AuthConfig = z.infer<typeof authEnvSchema>;
 /** The verifier a service's parsed config describes (`cacheSize`: see TokenVerifierOptions). */
 export function tokenVerifierFromConfig(
   config: AuthConfig,
-  options: Pick<TokenVerifierOptions, 'cacheSize'> = {},
+  options: Pick<TokenVerifierOptions, 'cacheSize' | 'revocations'> = {},
 ): TokenVerifier {
   return createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL, publicKeyPem: config.AUTH_PUBLIC_KEY, ...options });
 }

@@ -4,3 +4,4 @@ export * from './verifier';
 export * from './express';
 export * from './websocket';
 export * from './config';
+export * from './revocation';

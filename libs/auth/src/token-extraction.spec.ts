@@ -22,8 +22,8 @@ describe('extractWebSocketToken', () => {
     expect(extractWebSocketToken(req)).toBe(jwt);
   });
 
-  it('falls back to the access_token query parameter', () => {
-    expect(extractWebSocketToken({ headers: {}, url: `/api/match/events?access_token=${jwt}` })).toBe(jwt);
+  it('never takes a token from the query string (URLs are logged)', () => {
+    expect(extractWebSocketToken({ headers: {}, url: `/api/match/events?access_token=${jwt}` })).toBeNull();
   });
 
   it('returns null when the upgrade carries no token', () => {

@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 /**
  * Where an access token travels. HTTP calls send `Authorization: Bearer <jwt>`.
  * Browsers cannot set headers on a WebSocket, so an upgrade carries it as a
- * subprotocol (`Sec-WebSocket-Protocol: peerprep, bearer.<jwt>`) or, as a last
- * resort, in the `access_token` query parameter.
+ * subprotocol (`Sec-WebSocket-Protocol: peerprep, bearer.<jwt>`). Never in the
+ * URL: URLs end up in access logs, proxies' logs and browser history.
  */
 export const WEBSOCKET_TOKEN_PROTOCOL_PREFIX = 'bearer.';
 export const WEBSOCKET_APP_PROTOCOL = 'peerprep';
@@ -18,7 +18,7 @@ export function extractBearerToken(header: string | string[] | undefined): strin
   return match ? match[1] : null;
 }
 
-/** The JWT from a WebSocket upgrade request (subprotocol first, then query). */
+/** The JWT from a WebSocket upgrade request's `bearer.<jwt>` subprotocol (a query `access_token` is ignored). */
 export function extractWebSocketToken(req: Pick<IncomingMessage, 'headers' | 'url'>): string | null {
   const offered = req.headers['sec-websocket-protocol'];
   if (typeof offered === 'string') {
@@ -29,7 +29,10 @@ export function extractWebSocketToken(req: Pick<IncomingMessage, 'headers' | 'ur
       }
     }
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const fromQuery = url.searchParams.get('access_token');
-  return fromQuery ? extractBearerToken(`Bearer ${fromQuery}`) : null;
+  return null;
+}
+
+/** Whether a request's URL carries an `access_token` query parameter (refused: tokens never travel in URLs). */
+export function urlCarriesAccessToken(url: string | undefined): boolean {
+  return new URL(url ?? '/', 'http://localhost').searchParams.has('access_token');
 }

@@ -10,7 +10,7 @@ function clock(start = 1_000_000) {
 describe('VerifiedTokenCache', () => {
   it('answers the user of a remembered token until just before its limit, and never from it on', () => {
     const time = clock();
-    const cache = new VerifiedTokenCache(10, time.now);
+    const cache = new VerifiedTokenCache<typeof ALICE>(10, time.now);
     cache.set('t', ALICE, time.now() + 1_000);
     time.advance(999);
     expect(cache.get('t')).toEqual(ALICE);
@@ -22,14 +22,14 @@ describe('VerifiedTokenCache', () => {
 
   it('does not remember a token already at or past its limit', () => {
     const time = clock();
-    const cache = new VerifiedTokenCache(10, time.now);
+    const cache = new VerifiedTokenCache<typeof ALICE>(10, time.now);
     cache.set('past', ALICE, time.now() - 1);
     cache.set('now', ALICE, time.now());
     expect(cache.size).toBe(0);
   });
 
   it('matches the exact token text only', () => {
-    const cache = new VerifiedTokenCache(10);
+    const cache = new VerifiedTokenCache<typeof ALICE>(10);
     cache.set('header.payload.signature', ALICE, Date.now() + 60_000);
     expect(cache.get('header.payload.signaturE')).toBeUndefined();
     expect(cache.get('header.payload.signature ')).toBeUndefined();
@@ -37,7 +37,7 @@ describe('VerifiedTokenCache', () => {
   });
 
   it('holds at most maxEntries, dropping the least recently used', () => {
-    const cache = new VerifiedTokenCache(3);
+    const cache = new VerifiedTokenCache<typeof ALICE>(3);
     const until = Date.now() + 60_000;
     for (const token of ['a', 'b', 'c']) cache.set(token, { ...ALICE, id: token }, until);
     expect(cache.get('a')?.id).toBe('a'); // now b is the least recently used
@@ -50,13 +50,13 @@ describe('VerifiedTokenCache', () => {
   });
 
   it('remembers nothing with maxEntries 0', () => {
-    const cache = new VerifiedTokenCache(0);
+    const cache = new VerifiedTokenCache<typeof ALICE>(0);
     cache.set('t', ALICE, Date.now() + 60_000);
     expect(cache.get('t')).toBeUndefined();
   });
 
   it('hands out copies, so a caller changing its user does not change the entry', () => {
-    const cache = new VerifiedTokenCache(10);
+    const cache = new VerifiedTokenCache<typeof ALICE>(10);
     const stored = { ...ALICE };
     cache.set('t', stored, Date.now() + 60_000);
     stored.role = 'USER';

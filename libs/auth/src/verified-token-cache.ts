@@ -1,7 +1,5 @@
-import type { AuthenticatedUser } from './tokens';
-
-interface Entry {
-  user: AuthenticatedUser;
+interface Entry<T> {
+  user: T;
   /** Epoch ms from which the token must be verified again (it may be expired by then). */
   until: number;
 }
@@ -19,8 +17,8 @@ interface Entry {
  * "valid" for exactly the bytes that were verified, and never at or past
  * `until`. Like the tokens themselves, an entry cannot be revoked early.
  */
-export class VerifiedTokenCache {
-  private readonly entries = new Map<string, Entry>();
+export class VerifiedTokenCache<T extends object> {
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(
     private readonly maxEntries: number,
@@ -32,7 +30,7 @@ export class VerifiedTokenCache {
   }
 
   /** The token's user while it is acceptable; a fresh object each time, so callers cannot alter the entry. */
-  get(token: string): AuthenticatedUser | undefined {
+  get(token: string): T | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     this.entries.delete(token);
@@ -43,7 +41,7 @@ export class VerifiedTokenCache {
   }
 
   /** `until`: epoch ms at which the token stops being acceptable (its exp, or earlier). */
-  set(token: string, user: AuthenticatedUser, until: number): void {
+  set(token: string, user: T, until: number): void {
     if (this.maxEntries <= 0 || !(until > this.now())) return;
     this.entries.delete(token);
     while (this.entries.size >= this.maxEntries) {

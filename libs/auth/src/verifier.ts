@@ -3,6 +3,7 @@ import { accessTokenClaimsSchema } from '@peerprep/contracts';
 import { ServiceUnavailableError, UnauthorizedError } from '@peerprep/service-kit';
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { KeySourceUnavailableError, publicKeyFromPem, remoteKeySet } from './key-source';
+import type { RevocationList, TokenSession } from './revocation';
 import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_AUDIENCE,
@@ -31,6 +32,19 @@ export interface TokenVerifierOptions {
    * remembered only until its `exp` (or `iat` + the TTL, if earlier).
    */
   cacheSize?: number;
+  /**
+   * The revocation list every token is checked against (after the signature,
+   * on every call, cached there at most ~1 s): a signed-out session, or a
+   * user's tokens from before a password or role change or a deletion, get
+   * 401. Without one, a token is good until it expires.
+   */
+  revocations?: RevocationList;
+}
+
+/** A verified token: who it speaks for and which session it belongs to. */
+export interface VerifiedAccessToken {
+  user: AuthenticatedUser;
+  session: TokenSession;
 }
 
 export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
@@ -42,6 +56,8 @@ export interface TokenVerifier {
    * cannot be fetched at all, since the token may well be valid.
    */
   verify(token: string): Promise<AuthenticatedUser>;
+  /** The same checks; also says the token's session, issue and expiry times (what socket servers need). */
+  verifySession(token: string): Promise<VerifiedAccessToken>;
 }
 
 /** The same message whatever was wrong: details help attackers, not users. */
@@ -71,31 +87,46 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     clockTolerance: opts.clockToleranceSeconds ?? 5,
   };
 
-  const cache = new VerifiedTokenCache(opts.cacheSize ?? DEFAULT_VERIFIED_TOKEN_CACHE_SIZE);
+  const cache = new VerifiedTokenCache<VerifiedAccessToken>(opts.cacheSize ?? DEFAULT_VERIFIED_TOKEN_CACHE_SIZE);
+  const { revocations } = opts;
+
+  async function verifySignature(token: string): Promise<VerifiedAccessToken> {
+    const cached = cache.get(token);
+    if (cached) return cached;
+    let payload: JWTPayload;
+    try {
+      // Two overloads (static key / key resolver); one call site keeps the types simple.
+      ({ payload } =
+        typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions));
+    } catch (error) {
+      if (error instanceof KeySourceUnavailableError) {
+        throw new ServiceUnavailableError('Access tokens cannot be verified right now', { cause: error });
+      }
+      throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
+    }
+    const claims = accessTokenClaimsSchema.safeParse(payload);
+    if (!claims.success) throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
+    const { sub, username, displayName, role, sid } = claims.data;
+    // jose required exp and iat and checked both; remembered no later than either limit, with no clock tolerance.
+    const { exp, iat } = payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>;
+    const verified: VerifiedAccessToken = {
+      user: { id: sub, username, displayName, role },
+      session: { userId: sub, ...(sid === undefined ? {} : { sessionId: sid }), issuedAt: iat, expiresAt: Math.min(exp, iat + ACCESS_TOKEN_TTL_SECONDS) },
+    };
+    cache.set(token, verified, verified.session.expiresAt * 1000);
+    return verified;
+  }
+
+  async function verifySession(token: string): Promise<VerifiedAccessToken> {
+    const verified = await verifySignature(token);
+    if (revocations && (await revocations.isRevoked(verified.session))) throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
+    return { user: { ...verified.user }, session: { ...verified.session } };
+  }
 
   return {
+    verifySession,
     async verify(token) {
-      const cached = cache.get(token);
-      if (cached) return cached;
-      let payload: JWTPayload;
-      try {
-        // Two overloads (static key / key resolver); one call site keeps the types simple.
-        ({ payload } =
-          typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions));
-      } catch (error) {
-        if (error instanceof KeySourceUnavailableError) {
-          throw new ServiceUnavailableError('Access tokens cannot be verified right now', { cause: error });
-        }
-        throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
-      }
-      const claims = accessTokenClaimsSchema.safeParse(payload);
-      if (!claims.success) throw new UnauthorizedError(INVALID_TOKEN_MESSAGE);
-      const { sub, username, displayName, role } = claims.data;
-      const user: AuthenticatedUser = { id: sub, username, displayName, role };
-      // jose required exp and iat and checked both; remembered no later than either limit, with no clock tolerance.
-      const { exp, iat } = payload as Required<Pick<JWTPayload, 'exp' | 'iat'>>;
-      cache.set(token, user, Math.min(exp, iat + ACCESS_TOKEN_TTL_SECONDS) * 1000);
-      return user;
+      return (await verifySession(token)).user;
     },
   };
 }

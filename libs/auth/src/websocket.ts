@@ -1,12 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { UnauthorizedError } from '@peerprep/service-kit';
+import { WEBSOCKET_CLOSE_CODES } from '@peerprep/contracts';
+import { UnauthorizedError, type SocketCloser } from '@peerprep/service-kit';
+import { revokes, type RevocationList, type TokenSession } from './revocation';
 import { extractWebSocketToken, WEBSOCKET_APP_PROTOCOL } from './token-extraction';
 import type { AuthenticatedUser } from './tokens';
 import type { TokenVerifier } from './verifier';
 
 /**
- * The user of a WebSocket upgrade, from the `bearer.<jwt>` subprotocol or the
- * `access_token` query parameter. Rejects like TokenVerifier.verify
+ * The user of a WebSocket upgrade, from the `bearer.<jwt>` subprotocol (a
+ * token in the query is not accepted). Rejects like TokenVerifier.verify
  * (UnauthorizedError when no token is offered).
  */
 export async function authenticateUpgrade(
@@ -15,7 +17,34 @@ export async function authenticateUpgrade(
 ): Promise<AuthenticatedUser> {
   const token = extractWebSocketToken(req);
   if (!token) throw new UnauthorizedError();
-  return verifier.verify(token);
+  const { user, session } = await verifier.verifySession(token);
+  sessions.set(user, session);
+  return user;
+}
+
+/** The token session of each user object authenticateUpgrade answered (kept off the object channels hand around). */
+const sessions = new WeakMap<AuthenticatedUser, TokenSession>();
+
+/** The session of the token a socket's user was authenticated with. */
+export function tokenSessionOf(user: AuthenticatedUser): TokenSession | undefined {
+  return sessions.get(user);
+}
+
+/**
+ * Closes, on every replica, the open sockets of a hub whose token a
+ * revocation covers (WEBSOCKET_CLOSE_CODES.tokenRevoked). Returns the unsubscribe.
+ */
+export function closeSocketsOnRevocation(revocations: RevocationList, hub: SocketCloser<AuthenticatedUser>): () => void {
+  return revocations.onRevocation((revocation) => {
+    hub.closeWhere(
+      (user) => {
+        const session = tokenSessionOf(user);
+        return session !== undefined && revokes(revocation, session);
+      },
+      WEBSOCKET_CLOSE_CODES.tokenRevoked,
+      'access revoked',
+    );
+  });
 }
 
 /**
@@ -42,5 +71,11 @@ export function webSocketAuthentication(verifier: TokenVerifier) {
   return {
     authenticate: (req: IncomingMessage): Promise<AuthenticatedUser> => authenticateUpgrade(verifier, req),
     handleProtocols: (offered: Set<string>): string | false => chooseWebSocketProtocol(offered),
+    // A socket lives no longer than its token: closed at the heartbeat after exp, the client reconnects with a fresh one.
+    expiresAt: (user: AuthenticatedUser): number | undefined => {
+      const session = tokenSessionOf(user);
+      return session && session.expiresAt * 1000;
+    },
+    expiryClose: { code: WEBSOCKET_CLOSE_CODES.tokenExpired, reason: 'access token expired' },
   };
 }

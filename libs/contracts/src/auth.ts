@@ -41,6 +41,8 @@ export const accessTokenClaimsSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
+  /** The sign-in (refresh-token family) the token belongs to: signing out revokes its tokens. */
+  sid: z.string().min(1).max(100).optional(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 

@@ -93,6 +93,17 @@ export const WEBSOCKET_CLOSE_CODES = {
    * the reason with "reload the page".
    */
   tooManySockets: 4429,
+  /**
+   * The socket's access token expired (closed at the next heartbeat after its
+   * exp): reconnect with a fresh token. The editor client retries on it.
+   */
+  tokenExpired: 4401,
+  /**
+   * The socket's access token was revoked (sign-out, password or role change,
+   * account deletion). Outside 4400–4499, so clients reconnect with a fresh
+   * token, which only a still-valid session gets.
+   */
+  tokenRevoked: 4001,
 } as const;
 
 /**

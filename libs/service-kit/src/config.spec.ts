@@ -43,6 +43,38 @@ describe('loadConfig', () => {
   it('names a missing required variable', () => {
     expect(() => loadConfig(baseEnvSchema, {})).toThrow(/PORT/);
   });
+
+  describe('placeholder secrets', () => {
+    const schema = baseEnvSchema.extend({ PORT: portVariable(3002), INTERNAL_API_TOKEN: z.string(), AMQP_URL: z.url() });
+    const copiedExample = {
+      INTERNAL_API_TOKEN: 'change-me-internal-api-token',
+      AMQP_URL: 'amqp://peerprep:change-me-rabbitmq-password@rabbitmq:5672',
+    };
+
+    it('refuses in production every variable still holding "change-me", naming it and not its value', () => {
+      let error: unknown;
+      try {
+        loadConfig(schema, { NODE_ENV: 'production', ...copiedExample });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues.map((i) => i.variable).sort()).toEqual(['AMQP_URL', 'INTERNAL_API_TOKEN']);
+      expect((error as ConfigError).message).not.toContain('change-me-rabbitmq-password');
+    });
+
+    it('lets them pass outside production, and ignores variables the service does not read', () => {
+      expect(loadConfig(schema, { NODE_ENV: 'development', ...copiedExample }).INTERNAL_API_TOKEN).toBe('change-me-internal-api-token');
+      expect(
+        loadConfig(schema, {
+          NODE_ENV: 'production',
+          INTERNAL_API_TOKEN: 'a-real-long-secret',
+          AMQP_URL: 'amqp://peerprep:s3cret@rabbitmq:5672',
+          POSTGRES_PASSWORD: 'change-me-postgres-password',
+        }).NODE_ENV,
+      ).toBe('production');
+    });
+  });
 });
 
 describe('loadConfigOrExit in a real process', () => {

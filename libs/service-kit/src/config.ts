@@ -97,10 +97,34 @@ function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
   return result;
 }
 
-/** Parses the environment once; throws a ConfigError naming every bad variable. */
+/** The placeholder the example files put in every secret ("change-me-…"). */
+export const PLACEHOLDER_SECRET = /change[-_]?me/i;
+
+/**
+ * In production, every variable the service reads whose value still holds the
+ * examples' placeholder (`change-me-…`, also inside a URL's password): a copied
+ * .env.example must not go live with secrets anyone can read in this repository.
+ * The issue names the variable, never its value.
+ */
+function placeholderIssues(config: unknown, env: Record<string, string>): ConfigIssue[] {
+  if (typeof config !== 'object' || config === null || (config as { NODE_ENV?: unknown }).NODE_ENV !== 'production') return [];
+  return Object.keys(config)
+    .filter((variable) => env[variable] !== undefined && PLACEHOLDER_SECRET.test(env[variable]))
+    .map((variable) => ({ variable, message: 'still holds the "change-me" placeholder: set a real secret in production' }));
+}
+
+/**
+ * Parses the environment once; throws a ConfigError naming every bad
+ * variable, and, in production, every one left at a "change-me" placeholder.
+ */
 export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
-  const result = schema.safeParse(withoutEmptyValues(env));
-  if (result.success) return result.data;
+  const values = withoutEmptyValues(env);
+  const result = schema.safeParse(values);
+  if (result.success) {
+    const placeholders = placeholderIssues(result.data, values);
+    if (placeholders.length > 0) throw new ConfigError(placeholders);
+    return result.data;
+  }
   // The variable is the first path element; deeper elements (an item of a
   // parsed list) only refine the message.
   const issues = result.error.issues.map((issue) => {

@@ -18,8 +18,12 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-refresh-token"]',
-  // The shared secret of service-to-service calls.
+  // The shared secret of service-to-service calls, wherever a request's headers are logged.
   'req.headers["x-internal-token"]',
+  'headers["x-internal-token"]',
+  // A WebSocket upgrade carries the access token as the `bearer.<jwt>` subprotocol.
+  'req.headers["sec-websocket-protocol"]',
+  'headers["sec-websocket-protocol"]',
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',

@@ -43,7 +43,7 @@ describe('request id', () => {
 });
 
 describe('logs', () => {
-  it('redacts authorization and cookie headers, set-cookie and secret fields at any depth', async () => {
+  it('redacts authorization, cookie, x-internal-token and WebSocket subprotocol headers, set-cookie and secret fields at any depth', async () => {
     const { logger, lines } = capturedLogger();
     const { url } = await startTestService({
       logger,
@@ -61,7 +61,12 @@ describe('logs', () => {
           res.json({ ok: true });
         }),
     });
-    await rawGet(`${url}/api/login`, { authorization: 'Bearer header-secret', cookie: 'refresh=request-cookie-secret' });
+    await rawGet(`${url}/api/login`, {
+      authorization: 'Bearer header-secret',
+      cookie: 'refresh=request-cookie-secret',
+      'x-internal-token': 'internal-shared-secret',
+      'sec-websocket-protocol': 'peerprep, bearer.subprotocol-secret',
+    });
 
     const all = JSON.stringify(lines);
     for (const secret of [
@@ -72,6 +77,8 @@ describe('logs', () => {
       'deep-token-secret',
       'header-secret',
       'cookie-secret',
+      'internal-shared-secret',
+      'subprotocol-secret',
     ]) {
       expect(all).not.toContain(secret);
     }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { webSocketAuthentication, type TokenVerifier } from '@peerprep/auth';
+import { webSocketAuthentication, type AuthenticatedUser, type TokenVerifier } from '@peerprep/auth';
 import type { MatchStatusMessage } from '@peerprep/contracts';
-import { createWebSocketHub, ServiceUnavailableError, type Logger } from '@peerprep/service-kit';
+import { createWebSocketHub, ServiceUnavailableError, type Logger, type SocketCloser } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
@@ -40,7 +40,7 @@ export interface StatusChannelDeps {
   onAbandoned(userId: string): Promise<unknown>;
 }
 
-export interface StatusChannel extends StatusPublisher {
+export interface StatusChannel extends StatusPublisher, SocketCloser<AuthenticatedUser> {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Shutdown: close every socket with 1001 and cancel nobody (another replica takes over). */
   closeAll(): Promise<void>;
@@ -153,6 +153,7 @@ export function createStatusChannel(deps: StatusChannelDeps): StatusChannel {
     },
 
     handleUpgrade: hub.handleUpgrade,
+    closeWhere: hub.closeWhere,
 
     async closeAll() {
       closing = true;

@@ -1,6 +1,6 @@
 import { ConflictError, type Logger } from '@peerprep/service-kit';
 import type { PasswordHasher } from '../auth/password-hasher';
-import type { UsersRepository } from '../users/users.repository';
+import type { User, UsersRepository } from '../users/users.repository';
 
 export interface BootstrapAdminSettings {
   ADMIN_USERNAME?: string | undefined;
@@ -8,14 +8,26 @@ export interface BootstrapAdminSettings {
   ADMIN_PASSWORD?: string | undefined;
 }
 
-export type BootstrapOutcome = 'skipped' | 'created' | 'promoted' | 'unchanged';
+/**
+ * - created: no account had the username or the email; the admin now exists.
+ * - unchanged: the account is already an ADMIN.
+ * - promoted: a USER with that name whose password is ADMIN_PASSWORD (the
+ *   operator proved they own it).
+ * - refused: an account the operator cannot prove to own holds the username
+ *   or the email (logged at error level; nobody was promoted).
+ */
+export type BootstrapOutcome = 'skipped' | 'created' | 'promoted' | 'unchanged' | 'refused';
 
 /**
- * Makes sure the configured first admin exists: creates it, or promotes the
- * existing account with that username (else that email). An existing
- * password is never overwritten, so rotating ADMIN_PASSWORD in the
- * environment cannot take over an account. Safe to run on every start and
- * from several replicas at once.
+ * Makes sure the configured first admin exists. It creates the account when
+ * neither the username nor the email is taken, and never promotes an account
+ * somebody else created: anyone may sign up as `admin` before an operator
+ * sets ADMIN_USERNAME, so an existing USER is promoted only when its password
+ * is ADMIN_PASSWORD. An existing password is never overwritten, so rotating
+ * ADMIN_PASSWORD in the environment cannot take over an account either.
+ * A refusal does not stop the service (a squatter could otherwise keep it
+ * down); it is logged loudly and the operator picks other names. Safe to run
+ * on every start and from several replicas at once.
  */
 export async function ensureBootstrapAdmin(
   settings: BootstrapAdminSettings,
@@ -25,17 +37,35 @@ export async function ensureBootstrapAdmin(
   if (!username || !email || !password) return 'skipped';
   const { users, hasher, logger } = deps;
 
-  const promoteExisting = async (): Promise<BootstrapOutcome | undefined> => {
-    const user = (await users.findByUsernameOrEmail(username)) ?? (await users.findByUsernameOrEmail(email));
-    if (!user) return undefined;
+  const refuse = (holders: User[], why: string): BootstrapOutcome => {
+    logger.error(
+      { userIds: holders.map((u) => u.id) },
+      `bootstrap admin refused: ${why}; nobody was promoted. Choose an ADMIN_USERNAME and ADMIN_EMAIL nobody holds, ` +
+        'or set ADMIN_PASSWORD to that account’s password to prove you own it',
+    );
+    return 'refused';
+  };
+
+  /** undefined when neither the username nor the email is taken. */
+  const settleExisting = async (): Promise<BootstrapOutcome | undefined> => {
+    const [byName, byEmail] = await Promise.all([users.findByUsernameOrEmail(username), users.findByUsernameOrEmail(email)]);
+    const holders = [byName, byEmail].filter((u): u is User => u !== null);
+    if (holders.length === 0) return undefined;
+    if (holders.some((u) => u.id !== holders[0].id)) {
+      return refuse(holders, 'ADMIN_USERNAME and ADMIN_EMAIL belong to two different accounts');
+    }
+    const user = holders[0];
     if (user.role === 'ADMIN') return 'unchanged';
+    if (!(await hasher.verify(user.passwordHash, password))) {
+      return refuse([user], 'an account that is not an admin already holds ADMIN_USERNAME or ADMIN_EMAIL and its password is not ADMIN_PASSWORD');
+    }
     await users.promoteToAdmin(user.id);
-    logger.info({ userId: user.id }, 'bootstrap admin: existing account promoted');
+    logger.warn({ userId: user.id }, 'bootstrap admin: existing account promoted (its password is ADMIN_PASSWORD)');
     return 'promoted';
   };
 
-  const found = await promoteExisting();
-  if (found) return found;
+  const settled = await settleExisting();
+  if (settled) return settled;
   try {
     const created = await users.create({
       username,
@@ -47,8 +77,8 @@ export async function ensureBootstrapAdmin(
     logger.info({ userId: created.id }, 'bootstrap admin: account created');
     return 'created';
   } catch (error) {
-    // Another replica created it between our lookup and insert.
-    if (error instanceof ConflictError) return (await promoteExisting()) ?? 'unchanged';
+    // Another replica (or a sign-up) took the name between our lookup and insert.
+    if (error instanceof ConflictError) return (await settleExisting()) ?? 'unchanged';
     throw error;
   }
 }

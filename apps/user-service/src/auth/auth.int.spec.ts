@@ -137,6 +137,8 @@ describe('auth routes (real Postgres, Redis and RabbitMQ)', () => {
         username: account.username,
         displayName: account.username,
         role: 'USER',
+        // The sign-in it belongs to: what sign-out revokes.
+        sid: expect.stringMatching(/^[0-9a-f-]{36}$/),
       });
     });
 

@@ -1,3 +1,4 @@
+import type { RevocationList } from '@peerprep/auth';
 import type { LoginRequest, SignupRequest, TokenResponse } from '@peerprep/contracts';
 import { UnauthorizedError, type Logger } from '@peerprep/service-kit';
 import type { AuthRateLimits } from '../rate-limits/auth-rate-limits';
@@ -13,6 +14,7 @@ export interface AuthServiceDeps {
   hasher: PasswordHasher;
   issueAccessToken: AccessTokenIssuer;
   rateLimits: AuthRateLimits;
+  revocations: Pick<RevocationList, 'revokeSession'>;
   logger: Logger;
 }
 
@@ -34,9 +36,9 @@ export function failedLoginKey(user: User | null, identifier: string): string {
   return user ? `user:${user.id}` : `identifier:${identifier.trim().toLowerCase()}`;
 }
 
-export function createAuthService({ users, sessions, hasher, issueAccessToken, rateLimits, logger }: AuthServiceDeps) {
+export function createAuthService({ users, sessions, hasher, issueAccessToken, rateLimits, revocations, logger }: AuthServiceDeps) {
   async function signIn(user: User, session: IssuedSession): Promise<SignedIn> {
-    const { accessToken, expiresIn } = await issueAccessToken(user);
+    const { accessToken, expiresIn } = await issueAccessToken(user, session.sessionId);
     return { body: { accessToken, tokenType: 'Bearer', expiresIn, user: toUserProfile(user) }, session };
   }
 
@@ -61,14 +63,14 @@ export function createAuthService({ users, sessions, hasher, issueAccessToken, r
     async login({ identifier, password }: LoginRequest, ip: string): Promise<SignedIn> {
       await rateLimits.loginAttempt(ip);
       const user = await users.findByUsernameOrEmail(identifier);
-      const accountKey = failedLoginKey(user, identifier);
-      await rateLimits.assertAccountNotLocked(accountKey);
+      const attempt = { accountKey: failedLoginKey(user, identifier), ip };
+      await rateLimits.assertLoginAllowed(attempt);
       const valid = user ? await hasher.verify(user.passwordHash, password) : await hasher.verifyAgainstDummy(password);
       if (!user || !valid) {
-        await rateLimits.recordFailedAttempt(accountKey);
+        await rateLimits.recordFailedLogin(attempt);
         throw new UnauthorizedError(INVALID_CREDENTIALS);
       }
-      await rateLimits.clearFailedAttempts(accountKey);
+      await rateLimits.recordSuccessfulLogin(attempt);
       if (hasher.needsRehash(user.passwordHash)) {
         await users.updatePasswordHash(user.id, await hasher.hash(password));
         logger.info({ userId: user.id }, 'password rehashed with current parameters');
@@ -87,8 +89,11 @@ export function createAuthService({ users, sessions, hasher, issueAccessToken, r
       return signIn(user, session);
     },
 
+    /** Ends the session and revokes its access tokens everywhere (their requests get 401, their sockets close). */
     async logout(presented: string | undefined): Promise<void> {
-      if (presented) await sessions.end(presented);
+      if (!presented) return;
+      const ended = await sessions.end(presented);
+      if (ended) await revocations.revokeSession(ended.userId, ended.sessionId);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { RateLimitedError, ServiceUnavailableError } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { pairLockSeconds, type PairLockPolicy } from './pair-lock';
 
 export interface AuthRateLimitSettings {
   RATE_LIMIT_PREFIX: string;
@@ -8,6 +9,15 @@ export interface AuthRateLimitSettings {
   RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: number;
   RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: number;
   RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: number;
+  RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_AND_IP: number;
+  RATE_LIMIT_LOGIN_LOCK_SECONDS: number;
+  RATE_LIMIT_LOGIN_LOCK_MAX_SECONDS: number;
+}
+
+/** Who tries which account: the account key (see failedLoginKey) and the client's address. */
+export interface LoginAttempt {
+  accountKey: string;
+  ip: string;
 }
 
 export interface AuthRateLimits {
@@ -15,10 +25,15 @@ export interface AuthRateLimits {
   loginAttempt(ip: string): Promise<void>;
   signupAttempt(ip: string): Promise<void>;
   refreshAttempt(ip: string): Promise<void>;
+  /** Throws RateLimitedError while this client is locked out of this account, or the account used up its hourly failures. */
+  assertLoginAllowed(attempt: LoginAttempt): Promise<void>;
+  /** A wrong password from this client: counts for the pair (locking it progressively) and for the account. */
+  recordFailedLogin(attempt: LoginAttempt): Promise<void>;
+  /** The right password from this client: its pair count starts over (the account's hourly count does not). */
+  recordSuccessfulLogin(attempt: LoginAttempt): Promise<void>;
   /** Throws RateLimitedError while the account has used up its failed attempts for the hour. */
   assertAccountNotLocked(accountKey: string): Promise<void>;
   recordFailedAttempt(accountKey: string): Promise<void>;
-  clearFailedAttempts(accountKey: string): Promise<void>;
 }
 
 const MINUTE = 60;
@@ -30,11 +45,28 @@ function toDomainError(error: unknown): Error {
   return new ServiceUnavailableError('Rate limiting is unavailable', { cause: error });
 }
 
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toDomainError(error);
+  }
+}
+
 /**
- * Fixed-window counters in Redis, shared by every replica. Per IP for login,
- * sign-up and refresh; per account for failed password checks (login, and the
- * password confirmations of password change and account deletion), reset by a
- * successful login.
+ * Counters in Redis, shared by every replica. Per IP for login, sign-up and
+ * refresh. Failed password checks count twice:
+ * - per (account, client IP): after RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_AND_IP
+ *   failures that client is locked out of that account for a short,
+ *   doubling time (pair-lock.ts); the right password resets the pair. A
+ *   stranger guessing locks only themself: the owner signs in from anywhere else.
+ * - per account, from every client together: at most
+ *   RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR (≤ 100, ASVS 2.2.1) in a
+ *   fixed hour, whoever succeeds in between. This ceiling is what bounds an
+ *   attacker with many addresses; it can lock the owner out, but only after
+ *   that many failures from that many addresses.
+ * Password confirmations (password change, account deletion) come with the
+ * owner's access token and count against the account ceiling only.
  */
 export function createAuthRateLimits(redis: Redis, settings: AuthRateLimitSettings): AuthRateLimits {
   const limiter = (name: string, points: number, duration: number) =>
@@ -44,40 +76,52 @@ export function createAuthRateLimits(redis: Redis, settings: AuthRateLimitSettin
   const signupPerIp = limiter('signup-ip', settings.RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR, HOUR);
   const refreshPerIp = limiter('refresh-ip', settings.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE, MINUTE);
   const failuresPerAccount = limiter('failed-account', settings.RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR, HOUR);
+  // Failures of one client on one account in the last hour (only counted; the lock below is what refuses).
+  const failuresPerPair = limiter('failed-pair', Number.MAX_SAFE_INTEGER, HOUR);
+  const pairLocks = limiter('locked-pair', 1, settings.RATE_LIMIT_LOGIN_LOCK_MAX_SECONDS);
+  const lockPolicy: PairLockPolicy = {
+    freeFailures: settings.RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_AND_IP,
+    firstLockSeconds: settings.RATE_LIMIT_LOGIN_LOCK_SECONDS,
+    maxLockSeconds: settings.RATE_LIMIT_LOGIN_LOCK_MAX_SECONDS,
+  };
 
-  const consume = async (rl: RateLimiterRedis, key: string) => {
-    try {
-      await rl.consume(key);
-    } catch (error) {
-      throw toDomainError(error);
+  // JSON keeps the two parts apart whatever characters an identifier holds.
+  const pairKey = ({ accountKey, ip }: LoginAttempt) => JSON.stringify([accountKey, ip]);
+
+  const consume = (rl: RateLimiterRedis, key: string) => guarded(() => rl.consume(key)).then(() => undefined);
+
+  const assertAccountNotLocked = async (accountKey: string) => {
+    const state = await guarded(() => failuresPerAccount.get(accountKey));
+    if (state && state.consumedPoints >= failuresPerAccount.points) {
+      throw new RateLimitedError(state.msBeforeNext / 1000);
     }
+  };
+
+  const recordFailedAttempt = async (accountKey: string) => {
+    // The caller answers 401/400 for this attempt; the counter only gates the next ones.
+    await guarded(() => failuresPerAccount.penalty(accountKey, 1));
   };
 
   return {
     loginAttempt: (ip) => consume(loginPerIp, ip),
     signupAttempt: (ip) => consume(signupPerIp, ip),
     refreshAttempt: (ip) => consume(refreshPerIp, ip),
-    async assertAccountNotLocked(accountKey) {
-      let state: RateLimiterRes | null;
-      try {
-        state = await failuresPerAccount.get(accountKey);
-      } catch (error) {
-        throw toDomainError(error);
-      }
-      if (state && state.consumedPoints >= failuresPerAccount.points) {
-        throw new RateLimitedError(state.msBeforeNext / 1000);
-      }
+    assertAccountNotLocked,
+    recordFailedAttempt,
+    async assertLoginAllowed(attempt) {
+      const lock = await guarded(() => pairLocks.get(pairKey(attempt)));
+      if (lock && lock.consumedPoints > pairLocks.points) throw new RateLimitedError(lock.msBeforeNext / 1000);
+      await assertAccountNotLocked(attempt.accountKey);
     },
-    async recordFailedAttempt(accountKey) {
-      // The caller answers 401 for this attempt; the counter only gates the next ones.
-      await failuresPerAccount.penalty(accountKey, 1).catch((error: unknown) => {
-        throw toDomainError(error);
-      });
+    async recordFailedLogin(attempt) {
+      await recordFailedAttempt(attempt.accountKey);
+      const key = pairKey(attempt);
+      const { consumedPoints } = await guarded(() => failuresPerPair.penalty(key, 1));
+      const lockSeconds = pairLockSeconds(consumedPoints, lockPolicy);
+      if (lockSeconds > 0) await guarded(() => pairLocks.block(key, lockSeconds));
     },
-    async clearFailedAttempts(accountKey) {
-      await failuresPerAccount.delete(accountKey).catch((error: unknown) => {
-        throw toDomainError(error);
-      });
+    async recordSuccessfulLogin(attempt) {
+      await guarded(() => failuresPerPair.delete(pairKey(attempt)));
     },
   };
 }

@@ -15,6 +15,7 @@ const freshIp = () => {
 describe('rate limits in Redis (real service)', () => {
   let h: UserServiceHarness;
   let limited: RunningTestService;
+  let pairLimited: RunningTestService;
 
   beforeAll(async () => {
     h = await startUserServiceHarness('user_ratelimit');
@@ -24,6 +25,12 @@ describe('rate limits in Redis (real service)', () => {
       RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '2',
       RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: '2',
       RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: '3',
+    });
+    pairLimited = await h.startAnother({
+      RATE_LIMIT_PREFIX: 'pair',
+      RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_AND_IP: '2',
+      RATE_LIMIT_LOGIN_LOCK_SECONDS: '60',
+      RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: '6',
     });
   });
 
@@ -103,15 +110,75 @@ describe('rate limits in Redis (real service)', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
-  it('resets the failed-login counter on a successful login', async () => {
-    const alice = await signUp(limited.url, 'reset', freshIp());
+  it('counts every failure of the hour against the account ceiling, even with successful logins in between', async () => {
+    const alice = await signUp(limited.url, 'ceil', freshIp());
 
     const statuses = [];
-    for (const password of ['bad-1', 'bad-2', alice.password, 'bad-3', 'bad-4', alice.password]) {
+    for (const password of ['bad-1', 'bad-2', alice.password, 'bad-3', alice.password]) {
       statuses.push((await login(alice.username, password, freshIp())).status);
     }
 
-    expect(statuses).toEqual([401, 401, 200, 401, 401, 200]);
+    expect(statuses).toEqual([401, 401, 200, 401, 429]);
+  });
+
+  describe('per account and client', () => {
+    const pairLogin = (identifier: string, password: string, headers: Record<string, string>) =>
+      call(pairLimited.url, 'POST', '/api/auth/login', { body: { identifier, password }, headers });
+
+    it("locks out a stranger guessing the owner's password, while the owner signs in from elsewhere", async () => {
+      const owner = await signUp(pairLimited.url, 'owner', freshIp());
+      const stranger = freshIp();
+
+      const guesses = [];
+      for (let i = 0; i < 2; i += 1) guesses.push((await pairLogin(owner.username, `guess-${i}`, stranger)).status);
+      const strangerAgain = await pairLogin(owner.username, owner.password, stranger);
+      const ownerElsewhere = await pairLogin(owner.email, owner.password, freshIp());
+
+      expect(guesses).toEqual([401, 401]);
+      // Even the right password: the stranger learns nothing more here for a while.
+      expect(strangerAgain.status).toBe(429);
+      expect(Number(strangerAgain.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(strangerAgain.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(ownerElsewhere.status).toBe(200);
+    });
+
+    it('locks a client by account: the same client may still try another account', async () => {
+      const alice = await signUp(pairLimited.url, 'pa', freshIp());
+      const bob = await signUp(pairLimited.url, 'pb', freshIp());
+      const client = freshIp();
+
+      for (let i = 0; i < 2; i += 1) await pairLogin(alice.username, `guess-${i}`, client);
+
+      expect((await pairLogin(alice.username, alice.password, client)).status).toBe(429);
+      expect((await pairLogin(bob.username, bob.password, client)).status).toBe(200);
+    });
+
+    it("starts a client's count over when it signs in with the right password", async () => {
+      const alice = await signUp(pairLimited.url, 'pr', freshIp());
+      const client = freshIp();
+
+      const statuses = [];
+      for (const password of ['typo-1', alice.password, 'typo-2', alice.password]) {
+        statuses.push((await pairLogin(alice.username, password, client)).status);
+      }
+
+      expect(statuses).toEqual([401, 200, 401, 200]);
+    });
+
+    it('still holds the per-account ceiling against a guesser with many addresses', async () => {
+      const owner = await signUp(pairLimited.url, 'many', freshIp());
+
+      const guesses = [];
+      for (let client = 0; client < 3; client += 1) {
+        const ip = freshIp();
+        for (let i = 0; i < 2; i += 1) guesses.push((await pairLogin(owner.username, `guess-${client}-${i}`, ip)).status);
+      }
+      const afterCeiling = await pairLogin(owner.username, owner.password, freshIp());
+
+      expect(guesses).toEqual([401, 401, 401, 401, 401, 401]);
+      expect(afterCeiling.status).toBe(429);
+      expect(Number(afterCeiling.headers.get('retry-after'))).toBeGreaterThan(60);
+    });
   });
 
   it('counts wrong password confirmations (password change) against the same account budget', async () => {

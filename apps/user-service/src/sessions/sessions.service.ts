@@ -62,10 +62,12 @@ export function createSessionsService({ refreshTokens, clock, refreshTokenTtlDay
       return { userId: stored.userId, sessionId: stored.familyId, refreshToken, expiresAt };
     },
 
-    /** Sign-out: revokes the presented token's family whatever its state; unknown tokens are ignored. */
-    async end(presented: string): Promise<void> {
+    /** Sign-out: revokes the presented token's family whatever its state (and says which); unknown tokens are ignored. */
+    async end(presented: string): Promise<{ userId: string; sessionId: string } | undefined> {
       const stored = await refreshTokens.findByHash(hashRefreshToken(presented));
-      if (stored) await refreshTokens.revokeFamily(stored.familyId, clock.now());
+      if (!stored) return undefined;
+      await refreshTokens.revokeFamily(stored.familyId, clock.now());
+      return { userId: stored.userId, sessionId: stored.familyId };
     },
 
     /** Revokes every session of the user. */

@@ -1,3 +1,4 @@
+import type { RevocationList } from '@peerprep/auth';
 import type { ListUsersQuery, Role, UpdateProfileRequest, UserProfile, UsersPage } from '@peerprep/contracts';
 import type { Messaging } from '@peerprep/messaging';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError, type Logger } from '@peerprep/service-kit';
@@ -13,12 +14,13 @@ export interface UsersServiceDeps {
   hasher: PasswordHasher;
   rateLimits: AuthRateLimits;
   messaging: Pick<Messaging, 'publish'>;
+  revocations: Pick<RevocationList, 'revokeUserTokens'>;
   logger: Logger;
 }
 
 const LAST_ADMIN = 'This would leave the platform without an admin; make another user admin first';
 
-export function createUsersService({ users, sessions, hasher, rateLimits, messaging, logger }: UsersServiceDeps) {
+export function createUsersService({ users, sessions, hasher, rateLimits, messaging, revocations, logger }: UsersServiceDeps) {
   async function existing(userId: string): Promise<User> {
     const user = await users.findById(userId);
     // A valid access token can outlive its account by up to its 15 minutes.
@@ -67,7 +69,8 @@ export function createUsersService({ users, sessions, hasher, rateLimits, messag
       await confirmPassword(user, currentPassword, 'currentPassword');
       await users.updatePasswordHash(user.id, await hasher.hash(newPassword));
       await sessions.revokeAll(user.id);
-      logger.info({ userId: user.id }, 'password changed; every other session revoked');
+      await revocations.revokeUserTokens(user.id);
+      logger.info({ userId: user.id }, 'password changed; every other session and access token revoked');
       return sessions.start(user.id);
     },
 
@@ -86,6 +89,7 @@ export function createUsersService({ users, sessions, hasher, rateLimits, messag
       const result = await users.deleteWithSessions(user.id);
       if (!result.ok && result.reason === 'last-admin') throw new ConflictError(LAST_ADMIN);
       if (!result.ok) throw new UnauthorizedError('The account no longer exists');
+      await revocations.revokeUserTokens(user.id);
       logger.info({ userId: user.id }, 'account deleted');
       messaging.publish('user.deleted', { userId: user.id }, { correlationId }).catch((error: unknown) => {
         logger.error({ err: error, userId: user.id }, 'user.deleted was not published: replay it by hand');
@@ -100,7 +104,11 @@ export function createUsersService({ users, sessions, hasher, rateLimits, messag
     /** ConflictError when it would demote the last admin. */
     async changeRole(targetId: string, role: Role): Promise<UserProfile> {
       const result = await users.changeRole(targetId, role);
-      if (result.ok) return toUserProfile(result.value);
+      if (result.ok) {
+        // Tokens carry the role: the old ones go, the next refresh carries the new role.
+        await revocations.revokeUserTokens(targetId);
+        return toUserProfile(result.value);
+      }
       if (result.reason === 'last-admin') throw new ConflictError(LAST_ADMIN);
       throw new NotFoundError('No such user');
     },

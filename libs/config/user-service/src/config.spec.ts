@@ -14,7 +14,7 @@ function issuesOf(env: Record<string, string>) {
 describe('user-service config', () => {
   it('works with no variables at all outside production (local defaults)', () => {
     const config = loadConfig(userEnvSchema, {});
-    expect(config).toMatchObject({ PORT: 3002, REFRESH_TOKEN_TTL_DAYS: 14, RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: 10 });
+    expect(config).toMatchObject({ PORT: 3002, REFRESH_TOKEN_TTL_DAYS: 14, RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_PER_HOUR: 100, RATE_LIMIT_FAILED_LOGINS_PER_ACCOUNT_AND_IP: 5 });
     expect(config.JWT_PRIVATE_KEY).toBeUndefined();
   });
 
@@ -31,5 +31,11 @@ describe('user-service config', () => {
     expect(issuesOf({ ADMIN_USERNAME: 'root' }).sort()).toEqual(['ADMIN_EMAIL', 'ADMIN_PASSWORD']);
     expect(issuesOf({ ADMIN_USERNAME: 'root', ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'short' })).toEqual(['ADMIN_PASSWORD']);
     expect(issuesOf({ ADMIN_USERNAME: 'root', ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'long-enough-pw' })).toEqual([]);
+  });
+
+  it('refuses in production a secret left at the .env.example placeholder, naming the variable', () => {
+    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----' };
+    expect(issuesOf({ ...production, DATABASE_URL: 'postgresql://peerprep:change-me-postgres-password@users-db:5432/users' })).toEqual(['DATABASE_URL']);
+    expect(issuesOf({ ...production, DATABASE_URL: 'postgresql://peerprep:9f2c1b7e@users-db:5432/users' })).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { Registry } from 'prom-client';
 import { WebSocket } from 'ws';
 import { ServiceUnavailableError, UnauthorizedError } from '../errors';
 import { createLogger } from '../logger';
-import { createWebSocketHub, sendToSocket, WebSocketRefusal, type WebSocketHub, type WebSocketHubOptions } from './hub';
+import { createWebSocketHub, sendToSocket, WebSocketRefusal, type SocketCloser, type WebSocketHub, type WebSocketHubOptions } from './hub';
 
 interface TestUser {
   id: string;
@@ -25,7 +25,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000
 }
 
 interface Started {
-  hub: WebSocketHub;
+  hub: WebSocketHub & SocketCloser<TestUser>;
   registry: Registry;
   base: string;
   /** The server side of every socket opened, in order. */
@@ -392,5 +392,35 @@ describe('the WebSocket hub: metrics', () => {
     await opened(`${second.base}/ws/b?user=alice`);
     expect(await sample(registry, 'websocket_open_sockets', { channel: 'editor' })).toBe(1);
     expect(await sample(registry, 'websocket_open_sockets', { channel: 'status' })).toBe(2);
+  });
+});
+
+describe('closing sockets by who holds them', () => {
+  it('closes only the sockets whose user matches, with the given code', async () => {
+    const started = await startHub();
+    const alice = [await opened(`${started.base}/ws/a?user=alice`), await opened(`${started.base}/ws/b?user=alice`)];
+    const bob = await opened(`${started.base}/ws/a?user=bob`);
+    const closes = Promise.all(alice.map(closeOf));
+
+    expect(started.hub.closeWhere((user) => user.id === 'alice', 4001, 'access revoked')).toBe(2);
+
+    expect(await closes).toEqual([
+      { code: 4001, reason: 'access revoked' },
+      { code: 4001, reason: 'access revoked' },
+    ]);
+    expect(bob.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it("closes a socket at the first heartbeat after its user's credential expired, with expiryClose", async () => {
+    const started = await startHub({
+      heartbeat: { intervalMs: 20 },
+      expiresAt: (user) => (user.id === 'expired' ? Date.now() - 1 : undefined),
+      expiryClose: { code: 4401, reason: 'access token expired' },
+    });
+    const expired = await opened(`${started.base}/ws/a?user=expired`);
+    const fresh = await opened(`${started.base}/ws/a?user=fresh`);
+
+    expect(await closeOf(expired)).toEqual({ code: 4401, reason: 'access token expired' });
+    expect(fresh.readyState).toBe(WebSocket.OPEN);
   });
 });

@@ -78,6 +78,13 @@ export interface WebSocketHubOptions<User extends { id: string }, Target, Contex
   maxBufferedBytes?: number;
   /** How `closeAll` closes every socket (1001 going away, 1012 restarting). */
   shutdownClose: { code: number; reason: string };
+  /**
+   * When the user's credential stops being good (epoch ms), e.g. the access
+   * token's exp; undefined: never. The heartbeat closes a socket past it with
+   * `expiryClose`, so a client must come back with a fresh credential.
+   */
+  expiresAt?(user: User): number | undefined;
+  expiryClose?: { code: number; reason: string };
 }
 
 export interface WebSocketHub {
@@ -92,10 +99,18 @@ export interface WebSocketHub {
   closeAll(): Promise<void>;
 }
 
+/** What a hub can do to the sockets of some users (revocation: that user's, or that session's). */
+export interface SocketCloser<User> {
+  /** Closes every open socket whose user matches with `code` and `reason`; how many it closed. */
+  closeWhere(predicate: (user: User) => boolean, code: number, reason: string): number;
+}
+
 /** What the hub keeps per open socket; the listeners are shared by every socket, so this is all it costs. */
 interface OpenSocket {
   readonly hub: HubInternals;
   readonly userId: string;
+  /** Who authenticated the socket, as `authenticate` answered. */
+  readonly user: unknown;
   readonly context: unknown;
   /** Answered the last ping. */
   alive: boolean;
@@ -177,7 +192,7 @@ export function sendToSocket(conn: WebSocket, data: Uint8Array | string): void {
  */
 export function createWebSocketHub<User extends { id: string }, Target, Context>(
   options: WebSocketHubOptions<User, Target, Context>,
-): WebSocketHub {
+): WebSocketHub & SocketCloser<User> {
   const { name, logger } = options;
   const batch = options.heartbeat.batch ?? WEBSOCKET_HUB_DEFAULTS.pingBatch;
   const wss = new WebSocketServer({
@@ -254,8 +269,9 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
     options.abandon?.(context);
   }
 
-  function opened(conn: WebSocket, userId: string, context: Context): void {
-    openSockets.set(conn, { hub, userId, context, alive: true });
+  function opened(conn: WebSocket, user: User, context: Context): void {
+    const userId = user.id;
+    openSockets.set(conn, { hub, userId, user, context, alive: true });
     open.add(conn);
     conn.on('error', onSocketError);
     conn.on('message', onSocketMessage);
@@ -293,7 +309,7 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
     let upgraded = false;
     wss.handleUpgrade(req, socket, head, (conn) => {
       upgraded = true;
-      opened(conn, userId, context);
+      opened(conn, user, context);
     });
     if (!upgraded) {
       abandon(userId, context);
@@ -304,10 +320,17 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
   /** Pings `conns[from...]`, a batch now and the rest after pending I/O, so pinging never holds up the traffic between. */
   function pingFrom(conns: WebSocket[], from: number): void {
     const until = Math.min(conns.length, from + batch);
+    const now = Date.now();
     for (let i = from; i < until; i++) {
       const conn = conns[i];
       const socket = openSockets.get(conn);
       if (!socket || conn.readyState !== WebSocket.OPEN) continue;
+      const expiresAt = options.expiresAt?.(socket.user as User);
+      if (expiresAt !== undefined && expiresAt <= now) {
+        const { code, reason } = options.expiryClose ?? { code: 4401, reason: 'credential expired' };
+        conn.close(code, reason);
+        continue;
+      }
       if (!socket.alive) {
         metrics.heartbeatTermination();
         conn.terminate();
@@ -353,6 +376,17 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
     },
 
     send: sendToSocket,
+
+    closeWhere(predicate, code, reason) {
+      let closed = 0;
+      for (const conn of open) {
+        const socket = openSockets.get(conn);
+        if (!socket || !predicate(socket.user as User)) continue;
+        conn.close(code, reason);
+        closed += 1;
+      }
+      return closed;
+    },
 
     get openSockets() {
       return open.size;

@@ -93,6 +93,7 @@ export function createCollabSocket({ verifier, admission, liveRooms, logger, reg
 
   return {
     handleUpgrade: hub.handleUpgrade,
+    closeWhere: hub.closeWhere,
 
     /** Shutdown: refuse new sockets, close the open ones (1012), then write what is pending and free every room. */
     async closeAll(): Promise<void> {

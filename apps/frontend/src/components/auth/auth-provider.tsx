@@ -15,8 +15,11 @@ export interface AuthContextValue extends SessionSnapshot {
   forget(): void;
   /** `apiRequest` as the signed-in user (token attached, one refresh and retry on a 401). */
   request: SessionStore['request'];
-  /** A valid access token for WebSocket connections (refreshed when about to expire), or null. */
-  accessToken(): Promise<string | null>;
+  /**
+   * A valid access token for WebSocket connections (refreshed when about to
+   * expire, or at once with `fresh`: the server revoked the one held), or null.
+   */
+  accessToken(options?: { fresh?: boolean }): Promise<string | null>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -61,7 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       forget: () => store.forget(),
       request: (path, options) => store.request(path, options),
-      accessToken: () => store.currentAccessToken(),
+      accessToken: (options) => (options?.fresh ? store.refresh() : store.currentAccessToken()),
     }),
     [snapshot, store],
   );

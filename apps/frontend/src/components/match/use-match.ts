@@ -57,7 +57,7 @@ export function useMatch() {
     if (!live) return;
     const url = matchEventsUrl(window.location, process.env.NEXT_PUBLIC_GATEWAY_WS_URL);
     const statusChannel = new MatchStatusChannel({
-      getToken: () => tokenRef.current(),
+      getToken: (options) => tokenRef.current(options),
       openSocket: (token) => openBrowserSocket(url, matchEventsProtocols(token)),
       onMessage: (message) => dispatch({ type: 'statusReceived', message }),
       onOpen: () => void resync().catch(() => undefined),

@@ -38,7 +38,7 @@ export function useRoomSession(roomId: string, self: AwarenessUser): { session: 
           roomId,
           serverUrl: `${gatewayWsBase(window.location, process.env.NEXT_PUBLIC_GATEWAY_WS_URL)}/api/collab`,
           self: { id, name, color },
-          getToken: () => tokenRef.current(),
+          getToken: (options) => tokenRef.current(options),
           protocolsFor: matchEventsProtocols,
         });
         void opened.start(token);

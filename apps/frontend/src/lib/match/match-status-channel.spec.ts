@@ -5,7 +5,7 @@ import { reconnectDelayMs } from './reconnect';
 class FakeSocket implements StatusSocket {
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   onerror: (() => void) | null = null;
   closed = false;
   constructor(readonly token: string) {}
@@ -16,12 +16,16 @@ class FakeSocket implements StatusSocket {
 
 function harness(tokens: (string | null)[]) {
   const sockets: FakeSocket[] = [];
+  const freshAsked: boolean[] = [];
   const timers: { run: () => void; ms: number }[] = [];
   const messages: unknown[] = [];
   const states: ChannelState[] = [];
   let opens = 0;
   const channel = new MatchStatusChannel({
-    getToken: async () => tokens.shift() ?? null,
+    getToken: async (options) => {
+      freshAsked.push(options?.fresh ?? false);
+      return tokens.shift() ?? null;
+    },
     openSocket: (token) => {
       const socket = new FakeSocket(token);
       sockets.push(socket);
@@ -37,7 +41,7 @@ function harness(tokens: (string | null)[]) {
     },
     random: () => 1,
   });
-  return { channel, sockets, timers, messages, states, opens: () => opens };
+  return { channel, sockets, timers, messages, states, freshAsked, opens: () => opens };
 }
 
 /** The `index`th item, failing the test when it does not exist. */
@@ -51,6 +55,20 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 const REQUEST = '0b9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a';
 
 describe('MatchStatusChannel', () => {
+  it('asks for a freshly refreshed token after the server closed the socket for a revoked token, and only then', async () => {
+    const h = harness(['t1', 't2', 't3']);
+    h.channel.start();
+    await flush();
+    nth(h.sockets, 0).onclose?.({ code: 4001 });
+    nth(h.timers.splice(0, 1), 0).run();
+    await flush();
+    nth(h.sockets, 1).onclose?.({ code: 1006 });
+    nth(h.timers.splice(0, 1), 0).run();
+    await flush();
+    expect(h.freshAsked).toEqual([false, true, false]);
+    expect(nth(h.sockets, 1).token).toBe('t2');
+  });
+
   it('delivers valid status messages and drops anything off contract', async () => {
     const h = harness(['t1']);
     h.channel.start();
@@ -70,18 +88,18 @@ describe('MatchStatusChannel', () => {
     const h = harness(['t1', 't2', 't3', 't4']);
     h.channel.start();
     await flush();
-    nth(h.sockets, 0).onclose?.();
+    nth(h.sockets, 0).onclose?.({ code: 1006 });
     expect(h.timers.map((timer) => timer.ms)).toEqual([500]);
     nth(h.timers.splice(0, 1), 0).run();
     await flush();
     expect(nth(h.sockets, 1).token).toBe('t2');
-    nth(h.sockets, 1).onclose?.();
+    nth(h.sockets, 1).onclose?.({ code: 1006 });
     expect(h.timers.map((timer) => timer.ms)).toEqual([1000]);
     nth(h.timers.splice(0, 1), 0).run();
     await flush();
     nth(h.sockets, 2).onopen?.();
     expect(h.opens()).toBe(1);
-    nth(h.sockets, 2).onclose?.();
+    nth(h.sockets, 2).onclose?.({ code: 1006 });
     expect(h.timers.map((timer) => timer.ms)).toEqual([500]);
   });
 
@@ -100,7 +118,7 @@ describe('MatchStatusChannel', () => {
     await flush();
     h.channel.stop();
     expect(nth(h.sockets, 0).closed).toBe(true);
-    nth(h.sockets, 0).onclose?.();
+    nth(h.sockets, 0).onclose?.({ code: 1006 });
     expect(h.timers).toHaveLength(0);
     expect(h.states.at(-1)).toBe('closed');
   });

@@ -6,7 +6,8 @@ import { reconnectDelayMs } from './reconnect';
 export interface StatusSocket {
   onopen: (() => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: (() => void) | null;
+  /** `code`: the close code (4001: the token was revoked, so the next one must be freshly refreshed). */
+  onclose: ((event: { code: number }) => void) | null;
   onerror: (() => void) | null;
   close(code?: number, reason?: string): void;
 }
@@ -14,8 +15,11 @@ export interface StatusSocket {
 export type ChannelState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface StatusChannelOptions {
-  /** A fresh access token for each connection (the session store refreshes it); null: signed out. */
-  getToken(): Promise<string | null>;
+  /**
+   * A fresh access token for each connection (the session store refreshes it
+   * when about to expire, or at once with `fresh`); null: signed out.
+   */
+  getToken(options?: { fresh?: boolean }): Promise<string | null>;
   openSocket(token: string): StatusSocket;
   onMessage(message: MatchStatusMessage): void;
   /**
@@ -44,6 +48,8 @@ export class MatchStatusChannel {
   private attempt = 0;
   private stopped = false;
   private cancelRetry: (() => void) | null = null;
+  /** The last socket was closed because its token was revoked: the next connect asks for a fresh one. */
+  private tokenRevoked = false;
   private readonly schedule: NonNullable<StatusChannelOptions['schedule']>;
 
   constructor(private readonly options: StatusChannelOptions) {
@@ -71,15 +77,17 @@ export class MatchStatusChannel {
   private async connect(): Promise<void> {
     this.options.onStateChange(this.attempt === 0 ? 'connecting' : 'reconnecting');
     let token: string | null = null;
+    const fresh = this.tokenRevoked;
+    this.tokenRevoked = false;
     try {
-      token = await this.options.getToken();
+      token = await this.options.getToken(fresh ? { fresh } : undefined);
     } catch {
       // A refresh that failed on the network: retried like a dropped socket.
     }
     if (this.stopped) return;
     if (!token) return this.retry();
     // Loaded with the first connection, not with the page (lib/contracts).
-    const { matchStatusMessageSchema } = await loadContracts();
+    const { matchStatusMessageSchema, WEBSOCKET_CLOSE_CODES } = await loadContracts();
     if (this.stopped) return;
 
     const socket = this.options.openSocket(token);
@@ -102,9 +110,11 @@ export class MatchStatusChannel {
     };
     // Every failure ends in close (error is always followed by it).
     socket.onerror = null;
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      // Revoked (sign-out elsewhere, password or role change): the token we hold is refused, however young.
+      if (event.code === WEBSOCKET_CLOSE_CODES.tokenRevoked) this.tokenRevoked = true;
       this.retry();
     };
   }
@@ -134,6 +144,6 @@ export function openBrowserSocket(url: string, protocols: string[]): StatusSocke
   webSocket.onopen = () => socket.onopen?.();
   webSocket.onmessage = (event) => socket.onmessage?.({ data: event.data });
   webSocket.onerror = () => socket.onerror?.();
-  webSocket.onclose = () => socket.onclose?.();
+  webSocket.onclose = (event) => socket.onclose?.({ code: event.code });
   return socket;
 }

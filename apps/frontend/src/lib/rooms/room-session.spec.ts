@@ -1,4 +1,4 @@
-import { COLLAB_CLOSE_CODES, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import { COLLAB_CLOSE_CODES, ROOM_RUN_MESSAGE_TYPE, WEBSOCKET_CLOSE_CODES } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -118,6 +118,25 @@ describe('RoomSession connection', () => {
     await flush();
     jest.advanceTimersByTime(3000);
     expect(FakeWebSocket.instances[1].protocols).toEqual(['peerprep', 'bearer.fresh']);
+    session.destroy();
+  });
+
+  it('asks for a freshly refreshed token when the server closed the socket for a revoked token', async () => {
+    const getToken = jest.fn(async (options?: { fresh?: boolean }) => (options?.fresh ? 'refreshed' : 'cached'));
+    const session = new RoomSession({
+      roomId,
+      serverUrl: 'ws://gateway.test:3001/api/collab/',
+      self,
+      getToken,
+      protocolsFor: (token) => ['peerprep', `bearer.${token}`],
+      WebSocketPolyfill: FakeWebSocket as unknown as typeof WebSocket,
+    });
+    await session.start();
+    FakeWebSocket.instances[0].open();
+    FakeWebSocket.instances[0].drop(WEBSOCKET_CLOSE_CODES.tokenRevoked);
+    await flush();
+    jest.advanceTimersByTime(3000);
+    expect(FakeWebSocket.instances[1].protocols).toEqual(['peerprep', 'bearer.refreshed']);
     session.destroy();
   });
 

@@ -1,4 +1,4 @@
-import { ROOM_RUN_MESSAGE_TYPE, runViewSchema, type ChatMessage, type Language, type RunView, type StarterCode } from '@peerprep/contracts';
+import { ROOM_RUN_MESSAGE_TYPE, runViewSchema, WEBSOCKET_CLOSE_CODES, type ChatMessage, type Language, type RunView, type StarterCode } from '@peerprep/contracts';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { removeAwarenessStates } from 'y-protocols/awareness';
@@ -33,8 +33,11 @@ export interface RoomSessionOptions {
   /** `<gateway ws base>/api/collab`: y-websocket appends `/<roomId>`. */
   serverUrl: string;
   self: AwarenessUser;
-  /** A valid access token (the session store refreshes it ahead of expiry), or null once signed out. */
-  getToken(): Promise<string | null>;
+  /**
+   * A valid access token (the session store refreshes it ahead of expiry, or
+   * at once with `fresh`), or null once signed out.
+   */
+  getToken(options?: { fresh?: boolean }): Promise<string | null>;
   protocolsFor(token: string): string[];
   /** Tests pass a fake; the browser's WebSocket otherwise. */
   WebSocketPolyfill?: typeof WebSocket;
@@ -140,11 +143,11 @@ export class RoomSession {
     return switchLanguage(this.doc, next, starterCode);
   }
 
-  /** Puts a fresh token into the subprotocols; false when there is none (signed out) or destroyed. */
-  private async refreshProtocols(): Promise<boolean> {
+  /** Puts a fresh token into the subprotocols (`fresh`: a newly refreshed one); false when there is none (signed out) or destroyed. */
+  private async refreshProtocols(fresh = false): Promise<boolean> {
     let token: string | null;
     try {
-      token = await this.options.getToken();
+      token = await this.options.getToken(fresh ? { fresh } : undefined);
     } catch {
       // A refresh that failed on the network: the next close tries again; the old token may still do.
       return !this.destroyed;
@@ -182,7 +185,9 @@ export class RoomSession {
       const connections = connection === 'connected' && this.snapshot.connection !== 'connected' ? this.snapshot.connections + 1 : this.snapshot.connections;
       this.update({ connection, connections });
     };
-    const onConnectionClose = () => {
+    const onConnectionClose = (event: { code: number } | null) => {
+      // The server revoked the token (sign-out elsewhere, password or role change): however young, it is refused.
+      const fresh = event?.code === WEBSOCKET_CLOSE_CODES.tokenRevoked;
       // Emitted before y-websocket clears `provider.ws`: act after it, never re-entering disconnect().
       void Promise.resolve().then(async () => {
         if (this.destroyed || !provider.shouldConnect) return;
@@ -192,7 +197,7 @@ export class RoomSession {
           this.update({ connection: 'stopped' });
           return;
         }
-        await this.refreshProtocols();
+        await this.refreshProtocols(fresh);
       });
     };
     const onSync = (synced: boolean) => {
