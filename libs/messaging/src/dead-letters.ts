@@ -54,8 +54,11 @@ const DEAD_LETTER_HEADERS: string[] = [
 export async function replayDeadLetters(opts: ReplayOptions): Promise<number> {
   const deadLetterQueue = deadLetterQueueName(opts.queue);
   const connection = await amqplib.connect(opts.url, { clientProperties: { connection_name: 'events-replay' } });
+  // A missing queue closes the channel; the rejected call says so, the events must not crash the process.
+  connection.on('error', () => undefined);
   try {
     const channel = await connection.createConfirmChannel();
+    channel.on('error', () => undefined);
     const { messageCount } = await channel.checkQueue(deadLetterQueue);
     await channel.checkQueue(opts.queue);
     const limit = Math.min(opts.limit ?? messageCount, messageCount);

@@ -45,8 +45,9 @@ export function createRedisStreamOutboxStore(redis: Redis, opts: RedisStreamOutb
   const attempts = new Map<string, number>();
 
   function ensureGroup(): Promise<void> {
+    // ioredis does not add its keyPrefix to XGROUP's key (it does to XADD, XREADGROUP...).
     groupReady ??= redis
-      .xgroup('CREATE', stream, group, '0', 'MKSTREAM')
+      .xgroup('CREATE', `${redis.options.keyPrefix ?? ''}${stream}`, group, '0', 'MKSTREAM')
       .then(() => undefined)
       .catch((error: unknown) => {
         if (error instanceof Error && error.message.startsWith('BUSYGROUP')) return;
