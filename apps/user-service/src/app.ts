@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { createTokenVerifier } from '@peerprep/auth';
-import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createOutboxRelay, createSqlOutboxStore, messagingDependency, prismaSql, type Messaging } from '@peerprep/messaging';
+import { createMetrics, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { UserConfig } from '@peerprep/user-service-config';
 import { createAccessTokenIssuer } from './auth/access-token';
@@ -58,21 +58,39 @@ export function createApp(deps: AppDeps): Service {
     rateLimits,
     logger,
   });
-  const usersService = createUsersService({ users, sessions, hasher, rateLimits, messaging, logger });
+  const metrics = createMetrics('user-service');
+  // Publishes the events committed with the changes (user.deleted), with confirms.
+  const outbox = createOutboxRelay({
+    name: 'user-service',
+    store: createSqlOutboxStore(prismaSql(prisma)),
+    messaging,
+    logger,
+    registry: metrics.registry,
+  });
+  const usersService = createUsersService({ users, sessions, hasher, rateLimits, outbox, logger });
   // user-service checks its own tokens with the same verifier as everyone else, fed the public key directly.
   const verifier = createTokenVerifier({
     publicKeyPem: createPublicKey(signingKey.privateKey).export({ type: 'spki', format: 'pem' }).toString(),
   });
   const cookie = refreshCookieSettings(config.NODE_ENV, config.REFRESH_TOKEN_TTL_DAYS);
 
-  return createService({
+  const service = createService({
     name: 'user-service',
     config,
     logger,
+    metrics,
+    onShutdown: () => outbox.close(),
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
     routes: (app) => {
       app.use(authRoutes({ auth, signingKey, cookie }));
       app.use(usersRoutes({ users: usersService, verifier, cookie }));
     },
   });
+  return {
+    ...service,
+    start() {
+      outbox.start();
+      return service.start();
+    },
+  };
 }

@@ -1,4 +1,6 @@
-import type { EventEnvelope } from '@peerprep/contracts';
+import type { z } from 'zod';
+import { eventCatalog, type EventCatalog, type EventEnvelope } from '@peerprep/contracts';
+import { buildEnvelope } from '../codec';
 import type { OutboxRecord, OutboxStore } from './relay';
 
 /**
@@ -28,8 +30,14 @@ export const OUTBOX_TABLE = 'outbox_events';
  * Prisma model of the README. Build the envelope with `buildEnvelope` so a
  * payload that breaks its contract fails the transaction, not the relay.
  */
-export function outboxRow(envelope: EventEnvelope): { id: string; type: string; envelope: EventEnvelope } {
-  return { id: envelope.id, type: envelope.type, envelope };
+export function outboxRow(envelope: EventEnvelope): { id: string; type: string; envelope: JsonObject } {
+  return { id: envelope.id, type: envelope.type, envelope: JSON.parse(JSON.stringify(envelope)) as JsonObject };
+}
+
+/** What a JSON column takes (an envelope after a JSON round trip). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
 }
 
 function asDate(value: unknown): Date {
@@ -85,4 +93,17 @@ export function createSqlOutboxStore(sql: SqlRunner, table = OUTBOX_TABLE): Outb
       };
     },
   };
+}
+
+/**
+ * A platform event, validated against the catalog now (EventValidationError
+ * when it does not fit), for an outbox row written with the change it
+ * announces.
+ */
+export function createEvent<T extends keyof EventCatalog & string>(
+  type: T,
+  payload: z.input<EventCatalog[T]['payload']>,
+  opts: { correlationId?: string; id?: string } = {},
+): EventEnvelope {
+  return buildEnvelope(eventCatalog, type, payload, opts);
 }
