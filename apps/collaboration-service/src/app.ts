@@ -1,5 +1,13 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
-import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
+import {
+  createOutboxRelay,
+  createSqlOutboxStore,
+  messagingDependency,
+  prismaSql,
+  RedisIdempotencyStore,
+  registerDeadLetterMetrics,
+  type Messaging,
+} from '@peerprep/messaging';
 import {
   createMetrics,
   createService,
@@ -82,11 +90,21 @@ export function createApp(deps: AppDeps): CollaborationApp {
     compactAfterUpdates: config.COLLAB_COMPACT_AFTER_UPDATES,
     lingerMs: config.COLLAB_ROOM_LINGER_MS,
   });
+  const metrics = createMetrics('collaboration-service');
+  // Publishes the room events committed with the rooms' changes, with confirms.
+  const outbox = createOutboxRelay({
+    name: 'collaboration-service',
+    store: createSqlOutboxStore(prismaSql(prisma)),
+    messaging,
+    logger,
+    registry: metrics.registry,
+  });
+  registerDeadLetterMetrics(metrics.registry, messaging, [config.EVENTS_QUEUE]);
   const roomsService = createRoomsService({
     rooms: createRoomsRepository(prisma),
     liveRooms,
     picker,
-    messaging,
+    outbox,
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
   });
@@ -103,7 +121,6 @@ export function createApp(deps: AppDeps): CollaborationApp {
     rateLimit: createRunRateLimit(redis, { keyPrefix: config.COLLAB_KEY_PREFIX, perMinute: config.RUNS_PER_MINUTE }),
     logger,
   });
-  const metrics = createMetrics('collaboration-service');
   const socket = createCollabSocket({
     verifier,
     admission: roomsService,
@@ -141,6 +158,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
       await Promise.all([sweeper.stop(), socket.closeAll()]);
     },
     onShutdown: async () => {
+      await outbox.close();
       await subscriber.quit().catch(() => subscriber.disconnect());
       await documentPool.end();
     },
@@ -173,6 +191,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
           'execution.finished': (event) => runsService.applyFinished(event.payload),
         },
       });
+      outbox.start();
       const started = await service.start();
       sweeper.start();
       return started;
