@@ -111,6 +111,6 @@ describe('questions repository (real Postgres)', () => {
       ['question.updated', question.id],
       ['question.deleted', question.id],
     ]);
-    expect((rows[1]!.envelope as { payload: { title: string } }).payload.title).toBe(renamed?.title);
+    expect((rows[1]?.envelope as { payload: { title: string } } | undefined)?.payload.title).toBe(renamed?.title);
   });
 });

@@ -107,11 +107,13 @@ describe('transactional outbox under faults (private RabbitMQ restarted twice, p
     const received = () => effects.size;
     const faults: { fault: string; atReceived: number }[] = [];
 
-    publishers.push(new Publisher(env));
+    const killed = new Publisher(env);
+    publishers.push(killed);
     await waitFor('1 500 events received', () => received() >= 1_500, 120_000);
-    await publishers[0]!.kill();
+    await killed.kill();
     faults.push({ fault: 'publisher SIGKILLed', atReceived: received() });
-    publishers.push(new Publisher(env));
+    const survivor = new Publisher(env);
+    publishers.push(survivor);
 
     await waitFor('3 500 events received', () => received() >= 3_500, 120_000);
     faults.push({ fault: 'RabbitMQ restarted', atReceived: received() });
@@ -121,7 +123,6 @@ describe('transactional outbox under faults (private RabbitMQ restarted twice, p
     faults.push({ fault: 'RabbitMQ restarted', atReceived: received() });
     await broker.restart();
 
-    const survivor = publishers[1]!;
     const exitCode = await survivor.exited;
     if (exitCode !== 0) throw new Error(`the publisher failed:\n${survivor.log}`);
     // Its outbox is empty: every committed event was confirmed by the broker.

@@ -21,7 +21,7 @@ export interface RedisStreamOutboxOptions {
 
 function fieldsOf(flat: string[]): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[String(flat[i])] = String(flat[i + 1]);
   return fields;
 }
 

@@ -6,7 +6,7 @@
  * broker confirmed its copy. The URL defaults to AMQP_URL, else the local broker.
  */
 import { parseArgs } from 'node:util';
-import { replayDeadLetters } from '@peerprep/messaging';
+import { replayDeadLetters } from '../dead-letters';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
