@@ -1,9 +1,7 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
 import {
-  createOutboxRelay,
-  createSqlOutboxStore,
+  createPrismaOutboxRelay,
   messagingDependency,
-  prismaSql,
   RedisIdempotencyStore,
   registerDeadLetterMetrics,
   type Messaging,
@@ -92,13 +90,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
   });
   const metrics = createMetrics('collaboration-service');
   // Publishes the room events committed with the rooms' changes, with confirms.
-  const outbox = createOutboxRelay({
-    name: 'collaboration-service',
-    store: createSqlOutboxStore(prismaSql(prisma)),
-    messaging,
-    logger,
-    registry: metrics.registry,
-  });
+  const outbox = createPrismaOutboxRelay({ name: 'collaboration-service', prisma, messaging, logger, registry: metrics.registry });
   registerDeadLetterMetrics(metrics.registry, messaging, [config.EVENTS_QUEUE]);
   const roomsService = createRoomsService({
     rooms: createRoomsRepository(prisma),

@@ -1,5 +1,5 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
-import { createOutboxRelay, createSqlOutboxStore, messagingDependency, prismaSql, type Messaging, type OutboxRelay } from '@peerprep/messaging';
+import { createPrismaOutboxRelay, messagingDependency, type Messaging, type OutboxRelay } from '@peerprep/messaging';
 import { createMetrics, createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { QuestionConfig } from '@peerprep/question-service-config';
 import type { PrismaClient } from './db/prisma';
@@ -40,13 +40,7 @@ export function createQuestionBank({ prisma, outbox }: { prisma: PrismaClient; o
 export function createApp({ config, prisma, messaging, logger, verifier }: AppDeps): Service {
   const metrics = createMetrics('question-service');
   // Publishes the question events committed with the changes, with confirms.
-  const outbox = createOutboxRelay({
-    name: 'question-service',
-    store: createSqlOutboxStore(prismaSql(prisma)),
-    messaging,
-    logger,
-    registry: metrics.registry,
-  });
+  const outbox = createPrismaOutboxRelay({ name: 'question-service', prisma, messaging, logger, registry: metrics.registry });
   const questions = createQuestionBank({ prisma, outbox });
   const internalToken = config.INTERNAL_API_TOKEN;
   const tokenVerifier = verifier ?? tokenVerifierFromConfig(config);

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { createTokenVerifier } from '@peerprep/auth';
-import { createOutboxRelay, createSqlOutboxStore, messagingDependency, prismaSql, type Messaging } from '@peerprep/messaging';
+import { createPrismaOutboxRelay, messagingDependency, type Messaging } from '@peerprep/messaging';
 import { createMetrics, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { UserConfig } from '@peerprep/user-service-config';
@@ -60,13 +60,7 @@ export function createApp(deps: AppDeps): Service {
   });
   const metrics = createMetrics('user-service');
   // Publishes the events committed with the changes (user.deleted), with confirms.
-  const outbox = createOutboxRelay({
-    name: 'user-service',
-    store: createSqlOutboxStore(prismaSql(prisma)),
-    messaging,
-    logger,
-    registry: metrics.registry,
-  });
+  const outbox = createPrismaOutboxRelay({ name: 'user-service', prisma, messaging, logger, registry: metrics.registry });
   const usersService = createUsersService({ users, sessions, hasher, rateLimits, outbox, logger });
   // user-service checks its own tokens with the same verifier as everyone else, fed the public key directly.
   const verifier = createTokenVerifier({

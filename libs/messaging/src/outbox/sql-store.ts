@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { eventCatalog, type EventCatalog, type EventEnvelope } from '@peerprep/contracts';
 import { buildEnvelope } from '../codec';
-import type { OutboxRecord, OutboxStore } from './relay';
+import { createOutboxRelay, type OutboxRecord, type OutboxRelay, type OutboxRelayOptions, type OutboxStore } from './relay';
 
 /**
  * Runs one parameterised SQL statement and returns its rows. A Prisma client
@@ -106,4 +106,9 @@ export function createEvent<T extends keyof EventCatalog & string>(
   opts: { correlationId?: string; id?: string } = {},
 ): EventEnvelope {
   return buildEnvelope(eventCatalog, type, payload, opts);
+}
+
+/** The outbox relay of a Postgres service: its `outbox_events` table, read through its Prisma client. */
+export function createPrismaOutboxRelay({ prisma, ...opts }: Omit<OutboxRelayOptions, 'store'> & { prisma: PrismaRawQueries }): OutboxRelay {
+  return createOutboxRelay({ ...opts, store: createSqlOutboxStore(prismaSql(prisma)) });
 }
