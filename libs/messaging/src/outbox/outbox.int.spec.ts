@@ -3,7 +3,15 @@ import path from 'node:path';
 import pg from 'pg';
 import client from 'prom-client';
 import { eventCatalog, type EventEnvelope } from '@peerprep/contracts';
-import { createTestDatabase, createTestRabbit, createTestRedis, type TestDatabase, type TestRabbit, type TestRedis } from '@peerprep/testing';
+import {
+  createTestDatabase,
+  createTestRabbit,
+  createTestRedis,
+  startTcpProxy,
+  type TestDatabase,
+  type TestRabbit,
+  type TestRedis,
+} from '@peerprep/testing';
 import { buildEnvelope } from '../codec';
 import { registerDeadLetterMetrics, replayDeadLetters } from '../dead-letters';
 import { UnroutableEventError } from '../errors';
@@ -138,6 +146,42 @@ describe('outbox relay, mandatory publishes and dead letters on the real RabbitM
     await waitFor('the retry to be due', async () => (await relay.drain()) === 1);
     expect((await probe.drain(queue)).map((message) => (JSON.parse(message.body) as EventEnvelope).id)).toEqual([event.id]);
     expect(await registry.metrics()).toMatch(/outbox_backlog\{outbox="unroutable"\} 0/);
+  });
+
+  it('stops even while the broker is unreachable mid-publish, leaving the event in the outbox for the next relay', async () => {
+    const queue = await observedQueue('outage', 'user.deleted');
+    const target = new URL(rabbit.url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5672) });
+    const cut = createMessaging({
+      url: proxy.url('amqp', 'guest:guest'),
+      serviceName: 'outbox-outage',
+      exchange: rabbit.exchange,
+      logger: silentLogger,
+      reconnectTimeInSeconds: 0.2,
+      closeTimeoutMs: 200,
+    });
+    try {
+      await waitFor('the connection through the proxy', () => cut.check().then(() => true, () => false));
+      await proxy.pause();
+      const event = userDeleted();
+      await insert(event);
+      const relay = createOutboxRelay({ name: 'outage', store: createSqlOutboxStore(sql), messaging: cut, logger: silentLogger, closeTimeoutMs: 200 });
+      relay.start();
+      relay.wake();
+      await waitFor('the relay to claim the event', async () => (await pool.query('SELECT 1 FROM outbox_events WHERE available_at > now()')).rowCount === 1);
+
+      await relay.close();
+
+      expect((await pool.query('SELECT id FROM outbox_events')).rows).toEqual([{ id: event.id }]);
+      await proxy.resume();
+      const next = createOutboxRelay({ name: 'next', store: createSqlOutboxStore(sql), messaging, logger: silentLogger });
+      await pool.query('UPDATE outbox_events SET available_at = now()'); // the lease, run out
+      expect(await next.drain()).toBe(1);
+      expect((await probe.drain(queue)).map((message) => (JSON.parse(message.body) as EventEnvelope).id)).toContain(event.id);
+    } finally {
+      await cut.close();
+      await proxy.close();
+    }
   });
 
   it('relays a Redis stream outbox through its consumer group and XDELs after the confirm', async () => {

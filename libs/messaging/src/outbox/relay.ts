@@ -47,6 +47,8 @@ export interface OutboxRelayOptions {
   retryDelayMs?: number;
   /** Longest delay between attempts of one record; default 60 000. */
   maxRetryDelayMs?: number;
+  /** How long close() waits for the batch in flight (a broker outage holds it); default 10 000. */
+  closeTimeoutMs?: number;
   /** Registers outbox_backlog, outbox_oldest_age_seconds, outbox_published_total and outbox_unroutable_total. */
   registry?: client.Registry;
 }
@@ -58,7 +60,11 @@ export interface OutboxRelay {
   wake(): void;
   /** Publishes until nothing is due (failures are put back for later); resolves with how many were confirmed. */
   drain(): Promise<number>;
-  /** Stops the loop after the batch in flight. */
+  /**
+   * Stops the loop after the batch in flight, waiting for it at most
+   * `closeTimeoutMs`: what it had claimed and not confirmed is published
+   * again after its lease, by this service's next relay.
+   */
   close(): Promise<void>;
 }
 
@@ -81,6 +87,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const leaseMs = opts.leaseMs ?? 30_000;
   const retryDelayMs = opts.retryDelayMs ?? 1_000;
   const maxRetryDelayMs = opts.maxRetryDelayMs ?? 60_000;
+  const closeTimeoutMs = opts.closeTimeoutMs ?? 10_000;
   const logger = (opts.logger ?? pino({ name })).child({ component: 'outbox-relay', outbox: name });
   const metrics = opts.registry ? outboxMetrics(opts.registry, name, store) : undefined;
 
@@ -173,7 +180,9 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     async close() {
       running = false;
       wakeUp?.();
-      await loop;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([loop, new Promise<void>((resolve) => (timer = setTimeout(resolve, closeTimeoutMs)))]);
+      clearTimeout(timer);
     },
   };
 }
