@@ -133,7 +133,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         resolve();
         return;
       }
-      const timer = setTimeout(done, ms);
+      // The poll alone never keeps a process alive (its server, or whoever stops it, does).
+      const timer = setTimeout(done, ms).unref();
       function done() {
         clearTimeout(timer);
         wakeUp = undefined;
