@@ -47,6 +47,13 @@ const PREREQUISITES = [
     instead: 'from the Kubernetes apt source; no cluster is needed',
   },
   {
+    name: 'rabbitmq-server',
+    debianPackage: 'rabbitmq-server',
+    why: "the messaging outbox's fault test restarts a private RabbitMQ node of its own (never the shared one)",
+    lookFor: (env) => ({ file: env.RABBITMQ_SERVER_BIN ?? '/usr/lib/rabbitmq/bin/rabbitmq-server' }),
+    instead: 'or set RABBITMQ_SERVER_BIN',
+  },
+  {
     name: 'bubblewrap',
     debianPackage: 'bubblewrap',
     why: "execution-service runs every compile and test in a bubblewrap sandbox (its tests too)",

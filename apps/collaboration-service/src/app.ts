@@ -1,5 +1,11 @@
 import { closeSocketsOnRevocation, createRevocationList, tokenVerifierFromConfig, type RevocationList, type TokenVerifier } from '@peerprep/auth';
-import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
+import {
+  createPrismaOutboxRelay,
+  messagingDependency,
+  RedisIdempotencyStore,
+  registerDeadLetterMetrics,
+  type Messaging,
+} from '@peerprep/messaging';
 import {
   createMetrics,
   createService,
@@ -85,11 +91,15 @@ export function createApp(deps: AppDeps): CollaborationApp {
     compactAfterUpdates: config.COLLAB_COMPACT_AFTER_UPDATES,
     lingerMs: config.COLLAB_ROOM_LINGER_MS,
   });
+  const metrics = createMetrics('collaboration-service');
+  // Publishes the room events committed with the rooms' changes, with confirms.
+  const outbox = createPrismaOutboxRelay({ name: 'collaboration-service', prisma, messaging, logger, registry: metrics.registry });
+  registerDeadLetterMetrics(metrics.registry, messaging, [config.EVENTS_QUEUE]);
   const roomsService = createRoomsService({
     rooms: createRoomsRepository(prisma),
     liveRooms,
     picker,
-    messaging,
+    outbox,
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
   });
@@ -106,7 +116,6 @@ export function createApp(deps: AppDeps): CollaborationApp {
     rateLimit: createRunRateLimit(redis, { keyPrefix: config.COLLAB_KEY_PREFIX, perMinute: config.RUNS_PER_MINUTE }),
     logger,
   });
-  const metrics = createMetrics('collaboration-service');
   const socket = createCollabSocket({
     verifier,
     admission: roomsService,
@@ -148,6 +157,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
     onShutdown: async () => {
       stopClosingRevoked();
       await revocations.close();
+      await outbox.close();
       await subscriber.quit().catch(() => subscriber.disconnect());
       await documentPool.end();
     },
@@ -180,6 +190,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
           'execution.finished': (event) => runsService.applyFinished(event.payload),
         },
       });
+      outbox.start();
       const started = await service.start();
       sweeper.start();
       return started;

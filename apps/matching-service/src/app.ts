@@ -1,11 +1,20 @@
 import { closeSocketsOnRevocation, createRevocationList, tokenVerifierFromConfig, type RevocationList, type TokenVerifier } from '@peerprep/auth';
-import { messagingDependency, RedisIdempotencyStore, type Messaging } from '@peerprep/messaging';
+import {
+  createEvent,
+  createOutboxRelay,
+  createRedisStreamOutboxStore,
+  messagingDependency,
+  RedisIdempotencyStore,
+  registerDeadLetterMetrics,
+  type Messaging,
+} from '@peerprep/messaging';
 import type { MatchingConfig } from '@peerprep/matching-service-config';
 import { createMetrics, createService, createSweeper, redisDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import { matchingRoutes } from './matching/matching.routes';
 import { createMatchingService, type MatchingService } from './matching/matching.service';
-import { createQueueRepository } from './matching/queue.repository';
+import { matchFoundPayload } from './matching/match-messages';
+import { createQueueRepository, decodeOutboxPair, matchOutboxStream } from './matching/queue.repository';
 import { createStatusChannel } from './matching/status-channel';
 import { createHttpTopicCatalog, type TopicCatalog } from './matching/topic-catalog';
 
@@ -61,11 +70,28 @@ export function createApp(deps: AppDeps): MatchingApp {
   });
   // A signed-out session, or a user whose password or role changed, loses its status sockets on every replica.
   const stopClosingRevoked = closeSocketsOnRevocation(revocations, status);
+  // Publishes the match.found events the pairing scripts wrote to the outbox
+  // stream, with confirms; replicas share the stream's consumer group. The
+  // event id is the match id, so a re-published entry is a duplicate consumers skip.
+  const outbox = createOutboxRelay({
+    name: 'matching-service',
+    store: createRedisStreamOutboxStore(redis, {
+      stream: matchOutboxStream(config.MATCH_KEY_PREFIX),
+      toEnvelope: (fields) => {
+        const pair = decodeOutboxPair(fields['pair'] ?? 'null');
+        return createEvent('match.found', matchFoundPayload(pair), { id: pair.matchId });
+      },
+    }),
+    messaging,
+    logger,
+    registry: metrics.registry,
+  });
+  registerDeadLetterMetrics(metrics.registry, messaging, [config.EVENTS_QUEUE]);
   const matching: MatchingService = createMatchingService({
     queue,
     topics,
     status,
-    messaging,
+    outbox,
     logger,
     windows: {
       strictWindowMs: config.MATCH_STRICT_WINDOW_MS,
@@ -101,6 +127,7 @@ export function createApp(deps: AppDeps): MatchingApp {
       stopClosingRevoked();
       await revocations.close();
       await sweeper.stop();
+      await outbox.close();
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
   });
@@ -118,6 +145,7 @@ export function createApp(deps: AppDeps): MatchingApp {
           'room.closed': (event) => matching.roomClosed(event.payload),
         },
       });
+      outbox.start();
       const started = await service.start();
       sweeper.start();
       return started;

@@ -1,10 +1,9 @@
 import { tokenVerifierFromConfig, type TokenVerifier } from '@peerprep/auth';
-import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createPrismaOutboxRelay, messagingDependency, type Messaging, type OutboxRelay } from '@peerprep/messaging';
+import { createMetrics, createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { QuestionConfig } from '@peerprep/question-service-config';
 import type { PrismaClient } from './db/prisma';
 import { pickRoutes } from './questions/pick.routes';
-import { createQuestionEvents } from './questions/question-events';
 import { createQuestionQueries } from './questions/questions.queries';
 import { createQuestionsRepository } from './questions/questions.repository';
 import { questionsRoutes } from './questions/questions.routes';
@@ -20,20 +19,16 @@ export interface AppDeps {
   verifier?: TokenVerifier;
 }
 
-/** The domain side of the service, without HTTP: also what the seed command writes through. */
-export function createQuestionBank({
-  prisma,
-  messaging,
-  logger,
-}: {
-  prisma: PrismaClient;
-  messaging: Pick<Messaging, 'publish'>;
-  logger: Logger;
-}): QuestionsService {
+/**
+ * The domain side of the service, without HTTP: also what the seed command
+ * writes through. Each change commits its event to the outbox; whichever
+ * outbox relay runs (the service's) publishes it, `outbox` only hurries it.
+ */
+export function createQuestionBank({ prisma, outbox }: { prisma: PrismaClient; outbox?: Pick<OutboxRelay, 'wake'> }): QuestionsService {
   return createQuestionsService({
     repository: createQuestionsRepository(prisma),
     queries: createQuestionQueries(prisma),
-    events: createQuestionEvents(messaging, logger),
+    outbox,
   });
 }
 
@@ -43,17 +38,29 @@ export function createQuestionBank({
  * publishes question events.
  */
 export function createApp({ config, prisma, messaging, logger, verifier }: AppDeps): Service {
-  const questions = createQuestionBank({ prisma, messaging, logger });
+  const metrics = createMetrics('question-service');
+  // Publishes the question events committed with the changes, with confirms.
+  const outbox = createPrismaOutboxRelay({ name: 'question-service', prisma, messaging, logger, registry: metrics.registry });
+  const questions = createQuestionBank({ prisma, outbox });
   const internalToken = config.INTERNAL_API_TOKEN;
   const tokenVerifier = verifier ?? tokenVerifierFromConfig(config);
-  return createService({
+  const service = createService({
     name: 'question-service',
     config,
     logger,
+    metrics,
+    onShutdown: () => outbox.close(),
     dependencies: [sqlDependency(prisma), messagingDependency(messaging)],
     routes: (app) => {
       app.use(questionsRoutes({ questions, verifier: tokenVerifier, internalToken }));
       app.use(pickRoutes({ questions, internalToken }));
     },
   });
+  return {
+    ...service,
+    start() {
+      outbox.start();
+      return service.start();
+    },
+  };
 }

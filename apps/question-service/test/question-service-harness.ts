@@ -85,7 +85,7 @@ export async function startQuestionService(label: string): Promise<QuestionServi
   return {
     url: running.url,
     prisma: bankPrisma,
-    bank: createQuestionBank({ prisma: bankPrisma, messaging, logger }),
+    bank: createQuestionBank({ prisma: bankPrisma }),
     events,
     adminToken: await signAccessToken(keys.privateKey, 'ADMIN', '3c1f5a8e-9b10-4f0a-9d3e-b2f0c1de7a44'),
     userToken: await signAccessToken(keys.privateKey, 'USER', '9d3e2c1f-5a8e-4b10-8f0a-7a44b2f0c1de'),

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { createRevocationList, createTokenVerifier, type RevocationList } from '@peerprep/auth';
-import { messagingDependency, type Messaging } from '@peerprep/messaging';
-import { createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
+import { createPrismaOutboxRelay, messagingDependency, type Messaging } from '@peerprep/messaging';
+import { createMetrics, createService, redisDependency, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { UserConfig } from '@peerprep/user-service-config';
 import { createAccessTokenIssuer } from './auth/access-token';
@@ -63,7 +63,10 @@ export function createApp(deps: AppDeps): Service {
     revocations,
     logger,
   });
-  const usersService = createUsersService({ users, sessions, hasher, rateLimits, messaging, revocations, logger });
+  const metrics = createMetrics('user-service');
+  // Publishes the events committed with the changes (user.deleted), with confirms.
+  const outbox = createPrismaOutboxRelay({ name: 'user-service', prisma, messaging, logger, registry: metrics.registry });
+  const usersService = createUsersService({ users, sessions, hasher, rateLimits, outbox, revocations, logger });
   // user-service checks its own tokens with the same verifier as everyone else, fed the public key directly.
   const verifier = createTokenVerifier({
     publicKeyPem: createPublicKey(signingKey.privateKey).export({ type: 'spki', format: 'pem' }).toString(),
@@ -71,12 +74,14 @@ export function createApp(deps: AppDeps): Service {
   });
   const cookie = refreshCookieSettings(config.NODE_ENV, config.REFRESH_TOKEN_TTL_DAYS);
 
-  return createService({
+  const service = createService({
     name: 'user-service',
     config,
     logger,
+    metrics,
     dependencies: [sqlDependency(prisma), redisDependency(redis), messagingDependency(messaging)],
     onShutdown: async () => {
+      await outbox.close();
       if (ownRevocations) await revocations.close();
     },
     routes: (app) => {
@@ -84,4 +89,11 @@ export function createApp(deps: AppDeps): Service {
       app.use(usersRoutes({ users: usersService, verifier, cookie }));
     },
   });
+  return {
+    ...service,
+    start() {
+      outbox.start();
+      return service.start();
+    },
+  };
 }

@@ -22,3 +22,20 @@ export class MessagingUnavailableError extends Error {
     this.name = 'MessagingUnavailableError';
   }
 }
+
+/**
+ * The broker confirmed the event but no queue is bound to its type, so it
+ * reached nobody (a mandatory publish came back). Nothing consumed it: keep it
+ * and publish it again once a consumer exists.
+ */
+export class UnroutableEventError extends Error {
+  readonly eventType: string;
+  readonly eventId: string;
+
+  constructor(eventType: string, eventId: string, exchange: string) {
+    super(`No queue is bound to "${eventType}" on "${exchange}": event ${eventId} reached nobody`);
+    this.name = 'UnroutableEventError';
+    this.eventType = eventType;
+    this.eventId = eventId;
+  }
+}

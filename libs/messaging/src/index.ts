@@ -6,3 +6,7 @@ export * from './config';
 export { messagingDependency } from './dependency';
 export { buildEnvelope, decodeEnvelope, type DecodeResult } from './codec';
 export * from './work-queue';
+export * from './dead-letters';
+export * from './outbox/relay';
+export * from './outbox/sql-store';
+export * from './outbox/redis-stream-store';

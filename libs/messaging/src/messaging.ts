@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import { eventCatalog, type EventCatalog, type EventDefinition, type EventEnvelope } from '@peerprep/contracts';
 import { buildEnvelope } from './codec';
 import { connectToBroker, isConnectionLoss } from './connection';
-import { MessagingUnavailableError } from './errors';
+import { MessagingUnavailableError, UnroutableEventError } from './errors';
 import type { IdempotencyStore } from './idempotency';
-import { DEFAULT_EXCHANGE } from './naming';
+import { deadLetterQueueName, DEFAULT_EXCHANGE } from './naming';
 import { Subscription, type EventHandler } from './subscription';
 
 export interface MessagingOptions<C extends Record<string, EventDefinition> = EventCatalog> {
@@ -67,7 +67,16 @@ export interface Messaging<C extends Record<string, EventDefinition> = EventCata
     payload: z.input<C[T]['payload']>,
     opts?: PublishOptions,
   ): Promise<EventEnvelope<T, PayloadOf<C, T>>>;
+  /**
+   * Publishes an envelope built earlier (by `buildEnvelope`, e.g. one an
+   * outbox kept) as it is: same id, time and payload. Resolves after the
+   * broker's confirm; rejects with UnroutableEventError when no queue is
+   * bound to its type (the caller keeps it and tries again later).
+   */
+  publishEnvelope(envelope: EventEnvelope): Promise<void>;
   subscribe(opts: SubscribeOptions<C>): Promise<void>;
+  /** How many events wait in `<queue>.dlq` (declared if missing, as subscribe does). */
+  deadLetterCount(queue: string): Promise<number>;
   /** Readiness: rejects with MessagingUnavailableError while not connected to the broker. */
   check(): Promise<void>;
   /** Stops consumers, waits for pending confirms and running handlers (bounded), closes channels and connection. */
@@ -84,10 +93,18 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
 
   const manager: AmqpConnectionManager = connectToBroker({ ...opts, logger });
 
+  // Every publish is mandatory: the broker hands back (basic.return, always
+  // before its confirm) a message no queue is bound to, instead of dropping it.
+  const returned = new Set<string>();
   const publisher: ChannelWrapper = manager.createChannel({
     name: 'publisher',
     confirm: true,
-    setup: (channel: ConfirmChannel) => channel.assertExchange(exchange, 'topic', { durable: true }),
+    setup: async (channel: ConfirmChannel) => {
+      channel.on('return', (message: { properties: { messageId?: string } }) => {
+        if (message.properties.messageId) returned.add(message.properties.messageId);
+      });
+      await channel.assertExchange(exchange, 'topic', { durable: true });
+    },
   });
   publisher.on('error', (err: Error) => logger.error({ err }, 'publisher channel setup failed'));
 
@@ -101,6 +118,9 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
       try {
         // Resolves on the broker's confirm; while disconnected the wrapper holds the message.
         await publisher.publish(exchange, routingKey, content, options);
+        if (options.messageId !== undefined && returned.delete(options.messageId)) {
+          throw new UnroutableEventError(routingKey, options.messageId, exchange);
+        }
         return;
       } catch (error) {
         // A connection lost between send and confirm rejects the in-flight
@@ -111,28 +131,38 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
     }
   }
 
+  async function sendEnvelope(envelope: EventEnvelope): Promise<void> {
+    const options: Options.Publish = {
+      persistent: true,
+      mandatory: true,
+      contentType: 'application/json',
+      messageId: envelope.id,
+      type: envelope.type,
+      timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+      appId: opts.serviceName,
+      ...(envelope.correlationId === undefined ? {} : { correlationId: envelope.correlationId }),
+      headers: { 'x-event-version': envelope.version },
+    };
+    const task = publishConfirmed(envelope.type, Buffer.from(JSON.stringify(envelope)), options);
+    pendingPublishes.add(task);
+    try {
+      await task;
+    } finally {
+      pendingPublishes.delete(task);
+    }
+  }
+
   return {
     async publish(type, payload, publishOpts = {}) {
       if (consumersStopped) throw new Error('Messaging is closed');
       const envelope = buildEnvelope(catalog, type, payload, publishOpts);
-      const options: Options.Publish = {
-        persistent: true,
-        contentType: 'application/json',
-        messageId: envelope.id,
-        type: envelope.type,
-        timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
-        appId: opts.serviceName,
-        ...(envelope.correlationId === undefined ? {} : { correlationId: envelope.correlationId }),
-        headers: { 'x-event-version': envelope.version },
-      };
-      const task = publishConfirmed(type, Buffer.from(JSON.stringify(envelope)), options);
-      pendingPublishes.add(task);
-      try {
-        await task;
-      } finally {
-        pendingPublishes.delete(task);
-      }
+      await sendEnvelope(envelope);
       return envelope as EventEnvelope<typeof type, PayloadOf<C, typeof type>>;
+    },
+
+    async publishEnvelope(envelope) {
+      if (consumersStopped) throw new Error('Messaging is closed');
+      await sendEnvelope(envelope);
     },
 
     async subscribe(subscribeOpts) {
@@ -151,6 +181,12 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
       });
       await subscription.start();
       subscriptions.push(subscription);
+    },
+
+    async deadLetterCount(queue) {
+      if (!manager.isConnected()) throw new MessagingUnavailableError();
+      const { messageCount } = await publisher.assertQueue(deadLetterQueueName(queue), { durable: true });
+      return messageCount;
     },
 
     async check() {

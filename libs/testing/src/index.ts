@@ -11,3 +11,4 @@ export * from './openapi-conformance';
 export * from './service-testbed';
 export * from './service-app-tests';
 export * from './websocket';
+export * from './private-rabbit';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, Language, QuestionRef, RoomQuestion } from '@peerprep/contracts';
+import type { ChatMessage, EventEnvelope, Language, QuestionRef, RoomQuestion } from '@peerprep/contracts';
+import { outboxRow } from '@peerprep/messaging';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
 import type { Attempt, Prisma, Room, RoomParticipant, RoomStatus } from '../generated/prisma/client';
@@ -35,25 +36,38 @@ export interface ClosingRoom {
 
 const withParticipants = { participants: { orderBy: { position: 'asc' } } } as const;
 
+/** Writes events to the outbox in the transaction of `tx` (the change they announce). */
+async function commitEvents(tx: Prisma.TransactionClient, events: EventEnvelope[]): Promise<void> {
+  if (events.length > 0) await tx.outboxEvent.createMany({ data: events.map(outboxRow) });
+}
+
 /** The only code that reads or writes rooms, their participants and their attempts. */
 export function createRoomsRepository(prisma: PrismaClient) {
   return {
     /**
      * Creates the room, its participants and its document in one
      * transaction. A second room for the same match is a ConflictError naming
-     * `matchId` (a redelivered match event must not open two rooms).
+     * `matchId` (a redelivered match event must not open two rooms). The
+     * events `announce` gives for the new room are committed with it.
      */
-    async create({ participants, initialDocument, question, ...room }: NewRoom): Promise<RoomWithParticipants> {
+    async create(
+      { participants, initialDocument, question, ...room }: NewRoom,
+      announce: (room: RoomWithParticipants) => EventEnvelope[] = () => [],
+    ): Promise<RoomWithParticipants> {
       try {
-        return await prisma.room.create({
-          data: {
-            ...room,
-            questionId: question.id,
-            question: question as unknown as Prisma.InputJsonValue,
-            participants: { create: participants.map((participant, position) => ({ ...participant, position })) },
-            document: { create: { snapshot: new Uint8Array(initialDocument) } },
-          },
-          include: withParticipants,
+        return await prisma.$transaction(async (tx) => {
+          const created = await tx.room.create({
+            data: {
+              ...room,
+              questionId: question.id,
+              question: question as unknown as Prisma.InputJsonValue,
+              participants: { create: participants.map((participant, position) => ({ ...participant, position })) },
+              document: { create: { snapshot: new Uint8Array(initialDocument) } },
+            },
+            include: withParticipants,
+          });
+          await commitEvents(tx, announce(created));
+          return created;
         });
       } catch (error) {
         const fields = uniqueViolationFields(error);
@@ -65,6 +79,11 @@ export function createRoomsRepository(prisma: PrismaClient) {
             : [{ field: 'participants', message: 'A user is listed twice' }],
         );
       }
+    },
+
+    /** Events that announce no change of this service's (a re-announced room, a room that could not be opened). */
+    async commitEvents(events: EventEnvelope[]): Promise<void> {
+      await commitEvents(prisma, events);
     },
 
     findById(id: string): Promise<RoomWithParticipants | null> {
@@ -104,9 +123,13 @@ export function createRoomsRepository(prisma: PrismaClient) {
     /**
      * Closes an open room and saves one attempt per remaining participant, in
      * one transaction. Null (and nothing written) when the room was no longer
-     * open: someone else ended it first.
+     * open: someone else ended it first. The events `announce` gives for the
+     * closed room and its attempts are committed with them.
      */
-    async close(closing: ClosingRoom): Promise<{ room: RoomWithParticipants; attempts: Attempt[] } | null> {
+    async close(
+      closing: ClosingRoom,
+      announce: (room: RoomWithParticipants, attempts: Attempt[]) => EventEnvelope[] = () => [],
+    ): Promise<{ room: RoomWithParticipants; attempts: Attempt[] } | null> {
       return prisma.$transaction(async (tx) => {
         const claimed = await tx.room.updateMany({
           where: { id: closing.roomId, status: 'OPEN' },
@@ -139,7 +162,9 @@ export function createRoomsRepository(prisma: PrismaClient) {
           ];
         });
         await tx.attempt.createMany({ data: attempts });
-        return { room, attempts: await tx.attempt.findMany({ where: { roomId: room.id } }) };
+        const saved = await tx.attempt.findMany({ where: { roomId: room.id } });
+        await commitEvents(tx, announce(room, saved));
+        return { room, attempts: saved };
       });
     },
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@peerprep/auth';
-import { roomQuestionSchema, type MatchFoundPayload, type RoomView } from '@peerprep/contracts';
-import type { Messaging } from '@peerprep/messaging';
+import { roomQuestionSchema, type EventEnvelope, type MatchFoundPayload, type RoomView } from '@peerprep/contracts';
+import { createEvent, type OutboxRelay } from '@peerprep/messaging';
 import type * as Y from 'yjs';
 import { ConflictError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
 import { initialDocumentUpdate, readRoomDocument } from '../documents/room-document';
@@ -41,7 +41,8 @@ export interface RoomsServiceDeps {
   rooms: RoomsRepository;
   liveRooms: LiveDocuments;
   picker: QuestionPicker;
-  messaging: Messaging;
+  /** Told after each commit that wrote events, so it publishes them now rather than at its next poll. */
+  outbox: Pick<OutboxRelay, 'wake'>;
   logger: Logger;
   /** How long a replica that had to load a room waits for other replicas' state before ending it. */
   endSettleMs: number;
@@ -50,12 +51,13 @@ export interface RoomsServiceDeps {
 export type RoomsService = ReturnType<typeof createRoomsService>;
 
 /** Opening rooms for matches, showing them to their participants, and ending sessions. */
-export function createRoomsService({ rooms, liveRooms, picker, messaging, logger, endSettleMs }: RoomsServiceDeps) {
-  async function announceCreated(room: RoomWithParticipants, questionIsFresh: boolean): Promise<void> {
+export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, endSettleMs }: RoomsServiceDeps) {
+  /** Events are committed to the outbox with the change they announce; the relay publishes them. */
+  function roomCreated(room: RoomWithParticipants, questionIsFresh: boolean): EventEnvelope[] {
     const [first, second] = room.participants;
     // A redelivery after one of them deleted their account: nobody is left to tell.
-    if (!first.userId || !second.userId) return;
-    await messaging.publish('room.created', {
+    if (!first.userId || !second.userId) return [];
+    const event = createEvent('room.created', {
       roomId: room.id,
       matchId: room.matchId,
       users: [
@@ -67,11 +69,17 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
       questionIsFresh,
       createdAt: room.createdAt.toISOString(),
     });
+    return [event];
+  }
+
+  async function commitAlone(events: EventEnvelope[]): Promise<void> {
+    await rooms.commitEvents(events);
+    outbox.wake();
   }
 
   async function fail(match: MatchFoundPayload, reason: 'no_question' | 'question_service_unavailable', message: string) {
     logger.warn({ matchId: match.matchId, reason }, 'no room for a match');
-    await messaging.publish('room.failed', {
+    const event = createEvent('room.failed', {
       matchId: match.matchId,
       users: [
         { userId: match.users[0].userId, displayName: match.users[0].displayName },
@@ -81,18 +89,21 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
       message,
       failedAt: new Date().toISOString(),
     });
+    await commitAlone([event]);
   }
 
-  async function announceClosed(room: RoomWithParticipants, attempts: Attempt[], closedBy: string | null, closedAt: Date): Promise<void> {
-    await messaging.publish('room.closed', {
+  function roomClosed(room: RoomWithParticipants, attempts: Attempt[], closedBy: string | null, closedAt: Date): EventEnvelope[] {
+    const closed = createEvent('room.closed', {
       roomId: room.id,
       matchId: room.matchId,
       userIds: room.participants.map((participant) => participant.userId).filter((id): id is string => id !== null),
       closedBy,
       closedAt: closedAt.toISOString(),
     });
-    for (const attempt of attempts) {
-      await messaging.publish('attempt.saved', {
+    return [
+      closed,
+      ...attempts.map((attempt) =>
+        createEvent('attempt.saved', {
         attemptId: attempt.id,
         roomId: room.id,
         userId: attempt.userId,
@@ -100,10 +111,11 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
         questionId: attempt.questionId,
         language: attempt.language as RoomView['language'],
         startedAt: attempt.startedAt.toISOString(),
-        endedAt: attempt.endedAt.toISOString(),
-        durationSeconds: attempt.durationSeconds,
-      });
-    }
+          endedAt: attempt.endedAt.toISOString(),
+          durationSeconds: attempt.durationSeconds,
+        }),
+      ),
+    ];
   }
 
   /**
@@ -132,22 +144,22 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
     return withSettledDocument(room.id, async (live) => {
       const content = readRoomDocument(live.doc);
       const closedAt = new Date();
-      const closed = await rooms.close({
-        roomId: room.id,
-        closedBy,
-        closedAt,
-        language: content.language ?? (room.language as RoomView['language']),
-        finalCode: content.code,
-        chat: content.chat,
-      });
+      const closed = await rooms.close(
+        {
+          roomId: room.id,
+          closedBy,
+          closedAt,
+          language: content.language ?? (room.language as RoomView['language']),
+          finalCode: content.code,
+          chat: content.chat,
+        },
+        (closedRoom, attempts) => roomClosed(closedRoom, attempts, closedBy, closedAt),
+      );
       if (!closed) return null;
+      outbox.wake();
       if (closedBy) liveRooms.endSession(live, closedBy);
       else liveRooms.markClosed(live);
       await liveRooms.flush();
-      await announceClosed(room, closed.attempts, closedBy, closedAt).catch((error: unknown) =>
-        // Committed already: the events are lost with no outbox (see README), the session still ended.
-        logger.error({ err: error, roomId: room.id }, 'publishing the end of a session failed'),
-      );
       return closed.room;
     });
   }
@@ -180,7 +192,7 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
     async openRoom(match: MatchFoundPayload): Promise<void> {
       const existing = await rooms.findByMatchId(match.matchId);
       if (existing) {
-        await announceCreated(existing, true);
+        await commitAlone(roomCreated(existing, true));
         return;
       }
       const userIds = match.users.map((user) => user.userId);
@@ -203,22 +215,24 @@ export function createRoomsService({ rooms, liveRooms, picker, messaging, logger
         await fail(match, 'no_question', `No ${match.difficulty} question covers ${match.topics.join(', ')} yet. Try other topics.`);
         return;
       }
-      let room: RoomWithParticipants;
       try {
-        room = await rooms.create({
-          matchId: match.matchId,
-          question: roomQuestionSchema.parse(question),
-          language: match.language,
-          participants: match.users.map((user) => ({ userId: user.userId, displayName: user.displayName })),
-          initialDocument: initialDocumentUpdate(match.language, question.starterCode[match.language]),
-        });
+        await rooms.create(
+          {
+            matchId: match.matchId,
+            question: roomQuestionSchema.parse(question),
+            language: match.language,
+            participants: match.users.map((user) => ({ userId: user.userId, displayName: user.displayName })),
+            initialDocument: initialDocumentUpdate(match.language, question.starterCode[match.language]),
+          },
+          (created) => roomCreated(created, questionIsFresh),
+        );
+        outbox.wake();
       } catch (error) {
         // A concurrent delivery of the same event created it first.
         const raced = error instanceof ConflictError ? await rooms.findByMatchId(match.matchId) : null;
         if (!raced) throw error;
-        room = raced;
+        await commitAlone(roomCreated(raced, questionIsFresh));
       }
-      await announceCreated(room, questionIsFresh);
     },
 
     async getRoom(user: AuthenticatedUser, roomId: string): Promise<RoomView> {

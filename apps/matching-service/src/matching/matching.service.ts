@@ -8,10 +8,9 @@ import type {
   RoomCreatedPayload,
   RoomFailedPayload,
 } from '@peerprep/contracts';
-import type { Messaging } from '@peerprep/messaging';
+import type { OutboxRelay } from '@peerprep/messaging';
 import { ConflictError, NotFoundError, type Logger } from '@peerprep/service-kit';
 import {
-  matchFoundPayload,
   requestView,
   roomFailedMessage,
   statusMessage,
@@ -36,7 +35,8 @@ export interface MatchingServiceDeps {
   queue: QueueRepository;
   topics: TopicCatalog;
   status: StatusPublisher;
-  messaging: Pick<Messaging, 'publish'>;
+  /** Told after a pairing (whose script wrote match.found to the outbox stream) so it publishes now. */
+  outbox: Pick<OutboxRelay, 'wake'>;
   windows: MatchingWindows;
   logger: Logger;
   now?: () => number;
@@ -58,20 +58,17 @@ export interface MatchingService {
 }
 
 export function createMatchingService(deps: MatchingServiceDeps): MatchingService {
-  const { queue, topics, status, messaging, windows, logger } = deps;
+  const { queue, topics, status, outbox, windows, logger } = deps;
   const now = deps.now ?? Date.now;
 
-  function announceMatch(pair: StoredPair, correlationId?: string): void {
+  function announceMatch(pair: StoredPair): void {
     for (const request of pair.requests) status.publish(request.userId, statusMessage(request));
-    // Not awaited: the users are told now; the messaging lib holds the event
-    // through a broker outage and drains it at shutdown.
-    messaging.publish('match.found', matchFoundPayload(pair), { correlationId }).catch((error: unknown) => {
-      logger.error({ err: error, matchId: pair.matchId }, 'publishing match.found failed');
-    });
+    // The pairing script wrote match.found to the outbox stream with the pair.
+    outbox.wake();
   }
 
   return {
-    async createRequest(user, criteria, correlationId) {
+    async createRequest(user, criteria) {
       await topics.assertAvailable(criteria.difficulty, criteria.topics);
       const at = now();
       const strictDeadline = at + windows.strictWindowMs;
@@ -99,7 +96,7 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingServic
         );
       }
       if (result.outcome === 'matched') {
-        announceMatch(result.pair, correlationId);
+        announceMatch(result.pair);
         const mine = result.pair.requests.find((r) => r.requestId === requestId) ?? result.pair.requests[1];
         return requestView(mine);
       }

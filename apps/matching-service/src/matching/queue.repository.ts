@@ -111,6 +111,16 @@ export function decodeRequest(h: RawHash): StoredRequest {
   };
 }
 
+/** The stream the pairing scripts write each match's `pair` entry to (the match.found outbox). */
+export function matchOutboxStream(prefix: string): string {
+  return `${prefix}outbox`;
+}
+
+/** A pair as the scripts wrote it to the outbox stream (the `pair` field). */
+export function decodeOutboxPair(json: string): StoredPair {
+  return decodePair(JSON.parse(json) as RawPair);
+}
+
 function decodePair(raw: RawPair): StoredPair {
   // The scripts' pair() wrote the match into both hashes after copying them; the copies carry it too.
   const withMatch = (h: RawHash, peer: RawHash): RawHash => ({

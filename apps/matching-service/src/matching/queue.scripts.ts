@@ -142,7 +142,11 @@ local function pair(a, b, matchId, now, holdMs)
     if holdMs > 0 then redis.call('PEXPIRE', userKey, holdMs) else redis.call('DEL', userKey) end
   end
   redis.call('SET', P .. 'match:' .. matchId, older.id .. ',' .. newer.id, 'PX', math.max(holdMs, 60000))
-  return {outcome = 'matched', match = m, older = older, newer = newer}
+  local result = {outcome = 'matched', match = m, older = older, newer = newer}
+  -- The outbox: match.found is written in the same atomic step as the pairing,
+  -- and the outbox relay publishes it from this stream with confirms.
+  redis.call('XADD', P .. 'outbox', '*', 'pair', cjson.encode(result))
+  return result
 end
 `;
 

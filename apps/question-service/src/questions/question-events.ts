@@ -1,30 +1,20 @@
-import type { Question } from '@peerprep/contracts';
-import type { Messaging } from '@peerprep/messaging';
-import type { Logger } from '@peerprep/service-kit';
+import type { EventEnvelope, Question } from '@peerprep/contracts';
+import { createEvent } from '@peerprep/messaging';
 
 export type QuestionChange = 'question.created' | 'question.updated' | 'question.deleted';
 
 /**
- * Publishes question events once the write has committed. The publish runs
- * in the background: the change is already durable, so a broker outage must
- * neither fail nor hang the admin's request. The messaging lib keeps the
- * message across reconnects and its close() waits (bounded) for pending
- * publishes, so a graceful shutdown still sends them.
+ * The event announcing a question change, for the repository to commit to the
+ * outbox in the change's own transaction (the outbox relay publishes it once
+ * committed, through broker outages and restarts of this service).
  */
-export function createQuestionEvents(messaging: Pick<Messaging, 'publish'>, logger: Logger) {
-  return {
-    announce(type: QuestionChange, question: Question, correlationId?: string): void {
-      const topics = question.topics.map((topic) => topic.slug);
-      const base = { questionId: question.id, slug: question.slug, difficulty: question.difficulty, topics };
-      const sent =
-        type === 'question.deleted'
-          ? messaging.publish(type, base, { correlationId })
-          : messaging.publish(type, { ...base, title: question.title }, { correlationId });
-      sent.catch((error: unknown) =>
-        logger.error({ err: error, type, questionId: question.id }, 'publishing a question event failed'),
-      );
-    },
-  };
+export function questionEvent(type: QuestionChange, question: Question, correlationId?: string): EventEnvelope {
+  const topics = question.topics.map((topic) => topic.slug);
+  const base = { questionId: question.id, slug: question.slug, difficulty: question.difficulty, topics };
+  return type === 'question.deleted'
+    ? createEvent(type, base, { correlationId })
+    : createEvent(type, { ...base, title: question.title }, { correlationId });
 }
 
-export type QuestionEvents = ReturnType<typeof createQuestionEvents>;
+/** Announces a question change's event in the same transaction as the change. */
+export type AnnounceInTransaction = (question: Question) => EventEnvelope;

@@ -1,7 +1,9 @@
 import type { Difficulty, EntryPoint, Example, Question, ReferenceSolutions, StarterCode, TestCase } from '@peerprep/contracts';
+import { outboxRow } from '@peerprep/messaging';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
+import type { AnnounceInTransaction } from './question-events';
 import { questionInclude, questionQuery, toQuestion } from './question-records';
 
 /** A question as stored: the validated input with its slug settled and topic slugs derived. */
@@ -99,6 +101,12 @@ function asConflict(error: unknown): unknown {
   return conflictOn(taken.length > 0 ? [...taken] : ['slug']);
 }
 
+/** Writes the change's event to the outbox in the change's transaction. */
+async function commitWithEvent(tx: Prisma.TransactionClient, question: Question, announce: AnnounceInTransaction): Promise<Question> {
+  await tx.outboxEvent.create({ data: outboxRow(announce(question)) });
+  return question;
+}
+
 /** The only code that writes questions, and reads one question whole (the list reads are in questions.queries.ts). */
 export function createQuestionsRepository(prisma: PrismaClient) {
   return {
@@ -113,12 +121,12 @@ export function createQuestionsRepository(prisma: PrismaClient) {
     },
 
     /** Throws ConflictError naming `slug` and/or `title` when either is taken. Returns it with every test case. */
-    async create(data: QuestionRecordInput): Promise<Question> {
+    async create(data: QuestionRecordInput, announce: AnnounceInTransaction): Promise<Question> {
       try {
-        const row = await prisma.$transaction(async (tx) => {
+        return await prisma.$transaction(async (tx) => {
           await assertSlugAndTitleFree(tx, data);
           const ids = await topicIds(tx, data.topics);
-          return tx.question.create({
+          const row = await tx.question.create({
             data: {
               ...scalarColumns(data),
               topics: { create: ids.map((topicId) => ({ topicId })) },
@@ -126,22 +134,22 @@ export function createQuestionsRepository(prisma: PrismaClient) {
             },
             include: questionInclude(true),
           });
+          return commitWithEvent(tx, toQuestion(row), announce);
         });
-        return toQuestion(row);
       } catch (error) {
         throw asConflict(error);
       }
     },
 
     /** Replaces every field, topic and test case of the question; null when it does not exist. */
-    async replace(idOrSlug: string, data: QuestionRecordInput): Promise<Question | null> {
+    async replace(idOrSlug: string, data: QuestionRecordInput, announce: AnnounceInTransaction): Promise<Question | null> {
       try {
-        const row = await prisma.$transaction(async (tx) => {
+        return await prisma.$transaction(async (tx) => {
           const current = await tx.question.findUnique({ where: idOrSlugWhere(idOrSlug), select: { id: true } });
           if (!current) return null;
           await assertSlugAndTitleFree(tx, data, current.id);
           const ids = await topicIds(tx, data.topics);
-          return tx.question.update({
+          const row = await tx.question.update({
             where: { id: current.id },
             data: {
               ...scalarColumns(data),
@@ -150,23 +158,22 @@ export function createQuestionsRepository(prisma: PrismaClient) {
             },
             include: questionInclude(true),
           });
+          return commitWithEvent(tx, toQuestion(row), announce);
         });
-        return row ? toQuestion(row) : null;
       } catch (error) {
         throw asConflict(error);
       }
     },
 
     /** Deletes the question (its topic links and test cases go with it) and returns what was deleted; null when absent. */
-    async delete(idOrSlug: string): Promise<Question | null> {
-      const row = await prisma.$transaction(async (tx) => {
+    async delete(idOrSlug: string, announce: AnnounceInTransaction): Promise<Question | null> {
+      return prisma.$transaction(async (tx) => {
         const current = await tx.question.findUnique({ where: idOrSlugWhere(idOrSlug), include: questionInclude(true) });
         if (!current) return null;
         // deleteMany: a concurrent delete leaves nothing to delete, which is "not found", not an error.
         const { count } = await tx.question.deleteMany({ where: { id: current.id } });
-        return count === 1 ? current : null;
+        return count === 1 ? commitWithEvent(tx, toQuestion(current), announce) : null;
       });
-      return row ? toQuestion(row) : null;
     },
   };
 }

@@ -10,7 +10,8 @@ import {
   type TopicsResponse,
 } from '@peerprep/contracts';
 import { NotFoundError, ValidationError } from '@peerprep/service-kit';
-import type { QuestionEvents } from './question-events';
+import type { OutboxRelay } from '@peerprep/messaging';
+import { questionEvent } from './question-events';
 import type { QuestionQueries } from './questions.queries';
 import type { QuestionRecordInput, QuestionsRepository } from './questions.repository';
 
@@ -66,22 +67,27 @@ function comparable(question: Omit<QuestionRecordInput, 'topics'> & { topics: { 
 export function createQuestionsService({
   repository,
   queries,
-  events,
+  outbox,
 }: {
   repository: QuestionsRepository;
   queries: QuestionQueries;
-  events: QuestionEvents;
+  /** Told after each commit that wrote an event, so it publishes now rather than at its next poll. */
+  outbox?: Pick<OutboxRelay, 'wake'>;
 }) {
   async function replaceExisting(current: Question, input: QuestionInput, context: WriteContext): Promise<Question> {
-    const updated = await repository.replace(current.id, toRecord(input, input.slug ?? current.slug));
+    const updated = await repository.replace(current.id, toRecord(input, input.slug ?? current.slug), (question) =>
+      questionEvent('question.updated', question, context.correlationId),
+    );
     if (!updated) throw new NotFoundError(`Question ${current.slug} does not exist`);
-    events.announce('question.updated', updated, context.correlationId);
+    outbox?.wake();
     return updated;
   }
 
   async function create(input: QuestionInput, context: WriteContext): Promise<Question> {
-    const created = await repository.create(toRecord(input, input.slug ?? slugFromTitle(input.title)));
-    events.announce('question.created', created, context.correlationId);
+    const created = await repository.create(toRecord(input, input.slug ?? slugFromTitle(input.title)), (question) =>
+      questionEvent('question.created', question, context.correlationId),
+    );
+    outbox?.wake();
     return created;
   }
 
@@ -111,9 +117,9 @@ export function createQuestionsService({
     },
 
     async deleteQuestion(idOrSlug: string, context: WriteContext): Promise<void> {
-      const deleted = await repository.delete(idOrSlug);
+      const deleted = await repository.delete(idOrSlug, (question) => questionEvent('question.deleted', question, context.correlationId));
       if (!deleted) throw new NotFoundError(`Question ${idOrSlug} does not exist`);
-      events.announce('question.deleted', deleted, context.correlationId);
+      outbox?.wake();
     },
 
     /** A random question that fits, hidden test cases included (the caller is a service). */

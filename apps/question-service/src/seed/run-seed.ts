@@ -1,7 +1,7 @@
 // `nx run question-service:seed`: upserts the seed bank into DATABASE_URL
 // (after `prisma-migrate`). Safe to run on every start: unchanged questions
-// are left alone and announce nothing.
-import { createMessaging } from '@peerprep/messaging';
+// are left alone and announce nothing. The events of the others are committed
+// to the outbox with them; the service's outbox relay publishes them.
 import { createLogger, loadConfigOrExit } from '@peerprep/service-kit';
 import { questionEnvSchema } from '@peerprep/question-service-config';
 import { seedQuestions } from '../../prisma/seed';
@@ -13,17 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit('question-service seed', questionEnvSchema);
   const logger = createLogger({ name: 'question-seed', level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
-  // Events reach consumers whose queues already exist; a broker that is down
-  // only delays the seed by closeTimeoutMs (the data is what matters here).
-  const messaging = createMessaging({ url: config.AMQP_URL, serviceName: 'question-service', logger, closeTimeoutMs: 5_000 });
   try {
-    const report = await seedQuestionBank(createQuestionBank({ prisma, messaging, logger }), seedQuestions);
+    const report = await seedQuestionBank(createQuestionBank({ prisma }), seedQuestions);
     logger.info(
       { created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length },
       'question bank seeded',
     );
   } finally {
-    await messaging.close();
     await prisma.$disconnect();
   }
 }

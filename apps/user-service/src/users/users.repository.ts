@@ -1,3 +1,5 @@
+import type { EventEnvelope } from '@peerprep/contracts';
+import { outboxRow } from '@peerprep/messaging';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
 import { Prisma, type Role, type User } from '../generated/prisma/client';
@@ -141,13 +143,16 @@ export function createUsersRepository(prisma: PrismaClient) {
     },
 
     /** Deletes the user and its refresh tokens in one transaction, unless it is the last admin. */
-    async deleteWithSessions(id: string): Promise<AdminGuarded<void>> {
+    /** Deletes the user and their sessions, and commits `event` (user.deleted) to the outbox with them. */
+    async deleteWithSessions(id: string, event: EventEnvelope): Promise<AdminGuarded<void>> {
       return prisma.$transaction(async (tx) => {
         const admins = await lockedAdminIds(tx);
         if (admins.length === 1 && admins[0] === id) return { ok: false, reason: 'last-admin' };
         await tx.refreshToken.deleteMany({ where: { userId: id } });
         const { count } = await tx.user.deleteMany({ where: { id } });
-        return count === 1 ? { ok: true, value: undefined } : { ok: false, reason: 'not-found' };
+        if (count !== 1) return { ok: false, reason: 'not-found' };
+        await tx.outboxEvent.create({ data: outboxRow(event) });
+        return { ok: true, value: undefined };
       });
     },
   };

@@ -1,6 +1,6 @@
 import type { RevocationList } from '@peerprep/auth';
 import type { ListUsersQuery, Role, UpdateProfileRequest, UserProfile, UsersPage } from '@peerprep/contracts';
-import type { Messaging } from '@peerprep/messaging';
+import { createEvent, type OutboxRelay } from '@peerprep/messaging';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError, type Logger } from '@peerprep/service-kit';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { AuthRateLimits } from '../rate-limits/auth-rate-limits';
@@ -13,14 +13,15 @@ export interface UsersServiceDeps {
   sessions: SessionsService;
   hasher: PasswordHasher;
   rateLimits: AuthRateLimits;
-  messaging: Pick<Messaging, 'publish'>;
+  /** Told after a commit that wrote an event, so it publishes now rather than at its next poll. */
+  outbox: Pick<OutboxRelay, 'wake'>;
   revocations: Pick<RevocationList, 'revokeUserTokens'>;
   logger: Logger;
 }
 
 const LAST_ADMIN = 'This would leave the platform without an admin; make another user admin first';
 
-export function createUsersService({ users, sessions, hasher, rateLimits, messaging, revocations, logger }: UsersServiceDeps) {
+export function createUsersService({ users, sessions, hasher, rateLimits, outbox, revocations, logger }: UsersServiceDeps) {
   async function existing(userId: string): Promise<User> {
     const user = await users.findById(userId);
     // A valid access token can outlive its account by up to its 15 minutes.
@@ -75,25 +76,20 @@ export function createUsersService({ users, sessions, hasher, rateLimits, messag
     },
 
     /**
-     * Deletes the account and its sessions in one transaction, then announces
-     * `user.deleted` so the owners of the user's other data anonymise it. The
-     * event is published after the commit and not awaited: the broker being
-     * down must not keep the account alive (the messaging lib buffers until it
-     * reconnects). Without an outbox the event is lost if the process dies
-     * before the broker confirms it; that failure is logged with the user id
-     * for a manual replay.
+     * Deletes the account and its sessions, and commits `user.deleted` to the
+     * outbox in the same transaction, so the owners of the user's other data
+     * anonymise it even if this process dies or the broker is down right
+     * after the commit (the outbox relay publishes it with confirms).
      */
     async deleteOwnAccount(userId: string, password: string, correlationId?: string): Promise<void> {
       const user = await existing(userId);
       await confirmPassword(user, password, 'password');
-      const result = await users.deleteWithSessions(user.id);
+      const result = await users.deleteWithSessions(user.id, createEvent('user.deleted', { userId: user.id }, { correlationId }));
       if (!result.ok && result.reason === 'last-admin') throw new ConflictError(LAST_ADMIN);
       if (!result.ok) throw new UnauthorizedError('The account no longer exists');
       await revocations.revokeUserTokens(user.id);
       logger.info({ userId: user.id }, 'account deleted');
-      messaging.publish('user.deleted', { userId: user.id }, { correlationId }).catch((error: unknown) => {
-        logger.error({ err: error, userId: user.id }, 'user.deleted was not published: replay it by hand');
-      });
+      outbox.wake();
     },
 
     async listUsers(query: ListUsersQuery): Promise<UsersPage> {
