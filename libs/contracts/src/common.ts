@@ -3,6 +3,9 @@ import { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RO
 
 export { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, ROLES } from './constants';
 
+/** The body of a 204 answer: none. */
+export const noContentSchema = z.void();
+
 /** Every entity id in the platform is a UUID (v4 or v7, issued by its owning service). */
 export const idSchema = z.uuid();
 export type Id = z.infer<typeof idSchema>;
