@@ -35,6 +35,13 @@ export interface AwarenessOwnership {
   owned: ReadonlySet<number>;
   /** Who owns `clientId` now: a user id (another connection here, or a state from another replica), or undefined for nobody. */
   ownerOf(clientId: number): string | undefined;
+  /**
+   * Whether applying the entry changes anything (y-protocols' rule: a newer
+   * clock, or the same clock removing a state). y-websocket clients echo
+   * every awareness change they receive, their peers' too, with the clock
+   * they got: those echoes change nothing and are let through unchecked.
+   */
+  changes(entry: AwarenessEntry): boolean;
 }
 
 export type AwarenessVerdict = { ok: true } | { ok: false; code: number; reason: string };
@@ -47,15 +54,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function stateRefusal(entry: AwarenessEntry, userId: string): string | undefined {
   if (entry.state === null) return undefined;
   if (!isRecord(entry.state)) return 'an awareness state is an object';
-  if (entry.bytes > ROOM_LIMITS.awarenessStateMaxBytes) return `an awareness state is at most ${ROOM_LIMITS.awarenessStateMaxBytes} bytes`;
   const user = entry.state['user'];
-  if (user === undefined) return undefined;
-  if (!isRecord(user) || user['id'] !== userId) return 'awareness.user.id must be the connection\'s user';
-  const { name, color } = user;
-  if (typeof name !== 'string' || name.length > ROOM_LIMITS.awarenessNameMaxLength) {
-    return `awareness.user.name must be at most ${ROOM_LIMITS.awarenessNameMaxLength} characters`;
+  if (user !== undefined) {
+    if (!isRecord(user) || user['id'] !== userId) return 'awareness.user.id must be the connection\'s user';
+    const { name, color } = user;
+    if (typeof name !== 'string' || name.length > ROOM_LIMITS.awarenessNameMaxLength) {
+      return `awareness.user.name must be at most ${ROOM_LIMITS.awarenessNameMaxLength} characters`;
+    }
+    if (typeof color !== 'string' || color.length > 32) return 'awareness.user.color must be a CSS colour';
   }
-  if (typeof color !== 'string' || color.length > 32) return 'awareness.user.color must be a CSS colour';
+  if (entry.bytes > ROOM_LIMITS.awarenessStateMaxBytes) return `an awareness state is at most ${ROOM_LIMITS.awarenessStateMaxBytes} bytes`;
   return undefined;
 }
 
@@ -71,6 +79,7 @@ function stateRefusal(entry: AwarenessEntry, userId: string): string | undefined
 export function checkAwarenessUpdate(entries: readonly AwarenessEntry[], ownership: AwarenessOwnership): AwarenessVerdict {
   const claimed = new Set(ownership.owned);
   for (const entry of entries) {
+    if (!ownership.changes(entry)) continue;
     if (!ownership.owned.has(entry.clientId)) {
       const owner = ownership.ownerOf(entry.clientId);
       if (owner !== undefined && owner !== ownership.userId) return refuse('that awareness client belongs to another user');

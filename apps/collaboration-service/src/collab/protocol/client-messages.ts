@@ -8,7 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { EditorUser, LiveRoom } from '../live-room';
-import { checkAwarenessUpdate, readAwarenessEntries } from './awareness-guard';
+import { checkAwarenessUpdate, readAwarenessEntries, type AwarenessEntry } from './awareness-guard';
 import { sendAwareness, SERVER_ORIGIN, userOf } from './clients';
 import { editorMessages, type ClientMessageName } from './messages';
 import { send } from './send';
@@ -22,6 +22,13 @@ function awarenessOwner(room: LiveRoom, clientId: number): string | undefined {
   for (const [conn, owned] of room.conns) if (owned.has(clientId)) return userOf(conn)?.id;
   const state = room.awareness.getStates().get(clientId) as { user?: { id?: unknown } } | undefined;
   return typeof state?.user?.id === 'string' ? state.user.id : undefined;
+}
+
+/** Whether y-protocols applies the entry to the room's awareness (see AwarenessOwnership.changes). */
+function awarenessEntryChanges(room: LiveRoom, { clientId, clock, state }: AwarenessEntry): boolean {
+  const current = room.awareness.meta.get(clientId);
+  if (current === undefined) return true;
+  return current.clock < clock || (current.clock === clock && state === null && room.awareness.states.has(clientId));
 }
 
 /** A chat line of `user` with `text`, or why it is refused. */
@@ -69,11 +76,13 @@ export function createClientMessages(limits: DocumentLimits = DOCUMENT_LIMITS) {
       const update = decoding.readVarUint8Array(decoder);
       const entries = readAwarenessEntries(update);
       const owned = room.conns.get(conn) ?? new Set<number>();
-      const verdict = checkAwarenessUpdate(entries, { userId: user.id, owned, ownerOf: (clientId) => awarenessOwner(room, clientId) });
+      const changes = (entry: AwarenessEntry) => awarenessEntryChanges(room, entry);
+      const verdict = checkAwarenessUpdate(entries, { userId: user.id, owned, ownerOf: (clientId) => awarenessOwner(room, clientId), changes });
       if (!verdict.ok) throw new WebSocketRefusal(verdict.code, verdict.reason);
       // A client id another connection of this user held (a reload before the old socket was found dead) is this one's now.
-      for (const { clientId, state } of entries) {
-        if (state === null || owned.has(clientId)) continue;
+      for (const entry of entries) {
+        const { clientId, state } = entry;
+        if (state === null || owned.has(clientId) || !changes(entry)) continue;
         for (const other of room.conns.values()) other.delete(clientId);
         owned.add(clientId);
       }
