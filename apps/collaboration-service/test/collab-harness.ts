@@ -18,12 +18,14 @@ import {
   type AttemptSavedPayload,
   executionJobSchema,
   type ExecutionJob,
+  ROOM_CHAT_MESSAGE_TYPE,
   ROOM_RUN_MESSAGE_TYPE,
   runViewSchema,
   type RunView,
 } from '@peerprep/contracts';
 import { createMessaging, createWorkQueue, type Messaging, type WorkQueue } from '@peerprep/messaging';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { createLogger, loadConfig } from '@peerprep/service-kit';
 import {
   createTestInfrastructure,
@@ -388,6 +390,21 @@ export class CollabHarness {
     };
     this.clients.add(client);
     return client;
+  }
+
+  /**
+   * Sends a chat line as the frontend does (ROOM_CHAT_MESSAGE_TYPE: the text
+   * alone) and waits until the server's stamped line is in the client's
+   * document.
+   */
+  async chat(client: TestClient, text: string): Promise<void> {
+    const chat = client.doc.getArray<{ text: string }>('chat');
+    const before = chat.length;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
+    encoding.writeVarString(encoder, text);
+    (client.provider.ws as unknown as WebSocket).send(encoding.toUint8Array(encoder));
+    await waitFor(() => chat.length > before && chat.toArray().some((line) => line.text === text.trim()), 5_000, 'the chat line');
   }
 
   async synced(client: TestClient): Promise<void> {
