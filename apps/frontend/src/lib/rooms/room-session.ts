@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { checkChatDraft, encodeChatMessage, readChatMessages, type ChatRefusal } from './chat';
 import { upsertRuns } from '../runs/run-list';
 import { remotePeers, type AwarenessUser, type RemotePeer } from './presence';
-import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, LOCAL_ORIGIN, type RoomDocumentParts } from './room-document';
+import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, type RoomDocumentParts } from './room-document';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
 
