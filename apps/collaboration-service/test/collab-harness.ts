@@ -87,6 +87,14 @@ export interface TestClient {
   destroy(): void;
 }
 
+/** A chat line as the frontend sends it (ROOM_CHAT_MESSAGE_TYPE): the text alone; the server stamps the rest. */
+export function encodeChatLine(text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
+  encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
+}
+
 const logLevel = (process.env['TEST_LOG_LEVEL'] ?? 'silent') as 'silent';
 
 /** A question of the stub bank: every field the contracts ask for, starter code per language. */
@@ -400,10 +408,7 @@ export class CollabHarness {
   async chat(client: TestClient, text: string): Promise<void> {
     const chat = client.doc.getArray<{ text: string }>('chat');
     const before = chat.length;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
-    encoding.writeVarString(encoder, text);
-    (client.provider.ws as unknown as WebSocket).send(encoding.toUint8Array(encoder));
+    (client.provider.ws as unknown as WebSocket).send(encodeChatLine(text));
     await waitFor(() => chat.length > before && chat.toArray().some((line) => line.text === text.trim()), 5_000, 'the chat line');
   }
 

@@ -1,19 +1,11 @@
-import { CHAT_MESSAGE_MAX_LENGTH, COLLAB_CLOSE_CODES, roomDocument, ROOM_CHAT_MESSAGE_TYPE, ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, COLLAB_CLOSE_CODES, roomDocument, ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
 import { openWebSocket, waitFor, websocketHandshake } from '@peerprep/testing';
 import * as encoding from 'lib0/encoding';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CollabHarness, type CollabInstance, type TestClient, type TestUser } from '../../../test/collab-harness';
-
-/** A chat line as the frontend sends it: the text alone; the server stamps the rest. */
-function chatMessage(text: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
-  encoding.writeVarString(encoder, text);
-  return encoding.toUint8Array(encoder);
-}
+import { CollabHarness, encodeChatLine, type CollabInstance, type TestClient, type TestUser } from '../../../test/collab-harness';
 
 /** An awareness message for `clientId` with `state`, at a clock above any the room has seen. */
 function awarenessMessage(clientId: number, state: Record<string, unknown>): Uint8Array {
@@ -70,10 +62,7 @@ describe('the editor refuses what a participant may not do (issue #17 items 4 an
   }
 
   /** The room as a client connecting now gets it: what the server holds. */
-  async function freshView(): Promise<TestClient> {
-    const client = await synced(alice);
-    return client;
-  }
+  const freshView = () => synced(alice);
 
   it('refuses a fake end: meta.endedBy written by a participant closes their socket (4422), and the room stays open and writable', async () => {
     const a = await synced(alice);
@@ -99,7 +88,7 @@ describe('the editor refuses what a participant may not do (issue #17 items 4 an
     expect(await refusal).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'the chat is written by the server only (send a chat message)' });
 
     const b = await synced(bob);
-    send(b, chatMessage('  hello from bob  '));
+    send(b, encodeChatLine('  hello from bob  '));
     await waitFor(() => chatOf(a).length === 1, 5_000, 'the chat line at alice');
     expect(chatOf(a)).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), authorId: bob.id, authorName: 'Bob', text: 'hello from bob', sentAt: expect.any(String) }]);
     // The sender sees its own line too: the server wrote it.
@@ -186,7 +175,7 @@ describe('the editor refuses what a participant may not do (issue #17 items 4 an
   it(`refuses a chat line longer than ${CHAT_MESSAGE_MAX_LENGTH} characters with ${COLLAB_CLOSE_CODES.chatRefused}`, async () => {
     const b = await synced(bob);
     const refusal = harness.refusal(b);
-    send(b, chatMessage('x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1)));
+    send(b, encodeChatLine('x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1)));
     expect(await refusal).toEqual({ code: COLLAB_CLOSE_CODES.chatRefused, reason: `a chat message is at most ${CHAT_MESSAGE_MAX_LENGTH} characters` });
     expect(chatOf(await freshView())).toEqual([]);
   });
@@ -197,11 +186,11 @@ describe('the editor refuses what a participant may not do (issue #17 items 4 an
     const senders = await Promise.all([alice, alice, bob, bob].map((user) => synced(user)));
     const perSender = ROOM_LIMITS.chatMaxMessages / senders.length;
     senders.forEach((sender, index) => {
-      for (let i = 0; i < perSender; i++) send(sender, chatMessage(`line ${index}-${i}`));
+      for (let i = 0; i < perSender; i++) send(sender, encodeChatLine(`line ${index}-${i}`));
     });
     await waitFor(() => chatOf(observer).length === ROOM_LIMITS.chatMaxMessages, 20_000, 'every chat line');
     const refusal = harness.refusal(senders[0]);
-    send(senders[0], chatMessage('one too many'));
+    send(senders[0], encodeChatLine('one too many'));
     expect(await refusal).toEqual({ code: COLLAB_CLOSE_CODES.chatRefused, reason: `the chat is full (${ROOM_LIMITS.chatMaxMessages} messages)` });
     expect(chatOf(await freshView())).toHaveLength(ROOM_LIMITS.chatMaxMessages);
   });
