@@ -57,6 +57,10 @@ const boundaries = (allowTesting) => [
     // relative path reaches them.
     allow: ['^(\\.\\./)+(jest\\.preset\\.cjs|eslint\\.config\\.mjs)$'],
     banTransitiveDependencies: false,
+    // The frontend loads contracts' zod schemas on first use (apps/frontend
+    // src/lib/contracts.ts) while importing its types and its zod-free
+    // subpaths (constants, cookies) statically: both on purpose.
+    checkDynamicDependenciesExceptions: ['@peerprep/contracts'],
     depConstraints: depConstraints({ allowTesting }),
   },
 ];

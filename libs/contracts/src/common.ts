@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, ROLES } from './constants';
+
+export { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, ROLES } from './constants';
 
 /** Every entity id in the platform is a UUID (v4 or v7, issued by its owning service). */
 export const idSchema = z.uuid();
@@ -8,23 +11,15 @@ export type Id = z.infer<typeof idSchema>;
 export const isoDateTimeSchema = z.iso.datetime();
 export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
 
-export const DIFFICULTIES = ['EASY', 'MEDIUM', 'HARD'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
-/** The languages the editor, the starter code and (later) the runner support. */
-export const LANGUAGES = ['javascript', 'typescript', 'python', 'java', 'cpp'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
-export const ROLES = ['USER', 'ADMIN'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const PAGE_SIZE_DEFAULT = 20;
-export const PAGE_SIZE_MAX = 100;
-/** Deep pages cost an OFFSET scan; nobody pages past this in practice. */
-export const PAGE_MAX = 10_000;
 
 /**
  * Query strings arrive as strings, so page numbers are coerced. Absent values

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { difficultySchema, idSchema, isoDateTimeSchema, languageSchema } from './common';
+import { MATCH_TOPICS_MAX } from './constants';
 import { topicSlugSchema } from './questions';
 
-export const MATCH_TOPICS_MAX = 5;
+export { MATCH_TOPICS_MAX } from './constants';
 
 /** What a user asks to be matched on; two requests match on difficulty plus a shared topic. */
 export const matchCriteriaSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUESTION_SORTS, SLUG_PATTERN, TOPIC_SLUG_MAX_LENGTH, VALUE_TYPES } from './constants';
 import {
   difficultySchema,
   idSchema,
@@ -10,20 +11,19 @@ import {
 } from './common';
 
 /** URL-safe identifiers: lower-case words joined by single hyphens. */
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const questionSlugSchema = z
   .string()
   .min(3)
   .max(100)
-  .regex(kebabCase, 'Use lower-case letters, digits and single hyphens');
+  .regex(SLUG_PATTERN, 'Use lower-case letters, digits and single hyphens');
 
 /**
  * Topics are identified by slug everywhere a client filters or asks for one
  * (`dynamic-programming`); the name (`Dynamic Programming`) is for display and
  * is what an admin types when tagging a question (the slug is derived from it).
  */
-export const topicSlugSchema = z.string().min(1).max(50).regex(kebabCase, 'Not a topic slug');
+export const topicSlugSchema = z.string().min(1).max(TOPIC_SLUG_MAX_LENGTH).regex(SLUG_PATTERN, 'Not a topic slug');
 export const topicNameSchema = z
   .string()
   .trim()
@@ -60,27 +60,7 @@ export const topicsResponseSchema = z.object({
 });
 export type TopicsResponse = z.infer<typeof topicsResponseSchema>;
 
-/**
- * The type vocabulary of entry-point parameters and results. Small on purpose:
- * each one maps to one obvious type in every supported language, so one
- * harness can call a solution in any of them with JSON arguments.
- */
-export const VALUE_TYPES = [
-  'int',
-  'long',
-  'double',
-  'bool',
-  'string',
-  'int[]',
-  'long[]',
-  'double[]',
-  'bool[]',
-  'string[]',
-  'int[][]',
-  'double[][]',
-  'bool[][]',
-  'string[][]',
-] as const;
+export { VALUE_TYPES } from './constants';
 export const valueTypeSchema = z.enum(VALUE_TYPES);
 export type ValueType = z.infer<typeof valueTypeSchema>;
 
@@ -264,7 +244,7 @@ export const questionSchema = questionSummarySchema.extend({
 });
 export type Question = z.infer<typeof questionSchema>;
 
-export const QUESTION_SORTS = ['newest', 'oldest', 'title', 'difficulty', 'relevance'] as const;
+export { QUESTION_SORTS } from './constants';
 export const questionSortSchema = z.enum(QUESTION_SORTS);
 export type QuestionSort = z.infer<typeof questionSortSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RUN_PHASES } from './constants';
 import { idSchema, isoDateTimeSchema, languageSchema, paginated, paginationQuerySchema } from './common';
 import {
   executionResultSchema,
@@ -27,14 +28,9 @@ export type RunKind = z.infer<typeof runKindSchema>;
  * run it: the execution service died twice on it or never answered; not the
  * code's fault, try again).
  */
-export const RUN_PHASES = ['queued', 'compiling', 'running', 'done', 'failed'] as const;
+export { isFinishedPhase, RUN_PHASES } from './constants';
 export const runPhaseSchema = z.enum(RUN_PHASES);
 export type RunPhase = z.infer<typeof runPhaseSchema>;
-
-/** A phase after which nothing changes. */
-export function isFinishedPhase(phase: RunPhase): boolean {
-  return phase === 'done' || phase === 'failed';
-}
 
 /**
  * Arguments of one extra test (Run only), in parameter order, each fitting its

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './constants';
 import { idSchema, isoDateTimeSchema, paginated, paginationQuerySchema, roleSchema, searchTextSchema } from './common';
 
 /** Unique case-insensitively; the service compares lower-cased forms. */
@@ -11,12 +12,9 @@ export const usernameSchema = z
 /** RFC 5321 caps an address at 254 characters. */
 export const emailSchema = z.email('Enter a valid email address').max(254);
 
-/**
- * ASVS 2.1: at least 8 characters, long passphrases allowed; the upper bound
- * only keeps the hash from being fed megabytes.
- */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './constants';
+
+/** ASVS 2.1 (see limits.ts). */
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)

@@ -41,11 +41,26 @@ function withLocation(
   return fields.map((f) => ({ field: f.field, location: f.location ?? fallback, message: f.message }));
 }
 
-// body-parser (express.json) reports its failures as errors with a `type`.
+// body-parser (express.json) reports its failures as errors with a `type`,
+// except a body its Content-Encoding cannot decode (zlib's error, wrapped as
+// an exposed 400 with no type); Express's router fails a path parameter that
+// is not validly percent-encoded with a URIError of status 400.
 interface BodyParserError {
   type?: string;
   status?: number;
   expose?: boolean;
+}
+
+function requestReadingProblem(error: BodyParserError | null): MappedProblem | undefined {
+  if (error instanceof URIError && error.status === 400) {
+    const detail = 'The request path is not validly percent-encoded';
+    return { status: 400, extras: { detail, errors: [{ field: '(path)', location: 'params', message: detail }] } };
+  }
+  if (error instanceof Error && error.expose === true && error.status === 400 && error.type === undefined) {
+    const detail = `The request body could not be decoded: ${error.message}`;
+    return { status: 400, extras: { detail, errors: [{ field: '(root)', location: 'body', message: detail }] } };
+  }
+  return undefined;
 }
 
 const BODY_PARSER_PROBLEMS: Record<string, { status: number; detail: string }> = {
@@ -81,8 +96,12 @@ export function problemForError(error: unknown): MappedProblem | undefined {
   if (error instanceof HttpProblem) return { status: error.status, extras: { detail: error.message } };
   const parserError = error as BodyParserError | null;
   const known = parserError?.type ? BODY_PARSER_PROBLEMS[parserError.type] : undefined;
-  if (known) return { status: known.status, extras: { detail: known.detail } };
-  return undefined;
+  if (known) {
+    // A 400 names its field: the body as a whole, like a zod error at the root.
+    const errors = known.status === 400 ? [{ field: '(root)', location: 'body' as const, message: known.detail }] : undefined;
+    return { status: known.status, extras: { detail: known.detail, ...(errors ? { errors } : {}) } };
+  }
+  return requestReadingProblem(parserError);
 }
 
 /** 404 for every request no route answered. */

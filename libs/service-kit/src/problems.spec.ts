@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import net from 'node:net';
 import request from 'supertest';
 import { z } from 'zod';
 import { capturedLogger, startTestService, stopAllServices } from '../test/helpers';
@@ -46,6 +48,81 @@ describe('problem+json errors', () => {
     const res = await request(url).post('/api/echo').set('content-type', 'application/json').send('{"email": ');
     expectProblem(res, 400, '/api/echo');
     expect(res.body.detail).toMatch(/not valid JSON/);
+    expect(res.body.errors).toEqual([{ field: '(root)', location: 'body', message: expect.stringMatching(/not valid JSON/) }]);
+  });
+
+  it('names each unknown field of a strict body, not the object holding it', async () => {
+    const strict = z.strictObject({ name: z.string(), address: z.strictObject({ city: z.string() }) });
+    const { url } = await startTestService({
+      routes: (app) => app.post('/api/strict', validate(strict, 'body'), (req, res) => res.json(req.body)),
+    });
+    const res = await request(url).post('/api/strict').send({ name: 'a', extra: 1, other: 2, address: { city: 'b', zip: '1' } });
+    expectProblem(res, 400, '/api/strict');
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'extra', location: 'body', message: 'Unrecognized key: "extra"' },
+        { field: 'other', location: 'body', message: 'Unrecognized key: "other"' },
+        { field: 'address.zip', location: 'body', message: 'Unrecognized key: "zip"' },
+      ]),
+    );
+    expect(res.body.errors).toHaveLength(3);
+  });
+
+  it('answers 400 naming the body when its Content-Encoding does not decode it', async () => {
+    const { url } = await startTestService({ routes: (app) => app.post('/api/echo', (req, res) => res.json(req.body)) });
+    const res = await request(url).post('/api/echo').set('content-type', 'application/json').set('content-encoding', 'gzip').send('{"not":"gzip"}');
+    expectProblem(res, 400, '/api/echo');
+    expect(res.body.errors).toEqual([{ field: '(root)', location: 'body', message: expect.stringMatching(/could not be decoded/) }]);
+  });
+
+  it('answers 400 naming the path when a path parameter is not validly percent-encoded', async () => {
+    const { url } = await startTestService({ routes: (app) => app.get('/api/items/:id', (req, res) => res.json(req.params)) });
+    const res = await request(url).get('/api/items/%E0%A4%A');
+    expectProblem(res, 400, '/api/items/%E0%A4%A');
+    expect(res.body.errors).toEqual([{ field: '(path)', location: 'params', message: 'The request path is not validly percent-encoded' }]);
+  });
+
+  it('answers 400 naming the field for what no schema makes safe: a NUL character, hostile nesting', async () => {
+    const anyJson = z.object({ text: z.string().optional(), value: z.json().optional() });
+    const { url } = await startTestService({
+      routes: (app) => {
+        app.post('/api/values', validate(anyJson, 'body'), (req, res) => res.json(req.body));
+        app.get('/api/search', validate(z.object({ q: z.string() }), 'query'), (req, res) => res.json(req.query));
+      },
+    });
+    const nul = await request(url).post('/api/values').send({ text: 'a\u0000b' });
+    expectProblem(nul, 400, '/api/values');
+    expect(nul.body.errors).toEqual([{ field: 'text', location: 'body', message: 'Must not contain the NUL character (U+0000)' }]);
+
+    const deep = await request(url).post('/api/values').set('content-type', 'application/json').send(`{"value":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expectProblem(deep, 400, '/api/values');
+    expect(deep.body.errors).toEqual([expect.objectContaining({ location: 'body', message: 'Nested deeper than 64 levels' })]);
+    expect(deep.body.errors[0].field).toMatch(/^value\.0\.0/);
+
+    const query = await request(url).get('/api/search?q=a%00b');
+    expectProblem(query, 400, '/api/search');
+    expect(query.body.errors).toEqual([{ field: 'q', location: 'query', message: 'Must not contain the NUL character (U+0000)' }]);
+  });
+
+  it('answers headers over the size limit with a 431 problem, not a bare status line', async () => {
+    const { url } = await startTestService();
+    const res = await fetch(`${url}/healthz`, { headers: { 'x-padding': 'h'.repeat(32 * 1024) } });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ type: 'about:blank', status: 431, title: 'Request Header Fields Too Large' });
+  });
+
+  it('answers a request line that is not HTTP with a 400 problem', async () => {
+    const { url } = await startTestService();
+    const { port } = new URL(url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.end('NOT HTTP AT ALL\r\n\r\n');
+    let raw = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (raw += chunk));
+    await once(socket, 'close');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(raw).toMatch(/\r\nContent-Type: application\/problem\+json/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad Request' });
   });
 
   it('answers 415 when a JSON body route gets another content type', async () => {

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { answerClientError } from './client-error';
 import type { BaseConfig } from './config';
 import { notFoundHandler, problemErrorHandler } from './error-handler';
 import { createLogger, type Logger } from './logger';
@@ -141,6 +142,7 @@ export function createService(opts: ServiceOptions): Service {
     socket.on('close', forgetSocket);
   });
   if (opts.onUpgrade) server.on('upgrade', opts.onUpgrade);
+  server.on('clientError', answerClientError);
 
   async function start(): Promise<{ port: number; url: string }> {
     await new Promise<void>((resolve, reject) => {

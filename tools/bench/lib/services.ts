@@ -59,6 +59,8 @@ export interface StartServiceOptions {
   /** Answers 200 once the service is ready (default /readyz). */
   readyPath?: string;
   readyTimeoutMs?: number;
+  /** Receives the service's stdout (its JSON log lines); without it stdout is dropped. */
+  onOutput?: (chunk: string) => void;
 }
 
 /** Starts a built service on a free loopback port and waits until it is ready. */
@@ -68,9 +70,13 @@ export async function startBuiltService(options: StartServiceOptions): Promise<R
   const [command, args] = nodeCommand(node, options.cpus);
   const child = spawn(command, args, {
     cwd: workspaceRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.onOutput ? 'pipe' : 'ignore', 'inherit'],
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port) },
   });
+  if (options.onOutput) {
+    const onOutput = options.onOutput;
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => onOutput(chunk));
+  }
   let spawnError: Error | undefined;
   child.once('error', (error) => (spawnError = error));
   let stopping: Promise<void> | undefined;

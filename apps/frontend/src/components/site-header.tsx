@@ -2,9 +2,7 @@
 
 import { IntentLink } from './intent-link';
 import { usePathname } from 'next/navigation';
-import AppBar from '@mui/material/AppBar';
 import Button from '@mui/material/Button';
-import Toolbar from '@mui/material/Toolbar';
 import { isNavItemActive, primaryNavFor, type NavItem } from '../lib/navigation';
 import { useAuth } from './auth/auth-provider';
 import { UserMenu } from './auth/user-menu';
@@ -37,13 +35,10 @@ export function SiteHeader() {
   const { status } = useAuth();
   const items = primaryNavFor(status === 'signedIn');
   return (
-    <AppBar
-      position="sticky"
-      color="inherit"
-      elevation={0}
-      className="border-b border-divider bg-background/80 backdrop-blur-md"
-    >
-      <Toolbar component="div" className="mx-auto w-full max-w-6xl gap-2 px-4 sm:gap-4 sm:px-6">
+    // A plain sticky bar (what MUI's AppBar and Toolbar would draw: z-index of
+    // the app bar, 56 px tall, 64 px from `sm`), without their runtime styling.
+    <header className="sticky top-0 z-[1100] flex w-full flex-col border-b border-divider bg-background/80 backdrop-blur-md">
+      <div className="relative mx-auto flex min-h-14 w-full max-w-6xl items-center gap-2 px-4 sm:min-h-16 sm:gap-4 sm:px-6">
         <IntentLink
           href="/"
           aria-label="PeerPrep home"
@@ -66,7 +61,7 @@ export function SiteHeader() {
           <UserMenu />
           <MobileNav items={items} pathname={pathname} />
         </div>
-      </Toolbar>
-    </AppBar>
+      </div>
+    </header>
   );
 }

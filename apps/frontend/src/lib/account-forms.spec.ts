@@ -24,14 +24,14 @@ describe('changedProfileFields', () => {
 });
 
 describe('validatePasswordChange', () => {
-  it('accepts a new password that is long enough, differs and is confirmed', () => {
-    expect(
+  it('accepts a new password that is long enough, differs and is confirmed', async () => {
+    await expect(
       validatePasswordChange({ currentPassword: 'old secret', newPassword: 'new secret!', confirmPassword: 'new secret!' }),
-    ).toEqual({ data: { currentPassword: 'old secret', newPassword: 'new secret!' }, failure: null });
+    ).resolves.toEqual({ data: { currentPassword: 'old secret', newPassword: 'new secret!' }, failure: null });
   });
 
-  it('puts a mismatch on the confirmation field, next to the contract rules', () => {
-    const { failure } = validatePasswordChange({ currentPassword: '', newPassword: 'short', confirmPassword: 'other' });
+  it('puts a mismatch on the confirmation field, next to the contract rules', async () => {
+    const { failure } = await validatePasswordChange({ currentPassword: '', newPassword: 'short', confirmPassword: 'other' });
     expect(failure?.fieldErrors).toEqual({
       currentPassword: 'Password is required',
       newPassword: 'Password must be at least 8 characters',
@@ -39,8 +39,8 @@ describe('validatePasswordChange', () => {
     });
   });
 
-  it('refuses a new password equal to the current one, beside the new password', () => {
-    const { failure } = validatePasswordChange({
+  it('refuses a new password equal to the current one, beside the new password', async () => {
+    const { failure } = await validatePasswordChange({
       currentPassword: 'same secret',
       newPassword: 'same secret',
       confirmPassword: 'same secret',

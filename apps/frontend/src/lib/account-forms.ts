@@ -1,9 +1,5 @@
-import {
-  changePasswordRequestSchema,
-  type ChangePasswordRequest,
-  type UpdateProfileRequest,
-  type UserProfile,
-} from '@peerprep/contracts';
+import type { ChangePasswordRequest, UpdateProfileRequest, UserProfile } from '@peerprep/contracts';
+import { loadContracts } from './contracts';
 import { validateWith, type FormFailure } from './form-errors';
 
 export const PROFILE_FIELDS = ['username', 'email', 'displayName'] as const;
@@ -22,9 +18,10 @@ export const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPasswo
 export type PasswordChangeField = (typeof PASSWORD_FIELDS)[number];
 
 /** The contract's rules, plus the confirmation that only the form knows about. */
-export function validatePasswordChange(
+export async function validatePasswordChange(
   values: Record<PasswordChangeField, string>,
-): { data: ChangePasswordRequest; failure: null } | { data: null; failure: FormFailure } {
+): Promise<{ data: ChangePasswordRequest; failure: null } | { data: null; failure: FormFailure }> {
+  const { changePasswordRequestSchema } = await loadContracts();
   const { currentPassword, newPassword, confirmPassword } = values;
   const result = validateWith(changePasswordRequestSchema, { currentPassword, newPassword }, PASSWORD_FIELDS);
   if (confirmPassword === newPassword) return result;

@@ -7,13 +7,25 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
+/**
+ * A schema, or a function that loads one (`contract('questionsPageSchema')`
+ * from `lib/contracts`): then zod and the contract schemas load when the first
+ * answer arrives, not with the page, and stay out of its hydration.
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+/** The schema itself, loading it first when it is given as a loader. */
+export function resolveSchema<S extends z.ZodType>(source: SchemaSource<S>): S | Promise<S> {
+  return typeof source === 'function' ? source() : source;
+}
+
 export interface ApiRequestOptions<S extends z.ZodType> {
   /**
    * Validates (and types) the 2xx body. A 204 has none: the schema sees
    * `undefined`, so use `z.void()` for an answer that never has a body and
    * `schema.optional()` for "this, or 204 when there is nothing".
    */
-  schema: S;
+  schema: SchemaSource<S>;
   method?: HttpMethod;
   /** Sent as JSON. */
   body?: unknown;
@@ -85,7 +97,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Api
   } catch (error) {
     throw new ApiContractError(path, response.status, error);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = (await resolveSchema(schema)).safeParse(json);
   if (!parsed.success) throw new ApiContractError(path, response.status, parsed.error);
   return parsed.data;
 }

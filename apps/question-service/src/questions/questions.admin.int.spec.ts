@@ -264,14 +264,14 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
       expect(emptied.body.referenceSolutions).toEqual({});
     });
 
-    it('answers 400 naming referenceSolutions for a language that is not one of the five, and the language for code that is too long', async () => {
+    it('answers 400 naming referenceSolutions.<language> for a language that is not one of the five, and the language for code that is too long', async () => {
       await createAsAdmin();
       const ruby = await request(svc.url)
         .put('/api/questions/sum-of-list')
         .set(asAdmin())
         .send({ ...questionInput(), referenceSolutions: { ruby: 'def solve(nums) = nums.sum' } })
         .expect(400);
-      expect(ruby.body.errors).toEqual([expect.objectContaining({ field: 'referenceSolutions', message: expect.stringContaining('ruby') })]);
+      expect(ruby.body.errors).toEqual([expect.objectContaining({ field: 'referenceSolutions.ruby', message: expect.stringContaining('ruby') })]);
       const tooLong = await request(svc.url)
         .post('/api/questions')
         .set(asAdmin())

@@ -11,7 +11,11 @@ export default function HistoryPage() {
   // prerendered page holds the frame, in the first paint, and the list loads
   // under it (see ProfileView for the frame outside the session check).
   return (
-    <AccountPage title="History" intro="Your past sessions, newest first." wide>
+    <AccountPage
+      title="History"
+      intro="Every session you have had, newest first: the question, your partner, the language and how it went. Open one to read the code you wrote together, the chat and your runs."
+      wide
+    >
       <Suspense fallback={<PageLoading label="Loading your history…" />}>
         <HistoryListView />
       </Suspense>

@@ -1,11 +1,11 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts';
+import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts/constants';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import { useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import { PASSWORD_FIELDS, validatePasswordChange, type PasswordChangeField } from '../../lib/account-forms';
+import { noContent } from '../../lib/contracts';
 import { useAuth } from '../auth/auth-provider';
 import { FormAlert } from '../forms/form-alert';
 import { PasswordField } from '../forms/password-field';
@@ -36,9 +36,9 @@ export function ChangePasswordForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const { data, failure } = validatePasswordChange(values);
+    const { data, failure } = await validatePasswordChange(values);
     if (failure) return form.showFailure(failure);
-    const ok = await form.submit(() => request('/users/me/password', { method: 'POST', body: data, schema: z.void() }));
+    const ok = await form.submit(() => request('/users/me/password', { method: 'POST', body: data, schema: noContent }));
     if (ok) setValues(EMPTY);
     setSaved(ok);
   }

@@ -1,6 +1,5 @@
 'use client';
 
-import { deleteAccountRequestSchema } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -10,7 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { z } from 'zod';
+import { loadContracts, noContent } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
 import { useAuth } from '../auth/auth-provider';
 import { FormAlert } from '../forms/form-alert';
@@ -35,9 +34,10 @@ export function DeleteAccountSection() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const { deleteAccountRequestSchema } = await loadContracts();
     const { data, failure } = validateWith(deleteAccountRequestSchema, { password }, FIELDS);
     if (failure) return form.showFailure(failure);
-    const deleted = await form.submit(() => request('/users/me', { method: 'DELETE', body: data, schema: z.void() }));
+    const deleted = await form.submit(() => request('/users/me', { method: 'DELETE', body: data, schema: noContent }));
     // The server revoked every session; RequireAuth takes the visitor home.
     if (deleted) forget();
   }

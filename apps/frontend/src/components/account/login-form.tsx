@@ -1,19 +1,16 @@
 'use client';
 
-import { loginRequestSchema } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
-import type { Route } from 'next';
-import { IntentLink } from '../intent-link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
-import { safeNextPath } from '../../lib/auth/next-path';
+import { TextInput } from '../forms/text-input';
+import { Suspense, useState, type FormEvent } from 'react';
+import { loadContracts } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
 import { useAuth } from '../auth/auth-provider';
 import { FormAlert } from '../forms/form-alert';
 import { PasswordField } from '../forms/password-field';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { AuthCard } from './auth-card';
+import { AuthLink, AuthSwitchLink, GoOnWhenSignedIn } from './return-path';
 
 const FIELDS = ['identifier', 'password'] as const;
 /** One sentence whatever was wrong: the server does not say either (no account enumeration). */
@@ -21,27 +18,17 @@ const BAD_CREDENTIALS = 'That username or email and password do not match an acc
 
 export function LoginForm() {
   const { status, logIn } = useAuth();
-  const router = useRouter();
-  const searchParams = useSearchParams();
-  const rawNext = searchParams.get('next');
-  const next = safeNextPath(rawNext);
   const form = useFormSubmission({ fields: FIELDS, unauthorizedMessage: BAD_CREDENTIALS });
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
 
-  // Signed in (just now, or already when the page opened): go where the visitor was headed.
-  useEffect(() => {
-    if (status === 'signedIn') router.replace(next);
-  }, [status, next, router]);
-
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const { loginRequestSchema } = await loadContracts();
     const { data, failure } = validateWith(loginRequestSchema, { identifier, password }, FIELDS);
     if (failure) return form.showFailure(failure);
     await form.submit(() => logIn(data));
   }
-
-  const signupHref = rawNext ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
 
   return (
     <AuthCard
@@ -50,15 +37,19 @@ export function LoginForm() {
       footer={
         <>
           New to PeerPrep?{' '}
-          <IntentLink href={signupHref as Route} className="font-semibold text-primary">
-            Create an account
-          </IntentLink>
+          <Suspense fallback={<AuthLink href="/signup">Create an account</AuthLink>}>
+            <AuthSwitchLink to="/signup">Create an account</AuthSwitchLink>
+          </Suspense>
         </>
       }
     >
+      {/* Signed in (just now, or already when the page opened): go where the visitor was headed. */}
+      <Suspense fallback={null}>
+        <GoOnWhenSignedIn signedIn={status === 'signedIn'} />
+      </Suspense>
       <form noValidate onSubmit={onSubmit} aria-label="Log in" className="flex flex-col gap-4">
         <FormAlert message={form.message} />
-        <TextField
+        <TextInput
           label="Username or email"
           name="identifier"
           autoComplete="username"

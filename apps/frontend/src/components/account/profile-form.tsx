@@ -1,12 +1,13 @@
 'use client';
 
-import { updateProfileRequestSchema, userProfileSchema, type UserProfile } from '@peerprep/contracts';
+import type { UserProfile } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
+import { TextInput } from '../forms/text-input';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { changedProfileFields, PROFILE_FIELDS, type ProfileField } from '../../lib/account-forms';
+import { contract, loadContracts } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
 import { useAuth } from '../auth/auth-provider';
 import { FormAlert } from '../forms/form-alert';
@@ -41,10 +42,11 @@ export function ProfileForm({ user }: { user: UserProfile }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
+    const { updateProfileRequestSchema } = await loadContracts();
     const { data, failure } = validateWith(updateProfileRequestSchema, changes, PROFILE_FIELDS);
     if (failure) return form.showFailure(failure);
     const ok = await form.submit(async () => {
-      const updated = await request('/users/me', { method: 'PATCH', body: data, schema: userProfileSchema });
+      const updated = await request('/users/me', { method: 'PATCH', body: data, schema: contract('userProfileSchema') });
       updateUser(updated);
       setValues({ username: updated.username, email: updated.email, displayName: updated.displayName });
     });
@@ -62,9 +64,9 @@ export function ProfileForm({ user }: { user: UserProfile }) {
       <form noValidate onSubmit={onSubmit} aria-label="Account details" className="mt-6 flex flex-col gap-4">
         <FormAlert message={form.message} />
         <FormAlert message={saved ? 'Your profile was saved.' : null} severity="success" />
-        <TextField {...field('displayName')} label="Display name" autoComplete="nickname" required />
-        <TextField {...field('username')} label="Username" autoComplete="username" required />
-        <TextField {...field('email')} label="Email" type="email" autoComplete="email" required />
+        <TextInput {...field('displayName')} label="Display name" autoComplete="nickname" required />
+        <TextInput {...field('username')} label="Username" autoComplete="username" required />
+        <TextInput {...field('email')} label="Email" type="email" autoComplete="email" required />
         <div className="flex justify-end gap-3">
           <Button
             type="button"

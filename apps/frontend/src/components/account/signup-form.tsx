@@ -1,33 +1,24 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH, signupRequestSchema } from '@peerprep/contracts';
+import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts/constants';
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
-import type { Route } from 'next';
-import { IntentLink } from '../intent-link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
-import { safeNextPath } from '../../lib/auth/next-path';
+import { TextInput } from '../forms/text-input';
+import { Suspense, useState, type FormEvent } from 'react';
+import { loadContracts } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
 import { useAuth } from '../auth/auth-provider';
 import { FormAlert } from '../forms/form-alert';
 import { PasswordField } from '../forms/password-field';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { AuthCard } from './auth-card';
+import { AuthLink, AuthSwitchLink, GoOnWhenSignedIn } from './return-path';
 
 const FIELDS = ['username', 'email', 'displayName', 'password'] as const;
 
 export function SignupForm() {
   const { status, signUp } = useAuth();
-  const router = useRouter();
-  const rawNext = useSearchParams().get('next');
-  const next = safeNextPath(rawNext);
   const form = useFormSubmission({ fields: FIELDS });
   const [values, setValues] = useState({ username: '', email: '', displayName: '', password: '' });
-
-  useEffect(() => {
-    if (status === 'signedIn') router.replace(next);
-  }, [status, next, router]);
 
   function field(name: (typeof FIELDS)[number]) {
     return {
@@ -45,12 +36,11 @@ export function SignupForm() {
     event.preventDefault();
     // A blank display name means "use my username" (the server's default).
     const body = { ...values, displayName: values.displayName.trim() || undefined };
+    const { signupRequestSchema } = await loadContracts();
     const { data, failure } = validateWith(signupRequestSchema, body, FIELDS);
     if (failure) return form.showFailure(failure);
     await form.submit(() => signUp(data));
   }
-
-  const loginHref = rawNext ? `/login?next=${encodeURIComponent(next)}` : '/login';
 
   return (
     <AuthCard
@@ -59,15 +49,18 @@ export function SignupForm() {
       footer={
         <>
           Already have an account?{' '}
-          <IntentLink href={loginHref as Route} className="font-semibold text-primary">
-            Log in
-          </IntentLink>
+          <Suspense fallback={<AuthLink href="/login">Log in</AuthLink>}>
+            <AuthSwitchLink to="/login">Log in</AuthSwitchLink>
+          </Suspense>
         </>
       }
     >
+      <Suspense fallback={null}>
+        <GoOnWhenSignedIn signedIn={status === 'signedIn'} />
+      </Suspense>
       <form noValidate onSubmit={onSubmit} aria-label="Sign up" className="flex flex-col gap-4">
         <FormAlert message={form.message} />
-        <TextField
+        <TextInput
           {...field('username')}
           label="Username"
           autoComplete="username"
@@ -75,7 +68,7 @@ export function SignupForm() {
           required
           helperText={form.fieldErrors.username ?? '3–20 letters, digits or underscores'}
         />
-        <TextField
+        <TextInput
           {...field('email')}
           label="Email"
           type="email"
@@ -83,7 +76,7 @@ export function SignupForm() {
           required
           helperText={form.fieldErrors.email}
         />
-        <TextField
+        <TextInput
           {...field('displayName')}
           label="Display name"
           autoComplete="nickname"

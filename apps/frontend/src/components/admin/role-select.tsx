@@ -1,6 +1,7 @@
 'use client';
 
-import { ROLES, type Role, type UserProfile } from '@peerprep/contracts';
+import { ROLES } from '@peerprep/contracts/constants';
+import type { Role, UserProfile } from '@peerprep/contracts';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Tooltip from '@mui/material/Tooltip';

@@ -1,7 +1,8 @@
 'use client';
 
-import { usersPageSchema, type UsersPage } from '@peerprep/contracts';
+import type { UsersPage } from '@peerprep/contracts';
 import { startTransition, useEffect, useState } from 'react';
+import { contract } from '../../lib/contracts';
 import { useAuth } from '../auth/auth-provider';
 
 export interface UsersQuery {
@@ -26,7 +27,7 @@ export function useUsersPage(query: UsersQuery) {
   useEffect(() => {
     const controller = new AbortController();
     request('/users', {
-      schema: usersPageSchema,
+      schema: contract('usersPageSchema'),
       query: { page: query.page, pageSize: query.pageSize, q: query.q.trim() || undefined },
       signal: controller.signal,
     }).then(

@@ -1,6 +1,6 @@
 'use client';
 
-import { changeRoleRequestSchema, userProfileSchema, type Role, type UserProfile } from '@peerprep/contracts';
+import type { Role, UserProfile } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Avatar from '@mui/material/Avatar';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -15,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { describeFailure } from '../../lib/form-errors';
+import { loadContracts } from '../../lib/contracts';
 import { useAuth } from '../auth/auth-provider';
 import { PageMessage } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
@@ -123,6 +124,7 @@ function UsersPage() {
     setSavingId(target.id);
     setNotice(null);
     try {
+      const { changeRoleRequestSchema, userProfileSchema } = await loadContracts();
       const updated = await request(`/users/${encodeURIComponent(target.id)}/role`, {
         method: 'PATCH',
         body: changeRoleRequestSchema.parse({ role }),
@@ -150,7 +152,7 @@ function UsersPage() {
     <RoleSelect user={user} isSelf={user.id === me?.id} pending={savingId === user.id} onChange={(role) => void changeRole(user, role)} />
   );
   return (
-    <AccountPage title="Manage users" intro="Search accounts and grant or remove admin rights." wide>
+    <>
       <AdminSearchField paging={paging} label="Search users" placeholder="Username, email or display name" className="max-w-md" />
       {notice ? (
         <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={() => setNotice(null)}>
@@ -171,14 +173,17 @@ function UsersPage() {
         )}
         <AdminListPagination paging={paging} total={page?.total} sizes={PAGE_SIZES} />
       </Paper>
-    </AccountPage>
+    </>
   );
 }
 
 export function UsersAdminView() {
+  // The frame renders on the server, outside the session check (see ProfileView).
   return (
-    <RequireAuth role="ADMIN">
-      <UsersPage />
-    </RequireAuth>
+    <AccountPage title="Manage users" intro="Search accounts and grant or remove admin rights." wide>
+      <RequireAuth role="ADMIN">
+        <UsersPage />
+      </RequireAuth>
+    </AccountPage>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX, type Difficulty, type MatchCriteria, type TopicWithCounts } from '@peerprep/contracts';
+import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX } from '@peerprep/contracts/constants';
+import type { Difficulty, MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -65,9 +66,9 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
     setLocalFailure(null);
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = toMatchRequest(values, topics);
+    const checked = await toMatchRequest(values, topics);
     if (checked.failure) setLocalFailure(checked.failure);
     else onSubmit(checked.data);
   };

@@ -1,4 +1,5 @@
-import { LANGUAGES, type Question } from '@peerprep/contracts';
+import { LANGUAGES } from '@peerprep/contracts/constants';
+import type { Question } from '@peerprep/contracts';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { IntentLink } from '../intent-link';

@@ -1,6 +1,7 @@
 'use client';
 
-import { DIFFICULTIES, QUESTION_SORTS, type Difficulty, type QuestionSort, type TopicWithCounts } from '@peerprep/contracts';
+import { DIFFICULTIES, QUESTION_SORTS } from '@peerprep/contracts/constants';
+import type { Difficulty, QuestionSort, TopicWithCounts } from '@peerprep/contracts';
 import Autocomplete from '@mui/material/Autocomplete';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';

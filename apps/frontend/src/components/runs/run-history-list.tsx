@@ -1,6 +1,7 @@
 'use client';
 
-import { isFinishedPhase, type RunView } from '@peerprep/contracts';
+import { isFinishedPhase } from '@peerprep/contracts/constants';
+import type { RunView } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useState } from 'react';

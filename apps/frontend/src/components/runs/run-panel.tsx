@@ -1,6 +1,7 @@
 'use client';
 
-import { isFinishedPhase, type RunView } from '@peerprep/contracts';
+import { isFinishedPhase } from '@peerprep/contracts/constants';
+import type { RunView } from '@peerprep/contracts';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useId, useState, type ReactNode } from 'react';

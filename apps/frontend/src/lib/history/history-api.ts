@@ -1,14 +1,15 @@
-import { attemptDetailSchema, historyPageSchema, type AttemptDetail, type HistoryPage } from '@peerprep/contracts';
+import type { AttemptDetail, HistoryPage } from '@peerprep/contracts';
 import type { SessionStore } from '../auth/session-store';
+import { contract } from '../contracts';
 
 type AuthorizedRequest = SessionStore['request'];
 
 /** `GET /history`: the user's own attempts, newest first. */
 export function fetchHistoryPage(request: AuthorizedRequest, page: number, pageSize: number, signal?: AbortSignal): Promise<HistoryPage> {
-  return request('/history', { schema: historyPageSchema, query: { page, pageSize }, signal });
+  return request('/history', { schema: contract('historyPageSchema'), query: { page, pageSize }, signal });
 }
 
 /** `GET /history/:id`: one attempt with its final code and chat (403/404 otherwise). */
 export function fetchAttempt(request: AuthorizedRequest, attemptId: string, signal?: AbortSignal): Promise<AttemptDetail> {
-  return request(`/history/${encodeURIComponent(attemptId)}`, { schema: attemptDetailSchema, signal });
+  return request(`/history/${encodeURIComponent(attemptId)}`, { schema: contract('attemptDetailSchema'), signal });
 }

@@ -1,4 +1,4 @@
-import { PAGE_MAX } from '@peerprep/contracts';
+import { PAGE_MAX } from '@peerprep/contracts/constants';
 import type { Route } from 'next';
 
 export const HISTORY_PAGE_SIZE = 10;

@@ -18,18 +18,18 @@ const [ARRAYS, GRAPHS, STRINGS, TREES] = [topic('arrays', 'Arrays', 3, 2, 0), to
 const TOPICS = [ARRAYS, GRAPHS, STRINGS, TREES];
 
 describe('toMatchRequest', () => {
-  it('turns a complete form into the request body', () => {
-    const result = toMatchRequest({ difficulty: 'EASY', topics: ['arrays', 'graphs'], language: 'java', allowRelaxed: false }, TOPICS);
+  it('turns a complete form into the request body', async () => {
+    const result = await toMatchRequest({ difficulty: 'EASY', topics: ['arrays', 'graphs'], language: 'java', allowRelaxed: false }, TOPICS);
     expect(result).toEqual({ data: { difficulty: 'EASY', topics: ['arrays', 'graphs'], language: 'java', allowRelaxed: false }, failure: null });
   });
 
-  it('asks for a difficulty and a topic beside their fields', () => {
-    const result = toMatchRequest(DEFAULT_CRITERIA_FORM, TOPICS);
+  it('asks for a difficulty and a topic beside their fields', async () => {
+    const result = await toMatchRequest(DEFAULT_CRITERIA_FORM, TOPICS);
     expect(result.failure?.fieldErrors).toEqual({ difficulty: 'Pick a difficulty', topics: 'Pick at least one topic' });
   });
 
-  it('names the chosen topics that have no question at the difficulty', () => {
-    const result = toMatchRequest({ ...DEFAULT_CRITERIA_FORM, difficulty: 'HARD', topics: ['arrays', 'graphs', 'trees'] }, TOPICS);
+  it('names the chosen topics that have no question at the difficulty', async () => {
+    const result = await toMatchRequest({ ...DEFAULT_CRITERIA_FORM, difficulty: 'HARD', topics: ['arrays', 'graphs', 'trees'] }, TOPICS);
     expect(result.failure?.fieldErrors).toEqual({ topics: 'No hard questions in Arrays, Trees yet' });
   });
 });

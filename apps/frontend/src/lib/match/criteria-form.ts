@@ -1,11 +1,6 @@
-import {
-  createMatchRequestSchema,
-  MATCH_TOPICS_MAX,
-  type Difficulty,
-  type Language,
-  type MatchCriteria,
-  type TopicWithCounts,
-} from '@peerprep/contracts';
+import { MATCH_TOPICS_MAX } from '@peerprep/contracts/constants';
+import type { Difficulty, Language, MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
+import { loadContracts } from '../contracts';
 import { ApiError } from '../api-error';
 import { describeFailure, validateWith, type FormFailure } from '../form-errors';
 
@@ -42,10 +37,11 @@ export function toggleTopic(values: CriteriaFormValues, slug: string): CriteriaF
  * Beyond the contract, every topic must have a question at the difficulty
  * (the server answers 400 otherwise): said here without a round trip.
  */
-export function toMatchRequest(
+export async function toMatchRequest(
   values: CriteriaFormValues,
   topics: readonly TopicWithCounts[],
-): { data: MatchCriteria; failure: null } | { data: null; failure: FormFailure } {
+): Promise<{ data: MatchCriteria; failure: null } | { data: null; failure: FormFailure }> {
+  const { createMatchRequestSchema } = await loadContracts();
   const checked = validateWith(createMatchRequestSchema, values, CRITERIA_FIELDS);
   const errors: Record<string, string> = { ...(checked.failure?.fieldErrors ?? {}) };
   if (values.difficulty === null) errors['difficulty'] = 'Pick a difficulty';

@@ -1,12 +1,12 @@
 import type { MatchRequestView } from '@peerprep/contracts';
 import type { z } from 'zod';
-import { ApiError } from '../api-client';
+import { ApiError, resolveSchema } from '../api-client';
 import type { AuthorizedRequestOptions } from '../auth/session-store';
 import { fetchCurrentMatchRequest } from './match-api';
 
 /** Stands in for SessionStore.request: parses what "the server" sent with the caller's schema, as apiRequest does. */
 function answering(body: unknown) {
-  return jest.fn(async (_path: string, options: AuthorizedRequestOptions<z.ZodType>) => options.schema.parse(body));
+  return jest.fn(async (_path: string, options: AuthorizedRequestOptions<z.ZodType>) => (await resolveSchema(options.schema)).parse(body));
 }
 
 const view: MatchRequestView = {

@@ -1,27 +1,19 @@
-import {
-  matchRequestViewSchema,
-  questionsPageSchema,
-  topicsResponseSchema,
-  DIFFICULTIES,
-  type Difficulty,
-  type MatchCriteria,
-  type MatchRequestView,
-  type TopicsResponse,
-} from '@peerprep/contracts';
-import { z } from 'zod';
+import { DIFFICULTIES } from '@peerprep/contracts/constants';
+import type { Difficulty, MatchCriteria, MatchRequestView, TopicsResponse } from '@peerprep/contracts';
 import { apiRequest, ApiError } from '../api-client';
 import type { SessionStore } from '../auth/session-store';
+import { contract, loadContracts, noContent } from '../contracts';
 
 type AuthorizedRequest = SessionStore['request'];
 
 export function createMatchRequest(request: AuthorizedRequest, criteria: MatchCriteria): Promise<MatchRequestView> {
-  return request('/match/requests', { method: 'POST', body: criteria, schema: matchRequestViewSchema });
+  return request('/match/requests', { method: 'POST', body: criteria, schema: contract('matchRequestViewSchema') });
 }
 
 /** The waiting or matched request, or null when there is none (the API answers 204). */
 export async function fetchCurrentMatchRequest(request: AuthorizedRequest, signal?: AbortSignal): Promise<MatchRequestView | null> {
   try {
-    return (await request('/match/requests/current', { schema: matchRequestViewSchema.optional(), signal })) ?? null;
+    return (await request('/match/requests/current', { schema: () => loadContracts().then((contracts) => contracts.matchRequestViewSchema.optional()), signal })) ?? null;
   } catch (error) {
     // A matching-service from before the 204 answered 404 (during a rolling deploy).
     if (error instanceof ApiError && error.status === 404) return null;
@@ -32,7 +24,7 @@ export async function fetchCurrentMatchRequest(request: AuthorizedRequest, signa
 /** Cancels the current request; one that already ended (404) counts as cancelled. */
 export async function cancelMatchRequest(request: AuthorizedRequest): Promise<void> {
   try {
-    await request('/match/requests/current', { method: 'DELETE', schema: z.void() });
+    await request('/match/requests/current', { method: 'DELETE', schema: noContent });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return;
     throw error;
@@ -40,7 +32,7 @@ export async function cancelMatchRequest(request: AuthorizedRequest): Promise<vo
 }
 
 export function fetchTopics(signal?: AbortSignal): Promise<TopicsResponse> {
-  return apiRequest('/topics', { schema: topicsResponseSchema, signal });
+  return apiRequest('/topics', { schema: contract('topicsResponseSchema'), signal });
 }
 
 /**
@@ -51,7 +43,7 @@ export function fetchTopics(signal?: AbortSignal): Promise<TopicsResponse> {
 export async function fetchDifficultyCounts(topics: readonly string[], signal?: AbortSignal): Promise<Record<Difficulty, number>> {
   const totals = await Promise.all(
     DIFFICULTIES.map((difficulty) =>
-      apiRequest('/questions', { schema: questionsPageSchema, query: { difficulty, topics, pageSize: 1 }, signal }).then((page) => page.total),
+      apiRequest('/questions', { schema: contract('questionsPageSchema'), query: { difficulty, topics, pageSize: 1 }, signal }).then((page) => page.total),
     ),
   );
   return { EASY: totals[0] ?? 0, MEDIUM: totals[1] ?? 0, HARD: totals[2] ?? 0 };

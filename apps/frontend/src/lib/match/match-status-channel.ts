@@ -1,4 +1,5 @@
-import { matchStatusMessageSchema, type MatchStatusMessage } from '@peerprep/contracts';
+import type { MatchStatusMessage } from '@peerprep/contracts';
+import { loadContracts } from '../contracts';
 import { reconnectDelayMs } from './reconnect';
 
 /** The part of the browser's WebSocket the channel uses (tests pass a fake). */
@@ -77,6 +78,9 @@ export class MatchStatusChannel {
     }
     if (this.stopped) return;
     if (!token) return this.retry();
+    // Loaded with the first connection, not with the page (lib/contracts).
+    const { matchStatusMessageSchema } = await loadContracts();
+    if (this.stopped) return;
 
     const socket = this.options.openSocket(token);
     this.socket = socket;

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@peerprep/contracts';
+import { LANGUAGES } from '@peerprep/contracts/constants';
 import { ApiError, type FieldErrors } from '../api-error';
 import { describeFailure, type FormFailure } from '../form-errors';
 

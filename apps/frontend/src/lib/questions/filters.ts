@@ -1,13 +1,6 @@
 import type { Route } from 'next';
-import {
-  DIFFICULTIES,
-  PAGE_MAX,
-  PAGE_SIZE_DEFAULT,
-  QUESTION_SORTS,
-  topicSlugSchema,
-  type Difficulty,
-  type QuestionSort,
-} from '@peerprep/contracts';
+import { DIFFICULTIES, isTopicSlug, PAGE_MAX, PAGE_SIZE_DEFAULT, QUESTION_SORTS } from '@peerprep/contracts/constants';
+import type { Difficulty, QuestionSort } from '@peerprep/contracts';
 
 /** What the question browser shows; the URL query is its only store. */
 export interface QuestionFilters {
@@ -59,7 +52,7 @@ export function filtersFromSearchParams(params: SearchParamsLike): QuestionFilte
         .getAll('topics')
         .flatMap((value) => value.split(','))
         .map((value) => value.trim())
-        .filter((value) => topicSlugSchema.safeParse(value).success),
+        .filter(isTopicSlug),
     ),
   ].slice(0, MAX_TOPICS);
   return {

@@ -1,6 +1,7 @@
 'use client';
 
-import { DIFFICULTIES, type Difficulty } from '@peerprep/contracts';
+import { DIFFICULTIES } from '@peerprep/contracts/constants';
+import type { Difficulty } from '@peerprep/contracts';
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';

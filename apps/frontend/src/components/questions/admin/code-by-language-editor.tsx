@@ -1,6 +1,7 @@
 'use client';
 
-import { LANGUAGES, type Language } from '@peerprep/contracts';
+import { LANGUAGES } from '@peerprep/contracts/constants';
+import type { Language } from '@peerprep/contracts';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';

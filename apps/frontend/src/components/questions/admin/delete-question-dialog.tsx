@@ -9,12 +9,11 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
-import { z } from 'zod';
+import { noContent } from '../../../lib/contracts';
 import { describeSaveFailure } from '../../../lib/questions/field-errors';
 import { useAuth } from '../../auth/auth-provider';
 
 /** DELETE answers 204 with no body. */
-const z204 = z.void();
 
 /** Asks before deleting `question`; closes with `onDeleted` once the API confirms. */
 export function DeleteQuestionDialog({
@@ -35,7 +34,7 @@ export function DeleteQuestionDialog({
     setPending(true);
     setError(null);
     try {
-      await request(`/questions/${encodeURIComponent(question.id)}`, { method: 'DELETE', schema: z204 });
+      await request(`/questions/${encodeURIComponent(question.id)}`, { method: 'DELETE', schema: noContent });
       onDeleted(question);
     } catch (failure) {
       setError(describeSaveFailure(failure, []).message ?? 'The question was not deleted.');

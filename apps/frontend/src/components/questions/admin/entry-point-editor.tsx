@@ -1,6 +1,7 @@
 'use client';
 
-import { VALUE_TYPES, type ValueType } from '@peerprep/contracts';
+import { VALUE_TYPES } from '@peerprep/contracts/constants';
+import type { ValueType } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';

@@ -39,7 +39,7 @@ function QuestionsAdminTable() {
   const page = questions.data;
 
   return (
-    <AccountPage title="Manage questions" intro="Create, edit and delete the questions students practise on." wide>
+    <>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <AdminSearchField paging={paging} label="Search questions" className="flex-1 sm:max-w-md" />
         <Button component={IntentLink} href="/admin/questions/new" variant="contained" startIcon={<Add />} className="sm:ml-auto">
@@ -96,14 +96,17 @@ function QuestionsAdminTable() {
           questions.reload();
         }}
       />
-    </AccountPage>
+    </>
   );
 }
 
 export function QuestionsAdminView() {
+  // The frame renders on the server, outside the session check (see ProfileView).
   return (
-    <RequireAuth role="ADMIN">
-      <QuestionsAdminTable />
-    </RequireAuth>
+    <AccountPage title="Manage questions" intro="Create, edit and delete the questions students practise on." wide>
+      <RequireAuth role="ADMIN">
+        <QuestionsAdminTable />
+      </RequireAuth>
+    </AccountPage>
   );
 }

@@ -1,0 +1,67 @@
+// The contracts' vocabularies and limits as plain values: no zod here, so a
+// page can render choices and helper texts from them alone, as
+// `@peerprep/contracts/constants`, and load zod and the schemas only when it
+// validates. The schema modules build on these and re-export them.
+
+/**
+ * ASVS 2.1: at least 8 characters, long passphrases allowed; the upper bound
+ * only keeps the hash from being fed megabytes.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const DIFFICULTIES = ['EASY', 'MEDIUM', 'HARD'] as const;
+
+/** The languages the editor, the starter code and (later) the runner support. */
+export const LANGUAGES = ['javascript', 'typescript', 'python', 'java', 'cpp'] as const;
+
+export const ROLES = ['USER', 'ADMIN'] as const;
+
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 100;
+/** Deep pages cost an OFFSET scan; nobody pages past this in practice. */
+export const PAGE_MAX = 10_000;
+
+/** Topics one match request may name. */
+export const MATCH_TOPICS_MAX = 5;
+
+/**
+ * The type vocabulary of entry-point parameters and results. Small on purpose:
+ * each one maps to one obvious type in every supported language, so one
+ * harness can call a solution in any of them with JSON arguments.
+ */
+export const VALUE_TYPES = [
+  'int',
+  'long',
+  'double',
+  'bool',
+  'string',
+  'int[]',
+  'long[]',
+  'double[]',
+  'bool[]',
+  'string[]',
+  'int[][]',
+  'double[][]',
+  'bool[][]',
+  'string[][]',
+] as const;
+
+export const QUESTION_SORTS = ['newest', 'oldest', 'title', 'difficulty', 'relevance'] as const;
+
+/** Question and topic slugs: lower-case letters, digits and single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const TOPIC_SLUG_MAX_LENGTH = 50;
+
+/** The rule of `topicSlugSchema`, for code that must not load zod (the question browser's URL). */
+export function isTopicSlug(value: string): boolean {
+  return value.length <= TOPIC_SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
+}
+
+/** A run's phases, in order (see runs.ts). */
+export const RUN_PHASES = ['queued', 'compiling', 'running', 'done', 'failed'] as const;
+
+/** A phase after which nothing changes. */
+export function isFinishedPhase(phase: (typeof RUN_PHASES)[number]): boolean {
+  return phase === 'done' || phase === 'failed';
+}
