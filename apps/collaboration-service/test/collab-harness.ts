@@ -18,12 +18,14 @@ import {
   type AttemptSavedPayload,
   executionJobSchema,
   type ExecutionJob,
+  ROOM_CHAT_MESSAGE_TYPE,
   ROOM_RUN_MESSAGE_TYPE,
   runViewSchema,
   type RunView,
 } from '@peerprep/contracts';
 import { createMessaging, createWorkQueue, type Messaging, type WorkQueue } from '@peerprep/messaging';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { createLogger, loadConfig } from '@peerprep/service-kit';
 import {
   createTestInfrastructure,
@@ -83,6 +85,14 @@ export interface TestClient {
   /** Every run message the server sent this client, in order. */
   runs: RunView[];
   destroy(): void;
+}
+
+/** A chat line as the frontend sends it (ROOM_CHAT_MESSAGE_TYPE): the text alone; the server stamps the rest. */
+export function encodeChatLine(text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
+  encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
 }
 
 const logLevel = (process.env['TEST_LOG_LEVEL'] ?? 'silent') as 'silent';
@@ -394,6 +404,18 @@ export class CollabHarness {
     };
     this.clients.add(client);
     return client;
+  }
+
+  /**
+   * Sends a chat line as the frontend does (ROOM_CHAT_MESSAGE_TYPE: the text
+   * alone) and waits until the server's stamped line is in the client's
+   * document.
+   */
+  async chat(client: TestClient, text: string): Promise<void> {
+    const chat = client.doc.getArray<{ text: string }>('chat');
+    const before = chat.length;
+    (client.provider.ws as unknown as WebSocket).send(encodeChatLine(text));
+    await waitFor(() => chat.length > before && chat.toArray().some((line) => line.text === text.trim()), 5_000, 'the chat line');
   }
 
   async synced(client: TestClient): Promise<void> {

@@ -73,10 +73,41 @@ export const roomDocument = {
   metaKeys: {
     /** A Language. */
     language: 'language',
-    /** Set (to the user id) when the session has been ended. */
+    /**
+     * Set (to the user id) when the session has been ended. Written by the
+     * server only: a client update that touches any meta key but `language`
+     * is refused (the socket is closed with COLLAB_CLOSE_CODES.writeRefused).
+     */
     endedBy: 'endedBy',
   },
 } as const;
+
+/**
+ * What a room's document may hold. The server refuses (closes the sender's
+ * socket with the code named) a client update that would pass a limit, so
+ * nothing a participant sends grows memory or the database without bound.
+ */
+export const ROOM_LIMITS = {
+  /** Characters of `code` (COLLAB_CLOSE_CODES.documentTooLarge); the same bound as a run's code. */
+  codeMaxLength: 65_536,
+  /** Bytes of the whole encoded document, edit history included (COLLAB_CLOSE_CODES.documentTooLarge). */
+  documentMaxBytes: 8 * 1024 * 1024,
+  /** Lines in the chat; the server refuses the next (COLLAB_CLOSE_CODES.chatRefused). */
+  chatMaxMessages: 500,
+  /** Characters of one awareness name (a display name is at most 50). */
+  awarenessNameMaxLength: 50,
+  /** Bytes of one client's awareness state as JSON (its name, colour and cursor). */
+  awarenessStateMaxBytes: 2048,
+} as const;
+
+/**
+ * The editor WebSocket's client-only message carrying one chat line: the text
+ * alone (lib0 `writeVarString`). The chat array is written by the server only:
+ * it stamps the line with an id, the connection's user and the time, and
+ * appends it to the document, from where every client reads it. A client
+ * update that writes the chat array itself is refused.
+ */
+export const ROOM_CHAT_MESSAGE_TYPE = 101;
 
 /**
  * Close codes that every PeerPrep WebSocket (the editor, `/api/collab/<roomId>`,
@@ -104,6 +135,12 @@ export const WEBSOCKET_CLOSE_CODES = {
    * token, which only a still-valid session gets.
    */
   tokenRevoked: 4001,
+  /**
+   * The client sent more messages than the channel's rate allows (a burst,
+   * then so many a second). The editor stops (4400–4499) and shows the
+   * reason with "reload the page".
+   */
+  rateLimited: 4430,
 } as const;
 
 /**
@@ -120,6 +157,19 @@ export const COLLAB_CLOSE_CODES = {
   notFound: 4404,
   /** Too many editor sockets of this user on this replica (`COLLAB_MAX_SOCKETS_PER_USER`); see WEBSOCKET_CLOSE_CODES. */
   tooManySockets: WEBSOCKET_CLOSE_CODES.tooManySockets,
+  /** Too many messages from this socket; see WEBSOCKET_CLOSE_CODES. */
+  rateLimited: WEBSOCKET_CLOSE_CODES.rateLimited,
+  /**
+   * A document update the server does not take: it writes server-owned state
+   * (`meta` keys other than `language`, the chat array), an unknown shared
+   * type, or nested types; or an awareness update for a client id another
+   * connection owns, or whose state is not this user's or too big.
+   */
+  writeRefused: 4422,
+  /** The update would make the code longer than ROOM_LIMITS.codeMaxLength, or the document bigger than its bytes. */
+  documentTooLarge: 4413,
+  /** A chat line that is blank, too long (CHAT_MESSAGE_MAX_LENGTH), or past ROOM_LIMITS.chatMaxMessages. */
+  chatRefused: 4409,
 } as const;
 
 /** What each client puts in its awareness state (`awareness.setLocalStateField('user', ...)`). */

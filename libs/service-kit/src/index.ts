@@ -17,5 +17,5 @@ export * from './sweeper';
 export * from './unique-violation';
 export * from './internal-caller';
 export { createWebSocketHub, sendToSocket, WebSocketRefusal, WEBSOCKET_HUB_DEFAULTS } from './websocket/hub';
-export type { SocketCloser, WebSocketHub, WebSocketHubOptions } from './websocket/hub';
+export type { SocketCloser, WebSocketHub, WebSocketHubOptions, WebSocketMessageRate } from './websocket/hub';
 export { rejectUpgrade, rejectUpgradeForError } from './websocket/reject-upgrade';

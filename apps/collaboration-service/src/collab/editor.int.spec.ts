@@ -296,9 +296,8 @@ describe('the editor: y-websocket protocol with real providers', () => {
       a.text.delete(0, a.text.length);
       a.text.insert(0, 'def solve(a, b):\n    return a + b\n');
       a.doc.getMap('meta').set('language', 'javascript');
-      b.doc.getArray('chat').push([{ id: 'm1', authorId: bob.id, authorName: 'Bob', text: 'looks good', sentAt: new Date().toISOString() }]);
-      b.doc.getArray('chat').push([{ bogus: true }]);
-      await waitFor(() => a.doc.getArray('chat').length === 2 && b.doc.getMap('meta').get('language') === 'javascript', 5_000, 'sync');
+      await harness.chat(b, 'looks good');
+      await waitFor(() => a.doc.getArray('chat').length === 1 && b.doc.getMap('meta').get('language') === 'javascript', 5_000, 'sync');
 
       const ended = await request(second.url).post(`/api/rooms/${roomId}/end`).set('authorization', `Bearer ${bob.token}`).expect(200);
       expect(ended.body).toMatchObject({ status: 'CLOSED', closedBy: bob.id, language: 'javascript' });
@@ -309,7 +308,7 @@ describe('the editor: y-websocket protocol with real providers', () => {
       expect(attempts).toHaveLength(2);
       for (const attempt of attempts) {
         expect(attempt).toMatchObject({ finalCode: 'def solve(a, b):\n    return a + b\n', language: 'javascript' });
-        expect(attempt.chat).toEqual([expect.objectContaining({ id: 'm1', text: 'looks good' })]);
+        expect(attempt.chat).toEqual([expect.objectContaining({ authorId: bob.id, authorName: 'Bob', text: 'looks good' })]);
         expect(attempt.partnerId).toBe(attempt.userId === alice.id ? bob.id : alice.id);
       }
       await waitFor(() => harness.closed.some((c) => c.roomId === roomId) && harness.attemptsSaved.filter((s) => s.roomId === roomId).length === 2, 10_000, 'events');

@@ -3,6 +3,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { FanoutMessage } from './fanout/fanout-codec';
 
+/** Who a connection of a room is: its user, as its token said when it opened. */
+export interface EditorUser {
+  id: string;
+  displayName: string;
+}
+
 /** What a loaded room's `ready` is: one settled promise for all of them. */
 export const LOADED: Promise<void> = Promise.resolve();
 
@@ -21,6 +27,12 @@ export class LiveRoom {
   readonly conns = new Map<WebSocket, Set<number>>();
   /** Client writes are dropped (the room is closed). Set by acquire, by ending the session, or by another replica's `closed`. */
   readOnly = false;
+  /**
+   * Bytes of the document: its encoded size when loaded, plus every update
+   * applied since (an upper bound). A client update past
+   * ROOM_LIMITS.documentMaxBytes is refused.
+   */
+  documentBytes = 0;
 
   // registry/: load, hold, free.
   /** Connections plus in-flight operations (ending the session) holding the room in memory. */

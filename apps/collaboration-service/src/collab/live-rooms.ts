@@ -3,18 +3,16 @@ import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import type { DocumentStore } from '../documents/document-store';
 import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
-import type { LiveRoom } from './live-room';
+import type { EditorUser, LiveRoom } from './live-room';
 import { createDocumentFlusher } from './persistence/document-flusher';
 import { createClientMessages } from './protocol/client-messages';
-import { greet, join, leave, recordControlledClients } from './protocol/clients';
+import { greet, join, leave, recordControlledClients, SERVER_ORIGIN } from './protocol/clients';
 import { encodeAwarenessMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
-
-/** Transaction origin of the service's own changes (ending a session). */
-const SERVER_ORIGIN = Symbol('collaboration-service');
 
 export interface LiveRoomsOptions {
   redis: Redis;
@@ -69,6 +67,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     // but has not written yet.
     await fanout.subscribe(room.id);
     await flusher.load(room);
+    room.documentBytes = Y.encodeStateAsUpdate(room.doc).byteLength;
     watch(room);
     room.loadedAt = Date.now();
     fanout.joined(room);
@@ -89,6 +88,7 @@ export function createLiveRooms(options: LiveRoomsOptions) {
   /** Where every change to a loaded room goes. */
   function watch(room: LiveRoom): void {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      room.documentBytes += update.byteLength;
       if (origin === REMOTE) {
         // Already sent to the clients here (fanout), and written by its replica.
         room.remoteApplied = true;
@@ -133,8 +133,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
      * for it). The socket itself (its listeners, heartbeat and closing) is
      * the editor hub's, socket/collab-socket.ts.
      */
-    connect(room: LiveRoom, conn: WebSocket): void {
-      join(room, conn);
+    connect(room: LiveRoom, conn: WebSocket, user: EditorUser): void {
+      join(room, conn, user);
       greet(room, conn);
     },
 

@@ -27,7 +27,7 @@ describe('history: own attempts only', () => {
     await harness.synced(client);
     client.text.delete(0, client.text.length);
     client.text.insert(0, code);
-    client.doc.getArray('chat').push([{ id: randomUUID(), authorId: a.id, authorName: a.displayName, text: `hi from ${a.displayName}`, sentAt: new Date().toISOString() }]);
+    await harness.chat(client, `hi from ${a.displayName}`);
     await request(service.url).post(`/api/rooms/${roomId}/end`).set('authorization', `Bearer ${b.token}`).expect(200);
     client.destroy();
     return roomId;

@@ -107,6 +107,25 @@ describe('matching over HTTP and WebSocket', () => {
     await limited.stop();
   });
 
+  it('closes a 100 MiB frame with 1009 and a message flood with 4430 on the status channel', async () => {
+    const user = await harness.user('Noisy');
+    const url = `${service.url.replace(/^http/, 'ws')}/api/match/events`;
+    const openSocket = async () => {
+      const ws = new WebSocket(url, ['peerprep', `bearer.${user.token}`]);
+      ws.on('error', () => undefined);
+      const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })));
+      await new Promise((resolve) => ws.once('open', resolve));
+      return { ws, closed };
+    };
+    const big = await openSocket();
+    big.ws.send(Buffer.alloc(100 * 1024 * 1024));
+    expect((await big.closed).code).toBe(1009);
+
+    const noisy = await openSocket();
+    for (let i = 0; i < 100; i++) noisy.ws.send('x');
+    expect(await noisy.closed).toEqual({ code: WEBSOCKET_CLOSE_CODES.rateLimited, reason: 'too many status messages' });
+  });
+
   it('answers 409 to a second request while one is waiting', async () => {
     const bob = await harness.user();
     await ask(bob, { difficulty: 'EASY', topics: [freshTopic()], language: 'java' }).expect(201);

@@ -18,6 +18,9 @@ const HEARTBEAT_MS = 25_000;
 // so anything bigger than this closes its socket (1009) instead of ws's 100 MiB.
 const MAX_MESSAGE_BYTES = 1024;
 
+/** Messages a status client may send (it has nothing to say): past this its socket is closed with 4430. */
+export const STATUS_MESSAGE_RATE = { perSecond: 1, burst: 10 } as const;
+
 /** Default of the config's MATCH_MAX_SOCKETS_PER_USER. */
 export const DEFAULT_MAX_STATUS_SOCKETS_PER_USER = 8;
 
@@ -141,6 +144,8 @@ export function createStatusChannel(deps: StatusChannelDeps): StatusChannel {
     onClose: (socket, userId) => closed(userId, socket),
     maxPayload: MAX_MESSAGE_BYTES,
     maxSocketsPerUser: deps.maxSocketsPerUser ?? DEFAULT_MAX_STATUS_SOCKETS_PER_USER,
+    // A client has nothing to say: a few stray messages are forgiven, a stream is closed (4430).
+    messageRate: STATUS_MESSAGE_RATE,
     heartbeat: { intervalMs: HEARTBEAT_MS },
     shutdownClose: { code: 1001, reason: 'server shutting down' },
   });

@@ -22,6 +22,8 @@ export interface HubMetrics {
   upgrade(outcome: UpgradeOutcome, code: number): void;
   heartbeatTermination(): void;
   backpressureCutoff(): void;
+  /** An open socket was closed for what it sent: `code` is the close code (4430 rate limited, a channel's own refusal). */
+  messageRefused(code: number): void;
 }
 
 interface RegistryMetrics {
@@ -29,6 +31,7 @@ interface RegistryMetrics {
   upgrades: Counter<'channel' | 'outcome' | 'code'>;
   heartbeatTerminations: Counter<'channel'>;
   backpressureCutoffs: Counter<'channel'>;
+  refusedMessages: Counter<'channel' | 'code'>;
 }
 
 const byRegistry = new WeakMap<Registry, RegistryMetrics>();
@@ -95,6 +98,12 @@ function registryMetrics(registry: Registry): RegistryMetrics {
       labelNames: ['channel'] as const,
       registers: [registry],
     }),
+    refusedMessages: new Counter({
+      name: 'websocket_refused_messages_total',
+      help: 'Open WebSocket connections closed for what they sent (4430 too many messages, or a refusal of the channel), by channel and close code',
+      labelNames: ['channel', 'code'] as const,
+      registers: [registry],
+    }),
   };
   byRegistry.set(registry, metrics);
   return metrics;
@@ -109,5 +118,6 @@ export function createHubMetrics(registry: Registry, hub: HubTraffic): HubMetric
     upgrade: (outcome, code) => metrics.upgrades.inc({ channel: hub.name, outcome, code: String(code) }),
     heartbeatTermination: () => metrics.heartbeatTerminations.inc(channel),
     backpressureCutoff: () => metrics.backpressureCutoffs.inc(channel),
+    messageRefused: (code) => metrics.refusedMessages.inc({ channel: hub.name, code: String(code) }),
   };
 }

@@ -79,11 +79,13 @@ async function startHub(overrides: Partial<Options> = {}): Promise<Started> {
     onOpen: (conn) => started.conns.push(conn),
     onMessage(_conn, data, context) {
       if (data.toString() === 'malformed') throw new Error('malformed');
+      if (data.toString() === 'forbidden') throw new WebSocketRefusal(4422, 'not allowed here');
       started.received.push({ room: context.room, data: data.toString() });
     },
     onClose: (_conn, context) => started.closed.push(context.room),
     maxPayload: 1024,
     maxSocketsPerUser: 3,
+    messageRate: { perSecond: 1_000, burst: 1_000 },
     heartbeat: { intervalMs: 60_000 },
     shutdownClose: { code: 1012, reason: 'service restarting' },
     ...overrides,
@@ -192,6 +194,35 @@ describe('the WebSocket hub: admission', () => {
     expect(await badClosed).toEqual({ code: 1007, reason: 'malformed message' });
     expect(received).toEqual([]);
     await waitFor(() => closed.length === 2, 'both closes seen by the channel');
+  });
+
+  it('closes a socket whose message the channel refuses with the refusal\'s code and reason, counted by code', async () => {
+    const { base, received, registry } = await startHub();
+    const client = await opened(`${base}/ws/room-1?user=alice`);
+    const closed = closeOf(client);
+    client.send('fine');
+    client.send('forbidden');
+    client.send('after');
+    expect(await closed).toEqual({ code: 4422, reason: 'not allowed here' });
+    expect(received).toEqual([{ room: 'room-1', data: 'fine' }]);
+    expect(await sample(registry, 'websocket_refused_messages_total', { channel: 'test', code: '4422' })).toBe(1);
+  });
+
+  it(`closes a socket that sends past its message rate with ${WEBSOCKET_CLOSE_CODES.rateLimited}, handling none past the burst`, async () => {
+    // One a minute refills nothing while the test runs: exactly the burst is handled.
+    const { base, received, registry } = await startHub({ messageRate: { perSecond: 1 / 60, burst: 5 } });
+    const flooder = await opened(`${base}/ws/flood?user=alice`);
+    const closed = closeOf(flooder);
+    for (let i = 0; i < 50; i++) flooder.send(`m${i}`);
+    expect(await closed).toEqual({ code: WEBSOCKET_CLOSE_CODES.rateLimited, reason: 'too many test messages' });
+    expect(received.map((message) => message.data)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+    expect(await sample(registry, 'websocket_refused_messages_total', { channel: 'test', code: String(WEBSOCKET_CLOSE_CODES.rateLimited) })).toBe(1);
+
+    // Another socket of the same user has a bucket of its own.
+    const calm = await opened(`${base}/ws/calm?user=alice`);
+    calm.send('hello');
+    await waitFor(() => received.some((message) => message.data === 'hello'), 'the calm socket\'s message');
+    expect(calm.readyState).toBe(WebSocket.OPEN);
   });
 
   it(`refuses a user's socket past the cap with ${WEBSOCKET_CLOSE_CODES.tooManySockets}, counting sockets still being admitted, and frees the place on close`, async () => {

@@ -13,7 +13,8 @@ import { rejectUpgrade, upgradeStatusForError } from './reject-upgrade';
  * Thrown by a hub's `route` or `admit` for a refusal no retry can fix: the
  * socket is opened only to be closed at once with `code` (4000–4999), which
  * the browser sees (a refused HTTP handshake shows it nothing) and on which
- * y-websocket stops reconnecting (4400–4499).
+ * y-websocket stops reconnecting (4400–4499). Thrown by `onMessage`, it
+ * closes that open socket with `code`: the channel refused what it sent.
  */
 export class WebSocketRefusal extends Error {
   constructor(
@@ -33,6 +34,16 @@ export const WEBSOCKET_HUB_DEFAULTS = {
   /** How long shutdown waits for a socket's closing handshake before it terminates it. */
   closeTimeoutMs: 1_000,
 } as const;
+
+/**
+ * A token bucket per socket: `burst` messages at once, refilled at
+ * `perSecond`. A message past it closes the socket with 4430
+ * (WEBSOCKET_CLOSE_CODES.rateLimited) and is not handled.
+ */
+export interface WebSocketMessageRate {
+  perSecond: number;
+  burst: number;
+}
 
 export interface WebSocketHubOptions<User extends { id: string }, Target, Context> {
   /** The channel: the `channel` label of the hub's metrics, and its name in logs. */
@@ -60,7 +71,7 @@ export interface WebSocketHubOptions<User extends { id: string }, Target, Contex
   abandon?(context: Context): void;
   /** The socket is open (listeners attached, counted). */
   onOpen(conn: WebSocket, context: Context): void;
-  /** A message from the client; throwing closes the socket with 1007. */
+  /** A message from the client; throwing closes the socket with 1007, or a WebSocketRefusal's code. */
   onMessage?(conn: WebSocket, data: Buffer, context: Context): void;
   /** The open socket closed (once). */
   onClose?(conn: WebSocket, context: Context): void;
@@ -68,6 +79,8 @@ export interface WebSocketHubOptions<User extends { id: string }, Target, Contex
   maxPayload: number;
   /** Sockets per user on this replica, open or being admitted; one more is refused with 4429 (WEBSOCKET_CLOSE_CODES). */
   maxSocketsPerUser: number;
+  /** Messages a socket may send (control frames aside); past it the socket is closed with 4430. */
+  messageRate: WebSocketMessageRate;
   /**
    * Every socket is pinged every `intervalMs` (proxies keep connections that
    * carry traffic), `batch` at a time (default 64) with pending I/O between
@@ -114,6 +127,9 @@ interface OpenSocket {
   readonly context: unknown;
   /** Answered the last ping. */
   alive: boolean;
+  /** The socket's message bucket (`messageRate`): messages it may still send, as of `refilledAt` (ms). */
+  tokens: number;
+  refilledAt: number;
 }
 
 interface HubInternals extends HubTraffic {
@@ -202,6 +218,7 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
     maxPayload: options.maxPayload,
     ...(options.handleProtocols ? { handleProtocols: options.handleProtocols } : {}),
   });
+  const { perSecond, burst } = options.messageRate;
   const open = new Set<WebSocket>();
   /** Sockets per user, open or being admitted. */
   const perUser = new Map<string, number>();
@@ -221,10 +238,24 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
     received(conn, socket, data) {
       hub.messagesIn += 1;
       hub.bytesIn += data.length;
+      // Messages already in flight when the socket began closing are not handled.
+      if (conn.readyState !== WebSocket.OPEN) return;
+      if (!withinRate(socket)) {
+        metrics.messageRefused(WEBSOCKET_CLOSE_CODES.rateLimited);
+        logger.warn({ channel: name, userId: socket.userId }, `a ${name} client sent too many messages: closed`);
+        conn.close(WEBSOCKET_CLOSE_CODES.rateLimited, `too many ${name} messages`);
+        return;
+      }
       if (!options.onMessage) return;
       try {
         options.onMessage(conn, data, socket.context as Context);
       } catch (error) {
+        if (error instanceof WebSocketRefusal) {
+          metrics.messageRefused(error.code);
+          logger.info({ channel: name, userId: socket.userId, code: error.code, reason: error.reason }, `a ${name} message was refused`);
+          conn.close(error.code, error.reason);
+          return;
+        }
         logger.warn({ err: error, channel: name, userId: socket.userId }, `a malformed ${name} message closed its connection`);
         conn.close(1007, 'malformed message');
       }
@@ -246,6 +277,18 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
     },
   };
   const metrics: HubMetrics = createHubMetrics(options.registry ?? new Registry(), hub);
+
+  /** Takes a message from the socket's bucket: false when it is empty. */
+  function withinRate(socket: OpenSocket): boolean {
+    const now = Date.now();
+    socket.tokens = Math.min(burst, socket.tokens + ((now - socket.refilledAt) * perSecond) / 1000);
+    socket.refilledAt = now;
+    if (socket.tokens >= 1) {
+      socket.tokens -= 1;
+      return true;
+    }
+    return false;
+  }
 
   function releaseSlot(userId: string): void {
     const count = (perUser.get(userId) ?? 1) - 1;
@@ -271,7 +314,7 @@ export function createWebSocketHub<User extends { id: string }, Target, Context>
 
   function opened(conn: WebSocket, user: User, context: Context): void {
     const userId = user.id;
-    openSockets.set(conn, { hub, userId, user, context, alive: true });
+    openSockets.set(conn, { hub, userId, user, context, alive: true, tokens: burst, refilledAt: Date.now() });
     open.add(conn);
     conn.on('error', onSocketError);
     conn.on('message', onSocketMessage);

@@ -34,6 +34,9 @@ function message(type: number, write: (encoder: encoding.Encoder) => void = () =
   return encoding.toUint8Array(encoder);
 }
 
+const alice = { id: '11111111-1111-4111-8111-111111111111', displayName: 'Alice' };
+const aliceInAwareness = { id: alice.id, name: 'Alice', color: '#e91e63' };
+
 const sync = (write: (encoder: encoding.Encoder) => void) => message(editorMessages.sync.type, write);
 
 function roomWith(text: string): LiveRoom {
@@ -50,7 +53,7 @@ describe('client messages', () => {
   beforeEach(() => {
     room = roomWith('server text');
     conn = new FakeSocket();
-    join(room, asSocket(conn));
+    join(room, asSocket(conn), alice);
     messages = createClientMessages();
   });
 
@@ -100,7 +103,7 @@ describe('client messages', () => {
 
   it('applies a client awareness update and records the client ids its socket controls', () => {
     const clientAwareness = new awarenessProtocol.Awareness(new Y.Doc());
-    clientAwareness.setLocalStateField('user', { name: 'Alice' });
+    clientAwareness.setLocalStateField('user', aliceInAwareness);
     room.awareness.on('update', ({ added, removed }: { added: number[]; removed: number[] }, origin: unknown) =>
       recordControlledClients(room, origin, added, removed),
     );
@@ -108,7 +111,7 @@ describe('client messages', () => {
     const update = awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientAwareness.clientID]);
     messages.receive(room, real, message(editorMessages.awareness.type, (encoder) => encoding.writeVarUint8Array(encoder, update)));
 
-    expect(room.awareness.getStates().get(clientAwareness.clientID)).toEqual({ user: { name: 'Alice' } });
+    expect(room.awareness.getStates().get(clientAwareness.clientID)).toEqual({ user: aliceInAwareness });
     expect(localAwarenessClients(room)).toEqual([clientAwareness.clientID]);
     // Leaving removes the states it controlled.
     expect(leave(room, real)).toBe(true);
@@ -187,7 +190,7 @@ describe('sending to clients', () => {
   it('broadcasts to every connection of the room but the one the message came from', () => {
     const room = new LiveRoom('room-2');
     const [a, b, c] = [new FakeSocket(), new FakeSocket(), new FakeSocket()];
-    for (const fake of [a, b, c]) join(room, asSocket(fake));
+    for (const fake of [a, b, c]) join(room, asSocket(fake), alice);
     broadcast(room, new Uint8Array([7]), b);
 
     expect([a.sent.length, b.sent.length, c.sent.length]).toEqual([1, 0, 1]);

@@ -1,11 +1,21 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { LiveRoom } from '../live-room';
+import type { EditorUser, LiveRoom } from '../live-room';
 import { encodeAwarenessStates, encodeSyncStep1 } from './messages';
 import { send } from './send';
 
-/** Adds a connection to the room (controlling no awareness state yet). */
-export function join(room: LiveRoom, conn: WebSocket): void {
+/** Transaction origin of the server's own changes to a document (ending a session, a chat line): sent to every client. */
+export const SERVER_ORIGIN = Symbol('collaboration-service');
+
+/** Each open connection's user (a WeakMap: no field on the room, nothing to free). */
+const users = new WeakMap<WebSocket, EditorUser>();
+
+/** The user of a connection of a room (undefined for one that never joined). */
+export const userOf = (conn: WebSocket): EditorUser | undefined => users.get(conn);
+
+/** Adds a connection of `user` to the room (controlling no awareness state yet). */
+export function join(room: LiveRoom, conn: WebSocket, user: EditorUser): void {
+  users.set(conn, user);
   room.conns.set(conn, new Set());
 }
 

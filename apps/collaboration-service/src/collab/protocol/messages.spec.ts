@@ -22,7 +22,7 @@ describe('editor messages', () => {
   it('say which messages a client may send and which only the server may', () => {
     const from = (sender: string) => Object.entries(editorMessages).filter(([, message]) => message.from === sender).map(([name]) => name);
     expect(from('server')).toEqual(['auth', 'run']);
-    expect(from('client')).toEqual(['queryAwareness']);
+    expect(from('client')).toEqual(['queryAwareness', 'chat']);
     expect(from('both')).toEqual(['sync', 'awareness']);
     // No two messages share a number.
     expect(new Set(Object.values(editorMessages).map((message) => message.type)).size).toBe(Object.keys(editorMessages).length);

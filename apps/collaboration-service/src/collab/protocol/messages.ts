@@ -1,4 +1,4 @@
-import { ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import { ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -22,9 +22,13 @@ import type * as Y from 'yjs';
  * server's own actions on a room are in ../live-rooms.ts).
  */
 export const editorMessages = {
-  /** y-protocols sync: step 1 (a state vector), step 2 (what it lacked), update. Writes are dropped in a read-only room. */
+  /**
+   * y-protocols sync: step 1 (a state vector), step 2 (what it lacked),
+   * update. Writes are checked first (update-guard.ts) and dropped in a
+   * read-only room.
+   */
   sync: { type: 0, from: 'both' },
-  /** Awareness states: cursors, names, a client leaving. */
+  /** Awareness states: cursors, names, a client leaving; each client's own only (awareness-guard.ts). */
   awareness: { type: 1, from: 'both' },
   /** y-websocket's auth message (permission denied). Not sent by this server: refusals are close codes (COLLAB_CLOSE_CODES). */
   auth: { type: 2, from: 'server' },
@@ -32,6 +36,11 @@ export const editorMessages = {
   queryAwareness: { type: 3, from: 'client' },
   /** A Run or Submit of the room (a RunView as JSON) when it starts, progresses and ends (contracts' ROOM_RUN_MESSAGE_TYPE). */
   run: { type: ROOM_RUN_MESSAGE_TYPE, from: 'server' },
+  /**
+   * A chat line's text (contracts' ROOM_CHAT_MESSAGE_TYPE): the server stamps
+   * it with the connection's user and the time and appends it to the chat.
+   */
+  chat: { type: ROOM_CHAT_MESSAGE_TYPE, from: 'client' },
 } as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
 
 type EditorMessages = typeof editorMessages;

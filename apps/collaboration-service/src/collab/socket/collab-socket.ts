@@ -3,13 +3,21 @@ import { COLLAB_CLOSE_CODES, collabRoomParamsSchema } from '@peerprep/contracts'
 import { createWebSocketHub, ForbiddenError, NotFoundError, WebSocketRefusal, type Logger } from '@peerprep/service-kit';
 import type { Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
-import type { LiveRoom } from '../live-room';
+import type { EditorUser, LiveRoom } from '../live-room';
 
 /** y-websocket clients connect to `<serverUrl>/<roomname>`: here `/api/collab/<roomId>`. */
 export const COLLAB_PATH_PREFIX = '/api/collab/';
 
 // Far above any real edit (question code is capped at 20 000 characters), far below harm.
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Messages an editor client may send: typing sends an update and a cursor
+ * move per key, dragging a selection a cursor move per frame (y-monaco, about
+ * 60 a second); a burst of 300 and 100 a second are far above both, and a
+ * flood past them is closed with 4430.
+ */
+export const EDITOR_MESSAGE_RATE = { perSecond: 100, burst: 300 } as const;
 
 /** Defaults of the config's COLLAB_HEARTBEAT_MS and COLLAB_MAX_SOCKETS_PER_USER. */
 export const EDITOR_SOCKET_DEFAULTS = { heartbeatMs: 30_000, maxSocketsPerUser: 16 } as const;
@@ -24,9 +32,13 @@ export interface EditorAdmission {
 export interface EditorRooms {
   acquire(roomId: string, options: { readOnly: boolean }): Promise<LiveRoom>;
   release(room: LiveRoom): void;
-  /** Serves the room on a socket that just opened. */
-  connect(room: LiveRoom, conn: WebSocket): void;
-  /** A message from a client of the room; throws on a malformed one (the socket is closed with 1007). */
+  /** Serves the room on a socket of `user` that just opened. */
+  connect(room: LiveRoom, conn: WebSocket, user: EditorUser): void;
+  /**
+   * A message from a client of the room; throws on a malformed one (the
+   * socket is closed with 1007), and a WebSocketRefusal for one the room
+   * does not take (closed with its code: COLLAB_CLOSE_CODES).
+   */
   receive(room: LiveRoom, conn: WebSocket, data: Uint8Array): void;
   /** The socket closed. */
   disconnect(room: LiveRoom, conn: WebSocket): void;
@@ -77,14 +89,17 @@ export function createCollabSocket({ verifier, admission, liveRooms, logger, reg
         if (error instanceof ForbiddenError) throw new WebSocketRefusal(COLLAB_CLOSE_CODES.forbidden, 'not a participant of this room');
         throw error;
       }
-      return liveRooms.acquire(roomId, { readOnly: room.status === 'CLOSED' });
+      const live = await liveRooms.acquire(roomId, { readOnly: room.status === 'CLOSED' });
+      // The connection's user, from its token: the author of its chat lines and the owner of its awareness.
+      return { live, user: { id: user.id, displayName: user.displayName } };
     },
-    abandon: (live) => liveRooms.release(live),
-    onOpen: (conn, live) => liveRooms.connect(live, conn),
-    onMessage: (conn, data, live) => liveRooms.receive(live, conn, data),
-    onClose: (conn, live) => liveRooms.disconnect(live, conn),
+    abandon: ({ live }) => liveRooms.release(live),
+    onOpen: (conn, { live, user }) => liveRooms.connect(live, conn, user),
+    onMessage: (conn, data, { live }) => liveRooms.receive(live, conn, data),
+    onClose: (conn, { live }) => liveRooms.disconnect(live, conn),
     maxPayload: MAX_MESSAGE_BYTES,
     maxSocketsPerUser: limits.maxSocketsPerUser ?? EDITOR_SOCKET_DEFAULTS.maxSocketsPerUser,
+    messageRate: EDITOR_MESSAGE_RATE,
     // Pings go out 64 at a time (the hub's default batch), so pinging thousands of sockets never holds up edits.
     heartbeat: { intervalMs: limits.heartbeatMs ?? EDITOR_SOCKET_DEFAULTS.heartbeatMs },
     // Service restarting: clients reconnect, to another replica.

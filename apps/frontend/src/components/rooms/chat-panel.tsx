@@ -1,11 +1,11 @@
 'use client';
 
-import type { ChatMessage } from '@peerprep/contracts';
+import { ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';
-import { CHAT_MESSAGE_MAX_LENGTH, formatChatTime, type ChatDraftResult } from '../../lib/rooms/chat';
+import { CHAT_MESSAGE_MAX_LENGTH, formatChatTime, type ChatRefusal } from '../../lib/rooms/chat';
 import type { ParticipantTextColors } from '../../lib/rooms/participant-colors';
 
 export interface ChatPanelProps {
@@ -15,14 +15,16 @@ export interface ChatPanelProps {
   colorOf(authorId: string | null): ParticipantTextColors | undefined;
   disabled: boolean;
   disabledReason?: string;
-  onSend(text: string): ChatDraftResult | { ok: false; reason: 'ended' };
+  onSend(text: string): { ok: true } | { ok: false; reason: ChatRefusal };
 }
 
 const REFUSALS = {
   empty: 'Type a message first.',
   tooLong: `Messages are at most ${CHAT_MESSAGE_MAX_LENGTH} characters.`,
+  full: `The chat is full (${ROOM_LIMITS.chatMaxMessages} messages).`,
   ended: 'The session has ended.',
-} as const;
+  offline: 'Not connected: try again in a moment.',
+} as const satisfies Record<ChatRefusal, string>;
 
 /** The author's colours as custom properties: the `dark:` variant picks the scheme's one. */
 function authorStyle(colors: ParticipantTextColors | undefined): CSSProperties | undefined {

@@ -14,6 +14,7 @@ import { describeFailure } from '../../lib/form-errors';
 import { participantColor, participantTextColors, remoteCursorCss } from '../../lib/rooms/participant-colors';
 import { derivePresence } from '../../lib/rooms/presence';
 import { endRoom, fetchRoom } from '../../lib/rooms/room-api';
+import { describeRoomRefusal } from '../../lib/rooms/room-refusals';
 import { unreadChatCount, type RoomPane } from '../../lib/rooms/room-panes';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
@@ -172,7 +173,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
         {ended ? <EndedBanner endedByName={nameOf(room.participants, endedBy)} /> : null}
         {snapshot.refused ? (
           <Alert severity="error" role="alert">
-            The server closed the connection to this room ({snapshot.refused.reason || `code ${snapshot.refused.code}`}). Reload the page to try again.
+            {describeRoomRefusal(snapshot.refused)}
           </Alert>
         ) : null}
         <div {...roomPaneProps('code', pane, compact, 'flex min-h-0 flex-col gap-3 lg:flex-1')}>
@@ -213,7 +214,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
               colorOf={colorOf}
               disabled={!editable || session === null}
               disabledReason={ended ? 'The session has ended.' : 'Connecting…'}
-              onSend={(text) => session?.sendChat(text, { id: user.id, name: selfName }) ?? { ok: false, reason: 'ended' }}
+              onSend={(text) => session?.sendChat(text) ?? { ok: false, reason: 'offline' }}
             />
           </Paper>
         </div>

@@ -1,38 +1,41 @@
-import { CHAT_MESSAGE_MAX_LENGTH } from '@peerprep/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, ROOM_CHAT_MESSAGE_TYPE, ROOM_LIMITS } from '@peerprep/contracts';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { buildChatMessage, randomMessageId, readChatMessages } from './chat';
+import { checkChatDraft, encodeChatMessage, readChatMessages } from './chat';
 
-const author = { id: '0b0e7a52-5f49-4a4c-9d43-8f1f1c0e1a11', name: 'Ada' };
-const now = new Date('2026-11-24T10:15:00.000Z');
+const message = (id: string, text: string) => ({
+  id,
+  authorId: '0b0e7a52-5f49-4a4c-9d43-8f1f1c0e1a11',
+  authorName: 'Ada',
+  text,
+  sentAt: '2026-11-24T10:15:00.000Z',
+});
 
-describe('buildChatMessage', () => {
-  it('builds a contract-valid message with the trimmed text, the author and the time', () => {
-    expect(buildChatMessage('  hello there \n', author, now, 'm1')).toEqual({
-      ok: true,
-      message: { id: 'm1', authorId: author.id, authorName: 'Ada', text: 'hello there', sentAt: '2026-11-24T10:15:00.000Z' },
-    });
+describe('checkChatDraft', () => {
+  it('sends the trimmed text', () => {
+    expect(checkChatDraft('  hello there \n', 0)).toEqual({ ok: true, text: 'hello there' });
   });
 
   it('refuses blank text', () => {
-    expect(buildChatMessage('   \n ', author, now)).toEqual({ ok: false, reason: 'empty' });
+    expect(checkChatDraft('   \n ', 0)).toEqual({ ok: false, reason: 'empty' });
   });
 
   it('accepts exactly the maximum length and refuses one character more', () => {
-    expect(buildChatMessage('x'.repeat(CHAT_MESSAGE_MAX_LENGTH), author, now).ok).toBe(true);
-    expect(buildChatMessage('x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1), author, now)).toEqual({ ok: false, reason: 'tooLong' });
+    expect(checkChatDraft('x'.repeat(CHAT_MESSAGE_MAX_LENGTH), 0).ok).toBe(true);
+    expect(checkChatDraft('x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1), 0)).toEqual({ ok: false, reason: 'tooLong' });
   });
 
-  it('keeps markup as plain text (rendering never interprets it)', () => {
-    const result = buildChatMessage('<img src=x onerror=alert(1)>', author, now, 'm2');
-    expect(result.ok && result.message.text).toBe('<img src=x onerror=alert(1)>');
+  it('refuses a line once the chat holds as many as the server takes', () => {
+    expect(checkChatDraft('hi', ROOM_LIMITS.chatMaxMessages - 1).ok).toBe(true);
+    expect(checkChatDraft('hi', ROOM_LIMITS.chatMaxMessages)).toEqual({ ok: false, reason: 'full' });
   });
 });
 
-describe('randomMessageId', () => {
-  it('gives distinct 32-character hex ids that fit the contract', () => {
-    const ids = new Set(Array.from({ length: 100 }, randomMessageId));
-    expect(ids.size).toBe(100);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+describe('encodeChatMessage', () => {
+  it('encodes the chat message type, then the text', () => {
+    const decoder = decoding.createDecoder(encodeChatMessage('<img src=x onerror=alert(1)>'));
+    expect(decoding.readVarUint(decoder)).toBe(ROOM_CHAT_MESSAGE_TYPE);
+    expect(decoding.readVarString(decoder)).toBe('<img src=x onerror=alert(1)>');
   });
 });
 
@@ -40,11 +43,7 @@ describe('readChatMessages', () => {
   it('reads messages in order from a shared array and drops entries that break the contract', () => {
     const doc = new Y.Doc();
     const chat = doc.getArray<unknown>('chat');
-    const first = buildChatMessage('first', author, now, 'a');
-    const second = buildChatMessage('second', author, new Date(now.getTime() + 1000), 'b');
-    if (!first.ok || !second.ok) throw new Error('fixture');
-    chat.push([first.message, { id: 'x', text: 42 }, 'junk', second.message]);
-
-    expect(readChatMessages(chat.toArray()).map((message) => message.text)).toEqual(['first', 'second']);
+    chat.push([message('a', 'first'), { id: 'x', text: 42 }, 'junk', message('b', 'second')]);
+    expect(readChatMessages(chat.toArray()).map((line) => line.text)).toEqual(['first', 'second']);
   });
 });

@@ -1,39 +1,39 @@
-import { CHAT_MESSAGE_MAX_LENGTH, chatMessageSchema, type ChatMessage } from '@peerprep/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, chatMessageSchema, ROOM_CHAT_MESSAGE_TYPE, ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
+import * as encoding from 'lib0/encoding';
 
 export { CHAT_MESSAGE_MAX_LENGTH };
 
-export interface ChatAuthor {
-  id: string;
-  name: string;
-}
+/** Why a chat line is not sent: blank, too long, the chat is full, the session ended, or the page is not connected. */
+export type ChatRefusal = 'empty' | 'tooLong' | 'full' | 'ended' | 'offline';
 
-export type ChatDraftResult = { ok: true; message: ChatMessage } | { ok: false; reason: 'empty' | 'tooLong' };
+export type ChatDraftResult = { ok: true; text: string } | { ok: false; reason: 'empty' | 'tooLong' | 'full' };
 
 /**
- * 32 hex characters from the platform's CSPRNG. `crypto.randomUUID` exists only
- * in secure contexts (not on a plain-http LAN address); `getRandomValues` does everywhere.
+ * What is sent for what the user typed: the trimmed text, refused when blank,
+ * over the limit, or when the chat already holds as many lines as the server
+ * takes (the server's own rules, so it never has to close the socket). The
+ * server stamps the line with its id, the author and the time.
  */
-export function randomMessageId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The chat line to push for what the user typed: trimmed, refused when blank
- * or over the limit (the contract's own rule, so the server never drops it).
- */
-export function buildChatMessage(text: string, author: ChatAuthor, now: Date = new Date(), id: string = randomMessageId()): ChatDraftResult {
+export function checkChatDraft(text: string, linesInChat: number): ChatDraftResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
   if (trimmed.length > CHAT_MESSAGE_MAX_LENGTH) return { ok: false, reason: 'tooLong' };
-  const message = chatMessageSchema.parse({ id, authorId: author.id, authorName: author.name, text: trimmed, sentAt: now.toISOString() });
-  return { ok: true, message };
+  if (linesInChat >= ROOM_LIMITS.chatMaxMessages) return { ok: false, reason: 'full' };
+  return { ok: true, text: trimmed };
+}
+
+/** The editor socket's chat message (ROOM_CHAT_MESSAGE_TYPE): the text alone. */
+export function encodeChatMessage(text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
+  encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
 }
 
 /**
- * The messages of the shared chat array, oldest first. Anything that breaks
- * the contract (a buggy or hostile client can push any value) is left out,
- * never guessed at.
+ * The messages of the shared chat array, oldest first. Only the server
+ * writes it; anything that breaks the contract is still left out, never
+ * guessed at.
  */
 export function readChatMessages(items: readonly unknown[]): ChatMessage[] {
   const messages: ChatMessage[] = [];

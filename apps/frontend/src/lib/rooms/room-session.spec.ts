@@ -1,8 +1,9 @@
-import { COLLAB_CLOSE_CODES, ROOM_RUN_MESSAGE_TYPE, WEBSOCKET_CLOSE_CODES } from '@peerprep/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, COLLAB_CLOSE_CODES, ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE, WEBSOCKET_CLOSE_CODES } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { aResult, aRun } from '../../../test/run-fixtures';
+import { encodeChatMessage } from './chat';
 import { RoomSession } from './room-session';
 
 /** Stands in for the browser's WebSocket under the real y-websocket client. */
@@ -208,13 +209,20 @@ describe('RoomSession document', () => {
     session.destroy();
   });
 
-  it('pushes chat messages and refuses them after the end', () => {
+  it('sends chat text to the server (never into the document), and refuses it offline, too long, or after the end', async () => {
     const session = makeSession(['t1']);
-    expect(session.sendChat('hi', { id: self.id, name: 'Ada' }).ok).toBe(true);
-    expect(session.getSnapshot().chat.map((message) => message.text)).toEqual(['hi']);
+    expect(session.sendChat('hi')).toEqual({ ok: false, reason: 'offline' });
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    const before = socket.sent.length;
+    expect(session.sendChat('  hi  ')).toEqual({ ok: true });
+    expect(socket.sent.slice(before)).toEqual([encodeChatMessage('hi')]);
+    expect(session.doc.getArray('chat').length).toBe(0);
+    expect(session.sendChat('x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1))).toEqual({ ok: false, reason: 'tooLong' });
     session.doc.getMap('meta').set('endedBy', peerId);
-    expect(session.sendChat('too late', { id: self.id, name: 'Ada' })).toEqual({ ok: false, reason: 'ended' });
-    expect(session.doc.getArray('chat').length).toBe(1);
+    expect(session.sendChat('too late')).toEqual({ ok: false, reason: 'ended' });
+    expect(socket.sent.filter((message) => (message as Uint8Array)[0] === ROOM_CHAT_MESSAGE_TYPE)).toEqual([encodeChatMessage('hi')]);
     session.destroy();
   });
 

@@ -3,10 +3,10 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { buildChatMessage, readChatMessages, type ChatAuthor, type ChatDraftResult } from './chat';
+import { checkChatDraft, encodeChatMessage, readChatMessages, type ChatRefusal } from './chat';
 import { upsertRuns } from '../runs/run-list';
 import { remotePeers, type AwarenessUser, type RemotePeer } from './presence';
-import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, LOCAL_ORIGIN, type RoomDocumentParts } from './room-document';
+import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, type RoomDocumentParts } from './room-document';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
 
@@ -124,12 +124,21 @@ export class RoomSession {
     this.doc.destroy();
   }
 
-  /** Pushes a chat line, unless the session has ended or the text is refused. */
-  sendChat(text: string, author: ChatAuthor): ChatDraftResult | { ok: false; reason: 'ended' } {
+  /**
+   * Sends a chat line to the server, which stamps it with this user and the
+   * time and appends it to the shared chat (it arrives here with the
+   * document). Refused here, before the server would, when the session has
+   * ended, the page is not connected, or the text or the chat is past its
+   * limit.
+   */
+  sendChat(text: string): { ok: true } | { ok: false; reason: ChatRefusal } {
     if (this.snapshot.endedBy) return { ok: false, reason: 'ended' };
-    const result = buildChatMessage(text, author);
-    if (result.ok) this.doc.transact(() => this.parts.chat.push([result.message]), LOCAL_ORIGIN);
-    return result;
+    const draft = checkChatDraft(text, this.snapshot.chat.length);
+    if (!draft.ok) return draft;
+    const socket = this.provider.ws;
+    if (!this.provider.wsconnected || socket === null) return { ok: false, reason: 'offline' };
+    socket.send(encodeChatMessage(draft.text));
+    return { ok: true };
   }
 
   /** Upserts runs from `GET /rooms/:id/runs` (never moving one backwards: see upsertRuns). */
