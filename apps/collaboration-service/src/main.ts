@@ -13,6 +13,8 @@ const messaging = createMessaging({
   serviceName: 'collaboration-service',
   exchange: config.EVENTS_EXCHANGE,
   logger,
+  // Nothing consumes attempts yet: kept in a bounded log rather than unroutable.
+  announcements: ['attempt.saved'],
 });
 
 void runService(createApp({ config, prisma, redis, messaging, logger }));

@@ -7,6 +7,12 @@ import { createPrismaClient } from './db/prisma';
 const config = loadConfigOrExit('question-service', questionServiceEnvSchema);
 const logger = createLogger({ name: 'question-service', level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const messaging = createMessaging({ url: config.AMQP_URL, serviceName: 'question-service', logger });
+const messaging = createMessaging({
+  url: config.AMQP_URL,
+  serviceName: 'question-service',
+  logger,
+  // Nothing consumes question changes yet: kept in a bounded log rather than unroutable.
+  announcements: ['question.created', 'question.updated', 'question.deleted'],
+});
 
 void runService(createApp({ config, prisma, messaging, logger }));

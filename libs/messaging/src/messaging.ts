@@ -25,6 +25,17 @@ export interface MessagingOptions<C extends Record<string, EventDefinition> = Ev
   reconnectTimeInSeconds?: number;
   /** How long close() waits for unconfirmed publishes and running handlers; default 10 000. */
   closeTimeoutMs?: number;
+  /**
+   * Types this service announces that nothing may consume yet (question.*,
+   * attempt.saved). A publish is mandatory, so without a binding such an event
+   * would be unroutable forever: kept in the outbox, retried and logged as an
+   * error every minute. These types are bound to a bounded durable log queue,
+   * `<serviceName>.announcements` (the newest `announcementLogLength`, default
+   * 10 000, oldest dropped), where a future consumer or an operator finds them.
+   * Every other type stays strictly mandatory.
+   */
+  announcements?: readonly (keyof C & string)[];
+  announcementLogLength?: number;
 }
 
 export type PayloadOf<C extends Record<string, EventDefinition>, T extends keyof C> = z.infer<C[T]['payload']>;
@@ -92,6 +103,8 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
   const logger = (opts.logger ?? pino({ name: opts.serviceName })).child({ component: 'messaging', exchange });
 
   const manager: AmqpConnectionManager = connectToBroker({ ...opts, logger });
+  const announcements: readonly string[] = opts.announcements ?? [];
+  const announcementLog = `${opts.serviceName}.announcements`;
 
   // Every publish is mandatory: the broker hands back (basic.return, always
   // before its confirm) a message no queue is bound to, instead of dropping it.
@@ -104,6 +117,13 @@ export function createMessaging<C extends Record<string, EventDefinition> = Even
         if (message.properties.messageId) returned.add(message.properties.messageId);
       });
       await channel.assertExchange(exchange, 'topic', { durable: true });
+      if (announcements.length > 0) {
+        await channel.assertQueue(announcementLog, {
+          durable: true,
+          arguments: { 'x-max-length': opts.announcementLogLength ?? 10_000, 'x-overflow': 'drop-head' },
+        });
+        for (const type of announcements) await channel.bindQueue(announcementLog, exchange, type);
+      }
     },
   });
   publisher.on('error', (err: Error) => logger.error({ err }, 'publisher channel setup failed'));

@@ -89,6 +89,33 @@ describe('outbox relay, mandatory publishes and dead letters on the real RabbitM
     ).rejects.toBeInstanceOf(UnroutableEventError);
   });
 
+  it('keeps the types a service announces in its bounded announcements log, and only those', async () => {
+    const log = rabbit.queueName('announcer.announcements');
+    const announcer = createMessaging({
+      url: rabbit.url,
+      serviceName: log.slice(0, -'.announcements'.length),
+      exchange: rabbit.exchange,
+      logger: silentLogger,
+      announcements: ['question.created'],
+      announcementLogLength: 2,
+    });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i += 1) ids.push((await announcer.publish('question.created', { questionId: randomUUID(), slug: 'a-b', title: 'A', difficulty: 'EASY', topics: ['arrays'] })).id);
+      // The oldest is dropped: the log is bounded.
+      const kept: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const message = await probe.channel.get(log, { noAck: true });
+        if (message) kept.push(String(message.properties.messageId));
+      }
+      expect(kept).toEqual(ids.slice(1));
+      // A type it does not announce stays strictly mandatory.
+      await expect(announcer.publish('question.updated', { questionId: randomUUID(), slug: 'a-b', title: 'A', difficulty: 'EASY', topics: ['arrays'] })).rejects.toBeInstanceOf(UnroutableEventError);
+    } finally {
+      await announcer.close();
+    }
+  });
+
   it('publishes what the SQL outbox holds with the stored id and payload, then deletes the rows', async () => {
     const queue = await observedQueue('sql-relay', 'user.deleted');
     const events = [userDeleted(), userDeleted(), userDeleted()];
