@@ -7,4 +7,9 @@ module.exports = {
   ...preset,
   displayName: 'messaging',
   rootDir: __dirname,
+  // One file at a time: the outbox fault test boots and restarts a private
+  // RabbitMQ node and pushes 10,000 events, and beside it the timing-sensitive
+  // work-queue tests (connections cut mid-job through a proxy) lost their
+  // channels on a 2-core runner.
+  maxWorkers: 1,
 };
