@@ -34,7 +34,7 @@ describe('user-service config', () => {
   });
 
   it('refuses in production a secret left at the .env.example placeholder, naming the variable', () => {
-    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----' };
+    const production = { NODE_ENV: 'production', JWT_PRIVATE_KEY: 'test-placeholder-signing-key' };
     expect(issuesOf({ ...production, DATABASE_URL: 'postgresql://peerprep:change-me-postgres-password@users-db:5432/users' })).toEqual(['DATABASE_URL']);
     expect(issuesOf({ ...production, DATABASE_URL: 'postgresql://peerprep:9f2c1b7e@users-db:5432/users' })).toEqual([]);
   });
