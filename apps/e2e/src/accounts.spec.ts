@@ -156,8 +156,7 @@ test.describe('accounts', () => {
     await admin.getByRole('searchbox', { name: 'Search users' }).fill(username);
     const table = admin.getByRole('table', { name: 'Users' });
     await expect(table.getByRole('row')).toHaveCount(2);
-    await table.getByRole('combobox', { name: `Role of ${username}` }).click();
-    await admin.getByRole('option', { name: 'Admin' }).click();
+    await table.getByRole('combobox', { name: `Role of ${username}` }).selectOption({ label: 'Admin' });
     await expect(admin.getByRole('status').filter({ hasText: `${username} is now an admin.` })).toBeVisible();
     await admin.screenshot({ path: testInfo.outputPath('09-admin-promoted.png'), fullPage: true });
 

@@ -1,10 +1,13 @@
 'use client';
 
+import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
-import TablePagination from '@mui/material/TablePagination';
-import TextField from '@mui/material/TextField';
+import ChevronLeft from '@mui/icons-material/ChevronLeft';
+import ChevronRight from '@mui/icons-material/ChevronRight';
 import Search from '@mui/icons-material/Search';
 import { useEffect, useState } from 'react';
+import { SelectField } from '../forms/select-field';
+import { TextInput } from '../forms/text-input';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -55,37 +58,54 @@ export function useAdminListPaging({ pageSize: initialPageSize, trim = false }: 
 /** The search box above an admin list. */
 export function AdminSearchField({ paging, label, placeholder, className }: { paging: AdminListPaging; label: string; placeholder?: string; className: string }) {
   return (
-    <TextField
+    <TextInput
       type="search"
       label={label}
       placeholder={placeholder}
       value={paging.search}
       onChange={(event) => paging.changeSearch(event.target.value)}
-      slotProps={{
-        input: {
-          startAdornment: (
-            <InputAdornment position="start">
-              <Search fontSize="small" />
-            </InputAdornment>
-          ),
-        },
-      }}
+      startAdornment={
+        <InputAdornment position="start">
+          <Search fontSize="small" />
+        </InputAdornment>
+      }
       className={className}
     />
   );
 }
 
-/** The pager below an admin list; `total` is undefined until the first page arrives. */
+/**
+ * The pager below an admin list (`total` is undefined until the first page
+ * arrives): rows per page, the range shown and previous/next, as MUI's
+ * TablePagination has them, without its Select and Menu.
+ */
 export function AdminListPagination({ paging, total, sizes }: { paging: AdminListPaging; total: number | undefined; sizes: readonly number[] }) {
+  const count = total ?? 0;
+  const lastIndex = Math.max(0, Math.ceil(count / paging.pageSize) - 1);
+  const pageIndex = Math.min(paging.pageIndex, lastIndex);
+  const from = count === 0 ? 0 : pageIndex * paging.pageSize + 1;
+  const to = Math.min(count, (pageIndex + 1) * paging.pageSize);
   return (
-    <TablePagination
-      component="div"
-      count={total ?? 0}
-      page={total !== undefined && total > 0 ? paging.pageIndex : 0}
-      onPageChange={(_event, next) => paging.setPageIndex(next)}
-      rowsPerPage={paging.pageSize}
-      rowsPerPageOptions={[...sizes]}
-      onRowsPerPageChange={(event) => paging.changePageSize(Number(event.target.value))}
-    />
+    <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2 px-4 py-3">
+      <SelectField
+        size="small"
+        label="Rows per page"
+        value={String(paging.pageSize)}
+        options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
+        onChange={(value) => paging.changePageSize(Number(value))}
+        className="w-32"
+      />
+      <p className="m-0 text-sm tabular-nums" aria-live="polite">
+        {from}–{to} of {count}
+      </p>
+      <div className="flex">
+        <IconButton aria-label="Go to previous page" disabled={pageIndex === 0} onClick={() => paging.setPageIndex(pageIndex - 1)}>
+          <ChevronLeft />
+        </IconButton>
+        <IconButton aria-label="Go to next page" disabled={pageIndex >= lastIndex} onClick={() => paging.setPageIndex(pageIndex + 1)}>
+          <ChevronRight />
+        </IconButton>
+      </div>
+    </div>
   );
 }

@@ -2,13 +2,17 @@
 
 import { ROLES } from '@peerprep/contracts/constants';
 import type { Role, UserProfile } from '@peerprep/contracts';
-import MenuItem from '@mui/material/MenuItem';
-import Select from '@mui/material/Select';
-import Tooltip from '@mui/material/Tooltip';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import { useId } from 'react';
 
 const ROLE_LABELS: Record<Role, string> = { USER: 'User', ADMIN: 'Admin' };
 
-/** A row's role picker. Your own row is locked: demoting yourself would shut this page on you. */
+/**
+ * A row's role picker: the platform's own <select> (no MUI Menu on the
+ * page). Your own row is locked, and says why: demoting yourself would shut
+ * this page on you.
+ */
 export function RoleSelect({
   user,
   isSelf,
@@ -20,26 +24,28 @@ export function RoleSelect({
   pending: boolean;
   onChange: (role: Role) => void;
 }) {
-  const select = (
-    <Select
-      size="small"
-      value={user.role}
-      disabled={isSelf || pending}
-      onChange={(event) => onChange(event.target.value as Role)}
-      inputProps={{ 'aria-label': `Role of ${user.username}` }}
-      className="min-w-28"
-    >
-      {ROLES.map((role) => (
-        <MenuItem key={role} value={role}>
-          {ROLE_LABELS[role]}
-        </MenuItem>
-      ))}
-    </Select>
-  );
-  if (!isSelf) return select;
+  const noteId = useId();
   return (
-    <Tooltip title="You cannot change your own role">
-      <span>{select}</span>
-    </Tooltip>
+    <div className="flex flex-col gap-0.5">
+      <NativeSelect
+        value={user.role}
+        disabled={isSelf || pending}
+        onChange={(event) => onChange(event.target.value as Role)}
+        input={<OutlinedInput size="small" />}
+        inputProps={{ 'aria-label': `Role of ${user.username}`, 'aria-describedby': isSelf ? noteId : undefined }}
+        className="min-w-28"
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
+        ))}
+      </NativeSelect>
+      {isSelf ? (
+        <span id={noteId} className="text-xs text-muted">
+          Your own role is locked
+        </span>
+      ) : null}
+    </div>
   );
 }

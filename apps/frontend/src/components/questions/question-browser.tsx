@@ -3,14 +3,13 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeFailure } from '../../lib/form-errors';
+import { SelectField } from '../forms/select-field';
 import {
   DEFAULT_FILTERS,
   filtersFromSearchParams,
@@ -174,20 +173,14 @@ export function QuestionBrowser() {
               type === 'page' ? `${selected ? 'Page' : 'Go to page'} ${item}` : `Go to ${type} page`
             }
           />
-          <TextField
-            select
+          <SelectField
             size="small"
             label="Per page"
-            value={filters.pageSize}
-            onChange={(event) => change({ pageSize: Number(event.target.value) })}
+            value={String(filters.pageSize)}
+            options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+            onChange={(value) => change({ pageSize: Number(value) })}
             className="w-28"
-          >
-            {PAGE_SIZES.map((size) => (
-              <MenuItem key={size} value={size}>
-                {size}
-              </MenuItem>
-            ))}
-          </TextField>
+          />
         </div>
       ) : null}
     </>

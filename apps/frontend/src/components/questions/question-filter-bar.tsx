@@ -1,16 +1,15 @@
 'use client';
 
 import { DIFFICULTIES, QUESTION_SORTS } from '@peerprep/contracts/constants';
-import type { Difficulty, QuestionSort, TopicWithCounts } from '@peerprep/contracts';
-import Autocomplete from '@mui/material/Autocomplete';
-import Checkbox from '@mui/material/Checkbox';
+import type { QuestionSort, TopicWithCounts } from '@peerprep/contracts';
 import Chip from '@mui/material/Chip';
 import InputAdornment from '@mui/material/InputAdornment';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Search from '@mui/icons-material/Search';
+import { SelectField } from '../forms/select-field';
+import { TextInput } from '../forms/text-input';
 import type { QuestionFilters } from '../../lib/questions/filters';
 import { DIFFICULTY_LABELS, SORT_LABELS } from '../../lib/questions/labels';
+import { TopicsFilter } from './topics-filter';
 
 export interface QuestionFilterBarProps {
   filters: QuestionFilters;
@@ -20,11 +19,6 @@ export interface QuestionFilterBarProps {
   onChange(change: Partial<QuestionFilters>): void;
   topics: readonly TopicWithCounts[];
   topicsLoading: boolean;
-}
-
-/** Questions of `topic` the current difficulty filter would show. */
-function topicCount(topic: TopicWithCounts, difficulty: Difficulty | undefined): number {
-  return difficulty ? topic.counts[difficulty] : topic.total;
 }
 
 export function QuestionFilterBar({ filters, searchText, onSearchTextChange, onChange, topics, topicsLoading }: QuestionFilterBarProps) {
@@ -37,40 +31,31 @@ export function QuestionFilterBar({ filters, searchText, onSearchTextChange, onC
   return (
     <div className="flex flex-col gap-4" role="search" aria-label="Filter questions">
       <div className="flex flex-col gap-3 sm:flex-row">
-        <TextField
+        <TextInput
           type="search"
           label="Search questions"
           placeholder="Words in the title or statement"
           value={searchText}
           onChange={(event) => onSearchTextChange(event.target.value)}
           className="flex-1"
-          slotProps={{
-            htmlInput: { maxLength: 200 },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <Search fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
+          inputProps={{ maxLength: 200 }}
+          startAdornment={
+            <InputAdornment position="start">
+              <Search fontSize="small" />
+            </InputAdornment>
+          }
         />
-        <TextField
-          select
+        <SelectField<'' | QuestionSort>
           label="Sort by"
           value={filters.sort ?? ''}
-          onChange={(event) => onChange({ sort: (event.target.value || undefined) as QuestionSort | undefined })}
-          className="sm:w-60"
           // The default order is an option of its own (value ''), so it is shown, not left blank.
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-        >
-          <MenuItem value="">{filters.q ? 'Best match' : 'Newest first'} (default)</MenuItem>
-          {sortOptions.map((sort) => (
-            <MenuItem key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={[
+            { value: '', label: `${filters.q ? 'Best match' : 'Newest first'} (default)` },
+            ...sortOptions.map((sort) => ({ value: sort, label: SORT_LABELS[sort] })),
+          ]}
+          onChange={(sort) => onChange({ sort: sort || undefined })}
+          className="sm:w-60"
+        />
       </div>
       <div className="flex flex-col gap-3 md:flex-row md:items-center">
         <div role="group" aria-label="Difficulty" className="flex flex-wrap gap-2">
@@ -97,26 +82,12 @@ export function QuestionFilterBar({ filters, searchText, onSearchTextChange, onC
             );
           })}
         </div>
-        <Autocomplete
-          multiple
-          disableCloseOnSelect
-          loading={topicsLoading}
+        <TopicsFilter
+          selected={selectedTopics}
           options={topics}
-          value={selectedTopics}
-          isOptionEqualToValue={(option, value) => option.slug === value.slug}
-          getOptionLabel={(topic) => topic.name}
-          onChange={(_event, value) => onChange({ topics: value.map((topic) => topic.slug) })}
-          renderOption={({ key, ...props }, topic, { selected }) => (
-            <li key={key} {...props}>
-              <Checkbox size="small" checked={selected} className="mr-1 p-1" />
-              <span className="flex-1">{topic.name}</span>
-              <span className="ml-3 text-sm tabular-nums text-muted">{topicCount(topic, filters.difficulty)}</span>
-            </li>
-          )}
-          renderInput={(params) => <TextField {...params} label="Topics" placeholder={filters.topics.length ? '' : 'Any topic'} />}
-          className="flex-1"
-          limitTags={3}
-          size="small"
+          loading={topicsLoading}
+          difficulty={filters.difficulty}
+          onChange={(slugs) => onChange({ topics: slugs })}
         />
       </div>
     </div>

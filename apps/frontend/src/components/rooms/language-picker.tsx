@@ -1,8 +1,11 @@
 'use client';
 
-import { LANGUAGES, languageSchema, type Language } from '@peerprep/contracts';
-import TextField from '@mui/material/TextField';
+import type { Language } from '@peerprep/contracts';
+import { LANGUAGES } from '@peerprep/contracts/constants';
+import { SelectField } from '../forms/select-field';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
+
+const LANGUAGE_OPTIONS = LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }));
 
 /**
  * The shared language: a native select, so it works the same with a
@@ -10,24 +13,15 @@ import { LANGUAGE_LABELS } from '../../lib/questions/labels';
  */
 export function LanguagePicker({ value, disabled, onChange }: { value: Language; disabled: boolean; onChange(next: Language): void }) {
   return (
-    <TextField
-      select
+    <SelectField
       label="Language"
       size="small"
       value={value}
       disabled={disabled}
-      onChange={(event) => {
-        const parsed = languageSchema.safeParse(event.target.value);
-        if (parsed.success) onChange(parsed.data);
-      }}
-      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'language-select' } }}
+      options={LANGUAGE_OPTIONS}
+      onChange={onChange}
+      selectProps={{ 'data-testid': 'language-select' }}
       className="w-44"
-    >
-      {LANGUAGES.map((language) => (
-        <option key={language} value={language}>
-          {LANGUAGE_LABELS[language]}
-        </option>
-      ))}
-    </TextField>
+    />
   );
 }

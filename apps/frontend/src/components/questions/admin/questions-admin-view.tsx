@@ -6,12 +6,12 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Edit from '@mui/icons-material/Edit';
 import { IntentLink } from '../../intent-link';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-error';
 import { describeFailure } from '../../../lib/form-errors';
@@ -22,13 +22,20 @@ import { RequireAuth } from '../../auth/require-auth';
 import { QuestionList, QuestionListSkeleton } from '../question-list';
 import { useQuestionsPage } from '../use-questions';
 import { AdminListPagination, AdminSearchField, useAdminListPaging } from '../../admin/admin-list-controls';
-import { DeleteQuestionDialog } from './delete-question-dialog';
+
+const DeleteQuestionDialog = dynamic(() => import('./delete-question-dialog').then((module) => module.DeleteQuestionDialog), { ssr: false });
 
 
 function QuestionsAdminTable() {
   const paging = useAdminListPaging({ pageSize: DEFAULT_FILTERS.pageSize, trim: true });
   const { q } = paging;
   const [toDelete, setToDelete] = useState<QuestionSummary | null>(null);
+  // The dialog's code (MUI's Dialog and Modal) loads with the first delete, and stays for its closing animation.
+  const [deleteUsed, setDeleteUsed] = useState(false);
+  const openDelete = (question: QuestionSummary) => {
+    setDeleteUsed(true);
+    setToDelete(question);
+  };
   const [notice, setNotice] = useState<string | null>(null);
   // Newest first, so what an admin just created is at the top.
   const questions = useQuestionsPage({ ...DEFAULT_FILTERS, q, sort: q ? undefined : 'newest', page: paging.pageIndex + 1, pageSize: paging.pageSize });
@@ -71,31 +78,29 @@ function QuestionsAdminTable() {
             busy={questions.loading}
             actions={(question) => (
               <>
-                <Tooltip title="Edit">
-                  <IconButton component={IntentLink} href={editQuestionHref(question.slug)} aria-label={`Edit ${question.title}`}>
-                    <Edit fontSize="small" />
-                  </IconButton>
-                </Tooltip>
-                <Tooltip title="Delete">
-                  <IconButton onClick={() => setToDelete(question)} aria-label={`Delete ${question.title}`}>
-                    <DeleteOutlined fontSize="small" />
-                  </IconButton>
-                </Tooltip>
+                <IconButton component={IntentLink} href={editQuestionHref(question.slug)} aria-label={`Edit ${question.title}`} title="Edit">
+                  <Edit fontSize="small" />
+                </IconButton>
+                <IconButton onClick={() => openDelete(question)} aria-label={`Delete ${question.title}`} title="Delete">
+                  <DeleteOutlined fontSize="small" />
+                </IconButton>
               </>
             )}
           />
         )}
         <AdminListPagination paging={paging} total={page?.total} sizes={PAGE_SIZES} />
       </Paper>
-      <DeleteQuestionDialog
-        question={toDelete}
-        onClose={() => setToDelete(null)}
-        onDeleted={(deleted) => {
-          setToDelete(null);
-          setNotice(`“${deleted.title}” was deleted.`);
-          questions.reload();
-        }}
-      />
+      {deleteUsed ? (
+        <DeleteQuestionDialog
+          question={toDelete}
+          onClose={() => setToDelete(null)}
+          onDeleted={(deleted) => {
+            setToDelete(null);
+            setNotice(`“${deleted.title}” was deleted.`);
+            questions.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }
