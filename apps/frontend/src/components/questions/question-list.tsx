@@ -1,10 +1,10 @@
 import type { QuestionSummary } from '@peerprep/contracts';
-import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
 import { questionHref } from '../../lib/questions/filters';
 import { DifficultyChip } from './difficulty-chip';
+import { Tag } from '../ui/tag';
 
 /** One question per row: title (the link), difficulty, topics; `actions` adds buttons at the end (admin). */
 export function QuestionList({
@@ -31,7 +31,7 @@ export function QuestionList({
             </IntentLink>
             <div className="mt-1 flex flex-wrap gap-1.5">
               {question.topics.map((topic) => (
-                <Chip key={topic.slug} label={topic.name} size="small" variant="outlined" className="text-muted" />
+                <Tag key={topic.slug}>{topic.name}</Tag>
               ))}
             </div>
           </div>

@@ -62,6 +62,7 @@ export function TopicsAutocomplete({ selected, options, loading, difficulty, onC
           inputProps={slotProps.htmlInput}
         />
       )}
+      fullWidth
       className="flex-1"
       limitTags={3}
       size="small"

@@ -1,6 +1,7 @@
 'use client';
 
 import Chip from '@mui/material/Chip';
+import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { TextInput } from '../forms/text-input';
 import type { TopicsAutocompleteProps, TopicsFilterProps } from './topics-autocomplete';
@@ -49,7 +50,7 @@ export function TopicsFilter(props: TopicsFilterProps) {
       key={topic.slug}
       label={topic.name}
       size="small"
-      className="my-0.5 mr-1"
+      className="m-0.5"
       // Removing a topic needs no combobox: the chip does it in place.
       onPointerDown={(event) => event.stopPropagation()}
       onDelete={() => onChange(selected.filter((other) => other.slug !== topic.slug).map((other) => other.slug))}
@@ -70,11 +71,13 @@ export function TopicsFilter(props: TopicsFilterProps) {
         selected.length ? (
           <>
             {chips}
-            {hidden > 0 ? <span className="mr-1 text-sm">+{hidden}</span> : null}
+            {hidden > 0 ? <span className="m-0.5 text-sm">+{hidden}</span> : null}
           </>
         ) : undefined
       }
-      className="flex-1 [&_.MuiInputBase-root]:flex-wrap"
+      // The combobox's own small layout (MUI Autocomplete's): chips and the box share wrapping lines, 40 px tall with one.
+      className="flex-1 [&_.MuiInputBase-input]:w-0 [&_.MuiInputBase-input]:min-w-[30px] [&_.MuiInputBase-input]:grow [&_.MuiInputBase-input]:py-[2.5px] [&_.MuiInputBase-input]:pl-2 [&_.MuiInputBase-input]:pr-1 [&_.MuiInputBase-root]:flex-wrap [&_.MuiInputBase-root]:p-1.5"
+      endAdornment={<ArrowDropDown className="pointer-events-none mr-1.5 text-muted" />}
       inputProps={{ role: 'combobox', 'aria-expanded': false, 'aria-haspopup': 'listbox', 'aria-autocomplete': 'list' }}
     />
   );

@@ -1,9 +1,9 @@
 import type { RoomQuestion } from '@peerprep/contracts';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { signatureOf } from '../../lib/questions/signature';
 import { DifficultyChip } from '../questions/difficulty-chip';
+import { Tag } from '../ui/tag';
 import { HintList } from '../questions/hint-list';
 import { SafeMarkdown } from '../questions/safe-markdown';
 
@@ -24,7 +24,7 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
         <div className="flex flex-wrap items-center gap-2">
           <DifficultyChip difficulty={question.difficulty} />
           {question.topics.map((topic) => (
-            <Chip key={topic.slug} label={topic.name} size="small" variant="outlined" />
+            <Tag key={topic.slug}>{topic.name}</Tag>
           ))}
         </div>
       </div>
