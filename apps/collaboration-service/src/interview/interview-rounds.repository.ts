@@ -187,11 +187,10 @@ export function createInterviewRoundsRepository(prisma: PrismaClient) {
     },
 
     /** Interviews of open rooms with a round running: the ones with a deadline to time. */
-    async runningInterviews(limit = 1000): Promise<{ roomId: string; state: InterviewState }[]> {
+    async runningInterviews(): Promise<{ roomId: string; state: InterviewState }[]> {
       const running = await prisma.interviewRound.findMany({
         where: { startedAt: { not: null }, endedAt: null, room: { status: 'OPEN' } },
         select: { roomId: true },
-        take: limit,
       });
       const roomIds = running.map((row) => row.roomId);
       if (roomIds.length === 0) return [];
