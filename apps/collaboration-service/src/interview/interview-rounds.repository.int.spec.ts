@@ -195,7 +195,10 @@ describe('interview rounds repository (real Postgres, two replicas)', () => {
     const { roomId, interviewer } = await startedRoom();
     const closedAt = new Date(T0 + 2 * MINUTE);
     await rooms.close({ roomId, closedBy: interviewer, closedAt, language: 'python', finalCode: '', chat: [] });
-    now = T0 + ROUND;
+    now = T0 + 3 * MINUTE;
+    // Still timed, so the next step on it (here a refused one, which writes nothing) is not the last.
+    await expect(replicas[one].endRound(roomId, interviewer, 1)).rejects.toThrow(ConflictError);
+    expect((await replicas[one].runningInterviews()).map((running) => running.roomId)).toContain(roomId);
 
     const advanced = await replicas[two].advance(roomId);
 
@@ -204,6 +207,7 @@ describe('interview rounds repository (real Postgres, two replicas)', () => {
       ['session', closedAt],
       [null, null],
     ]);
+    expect((await replicas[one].runningInterviews()).map((running) => running.roomId)).not.toContain(roomId);
   });
 
   it('knows no interview in an unknown room or in one without rows or setup', async () => {

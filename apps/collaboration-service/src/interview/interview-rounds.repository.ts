@@ -186,10 +186,13 @@ export function createInterviewRoundsRepository(prisma: PrismaClient) {
       });
     },
 
-    /** Interviews of open rooms with a round running: the ones with a deadline to time. */
+    /**
+     * Interviews with a round running: the ones with a deadline to time. A
+     * closed room's is among them until a step ends it at the room's close.
+     */
     async runningInterviews(): Promise<{ roomId: string; state: InterviewState }[]> {
       const running = await prisma.interviewRound.findMany({
-        where: { startedAt: { not: null }, endedAt: null, room: { status: 'OPEN' } },
+        where: { startedAt: { not: null }, endedAt: null },
         select: { roomId: true },
       });
       const roomIds = running.map((row) => row.roomId);
