@@ -10,7 +10,7 @@ import { createRoundScheduler, type RoundScheduler } from './round-scheduler';
 
 const migrationsDir = path.join(__dirname, '../../prisma/migrations');
 /** Short rounds on the real clock, real timers and the real database. */
-const ROUND_MS = 600;
+const ROUND_MS = 1_000;
 
 interface Replica {
   interviews: InterviewRounds;
@@ -88,15 +88,19 @@ describe('round scheduler (two replicas, real Postgres, real timers)', () => {
     await Promise.all([one.scheduler.start(), two.scheduler.start()]);
 
     const { roomId, setup } = await startInterview(one);
-    await waitFor(() => two.scheduler.deadlines().has(roomId), 2_000, 'the second replica to time the interview');
+    // Both time round one from the start (finding it by rescan is the next tests'), so both race at each deadline.
+    const loaded = await two.interviews.load(roomId, null);
+    if (loaded) two.scheduler.watch(roomId, loaded);
+    expect(two.scheduler.deadlines().get(roomId)).toBe(one.scheduler.deadlines().get(roomId));
     await waitFor(() => finished(roomId), 5_000, 'both rounds to end');
 
     const [round1, round2] = await rows(roomId);
     expect(round1).toMatchObject({ endReason: 'time', endedAt: round1.endsAt });
     expect(round2).toMatchObject({ endReason: 'time', endedAt: round2.endsAt, interviewerId: setup.participants[1] });
     const [started, ended] = [round1.startedAt?.getTime() ?? NaN, round2.endedAt?.getTime() ?? NaN];
-    // Round two started when the timer noticed round one's end: at most a moment after it.
-    expect((round2.startedAt?.getTime() ?? NaN) - (round1.endsAt?.getTime() ?? NaN)).toBeLessThan(500);
+    // Round two started when a timer noticed round one's end: a moment after it (generous for a loaded 2-core runner).
+    expect((round2.startedAt?.getTime() ?? NaN) - (round1.endsAt?.getTime() ?? NaN)).toBeGreaterThanOrEqual(0);
+    expect((round2.startedAt?.getTime() ?? NaN) - (round1.endsAt?.getTime() ?? NaN)).toBeLessThan(1_500);
     expect(ended - started).toBeGreaterThanOrEqual(2 * ROUND_MS);
     await waitFor(() => effectsIn(roomId).some((effect) => effect.type === 'session-finished'), 2_000, 'the last effects');
     expect(effectsIn(roomId).map((effect) => effect.type)).toEqual([
@@ -116,18 +120,18 @@ describe('round scheduler (two replicas, real Postgres, real timers)', () => {
   it('follows an early end made on another replica: round two runs its own full length', async () => {
     const [one, two] = [startReplica(), startReplica()];
     await Promise.all([one.scheduler.start(), two.scheduler.start()]);
-    const { roomId, setup } = await startInterview(one, 1_500);
+    const { roomId, setup } = await startInterview(one, 2_500);
     await waitFor(() => two.scheduler.deadlines().has(roomId), 2_000, 'the second replica to time the interview');
 
     // The interviewer ends round one on the second replica; the first still has round one's end armed.
     const ended = await two.interviews.endRound(roomId, setup.participants[0], 1);
     two.scheduler.watch(roomId, ended.state);
-    await waitFor(() => finished(roomId), 6_000, 'round two to end');
+    await waitFor(() => finished(roomId), 8_000, 'round two to end');
 
     const [round1, round2] = await rows(roomId);
     expect(round1.endReason).toBe('interviewer');
     expect(round2).toMatchObject({ endReason: 'time', endedAt: round2.endsAt });
-    expect((round2.endsAt?.getTime() ?? NaN) - (round2.startedAt?.getTime() ?? NaN)).toBe(1_500);
+    expect((round2.endsAt?.getTime() ?? NaN) - (round2.startedAt?.getTime() ?? NaN)).toBe(2_500);
     expect(effectsIn(roomId).map((effect) => effect.type)).toEqual(['round-ended', 'session-finished']);
   });
 
