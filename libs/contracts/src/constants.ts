@@ -65,3 +65,15 @@ export const RUN_PHASES = ['queued', 'compiling', 'running', 'done', 'failed'] a
 export function isFinishedPhase(phase: (typeof RUN_PHASES)[number]): boolean {
   return phase === 'done' || phase === 'failed';
 }
+
+/**
+ * A mock interview's phases (issue #18): waiting for both peers to connect
+ * once, round one, round two (roles swapped, the second question), over.
+ */
+export const INTERVIEW_PHASES = ['waiting', 'round1', 'round2', 'finished'] as const;
+
+/** Why a round ended: its time was up, its interviewer ended it, or the session ended during it. */
+export const ROUND_END_REASONS = ['time', 'interviewer', 'session'] as const;
+
+/** How long before a round's end both peers are warned. */
+export const INTERVIEW_WARNING_SECONDS = 300;

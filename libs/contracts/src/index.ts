@@ -10,3 +10,5 @@ export * from './history';
 export * from './events';
 export * from './executions';
 export * from './runs';
+export * from './interview';
+export * from './clock-offset';
