@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
 import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
 import { AuthProvider } from '../components/auth/auth-provider';
@@ -38,19 +38,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 Skip to content
               </a>
               <div className="flex min-h-screen flex-col">
-                {/* Each part in its own Suspense boundary: React hydrates them as separate pieces of
-                    work and lets the browser in between, instead of one long task on a phone. */}
-                <Suspense>
-                  <SiteHeader />
-                </Suspense>
+                <SiteHeader />
                 {/* At least a screen tall: the footer starts below the first view, so a page
                     whose content arrives after the first paint does not push it (no layout shift). */}
                 <main id="main" className="min-h-screen flex-1">
-                  <Suspense>{children}</Suspense>
+                  {children}
                 </main>
-                <Suspense>
-                  <SiteFooter />
-                </Suspense>
+                <SiteFooter />
               </div>
             </AuthProvider>
           </AppThemeProvider>
