@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from './constants';
+import { RUBRIC_MAX_CRITERIA, SLUG_PATTERN } from './constants';
 
-export const RUBRIC_MAX_CRITERIA = 8;
+export { RUBRIC_MAX_CRITERIA } from './constants';
 
 /**
  * What an interviewer judges a candidate on for one question. Feedback rates

@@ -1,7 +1,7 @@
 import { ApiError } from '../api-error';
 import { anchorFor, countErrorsUnder, describeSaveFailure, placeFieldErrors, questionFormFields } from './field-errors';
 
-const shape = { examples: [{}], constraints: ['a', 'b'], hints: [], entryPoint: { params: [{}, {}] }, testCases: [{}, {}, {}] };
+const shape = { examples: [{}], constraints: ['a', 'b'], hints: [], rubric: [{}, {}], entryPoint: { params: [{}, {}] }, testCases: [{}, {}, {}] };
 const fields = questionFormFields(shape);
 
 describe('question form field anchors', () => {
@@ -18,8 +18,13 @@ describe('question form field anchors', () => {
         'testCases.2.expected',
         'referenceSolutions',
         'referenceSolutions.python',
+        'rubric',
+        'rubric.1.id',
+        'rubric.1.title',
+        'rubric.0.description',
       ]),
     );
+    expect(fields).not.toContain('rubric.2.id');
     expect(fields).not.toContain('constraints.2');
     expect(fields).not.toContain('hints.0');
   });
