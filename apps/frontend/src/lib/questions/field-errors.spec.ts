@@ -59,6 +59,18 @@ describe('describeSaveFailure', () => {
     expect(describeSaveFailure(error, fields)).toEqual({ fieldErrors: { 'testCases.0.args': 'Argument b must be a int' }, message: null });
   });
 
+  it('shows a refused rubric beside the criterion field the API names, and a refused list at the section', () => {
+    const error = new ApiError({
+      status: 400,
+      title: 'Validation failed',
+      fieldErrors: { 'rubric.1.id': 'Criterion id "testing" is used twice', 'rubric.0.title': 'Too big', rubric: 'Too big: expected array to have <=8 items' },
+    });
+    expect(describeSaveFailure(error, fields)).toEqual({
+      fieldErrors: { 'rubric.1.id': 'Criterion id "testing" is used twice', 'rubric.0.title': 'Too big', rubric: 'Too big: expected array to have <=8 items' },
+      message: null,
+    });
+  });
+
   it('shows a 409 beside slug and title, with the reason above the form', () => {
     const error = new ApiError({
       status: 409,
