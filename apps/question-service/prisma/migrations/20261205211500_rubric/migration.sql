@@ -1,8 +1,10 @@
 -- A rubric per question: [{ id, title, description }], what the interviewer of
 -- a mock-interview round rates (1–4 per criterion id), read only by admins and
--- internal callers. Every existing question gets the default rubric (the
--- contracts' DEFAULT_RUBRIC; src/questions/rubric-migration.int.spec.ts holds
--- this literal to it); the default is then dropped, so every later write states its rubric.
+-- internal callers. Every existing question gets the default rubric, the
+-- DEFAULT_RUBRIC of the contracts (src/questions/rubric-migration.int.spec.ts
+-- holds this literal to it), and the column default is then dropped, so every
+-- later write states its rubric. No semicolon may appear in these comments nor
+-- in the literal: the driver adapter splits the script into statements on them.
 
 -- AlterTable
 ALTER TABLE "questions" ADD COLUMN     "rubric" JSONB NOT NULL DEFAULT '[
