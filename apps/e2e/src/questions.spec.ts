@@ -157,13 +157,13 @@ test.describe('questions', () => {
     // first, and adds one whose id follows its title; a repeated id is refused at that id.
     await admin.getByRole('link', { name: 'Edit' }).click();
     await expect(admin.getByRole('textbox', { name: 'Criterion 4 id' })).toHaveValue('testing');
-    await admin.getByRole('textbox', { name: 'Criterion 4 title' }).fill('Testing the pocket');
+    await admin.getByRole('textbox', { name: 'Criterion 4 name' }).fill('Testing the pocket');
     await admin.getByRole('textbox', { name: 'Criterion 4 description' }).fill('Tries an empty pocket and a single coin unprompted.');
     await admin.getByRole('button', { name: 'Move criterion 4 up' }).click();
     await admin.getByRole('button', { name: 'Move criterion 3 up' }).click();
     await admin.getByRole('button', { name: 'Move criterion 2 up' }).click();
     await admin.getByRole('button', { name: 'Add criterion' }).click();
-    await admin.getByRole('textbox', { name: 'Criterion 5 title' }).fill('Coin Sense');
+    await admin.getByRole('textbox', { name: 'Criterion 5 name' }).fill('Coin Sense');
     await expect(admin.getByRole('textbox', { name: 'Criterion 5 id' })).toHaveValue('coin-sense');
     await admin.getByRole('textbox', { name: 'Criterion 5 id' }).fill('testing');
     await admin.getByRole('button', { name: 'Save changes' }).click();
@@ -172,11 +172,11 @@ test.describe('questions', () => {
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await expect(admin).toHaveURL(new RegExp(`/questions/pocket-change-${stamp}$`));
     await admin.getByRole('link', { name: 'Edit' }).click();
-    await expect(admin.getByRole('textbox', { name: 'Criterion 1 title' })).toHaveValue('Testing the pocket');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 1 name' })).toHaveValue('Testing the pocket');
     await expect(admin.getByRole('textbox', { name: 'Criterion 1 id' })).toHaveValue('testing');
     await expect(admin.getByRole('textbox', { name: 'Criterion 1 description' })).toHaveValue('Tries an empty pocket and a single coin unprompted.');
     await expect(admin.getByRole('textbox', { name: 'Criterion 2 id' })).toHaveValue('problem-solving');
-    await expect(admin.getByRole('textbox', { name: 'Criterion 5 title' })).toHaveValue('Coin Sense');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 5 name' })).toHaveValue('Coin Sense');
     await expect(admin.getByRole('textbox', { name: 'Hint 1' })).toHaveValue('Keep a running **sum**.');
     await admin.getByRole('region', { name: 'Rubric' }).screenshot({ path: testInfo.outputPath('admin-rubric.png') });
 

@@ -25,7 +25,7 @@ describe('the Rubric section of the question editor', () => {
     const html = render(criteria);
     expect(html).toContain('Rubric');
     expect(html).toContain('never shown to the candidate');
-    for (const label of ['Criterion 1 title', 'Criterion 1 id', 'Criterion 2 description', 'Move criterion 2 up', 'Remove criterion 1']) {
+    for (const label of ['Criterion 1 name', 'Criterion 1 id', 'Criterion 2 description', 'Move criterion 2 up', 'Remove criterion 1']) {
       expect(html).toContain(label);
     }
     expect(html).toContain('value="problem-solving"');

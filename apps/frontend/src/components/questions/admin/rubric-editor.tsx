@@ -48,7 +48,7 @@ export function RubricEditor({ value, onChange, errors, clearError }: FormPartPr
         <fieldset key={index} className="m-0 flex flex-col gap-3 rounded-xl border border-divider p-4">
           <legend className="px-1 text-sm font-semibold">Criterion {index + 1}</legend>
           <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-            <TextField {...field(index, 'title')} label={`Criterion ${index + 1} title`} />
+            <TextField {...field(index, 'title')} label={`Criterion ${index + 1} name`} />
             <TextField
               {...field(index, 'id')}
               label={`Criterion ${index + 1} id`}
