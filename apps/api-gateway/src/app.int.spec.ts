@@ -73,7 +73,13 @@ describe('routing table', () => {
     );
   });
 
-  it.each(['/api/unknown/1', '/api/matchmaker', '/internal/questions/pick', '/api/collab/room-1'])(
+  it.each([
+    '/api/unknown/1',
+    '/api/matchmaker',
+    '/internal/questions/pick',
+    '/internal/questions/c1de7a44-b2f0-4f0a-9d3e-5a8e9b102c1f/interviewer-material',
+    '/api/collab/room-1',
+  ])(
     'answers 404 problem+json for %s, which no HTTP route serves',
     async (path) => {
       const res = await request(main.url).get(path);

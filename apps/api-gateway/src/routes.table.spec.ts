@@ -16,7 +16,7 @@ describe('findRoute', () => {
     expect(findRoute(path)?.service).toBe(service);
   });
 
-  it.each(['/api', '/api/', '/api/matchmaking', '/api/usersx/1', '/internal/questions/pick', '/healthz', '/api/docs'])(
+  it.each(['/api', '/api/', '/api/matchmaking', '/api/usersx/1', '/internal/questions/pick', '/internal/questions/c1de7a44-b2f0-4f0a-9d3e-5a8e9b102c1f/interviewer-material', '/healthz', '/api/docs'])(
     'matches nothing for %s (whole path segments only, /api prefixes only)',
     (path) => {
       expect(findRoute(path)).toBeUndefined();

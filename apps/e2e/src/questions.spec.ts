@@ -153,6 +153,33 @@ test.describe('questions', () => {
     await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(admin.getByRole('link', { name: 'Edit' })).toBeVisible();
 
+    // The rubric: a new question starts with the default four criteria. The admin rewords one, moves it
+    // first, and adds one whose id follows its title; a repeated id is refused at that id.
+    await admin.getByRole('link', { name: 'Edit' }).click();
+    await expect(admin.getByRole('textbox', { name: 'Criterion 4 id' })).toHaveValue('testing');
+    await admin.getByRole('textbox', { name: 'Criterion 4 name' }).fill('Testing the pocket');
+    await admin.getByRole('textbox', { name: 'Criterion 4 description' }).fill('Tries an empty pocket and a single coin unprompted.');
+    await admin.getByRole('button', { name: 'Move criterion 4 up' }).click();
+    await admin.getByRole('button', { name: 'Move criterion 3 up' }).click();
+    await admin.getByRole('button', { name: 'Move criterion 2 up' }).click();
+    await admin.getByRole('button', { name: 'Add criterion' }).click();
+    await admin.getByRole('textbox', { name: 'Criterion 5 name' }).fill('Coin Sense');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 5 id' })).toHaveValue('coin-sense');
+    await admin.getByRole('textbox', { name: 'Criterion 5 id' }).fill('testing');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await expect(admin.getByText('Criterion id "testing" is used twice')).toBeVisible();
+    await admin.getByRole('textbox', { name: 'Criterion 5 id' }).fill('coin-sense');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await expect(admin).toHaveURL(new RegExp(`/questions/pocket-change-${stamp}$`));
+    await admin.getByRole('link', { name: 'Edit' }).click();
+    await expect(admin.getByRole('textbox', { name: 'Criterion 1 name' })).toHaveValue('Testing the pocket');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 1 id' })).toHaveValue('testing');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 1 description' })).toHaveValue('Tries an empty pocket and a single coin unprompted.');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 2 id' })).toHaveValue('problem-solving');
+    await expect(admin.getByRole('textbox', { name: 'Criterion 5 name' })).toHaveValue('Coin Sense');
+    await expect(admin.getByRole('textbox', { name: 'Hint 1' })).toHaveValue('Keep a running **sum**.');
+    await admin.getByRole('region', { name: 'Rubric' }).screenshot({ path: testInfo.outputPath('admin-rubric.png') });
+
     // A student (a new account) searches for it and opens it.
     const student = await newPage(browser);
     await signUpStudent(student, stamp);
@@ -167,8 +194,14 @@ test.describe('questions', () => {
     await expect(student.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(student.getByTestId('question-statement').locator('strong')).toHaveText('total');
     await expect(student.getByRole('link', { name: 'Edit' })).toHaveCount(0);
-    await student.getByRole('button', { name: 'Hint 1' }).click();
-    await expect(student.getByText('Keep a running')).toBeVisible();
+    // Hints are the interviewer's to release: the question page has none, nor does the API answer a student any.
+    await expect(student.getByRole('button', { name: 'Hint 1' })).toHaveCount(0);
+    await expect(student.getByText('Keep a running')).toHaveCount(0);
+    const studentLogin = await student.request.post('/api/auth/login', { data: { identifier: `q_${stamp}`.slice(0, 20), password: PASSWORD } });
+    const { accessToken } = (await studentLogin.json()) as { accessToken: string };
+    const asStudent = await student.request.get(`/api/questions/pocket-change-${stamp}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(asStudent.status()).toBe(200);
+    expect(Object.keys((await asStudent.json()) as object)).toEqual(expect.not.arrayContaining(['hints', 'rubric', 'referenceSolutions']));
     await expect(student.getByRole('tabpanel')).toContainText('function pocketTotal(coins)');
     await screenshotBothSchemes(student, testInfo, 'question-page', student.getByRole('tabpanel'));
 

@@ -3,6 +3,7 @@ import { createPrismaOutboxRelay, messagingDependency, type Messaging, type Outb
 import { createMetrics, createService, sqlDependency, type Logger, type Service } from '@peerprep/service-kit';
 import type { QuestionConfig } from '@peerprep/question-service-config';
 import type { PrismaClient } from './db/prisma';
+import { interviewerMaterialRoutes } from './questions/interviewer-material.routes';
 import { pickRoutes } from './questions/pick.routes';
 import { createQuestionQueries } from './questions/questions.queries';
 import { createQuestionsRepository } from './questions/questions.repository';
@@ -34,7 +35,8 @@ export function createQuestionBank({ prisma, outbox }: { prisma: PrismaClient; o
 
 /**
  * The question bank: questions, topics and test cases in its own Postgres
- * database; browse and admin routes under /api, the picker under /internal;
+ * database; browse and admin routes under /api, the picker and the
+ * interviewer's material under /internal;
  * publishes question events.
  */
 export function createApp({ config, prisma, messaging, logger, verifier }: AppDeps): Service {
@@ -54,6 +56,7 @@ export function createApp({ config, prisma, messaging, logger, verifier }: AppDe
     routes: (app) => {
       app.use(questionsRoutes({ questions, verifier: tokenVerifier, internalToken }));
       app.use(pickRoutes({ questions, internalToken }));
+      app.use(interviewerMaterialRoutes({ questions, internalToken }));
     },
   });
   return {

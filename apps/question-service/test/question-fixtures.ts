@@ -14,6 +14,12 @@ export const referenceSolutions = {
   python: 'def solve(nums):\n    return sum(nums)\n',
 };
 
+/** A rubric of the question's own (not the default), as an admin writes one. */
+export const rubric = [
+  { id: 'running-total', title: 'Keeps a running total', description: 'Sums in one pass instead of sorting or nesting loops.' },
+  { id: 'empty-input', title: 'Handles an empty list', description: 'Answers 0 for [] without a special case bolted on.' },
+];
+
 /** A valid admin create body: one visible and one hidden case; override what the test is about. */
 export function questionInput(overrides: Partial<QuestionInput> = {}): QuestionInput {
   return {
@@ -35,6 +41,7 @@ export function questionInput(overrides: Partial<QuestionInput> = {}): QuestionI
       { args: [[-5, 5, 7]], expected: 7, hidden: true },
     ],
     referenceSolutions,
+    rubric,
     ...overrides,
   };
 }

@@ -58,6 +58,9 @@ export function isTopicSlug(value: string): boolean {
   return value.length <= TOPIC_SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
 }
 
+/** A question's rubric has at most this many criteria (see rubric.ts). */
+export const RUBRIC_MAX_CRITERIA = 8;
+
 /** A run's phases, in order (see runs.ts). */
 export const RUN_PHASES = ['queued', 'compiling', 'running', 'done', 'failed'] as const;
 

@@ -4,6 +4,7 @@ export * from './problem';
 export * from './users';
 export * from './auth';
 export * from './questions';
+export * from './rubric';
 export * from './matching';
 export * from './rooms';
 export * from './history';

@@ -5,6 +5,7 @@ import {
   listQuestionsQuerySchema,
   loginRequestSchema,
   paginationQuerySchema,
+  questionInputSchema,
   queryListRegistry,
   signupRequestSchema,
   updateProfileRequestSchema,
@@ -158,6 +159,20 @@ describe('buildOpenApiDocument', () => {
     expect(doc.components?.schemas?.['UpdateProfileRequest']).toMatchObject({ additionalProperties: false });
   });
 
+  it('documents the interviewer material as optional in a question read and absent from a room\'s question', () => {
+    const schemas = doc.components?.schemas as Record<string, { required?: string[]; properties?: Record<string, unknown> }>;
+    expect(schemas['Question']?.properties).toMatchObject({
+      hints: expect.any(Object),
+      referenceSolutions: { $ref: '#/components/schemas/ReferenceSolutions' },
+      rubric: { $ref: '#/components/schemas/Rubric' },
+    });
+    expect(schemas['Question']?.required).toEqual(expect.not.arrayContaining(['hints', 'referenceSolutions', 'rubric']));
+    expect(Object.keys(schemas['RoomQuestion']?.properties ?? {})).toEqual(
+      expect.not.arrayContaining(['hints', 'referenceSolutions', 'rubric', 'testCases']),
+    );
+    expect(schemas['Rubric']).toMatchObject({ type: 'array', minItems: 1, maxItems: 8, items: { $ref: '#/components/schemas/RubricCriterion' } });
+  });
+
   it('documents the topics query parameter as a list', () => {
     const topics = doc.paths?.['/questions']?.get?.parameters?.find(
       (parameter) => 'name' in parameter && parameter.name === 'topics',
@@ -287,6 +302,29 @@ describe('the OpenAPI document tells the truth', () => {
         expect({ key, probe, document: validate(probe) }).toEqual({ key, probe, document: zodSchema?.safeParse(probe).success });
       }
     }
+  });
+
+  it('gives a question body\'s rubric the verdict the contracts give (all but the uniqueness of ids, which it states)', () => {
+    const validate = compile({ $ref: '#/components/schemas/QuestionInput' });
+    const code = { javascript: '', typescript: '', python: '', java: '', cpp: '' };
+    const question = {
+      title: 'Sum',
+      statement: 'Add them.',
+      difficulty: 'EASY',
+      topics: ['Arrays'],
+      examples: [{ input: '[1]', output: '1' }],
+      constraints: [],
+      hints: [],
+      starterCode: code,
+      entryPoint: { functionName: 'sum', params: [{ name: 'nums', type: 'int[]' }], returnType: 'int' },
+      testCases: [{ args: [[1]], expected: 1, hidden: false }],
+    };
+    const criterion = { id: 'testing', title: 'Testing', description: '' };
+    for (const rubric of [undefined, [criterion], [], [{ ...criterion, title: '' }], [{ ...criterion, id: 'Not A Slug' }], [{ ...criterion, extra: 1 }]]) {
+      const body = { ...question, ...(rubric ? { rubric } : {}) };
+      expect({ rubric, document: validate(body) }).toEqual({ rubric, document: questionInputSchema.safeParse(body).success });
+    }
+    expect(doc.components?.schemas?.['Rubric']).toMatchObject({ description: expect.stringContaining('distinct') });
   });
 
   it('documents PATCH /users/me {} as refused, like the service', () => {

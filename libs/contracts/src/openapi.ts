@@ -72,6 +72,7 @@ import {
   topicsResponseSchema,
   valueTypeSchema,
 } from './questions';
+import { rubricCriterionSchema, rubricSchema } from './rubric';
 import {
   chatMessageSchema,
   collabRoomParamsSchema,
@@ -224,6 +225,14 @@ const componentSchemaExtras: Partial<Record<keyof typeof componentSchemas, Recor
       'Code of a correct solution per language. Written by admins with the question (PUT replaces them); ' +
       'in a question read, present only for admins and internal callers, never for students or anonymous visitors.',
   },
+  // rubricSchema's refinement: JSON Schema cannot say "unique by one property".
+  Rubric: {
+    description:
+      'What the interviewer of a mock-interview round rates, 1–8 criteria whose ids are distinct (a repeated id is a 400 ' +
+      'naming `rubric.<index>.id`). Written by admins with the question (PUT replaces it; left out, the question gets the ' +
+      'default rubric: problem-solving, code-quality, communication, testing); in a question read, present only for ' +
+      'admins and internal callers, never for students or anonymous visitors.',
+  },
 };
 
 const setsRefreshCookie = {
@@ -267,6 +276,8 @@ const componentSchemas = {
   Example: exampleSchema,
   StarterCode: starterCodeSchema,
   ReferenceSolutions: referenceSolutionsSchema,
+  RubricCriterion: rubricCriterionSchema,
+  Rubric: rubricSchema,
   QuestionRef: questionRefSchema,
   QuestionSummary: questionSummarySchema,
   Question: questionSchema,
@@ -520,7 +531,10 @@ function buildRegistry(): OpenAPIRegistry {
     path: '/questions/{idOrSlug}',
     operationId: 'getQuestion',
     tags: ['questions'],
-    summary: 'Read one question by id or slug (hidden test cases and reference solutions for admins and internal callers only)',
+    summary: 'Read one question by id or slug',
+    description:
+      'Hidden test cases and the interviewer material (`hints`, `referenceSolutions`, `rubric`) only for an admin token or an ' +
+      'internal caller: for a student or an anonymous visitor those fields are absent. A bad token is a 401, never anonymous.',
     security: optionalBearer,
     request: { params: questionIdOrSlugParamsSchema },
     responses: { 200: json(Question, 'The question.'), ...problems(401, 404) },

@@ -1,4 +1,6 @@
 import {
+  interviewerMaterialPath,
+  interviewerMaterialSchema,
   jsonMatchesValueType,
   listQuestionsQuerySchema,
   pickQuestionRequestSchema,
@@ -6,6 +8,7 @@ import {
   toTopicSlug,
   type QuestionInput,
 } from './questions';
+import { DEFAULT_RUBRIC, rubricSchema } from './rubric';
 
 const code = { javascript: '', typescript: '', python: '', java: '', cpp: '' };
 
@@ -71,6 +74,28 @@ describe('questionInputSchema', () => {
     expect(ruby.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[['referenceSolutions'], 'Unrecognized key: "ruby"']]);
     const long = questionInputSchema.safeParse(twoSum({ referenceSolutions: { cpp: 'x'.repeat(20_001) } }));
     expect(long.error?.issues.map((issue) => issue.path)).toEqual([['referenceSolutions', 'cpp']]);
+  });
+
+  it('takes a rubric of 1 to 8 criteria with distinct slug ids, naming the criterion and field at fault', () => {
+    const criterion = (id: string) => ({ id, title: 'Testing', description: 'Tries the edge cases unprompted.' });
+    expect(questionInputSchema.safeParse(twoSum({ rubric: [criterion('testing')] })).success).toBe(true);
+    expect(questionInputSchema.safeParse(twoSum({ rubric: [...DEFAULT_RUBRIC] })).success).toBe(true);
+    const paths = (rubric: unknown) =>
+      questionInputSchema.safeParse({ ...twoSum(), rubric }).error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths([criterion('testing'), criterion('clarity'), criterion('testing')])).toEqual(['rubric.2.id']);
+    expect(paths([])).toEqual(['rubric']);
+    expect(paths(Array.from({ length: 9 }, (_, index) => criterion(`c${index}`)))).toEqual(['rubric']);
+    expect(paths([{ ...criterion('testing'), title: '   ' }])).toEqual(['rubric.0.title']);
+    expect(paths([{ ...criterion('testing'), title: 'x'.repeat(81) }])).toEqual(['rubric.0.title']);
+    expect(paths([{ ...criterion('testing'), description: 'x'.repeat(501) }])).toEqual(['rubric.0.description']);
+    expect(paths([criterion('Problem Solving')])).toEqual(['rubric.0.id']);
+    expect(paths([{ ...criterion('testing'), weight: 2 }])).toEqual(['rubric.0']);
+  });
+
+  it('gives a default rubric of valid, distinct criteria with descriptions written for the interviewer', () => {
+    expect(rubricSchema.safeParse(DEFAULT_RUBRIC).success).toBe(true);
+    expect(DEFAULT_RUBRIC.map((criterion) => criterion.id)).toEqual(['problem-solving', 'code-quality', 'communication', 'testing']);
+    for (const criterion of DEFAULT_RUBRIC) expect(criterion.description.length).toBeGreaterThan(40);
   });
 
   it('rejects unknown keys, topics that collide once slugged, and a bad slug', () => {
@@ -151,5 +176,23 @@ describe('pickQuestionRequestSchema', () => {
     expect(pickQuestionRequestSchema.parse({ difficulty: 'EASY', topics: ['arrays'] }).excludeIds).toEqual([]);
     expect(pickQuestionRequestSchema.safeParse({ difficulty: 'EASY', topics: [] }).success).toBe(false);
     expect(pickQuestionRequestSchema.safeParse({ topics: ['arrays'], excludeIds: ['not-a-uuid'] }).success).toBe(false);
+  });
+});
+
+describe('interviewerMaterialSchema', () => {
+  const questionId = 'c1de7a44-b2f0-4f0a-9d3e-5a8e9b102c1f';
+
+  it('is the path collaboration-service asks, with the id escaped', () => {
+    expect(interviewerMaterialPath(questionId)).toBe(`/internal/questions/${questionId}/interviewer-material`);
+    expect(interviewerMaterialPath('a/b')).toBe('/internal/questions/a%2Fb/interviewer-material');
+  });
+
+  it('needs every part: hints, reference solutions and a rubric', () => {
+    const material = { questionId, hints: ['Sort first.'], referenceSolutions: { python: 'pass' }, rubric: [...DEFAULT_RUBRIC] };
+    expect(interviewerMaterialSchema.safeParse(material).success).toBe(true);
+    for (const field of ['hints', 'referenceSolutions', 'rubric']) {
+      const { [field as keyof typeof material]: _left, ...without } = material;
+      expect({ field, valid: interviewerMaterialSchema.safeParse(without).success }).toEqual({ field, valid: false });
+    }
   });
 });

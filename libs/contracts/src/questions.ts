@@ -9,6 +9,7 @@ import {
   queryListSchema,
   searchTextSchema,
 } from './common';
+import { rubricSchema } from './rubric';
 
 /** URL-safe identifiers: lower-case words joined by single hyphens. */
 
@@ -228,18 +229,21 @@ export const questionSummarySchema = questionRefSchema.extend({
 export type QuestionSummary = z.infer<typeof questionSummarySchema>;
 
 /**
- * `GET /questions/:idOrSlug`. `testCases` holds hidden cases, and
- * `referenceSolutions` is present, only for admins and internal callers.
+ * `GET /questions/:idOrSlug`. `testCases` holds hidden cases only for admins
+ * and internal callers. The interviewer's material (`hints`, released one by
+ * one in a mock interview; `referenceSolutions`; `rubric`) is present only for
+ * them too: for a student or a visitor the fields are absent.
  */
 export const questionSchema = questionSummarySchema.extend({
   statement: z.string(),
   examples: z.array(exampleSchema),
   constraints: z.array(z.string()),
-  hints: z.array(z.string()),
+  hints: z.array(z.string()).optional(),
   starterCode: starterCodeSchema,
   entryPoint: entryPointSchema,
   testCases: z.array(testCaseSchema),
   referenceSolutions: referenceSolutionsSchema.optional(),
+  rubric: rubricSchema.optional(),
   updatedAt: isoDateTimeSchema,
 });
 export type Question = z.infer<typeof questionSchema>;
@@ -272,7 +276,8 @@ export type QuestionIdOrSlugParams = z.infer<typeof questionIdOrSlugParamsSchema
  * `POST /questions` and `PUT /questions/:idOrSlug` (admin; PUT replaces the
  * whole question). `slug` defaults to one derived from the title on create and
  * to the current slug on update. Every test case must fit the entry point.
- * `referenceSolutions` are replaced too: left out, the question keeps none.
+ * `referenceSolutions` are replaced too: left out, the question keeps none;
+ * `rubric` left out gives the question DEFAULT_RUBRIC.
  */
 export const questionInputSchema = z
   .strictObject({
@@ -292,6 +297,7 @@ export const questionInputSchema = z
     entryPoint: entryPointSchema,
     testCases: z.array(testCaseSchema).min(1).max(200),
     referenceSolutions: referenceSolutionsSchema.optional(),
+    rubric: rubricSchema.optional(),
   })
   .superRefine((question, ctx) => addTestCaseIssues(question.entryPoint, question.testCases, 'testCases', ctx));
 export type QuestionInput = z.infer<typeof questionInputSchema>;
@@ -321,3 +327,24 @@ export type PickQuestionRequest = z.infer<typeof pickQuestionRequestSchema>;
 /** The full question, hidden test cases included (the caller is internal). */
 export const pickQuestionResponseSchema = z.object({ question: questionSchema });
 export type PickQuestionResponse = z.infer<typeof pickQuestionResponseSchema>;
+
+/**
+ * Internal `GET /internal/questions/:id/interviewer-material` (collaboration-service
+ * → question-service, not exposed by the gateway): what only the interviewer
+ * of a mock-interview round sees. The room's question (roomQuestionSchema)
+ * never carries any of it.
+ */
+export const INTERVIEWER_MATERIAL_PATH = '/internal/questions/:id/interviewer-material';
+export function interviewerMaterialPath(questionId: string): string {
+  return INTERVIEWER_MATERIAL_PATH.replace(':id', encodeURIComponent(questionId));
+}
+export const interviewerMaterialParamsSchema = z.object({ id: idSchema });
+export type InterviewerMaterialParams = z.infer<typeof interviewerMaterialParamsSchema>;
+export const interviewerMaterialSchema = z.object({
+  questionId: idSchema,
+  /** In the order the interviewer releases them. */
+  hints: z.array(z.string()),
+  referenceSolutions: referenceSolutionsSchema,
+  rubric: rubricSchema,
+});
+export type InterviewerMaterial = z.infer<typeof interviewerMaterialSchema>;

@@ -18,7 +18,6 @@ const question = {
   statement: '...',
   examples: [{ input: '1', output: '2' }],
   constraints: [],
-  hints: [],
   starterCode: code,
   entryPoint: { functionName: 'f', params: [], returnType: 'int' },
 };
@@ -43,13 +42,18 @@ describe('roomViewSchema', () => {
     expect(roomViewSchema.safeParse(room).success).toBe(true);
   });
 
-  it('never carries test cases or reference solutions, and strips them if a handler passes them', () => {
+  it('never carries test cases nor the interviewer material (hints, reference solutions, rubric), and strips them if a handler passes them', () => {
     const parsed = roomViewSchema.parse({
       ...room,
-      question: { ...question, testCases: [], referenceSolutions: { python: 'def solve():\n    return 1\n' } },
+      question: {
+        ...question,
+        testCases: [],
+        hints: ['Sort first.'],
+        referenceSolutions: { python: 'def solve():\n    return 1\n' },
+        rubric: [{ id: 'testing', title: 'Testing', description: 'Tries edge cases.' }],
+      },
     });
-    expect('testCases' in parsed.question).toBe(false);
-    expect('referenceSolutions' in parsed.question).toBe(false);
+    for (const field of ['testCases', 'hints', 'referenceSolutions', 'rubric']) expect(field in parsed.question).toBe(false);
   });
 
   it('rejects an unknown status or a room without two participants', () => {

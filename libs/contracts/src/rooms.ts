@@ -18,10 +18,12 @@ export type Participant = z.infer<typeof participantSchema>;
 
 /**
  * The question as shown in a room: everything but the test cases and the
- * reference solutions (the picker hands both to the room's service; parsing
- * with this schema drops them before the room is stored or shown).
+ * interviewer's material (hints, reference solutions, rubric). The picker
+ * hands all of them to the room's service; parsing with this schema drops
+ * them before the room is stored or shown, so a room shows none of them to
+ * anyone (an interviewer's pane asks for them on its own).
  */
-export const roomQuestionSchema = questionSchema.omit({ testCases: true, referenceSolutions: true });
+export const roomQuestionSchema = questionSchema.omit({ testCases: true, hints: true, referenceSolutions: true, rubric: true });
 export type RoomQuestion = z.infer<typeof roomQuestionSchema>;
 
 /** `GET /rooms/:id` (participants only) and the answer of `POST /rooms/:id/end`. */

@@ -4,6 +4,7 @@ import type {
   Question,
   QuestionSummary,
   ReferenceSolutions,
+  Rubric,
   StarterCode,
   TestCase,
   Topic,
@@ -18,19 +19,24 @@ export const questionInclude = (includeHidden: boolean) =>
   }) satisfies Prisma.QuestionInclude;
 
 /**
- * How one question is read: hidden test cases and reference solutions only for
- * admins and internal callers. For anyone else the solutions column is not
- * even read.
+ * How one question is read: hidden test cases and the interviewer's material
+ * (hints, reference solutions, rubric) only for admins and internal callers.
+ * For anyone else those columns are not even read.
  */
 export const questionQuery = (includeHidden: boolean) =>
   ({
     include: questionInclude(includeHidden),
-    omit: { referenceSolutions: !includeHidden },
+    omit: { hints: !includeHidden, referenceSolutions: !includeHidden, rubric: !includeHidden },
   }) satisfies Pick<Prisma.QuestionFindUniqueArgs, 'include' | 'omit'>;
 
-/** A question row; `referenceSolutions` is absent when the reader may not see them. */
-export type QuestionRow = Omit<Prisma.QuestionGetPayload<{ include: ReturnType<typeof questionInclude> }>, 'referenceSolutions'> & {
+/** A question row; the interviewer's material is absent when the reader may not see it. */
+export type QuestionRow = Omit<
+  Prisma.QuestionGetPayload<{ include: ReturnType<typeof questionInclude> }>,
+  'hints' | 'referenceSolutions' | 'rubric'
+> & {
+  hints?: string[];
   referenceSolutions?: Prisma.JsonValue;
+  rubric?: Prisma.JsonValue;
 };
 
 export function byName(a: Topic, b: Topic): number {
@@ -52,7 +58,7 @@ export function toQuestion(row: QuestionRow): Question {
     statement: row.statement,
     examples: row.examples as Example[],
     constraints: row.constraints,
-    hints: row.hints,
+    ...(row.hints === undefined ? {} : { hints: row.hints }),
     starterCode: row.starterCode as StarterCode,
     entryPoint: row.entryPoint as EntryPoint,
     testCases: row.testCases.map(
@@ -63,6 +69,7 @@ export function toQuestion(row: QuestionRow): Question {
       }),
     ),
     ...(row.referenceSolutions === undefined ? {} : { referenceSolutions: row.referenceSolutions as ReferenceSolutions }),
+    ...(row.rubric === undefined ? {} : { rubric: row.rubric as Rubric }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

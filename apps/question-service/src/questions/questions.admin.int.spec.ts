@@ -1,7 +1,7 @@
-import { INTERNAL_TOKEN_HEADER, type Question } from '@peerprep/contracts';
+import { DEFAULT_RUBRIC, INTERNAL_TOKEN_HEADER, type Question } from '@peerprep/contracts';
 import { waitFor } from '@peerprep/testing';
 import request from 'supertest';
-import { questionInput } from '../../test/question-fixtures';
+import { questionInput, rubric } from '../../test/question-fixtures';
 import { INTERNAL_TOKEN, startQuestionService, type QuestionServiceHarness } from '../../test/question-service-harness';
 
 jest.setTimeout(30_000);
@@ -53,6 +53,7 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
         entryPoint: questionInput().entryPoint,
         testCases: questionInput().testCases,
         referenceSolutions: questionInput().referenceSolutions,
+        rubric: questionInput().rubric,
       });
       expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(Date.parse(res.body.createdAt)).not.toBeNaN();
@@ -198,10 +199,11 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
       }
     });
 
-    it('answers an empty set of reference solutions for a question created without any', async () => {
-      await createAsAdmin({ referenceSolutions: undefined });
+    it('answers an empty set of reference solutions and the default rubric for a question created without either', async () => {
+      await createAsAdmin({ referenceSolutions: undefined, rubric: undefined });
       const admin = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
       expect(admin.body.referenceSolutions).toEqual({});
+      expect(admin.body.rubric).toEqual(DEFAULT_RUBRIC);
     });
 
     it('answers 401 to a wrong internal token or an untrusted access token rather than treating them as anonymous', async () => {
@@ -281,6 +283,41 @@ describe('question-service admin writes and single reads (real Postgres and Rabb
       const unchanged = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
       expect(unchanged.body.referenceSolutions).toEqual(questionInput().referenceSolutions);
       await request(svc.url).get('/api/questions/long-sum').expect(404);
+    });
+
+    it('replaces the rubric with the body\'s (order kept), and gives the default one back when the body has none', async () => {
+      await createAsAdmin();
+      const reordered = [...rubric].reverse().map((criterion) => ({ ...criterion, title: `${criterion.title} (revised)` }));
+      const replaced = await request(svc.url).put('/api/questions/sum-of-list').set(asAdmin()).send(questionInput({ rubric: reordered })).expect(200);
+      expect(replaced.body.rubric).toEqual(reordered);
+      const read = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
+      expect(read.body.rubric).toEqual(reordered);
+
+      await request(svc.url).put('/api/questions/sum-of-list').set(asAdmin()).send(questionInput({ rubric: undefined })).expect(200);
+      const reset = await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200);
+      expect(reset.body.rubric).toEqual(DEFAULT_RUBRIC);
+    });
+
+    it.each([
+      ['a repeated criterion id', [rubric[0], rubric[1], { ...rubric[1], title: 'Again' }], ['rubric.2.id']],
+      ['more than 8 criteria', Array.from({ length: 9 }, (_, index) => ({ ...rubric[0], id: `criterion-${index}` })), ['rubric']],
+      ['no criteria', [], ['rubric']],
+      ['an empty title', [{ ...rubric[0], title: '  ' }], ['rubric.0.title']],
+      ['a title over 80 characters', [{ ...rubric[0], title: 'x'.repeat(81) }], ['rubric.0.title']],
+      ['a description over 500 characters', [{ ...rubric[0], description: 'x'.repeat(501) }], ['rubric.0.description']],
+      ['an id that is not a slug', [{ ...rubric[0], id: 'Running Total' }], ['rubric.0.id']],
+    ])('answers 400 naming the rubric field for %s, on create and on replace, and stores nothing', async (_case, bad, fields) => {
+      await createAsAdmin();
+      const created = await request(svc.url)
+        .post('/api/questions')
+        .set(asAdmin())
+        .send({ ...questionInput({ slug: 'other-sum', title: 'Other Sum' }), rubric: bad })
+        .expect(400);
+      expect((created.body.errors as { field: string }[]).map((error) => error.field)).toEqual(fields);
+      const replaced = await request(svc.url).put('/api/questions/sum-of-list').set(asAdmin()).send({ ...questionInput(), rubric: bad }).expect(400);
+      expect((replaced.body.errors as { field: string }[]).map((error) => error.field)).toEqual(fields);
+      expect((await request(svc.url).get('/api/questions/sum-of-list').set(asAdmin()).expect(200)).body.rubric).toEqual(rubric);
+      await request(svc.url).get('/api/questions/other-sum').expect(404);
     });
 
     it('renames the slug when the body gives a new one', async () => {

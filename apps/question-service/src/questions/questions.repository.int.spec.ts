@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { toTopicSlug, type Question } from '@peerprep/contracts';
+import { DEFAULT_RUBRIC, toTopicSlug, type Question } from '@peerprep/contracts';
 import { ConflictError } from '@peerprep/service-kit';
 import { createTestDatabase, type TestDatabase } from '@peerprep/testing';
 import { questionInput } from '../../test/question-fixtures';
@@ -15,6 +15,7 @@ function record(overrides: Parameters<typeof questionInput>[0] = {}): QuestionRe
     ...input,
     slug: input.slug ?? 'sum-of-list',
     topics: input.topics.map((name) => ({ name, slug: toTopicSlug(name) })),
+    rubric: input.rubric ?? [...DEFAULT_RUBRIC],
   };
 }
 
@@ -53,10 +54,22 @@ describe('questions repository (real Postgres)', () => {
     expect(await questions.findById(created.id, { includeHidden: true })).toEqual(created);
   });
 
-  it('leaves hidden test cases out unless asked for them', async () => {
+  it('leaves hidden test cases and the interviewer material out unless asked for them', async () => {
     await questions.create(record(), announceCreated);
     const visible = await questions.findByIdOrSlug('sum-of-list', { includeHidden: false });
     expect(visible?.testCases).toEqual([{ args: [[1, 2]], expected: 3, hidden: false }]);
+    expect(Object.keys(visible ?? {})).toEqual(expect.not.arrayContaining(['hints', 'referenceSolutions', 'rubric']));
+  });
+
+  it('reads the interviewer material alone by id, and null for an unknown id', async () => {
+    const created = await questions.create(record(), announceCreated);
+    expect(await questions.findInterviewerMaterial(created.id)).toEqual({
+      questionId: created.id,
+      hints: questionInput().hints,
+      referenceSolutions: questionInput().referenceSolutions,
+      rubric: questionInput().rubric,
+    });
+    expect(await questions.findInterviewerMaterial('7a44b2f0-c1de-4f0a-9d3e-2c1f5a8e9b10')).toBeNull();
   });
 
   it('finds by id whatever the case of the uuid, and answers null for unknown ids and slugs', async () => {

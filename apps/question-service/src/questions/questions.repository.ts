@@ -1,4 +1,14 @@
-import type { Difficulty, EntryPoint, Example, Question, ReferenceSolutions, StarterCode, TestCase } from '@peerprep/contracts';
+import type {
+  Difficulty,
+  EntryPoint,
+  Example,
+  InterviewerMaterial,
+  Question,
+  ReferenceSolutions,
+  Rubric,
+  StarterCode,
+  TestCase,
+} from '@peerprep/contracts';
 import { outboxRow } from '@peerprep/messaging';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
@@ -22,6 +32,8 @@ export interface QuestionRecordInput {
   testCases: TestCase[];
   /** Replaced whole on every write; absent means none. */
   referenceSolutions?: ReferenceSolutions;
+  /** Settled by the service: the input's, else DEFAULT_RUBRIC. */
+  rubric: Rubric;
 }
 
 type Transaction = Prisma.TransactionClient;
@@ -80,6 +92,7 @@ function scalarColumns(data: QuestionRecordInput) {
     starterCode: data.starterCode as Prisma.InputJsonValue,
     entryPoint: data.entryPoint as Prisma.InputJsonValue,
     referenceSolutions: (data.referenceSolutions ?? {}) as Prisma.InputJsonValue,
+    rubric: data.rubric as Prisma.InputJsonValue,
   };
 }
 
@@ -118,6 +131,22 @@ export function createQuestionsRepository(prisma: PrismaClient) {
     async findById(id: string, { includeHidden }: { includeHidden: boolean }): Promise<Question | null> {
       const row = await prisma.question.findUnique({ where: { id }, ...questionQuery(includeHidden) });
       return row ? toQuestion(row) : null;
+    },
+
+    /** Only the interviewer's material of the question (for an internal caller); null when it does not exist. */
+    async findInterviewerMaterial(id: string): Promise<InterviewerMaterial | null> {
+      const row = await prisma.question.findUnique({
+        where: { id },
+        select: { id: true, hints: true, referenceSolutions: true, rubric: true },
+      });
+      return row
+        ? {
+            questionId: row.id,
+            hints: row.hints,
+            referenceSolutions: row.referenceSolutions as ReferenceSolutions,
+            rubric: row.rubric as Rubric,
+          }
+        : null;
     },
 
     /** Throws ConflictError naming `slug` and/or `title` when either is taken. Returns it with every test case. */

@@ -11,7 +11,11 @@ import { identifyInternalCaller, validate } from '@peerprep/service-kit';
 import { Router, type Request } from 'express';
 import type { QuestionsService } from './questions.service';
 
-/** Hidden test cases and reference solutions are for admins and for services (the runner, the room), never for students. */
+/**
+ * Hidden test cases and the interviewer's material (hints, reference
+ * solutions, rubric) are for admins and for services (the runner, the room),
+ * never for students.
+ */
 function mayReadHidden(req: Request): boolean {
   return req.internalCaller === true || req.user?.role === 'ADMIN';
 }

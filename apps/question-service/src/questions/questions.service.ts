@@ -1,12 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
+  DEFAULT_RUBRIC,
   questionSlugSchema,
   toTopicSlug,
+  type InterviewerMaterial,
   type ListQuestionsQuery,
   type PickQuestionRequest,
   type Question,
   type QuestionInput,
   type QuestionsPage,
+  type Rubric,
   type TopicsResponse,
 } from '@peerprep/contracts';
 import { NotFoundError, ValidationError } from '@peerprep/service-kit';
@@ -15,7 +18,10 @@ import { questionEvent } from './question-events';
 import type { QuestionQueries } from './questions.queries';
 import type { QuestionRecordInput, QuestionsRepository } from './questions.repository';
 
-/** Who is reading: admins and internal callers also see hidden test cases and reference solutions. */
+/**
+ * Who is reading: admins and internal callers also see hidden test cases and
+ * the interviewer's material (hints, reference solutions, rubric).
+ */
 export interface Reader {
   includeHidden: boolean;
 }
@@ -38,12 +44,19 @@ function slugFromTitle(title: string): string {
 }
 
 function toRecord(input: QuestionInput, slug: string): QuestionRecordInput {
-  return { ...input, slug, topics: input.topics.map((name) => ({ name, slug: toTopicSlug(name) })) };
+  return {
+    ...input,
+    slug,
+    topics: input.topics.map((name) => ({ name, slug: toTopicSlug(name) })),
+    rubric: input.rubric ?? [...DEFAULT_RUBRIC],
+  };
 }
 
 /** What makes two versions of a question the same, whatever the JSON key order or topic display names. */
-function comparable(question: Omit<QuestionRecordInput, 'topics'> & { topics: { slug: string }[] }) {
-  const { slug, title, statement, difficulty, examples, constraints, hints, starterCode, entryPoint, testCases } =
+function comparable(
+  question: Omit<QuestionRecordInput, 'topics' | 'hints' | 'rubric'> & { topics: { slug: string }[]; hints?: string[]; rubric?: Rubric },
+) {
+  const { slug, title, statement, difficulty, examples, constraints, hints, starterCode, entryPoint, testCases, rubric } =
     question;
   const referenceSolutions = question.referenceSolutions ?? {};
   return JSON.parse(
@@ -60,6 +73,7 @@ function comparable(question: Omit<QuestionRecordInput, 'topics'> & { topics: { 
       entryPoint,
       testCases,
       referenceSolutions,
+      rubric,
     }),
   ) as unknown;
 }
@@ -105,6 +119,13 @@ export function createQuestionsService({
       const question = await repository.findByIdOrSlug(idOrSlug, reader);
       if (!question) throw new NotFoundError(`Question ${idOrSlug} does not exist`);
       return question;
+    },
+
+    /** Hints, reference solutions and rubric, for the interviewer's pane (the caller is a service). */
+    async getInterviewerMaterial(questionId: string): Promise<InterviewerMaterial> {
+      const material = await repository.findInterviewerMaterial(questionId);
+      if (!material) throw new NotFoundError(`Question ${questionId} does not exist`);
+      return material;
     },
 
     createQuestion: create,

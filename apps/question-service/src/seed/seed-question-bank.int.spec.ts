@@ -1,3 +1,4 @@
+import { DEFAULT_RUBRIC } from '@peerprep/contracts';
 import { ValidationError } from '@peerprep/service-kit';
 import { waitFor } from '@peerprep/testing';
 import { seedQuestions } from '../../prisma/seed';
@@ -110,6 +111,8 @@ describe('seeding the question bank (real Postgres and RabbitMQ)', () => {
     expect(await svc.prisma.question.count()).toBe(seedQuestions.length);
     const stored = await svc.bank.getQuestion('merge-busy-slots', { includeHidden: true });
     expect(Object.keys(stored.referenceSolutions ?? {}).sort()).toEqual(['cpp', 'java', 'javascript', 'python', 'typescript']);
-    expect((await svc.bank.getQuestion('merge-busy-slots', { includeHidden: false })).referenceSolutions).toBeUndefined();
+    expect(stored.rubric).toEqual(DEFAULT_RUBRIC);
+    const forStudents = await svc.bank.getQuestion('merge-busy-slots', { includeHidden: false });
+    expect([forStudents.hints, forStudents.referenceSolutions, forStudents.rubric]).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -20,7 +20,7 @@ const highlights: { title: string; body: string; icon: ReactNode }[] = [
   },
   {
     title: 'A question bank to browse',
-    body: 'Search by topic, difficulty or words; every question comes with examples, constraints, hints and starter code in five languages.',
+    body: 'Search by topic, difficulty or words; every question comes with examples, constraints and starter code in five languages.',
     icon: <StaticIcon name="libraryBooks" />,
   },
 ];

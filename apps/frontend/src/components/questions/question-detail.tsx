@@ -9,7 +9,6 @@ import { signatureOf } from '../../lib/questions/signature';
 import { PracticeEntry } from '../practice/practice-entry';
 import { AdminEditLink } from './admin-edit-link';
 import { DifficultyChip } from './difficulty-chip';
-import { HintList } from './hint-list';
 import { SafeMarkdown } from './safe-markdown';
 import { StarterCodeTabs } from './starter-code-tabs';
 import { TopicChipLinks } from './topic-chip-links';
@@ -36,10 +35,12 @@ function Labelled({ label, children }: { label: string; children: string }) {
 }
 
 /**
- * The question page's body, a server component; the statement, constraints and
- * hints are Markdown, rendered sanitised here. Its client parts get plain props
- * (hrefs, the language list, rendered hints), so none of them pulls the
- * Markdown pipeline or the contracts into the browser.
+ * The question page's body, a server component; the statement and constraints
+ * are Markdown, rendered sanitised here. Its client parts get plain props
+ * (hrefs, the language list), so none of them pulls the Markdown pipeline or
+ * the contracts into the browser. Hints are not here: they are interviewer
+ * material, which the public read never carries (admins edit them in the
+ * question editor).
  */
 export function QuestionDetail({ question }: { question: Question }) {
   return (
@@ -96,12 +97,6 @@ export function QuestionDetail({ question }: { question: Question }) {
                 </li>
               ))}
             </ul>
-          </Section>
-        ) : null}
-
-        {question.hints.length > 0 ? (
-          <Section title="Hints">
-            <HintList hints={question.hints.map((hint, index) => <SafeMarkdown key={index}>{hint}</SafeMarkdown>)} />
           </Section>
         ) : null}
 

@@ -4,10 +4,13 @@ import Typography from '@mui/material/Typography';
 import { signatureOf } from '../../lib/questions/signature';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { Tag } from '../ui/tag';
-import { HintList } from '../questions/hint-list';
 import { SafeMarkdown } from '../questions/safe-markdown';
 
-/** The question beside the editor: the same sanitised Markdown as the question pages, no links away from the room. */
+/**
+ * The question beside the editor: the same sanitised Markdown as the question
+ * pages, no links away from the room. No hints: they are the interviewer's to
+ * release (the room's question never carries them).
+ */
 export function QuestionPanel({ question }: { question: RoomQuestion }) {
   return (
     <Paper
@@ -62,9 +65,6 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
       <Typography component="p" className="text-sm text-muted">
         Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono">{signatureOf(question.entryPoint)}</code>.
       </Typography>
-      {question.hints.length > 0 ? (
-        <HintList hints={question.hints.map((hint, index) => <SafeMarkdown key={index}>{hint}</SafeMarkdown>)} />
-      ) : null}
     </Paper>
   );
 }

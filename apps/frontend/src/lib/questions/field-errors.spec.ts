@@ -1,7 +1,7 @@
 import { ApiError } from '../api-error';
 import { anchorFor, countErrorsUnder, describeSaveFailure, placeFieldErrors, questionFormFields } from './field-errors';
 
-const shape = { examples: [{}], constraints: ['a', 'b'], hints: [], entryPoint: { params: [{}, {}] }, testCases: [{}, {}, {}] };
+const shape = { examples: [{}], constraints: ['a', 'b'], hints: [], rubric: [{}, {}], entryPoint: { params: [{}, {}] }, testCases: [{}, {}, {}] };
 const fields = questionFormFields(shape);
 
 describe('question form field anchors', () => {
@@ -18,8 +18,13 @@ describe('question form field anchors', () => {
         'testCases.2.expected',
         'referenceSolutions',
         'referenceSolutions.python',
+        'rubric',
+        'rubric.1.id',
+        'rubric.1.title',
+        'rubric.0.description',
       ]),
     );
+    expect(fields).not.toContain('rubric.2.id');
     expect(fields).not.toContain('constraints.2');
     expect(fields).not.toContain('hints.0');
   });
@@ -52,6 +57,18 @@ describe('describeSaveFailure', () => {
   it('shows a 400 problem beside each field it names', () => {
     const error = new ApiError({ status: 400, title: 'Validation failed', fieldErrors: { 'testCases.0.args.1': 'Argument b must be a int' } });
     expect(describeSaveFailure(error, fields)).toEqual({ fieldErrors: { 'testCases.0.args': 'Argument b must be a int' }, message: null });
+  });
+
+  it('shows a refused rubric beside the criterion field the API names, and a refused list at the section', () => {
+    const error = new ApiError({
+      status: 400,
+      title: 'Validation failed',
+      fieldErrors: { 'rubric.1.id': 'Criterion id "testing" is used twice', 'rubric.0.title': 'Too big', rubric: 'Too big: expected array to have <=8 items' },
+    });
+    expect(describeSaveFailure(error, fields)).toEqual({
+      fieldErrors: { 'rubric.1.id': 'Criterion id "testing" is used twice', 'rubric.0.title': 'Too big', rubric: 'Too big: expected array to have <=8 items' },
+      message: null,
+    });
   });
 
   it('shows a 409 beside slug and title, with the reason above the form', () => {

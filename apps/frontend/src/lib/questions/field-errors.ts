@@ -7,6 +7,7 @@ export interface QuestionFormShape {
   examples: readonly unknown[];
   constraints: readonly unknown[];
   hints: readonly unknown[];
+  rubric: readonly unknown[];
   entryPoint: { params: readonly unknown[] };
   testCases: readonly unknown[];
 }
@@ -44,6 +45,8 @@ export function questionFormFields(shape: QuestionFormShape): string[] {
     ...rows('testCases', shape.testCases.length, ['args', 'expected', 'hidden']),
     'referenceSolutions',
     ...LANGUAGES.map((language) => `referenceSolutions.${language}`),
+    'rubric',
+    ...rows('rubric', shape.rubric.length, ['title', 'id', 'description']),
   ];
 }
 

@@ -1,6 +1,14 @@
-import { questionInputSchema, type Question } from '@peerprep/contracts';
+import { DEFAULT_RUBRIC, questionInputSchema, type Question } from '@peerprep/contracts';
 import { questionFormFields } from './field-errors';
-import { checkQuestionForm, emptyQuestionForm, formToQuestionInput, questionToForm, suggestSlug, type QuestionFormValues } from './question-form';
+import {
+  checkQuestionForm,
+  emptyQuestionForm,
+  formToQuestionInput,
+  newRubricCriterion,
+  questionToForm,
+  suggestSlug,
+  type QuestionFormValues,
+} from './question-form';
 
 const question: Question = {
   id: '0b0c1a56-1a64-4a8e-9bd5-6a3a4b0f2f11',
@@ -21,6 +29,10 @@ const question: Question = {
     { args: [-1, 1], expected: 0, hidden: true },
   ],
   referenceSolutions: { javascript: 'function add(a, b) {\n  return a + b;\n}\n', python: 'def add(a, b):\n    return a + b\n' },
+  rubric: [
+    { id: 'signs', title: 'Handles signs', description: 'Gets 0 for -1 and 1.' },
+    { id: 'explains', title: 'Explains the sum', description: '' },
+  ],
 };
 
 function validForm(): QuestionFormValues {
@@ -50,7 +62,26 @@ describe('question form ↔ QuestionInput', () => {
       entryPoint: question.entryPoint,
       testCases: question.testCases,
       referenceSolutions: question.referenceSolutions,
+      rubric: question.rubric,
     });
+  });
+
+  it('starts a new question with the default rubric, and keeps a saved rubric\'s ids as they are', () => {
+    expect((formToQuestionInput(emptyQuestionForm()).input as { rubric: unknown }).rubric).toEqual(DEFAULT_RUBRIC);
+    const form = questionToForm(question);
+    expect(form.rubric.map((criterion) => [criterion.id, criterion.idFollowsTitle])).toEqual([
+      ['signs', false],
+      ['explains', false],
+    ]);
+    expect(newRubricCriterion()).toEqual({ id: '', title: '', description: '', idFollowsTitle: true });
+  });
+
+  it('names the rubric field at fault before anything is sent: a repeated id, an empty title', () => {
+    const form = validForm();
+    const rubric = [...form.rubric, { ...form.rubric[0], title: '' }];
+    const check = checkQuestionForm({ ...form, rubric }, questionFormFields({ ...form, rubric }));
+    expect(check.input).toBeNull();
+    expect(check.fieldErrors).toEqual({ 'rubric.2.id': expect.stringContaining('"signs" is used twice'), 'rubric.2.title': 'Required' });
   });
 
   it('edits a reference solution per language, and sends only the languages that have code', () => {

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_RUBRIC,
   LANGUAGES,
   questionInputSchema,
   toTopicSlug,
@@ -6,6 +7,7 @@ import {
   type Language,
   type Question,
   type QuestionInput,
+  type RubricCriterion,
   type ValueType,
 } from '@peerprep/contracts';
 import type { FieldErrors } from '../api-error';
@@ -31,6 +33,25 @@ export interface QuestionFormValues {
   testCases: { args: string; expected: string; hidden: boolean }[];
   /** Blank: the question has no reference solution in that language. */
   referenceSolutions: Record<Language, string>;
+  /**
+   * The interviewer's criteria, in order. A criterion added here takes its id
+   * from its title until the id is edited; a saved one keeps its id (feedback
+   * ratings refer to it).
+   */
+  rubric: RubricCriterionForm[];
+}
+
+export interface RubricCriterionForm extends RubricCriterion {
+  idFollowsTitle: boolean;
+}
+
+function criterionForm(criterion: RubricCriterion): RubricCriterionForm {
+  return { id: criterion.id, title: criterion.title, description: criterion.description, idFollowsTitle: false };
+}
+
+/** A new, empty criterion: its id will follow the title typed in. */
+export function newRubricCriterion(): RubricCriterionForm {
+  return { id: '', title: '', description: '', idFollowsTitle: true };
 }
 
 function codeByLanguage(code: Partial<Record<Language, string>> = {}): Record<Language, string> {
@@ -51,10 +72,14 @@ export function emptyQuestionForm(): QuestionFormValues {
     starterCode: codeByLanguage(),
     testCases: [{ args: '[]', expected: '', hidden: false }],
     referenceSolutions: codeByLanguage(),
+    rubric: DEFAULT_RUBRIC.map(criterionForm),
   };
 }
 
-/** A question as the API returned it (with hidden cases: the editor is an admin), ready to edit. */
+/**
+ * A question as the API returned it to an admin (hidden cases and the
+ * interviewer material included), ready to edit.
+ */
 export function questionToForm(question: Question): QuestionFormValues {
   return {
     title: question.title,
@@ -68,7 +93,7 @@ export function questionToForm(question: Question): QuestionFormValues {
       explanation: example.explanation ?? '',
     })),
     constraints: [...question.constraints],
-    hints: [...question.hints],
+    hints: [...(question.hints ?? [])],
     entryPoint: {
       functionName: question.entryPoint.functionName,
       params: question.entryPoint.params.map((param) => ({ ...param })),
@@ -81,6 +106,7 @@ export function questionToForm(question: Question): QuestionFormValues {
       hidden: testCase.hidden,
     })),
     referenceSolutions: codeByLanguage(question.referenceSolutions),
+    rubric: (question.rubric ?? DEFAULT_RUBRIC).map(criterionForm),
   };
 }
 
@@ -136,6 +162,7 @@ export function formToQuestionInput(values: QuestionFormValues): { input: unknow
     referenceSolutions: Object.fromEntries(
       LANGUAGES.filter((language) => values.referenceSolutions[language].trim()).map((language) => [language, values.referenceSolutions[language]]),
     ),
+    rubric: values.rubric.map(({ id, title, description }) => ({ id, title, description })),
   };
   return { input, errors };
 }

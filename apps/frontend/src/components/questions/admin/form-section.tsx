@@ -45,3 +45,12 @@ export function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
 export function removeAt<T>(list: readonly T[], index: number): T[] {
   return list.filter((_, at) => at !== index);
 }
+
+/** Moves item `from` to `to` (a neighbour, for the up/down buttons) without mutating the list. */
+export function moveAt<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item);
+  return next;
+}

@@ -15,7 +15,7 @@ import { QuestionForm } from './question-form';
 
 function EditQuestion({ idOrSlug }: { idOrSlug: string }) {
   const { request } = useAuth();
-  // As an admin: the answer includes the hidden test cases and the reference solutions, which a PUT must send back.
+  // As an admin: the answer includes the hidden test cases and the interviewer material (hints, reference solutions, rubric), which a PUT must send back.
   const question = useApiResource(`question:${idOrSlug}`, (signal) =>
     request(`/questions/${encodeURIComponent(idOrSlug)}`, { schema: questionSchema, signal }),
   );

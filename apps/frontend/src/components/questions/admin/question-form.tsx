@@ -18,6 +18,7 @@ import { BasicsFields } from './basics-fields';
 import { EntryPointEditor } from './entry-point-editor';
 import { ExamplesEditor } from './examples-editor';
 import { ReferenceSolutionsEditor } from './reference-solutions-editor';
+import { RubricEditor } from './rubric-editor';
 import { StarterCodeEditor } from './starter-code-editor';
 import { StatementEditor } from './statement-editor';
 import { StringListEditor } from './string-list-editor';
@@ -32,8 +33,8 @@ const NO_FAILURE: Failure = { fieldErrors: {}, message: null };
 
 /**
  * Create (no `question`) or edit (PUT replaces the whole question, so the
- * question must have been loaded with its hidden test cases and reference
- * solutions, as an admin).
+ * question must have been loaded as an admin, with its hidden test cases and
+ * its interviewer material: hints, reference solutions, rubric).
  * Checked with the contract schema before sending; the server's field
  * errors land beside the same fields.
  */
@@ -70,10 +71,15 @@ export function QuestionForm({ question }: { question?: Question }) {
     });
   }
 
-  /** A row was added or removed: indices moved, so messages about that list no longer point at the right row. */
-  function setList<K extends 'examples' | 'constraints' | 'hints' | 'testCases'>(key: K) {
+  /**
+   * A row was added, removed or moved (an edit replaces one row, a move two):
+   * indices changed, so messages about that list no longer point at the right row.
+   */
+  function setList<K extends 'examples' | 'constraints' | 'hints' | 'testCases' | 'rubric'>(key: K) {
     return (next: QuestionFormValues[K]) => {
-      if (next.length !== values[key].length) {
+      const current: readonly unknown[] = values[key];
+      const replacedRows = next.filter((row, index) => row !== current[index]).length;
+      if (next.length !== current.length || replacedRows > 1) {
         setFailure((current) => ({
           ...current,
           fieldErrors: Object.fromEntries(Object.entries(current.fieldErrors).filter(([path]) => path !== key && !path.startsWith(`${key}.`))),
@@ -141,7 +147,7 @@ export function QuestionForm({ question }: { question?: Question }) {
           path="hints"
           title="Hints"
           itemLabel="Hint"
-          description="Shown folded, in order (Markdown)."
+          description="For the interviewer of a mock interview, who releases them one by one in this order; not shown on the question page (Markdown)."
           max={10}
           multiline
         />
@@ -156,6 +162,7 @@ export function QuestionForm({ question }: { question?: Question }) {
         clearError={clearError}
         questionId={question?.id}
       />
+      <RubricEditor value={values.rubric} onChange={setList('rubric')} errors={errors} clearError={clearError} />
 
       <Paper variant="outlined" className="sticky bottom-3 z-10 flex flex-wrap items-center justify-end gap-3 rounded-2xl p-3 shadow-lg">
         {errorCount > 0 ? (

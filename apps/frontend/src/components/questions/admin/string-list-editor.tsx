@@ -5,9 +5,10 @@ import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
 import Add from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { FormSection, removeAt, replaceAt, type FormPartProps } from './form-section';
+import { FormSection, moveAt, removeAt, replaceAt, type FormPartProps } from './form-section';
+import { ReorderButtons } from './reorder-buttons';
 
-/** Constraints and hints: an ordered list of short Markdown texts. */
+/** Constraints and hints: an ordered list of short Markdown texts (hints are released in this order). */
 export function StringListEditor({
   value,
   onChange,
@@ -37,6 +38,12 @@ export function StringListEditor({
             helperText={errors[`${path}.${index}`]}
             fullWidth
             size="small"
+          />
+          <ReorderButtons
+            label={`${itemLabel.toLowerCase()} ${index + 1}`}
+            index={index}
+            count={value.length}
+            onMove={(to) => onChange(moveAt(value, index, to))}
           />
           <IconButton aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`} onClick={() => onChange(removeAt(value, index))}>
             <DeleteOutlined />
