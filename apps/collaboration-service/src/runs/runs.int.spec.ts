@@ -111,7 +111,10 @@ describe('runs: Run and Submit in rooms and alone', () => {
     for (const client of [a, b]) {
       await waitFor(() => lastRun(client, run.id)?.phase === 'running', 10_000, 'both peers to see the run running');
       expect(lastRun(client, run.id)?.progress).toEqual({ testIndex: 1, testCount: 3 });
-      expect(client.runs.filter((seen) => seen.id === run.id).map((seen) => seen.phase)).toEqual(['queued', 'compiling', 'running']);
+      // Never backwards. The two progress events are handled concurrently (the consumer's prefetch): when the
+      // later one lands first, the earlier is stale and not announced, so `compiling` may be skipped, never repeated.
+      const phases = client.runs.filter((seen) => seen.id === run.id).map((seen) => seen.phase);
+      expect([['queued', 'compiling', 'running'], ['queued', 'running']]).toContainEqual(phases);
     }
 
     await finish(run.id, accepted(3));
