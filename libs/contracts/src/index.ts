@@ -6,6 +6,7 @@ export * from './auth';
 export * from './questions';
 export * from './matching';
 export * from './rooms';
+export * from './calls';
 export * from './history';
 export * from './events';
 export * from './executions';
