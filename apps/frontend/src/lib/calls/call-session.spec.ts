@@ -17,7 +17,10 @@ class FakeTrack {
   getSettings() {
     return { deviceId: this.deviceId };
   }
-  addEventListener() {}
+  /** The call listens for mute and unmute of the partner's tracks; these fakes never change. */
+  addEventListener(): void {
+    return undefined;
+  }
 }
 
 class FakeMediaStream {
