@@ -181,7 +181,7 @@ export function LiveCall({ roomId, session, selfId, peer, peerOnline, sessionEnd
             <Button variant="outlined" data-testid="call-camera" aria-pressed={snapshot.cameraOn} onClick={() => void call.setCamera(!snapshot.cameraOn)}>
               {snapshot.cameraOn ? 'Camera off' : 'Camera on'}
             </Button>
-            <Button variant="contained" color="error" data-testid="call-leave" onClick={() => call.end()}>
+            <Button variant="outlined" color="error" data-testid="call-leave" onClick={() => call.end()}>
               Leave call
             </Button>
           </div>
