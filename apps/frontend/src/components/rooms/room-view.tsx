@@ -214,7 +214,8 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
               session={session}
               selfId={user.id}
               peer={callPeer}
-              peerOnline={callPeer !== null && snapshot.peers.some((peer) => peer.userId === callPeer.id)}
+              // While this page's own socket is down it sees nobody: that is not the partner leaving.
+              peerOnline={snapshot.connection !== 'connected' || (callPeer !== null && snapshot.peers.some((peer) => peer.userId === callPeer.id))}
               peerInCall={snapshot.peerCallJoin !== null}
               sessionEnded={ended}
             />
