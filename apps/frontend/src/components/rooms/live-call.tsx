@@ -124,7 +124,7 @@ export function LiveCall({ roomId, session, selfId, peer, peerOnline, sessionEnd
       peerId: peer.id,
       send: (signal) => session.sendCallSignal(signal),
       subscribe: (listener) => session.onCallSignal(listener),
-      iceServers: async () => (await fetchIceServers(requestRef.current, roomId)).iceServers,
+      iceServers: () => fetchIceServers(requestRef.current, roomId),
       media: navigator.mediaDevices,
     });
     setCall(opened);

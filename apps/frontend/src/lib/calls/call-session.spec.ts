@@ -1,5 +1,5 @@
 import type { CallSignal, CallSignalEnvelope } from '@peerprep/contracts';
-import { CallSession, JOIN_REPEAT_MS } from './call-session';
+import { CallSession, CREDENTIAL_RENEW_MARGIN_MS, JOIN_REPEAT_MS } from './call-session';
 
 /** A media track as far as the call sees one. */
 class FakeTrack {
@@ -51,7 +51,7 @@ class FakePeerConnection {
   ontrack: ((event: { track: FakeTrack }) => void) | null = null;
   onconnectionstatechange: (() => void) | null = null;
 
-  constructor(readonly config: RTCConfiguration) {
+  constructor(public config: RTCConfiguration) {
     FakePeerConnection.instances.push(this);
   }
   addTrack(track: FakeTrack) {
@@ -82,6 +82,12 @@ class FakePeerConnection {
   restartIce() {
     this.restarts += 1;
   }
+  getConfiguration() {
+    return this.config;
+  }
+  setConfiguration(config: RTCConfiguration) {
+    this.config = config;
+  }
   close() {
     this.closed = true;
   }
@@ -101,8 +107,11 @@ const flush = async () => {
   for (let i = 0; i < 10; i += 1) await Promise.resolve();
 };
 
+const TTL_MS = 3600_000;
+
 function makeCall(selfId: string, peerId: string, microphone: () => Promise<FakeMediaStream> = async () => new FakeMediaStream([new FakeTrack('audio', 'mic-1')])) {
   const sent: CallSignal[] = [];
+  let fetches = 0;
   let deliver: (envelope: CallSignalEnvelope) => void = () => undefined;
   const getUserMedia = jest.fn(microphone);
   const call = new CallSession({
@@ -116,7 +125,10 @@ function makeCall(selfId: string, peerId: string, microphone: () => Promise<Fake
       deliver = listener;
       return () => (deliver = () => undefined);
     },
-    iceServers: async () => turn,
+    iceServers: async () => {
+      fetches += 1;
+      return { iceServers: turn.map((server) => ({ ...server, username: `${fetches}:x` })), expiresAt: new Date(Date.now() + TTL_MS).toISOString() };
+    },
     media: {
       getUserMedia: getUserMedia as unknown as MediaDevices['getUserMedia'],
       enumerateDevices: async () => [{ kind: 'audioinput', deviceId: 'mic-1', label: 'Fake mic', groupId: '', toJSON: () => ({}) }] as MediaDeviceInfo[],
@@ -124,7 +136,7 @@ function makeCall(selfId: string, peerId: string, microphone: () => Promise<Fake
     PeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
     newJoinId: () => `join-${selfId.slice(0, 8)}`,
   });
-  return { call, sent, getUserMedia, receive: (from: string, signal: CallSignal) => deliver({ from, signal }) };
+  return { call, sent, getUserMedia, receive: (from: string, signal: CallSignal) => deliver({ from, signal }), fetches: () => fetches };
 }
 
 beforeAll(() => {
@@ -161,7 +173,7 @@ describe('CallSession', () => {
     await flush();
     expect(sent.at(-1)).toEqual({ kind: 'present', joinId: 'join-11111111' });
     const [pc] = FakePeerConnection.instances;
-    expect(pc.config).toEqual({ iceServers: turn });
+    expect(pc.config).toEqual({ iceServers: [{ ...turn[0], username: '1:x' }] });
     expect(pc.senders.map((sender) => sender.track.kind)).toEqual(['audio']);
     expect(call.getSnapshot()).toMatchObject({ state: 'connecting', waitingForPeer: false });
     // Paired: the join is not repeated.
@@ -218,6 +230,26 @@ describe('CallSession', () => {
     pc.becomes('connected');
     expect(call.getSnapshot().state).toBe('connected');
     call.end();
+  });
+
+  it('renews the TURN credential before it expires, restarting ICE with it so a long relayed call keeps its relay', async () => {
+    const { call, receive, fetches } = makeCall(low, high);
+    await call.start();
+    receive(high, { kind: 'present', joinId: 'join-high' });
+    await flush();
+    const [pc] = FakePeerConnection.instances;
+    jest.advanceTimersByTime(TTL_MS - CREDENTIAL_RENEW_MARGIN_MS - 1000);
+    await flush();
+    expect(fetches()).toBe(1);
+    jest.advanceTimersByTime(1000);
+    await flush();
+    expect(fetches()).toBe(2);
+    expect(pc.config.iceServers).toEqual([{ ...turn[0], username: '2:x' }]);
+    expect(pc.restarts).toBe(1);
+    call.end();
+    jest.advanceTimersByTime(TTL_MS * 2);
+    await flush();
+    expect(fetches()).toBe(2);
   });
 
   it('mutes by disabling the microphone track', async () => {

@@ -1,4 +1,4 @@
-import type { CallSignal, CallSignalEnvelope, IceServer } from '@peerprep/contracts';
+import type { CallSignal, CallSignalEnvelope, IceServer, IceServersView } from '@peerprep/contracts';
 
 /**
  * Where a call is, once the user opened it (before that the page shows "not
@@ -45,8 +45,8 @@ export interface CallSessionOptions {
   send(signal: CallSignal): boolean;
   /** The other participant's signals, until the returned function is called. */
   subscribe(listener: (envelope: CallSignalEnvelope) => void): () => void;
-  /** The room's ICE servers (fresh TURN credentials; none without a TURN server). */
-  iceServers(): Promise<IceServer[]>;
+  /** The room's ICE servers (fresh TURN credentials, and when they expire; no server without TURN). */
+  iceServers(): Promise<IceServersView>;
   media: Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices'>;
   /** The browser's RTCPeerConnection unless a test passes another. */
   PeerConnection?: typeof RTCPeerConnection;
@@ -56,6 +56,9 @@ export interface CallSessionOptions {
 
 /** How often a page waiting for its partner says again that it joined: a signal sent while either socket was reconnecting is lost. */
 export const JOIN_REPEAT_MS = 3000;
+
+/** TURN credentials are renewed this long before they expire: coturn refuses an allocation's refresh with an expired one. */
+export const CREDENTIAL_RENEW_MARGIN_MS = 60_000;
 
 const INITIAL: CallSnapshot = {
   state: 'connecting',
@@ -116,6 +119,7 @@ export class CallSession {
   private ignoreOffer = false;
   private everConnected = false;
   private joinTimer: ReturnType<typeof setInterval> | undefined;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => void) | null = null;
   /** Incoming signals, handled one after another (each may await the peer connection). */
   private inbox: Promise<void> = Promise.resolve();
@@ -149,7 +153,7 @@ export class CallSession {
     this.update({ localStream: stream, microphoneId });
     void this.listDevices();
     try {
-      this.iceServers = await this.options.iceServers();
+      this.useIceServers(await this.options.iceServers());
     } catch {
       // The session ended meanwhile (409), or the API is unreachable: nothing to call over.
       this.finish('unavailable', false);
@@ -238,6 +242,32 @@ export class CallSession {
 
   private get ended(): boolean {
     return this.snapshot.state === 'ended';
+  }
+
+  /**
+   * Takes the room's ICE servers, and renews their TURN credentials before
+   * they expire: the peer connection gets the new ones and restarts ICE, so
+   * a call relayed for longer than a credential lives keeps its relay.
+   */
+  private useIceServers({ iceServers, expiresAt }: IceServersView): void {
+    this.iceServers = iceServers;
+    clearTimeout(this.renewTimer);
+    // Without a TURN server there is nothing to renew.
+    if (iceServers.length === 0) return;
+    const renewIn = Math.max(new Date(expiresAt).getTime() - Date.now() - CREDENTIAL_RENEW_MARGIN_MS, CREDENTIAL_RENEW_MARGIN_MS);
+    this.renewTimer = setTimeout(() => {
+      this.options.iceServers().then(
+        (fresh) => {
+          if (this.ended) return;
+          this.useIceServers(fresh);
+          if (!this.pc) return;
+          this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: this.iceServers });
+          this.pc.restartIce();
+        },
+        // The session ended (409) or the API is away: the call goes on until its credential lapses.
+        () => undefined,
+      );
+    }, renewIn);
   }
 
   private announceJoin(): void {
@@ -378,6 +408,7 @@ export class CallSession {
     if (this.ended) return;
     if (notifyPeer) this.options.send({ kind: 'hangup', joinId: this.joinId });
     clearInterval(this.joinTimer);
+    clearTimeout(this.renewTimer);
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.closePeerConnection();
