@@ -38,6 +38,7 @@ describe('the config schemas the deployment checks use', () => {
       'INTERNAL_API_TOKEN',
       'QUESTION_SERVICE_URL',
       'REDIS_URL',
+      'TURN_SECRET',
     ]);
   });
 
@@ -52,6 +53,7 @@ describe('the config schemas the deployment checks use', () => {
     expect(bootProblems('collaboration-service', env)).toEqual([
       'collaboration-service: INTERNAL_API_TOKEN must be set to a secret shared with question-service in production (not the development default)',
       'collaboration-service: AUTH_JWKS_URL is not set (its default only works on a developer machine)',
+      'collaboration-service: TURN_SECRET is not set (its default only works on a developer machine)',
     ]);
   });
 

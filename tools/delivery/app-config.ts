@@ -4,7 +4,7 @@
 // Each schema is its service's config library (type:config), the one kind of
 // project the boundary rules let tooling import.
 import { gatewayEnvSchema } from '@peerprep/api-gateway-config';
-import { collaborationServiceEnvSchema } from '@peerprep/collaboration-service-config';
+import { collaborationServiceEnvSchema, DEV_TURN_SECRET } from '@peerprep/collaboration-service-config';
 import { executionEnvSchema } from '@peerprep/execution-service-config';
 import { matchingEnvSchema } from '@peerprep/matching-service-config';
 import { DEV_INTERNAL_API_TOKEN, questionServiceEnvSchema } from '@peerprep/question-service-config';
@@ -49,15 +49,15 @@ function isLoopbackUrl(value: unknown): boolean {
 
 /**
  * Variables whose default only works on a developer machine: a URL on the
- * loopback interface (in a container that is the container itself) or the
- * development internal token. A deployment must set every one of them, even
+ * loopback interface (in a container that is the container itself), the
+ * development internal token or the development TURN secret. A deployment must set every one of them, even
  * where the schema would boot without it (a JWKS URL on 127.0.0.1 boots and
  * then refuses every token).
  */
 export function developmentOnlyDefaults(schema: EnvSchema): string[] {
   return Object.keys(schema.shape).filter((variable) => {
     const fallback = defaultOf(schema, variable);
-    return isLoopbackUrl(fallback) || fallback === DEV_INTERNAL_API_TOKEN;
+    return isLoopbackUrl(fallback) || fallback === DEV_INTERNAL_API_TOKEN || fallback === DEV_TURN_SECRET;
   });
 }
 

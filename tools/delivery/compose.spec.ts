@@ -25,8 +25,23 @@ const composeFile = path.join(workspaceRoot, 'docker-compose.yml');
 const debugPorts = (parse(readFileSync(path.join(workspaceRoot, 'docker-compose.debug.yml'), 'utf8')) as {
   services: Record<string, { ports: string[] }>;
 }).services;
+/** coturn's relay ports: what compose publishes and what it is told to allocate from. */
+const TURN_RELAY_PORTS = { min: 49160, max: 49200 } as const;
 /** The services a browser reaches: everything else stays inside the compose network unless debugging. */
-const PUBLISHED_BY_DEFAULT: Record<string, string[]> = { frontend: ['3000:3000'], 'api-gateway': ['3001:3001'] };
+const PUBLISHED_BY_DEFAULT: Record<string, string[]> = {
+  frontend: ['3000:3000'],
+  'api-gateway': ['3001:3001'],
+  // The call's TURN server: its listening port, both ways, and its relay ports (UDP).
+  turn: [
+    '3478:3478/udp',
+    '3478:3478',
+    ...Array.from({ length: TURN_RELAY_PORTS.max - TURN_RELAY_PORTS.min + 1 }, (_, i) => `${TURN_RELAY_PORTS.min + i}:${TURN_RELAY_PORTS.min + i}/udp`),
+  ],
+};
+const TURN_ADDRESS = '172.30.77.12';
+/** "published:target", with "/udp" for a UDP port (TCP is the default). */
+const portMapping = (p: { published?: number | string; target: number; protocol?: string }) =>
+  `${p.published}:${p.target}${p.protocol && p.protocol !== 'tcp' ? `/${p.protocol}` : ''}`;
 const FRONTEND_ADDRESS = '172.30.77.10';
 const GATEWAY_ADDRESS = '172.30.77.11';
 const bake = loadBakeFile();
@@ -109,7 +124,7 @@ describe('docker-compose.yml', () => {
     const published = Object.fromEntries(
       Object.entries(compose.services)
         .filter(([, service]) => (service.ports ?? []).length > 0)
-        .map(([name, service]) => [name, (service.ports ?? []).map((p) => `${p.published}:${p.target}`)]),
+        .map(([name, service]) => [name, (service.ports ?? []).map(portMapping)]),
     );
     expect(published).toEqual(PUBLISHED_BY_DEFAULT);
   });
@@ -126,9 +141,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes no host port twice, with or without the debugging ports, and debugs only services that exist', () => {
+    // A host port is taken once per protocol (the TURN server listens on 3478 over UDP and TCP).
     const published = [
-      ...Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => Number(p.published))),
-      ...Object.values(debugPorts).flatMap((s) => s.ports.map((p) => Number(p.split(':')[0]))),
+      ...Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => `${p.published}/${p.protocol ?? 'tcp'}`)),
+      ...Object.values(debugPorts).flatMap((s) => s.ports.map((p) => `${p.split(':')[0]}/tcp`)),
     ];
     expect(new Set(published).size).toBe(published.length);
     expect(Object.keys(debugPorts).filter((name) => !(name in compose.services))).toEqual([]);
@@ -153,6 +169,62 @@ describe('docker-compose.yml', () => {
       writeFileSync(withoutPassword, readFileSync(envExample, 'utf8').replace(/^REDIS_PASSWORD=.*$/m, ''));
       const refused = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey }, withoutPassword);
       expect(refused.error?.message).toContain('set REDIS_PASSWORD in .env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the call\'s TURN server (coturn, pinned) on the shared secret alone, relaying to public addresses only', () => {
+    const turn = compose.services['turn'] as ComposeService & { image?: string; networks?: Record<string, { ipv4_address?: string }> };
+    expect(turn.image).toMatch(/^coturn\/coturn:\d+\.\d+\.\d+(-alpine)?$/);
+    expect(turn.command?.slice(0, 2)).toEqual(['sh', '-c']);
+    const flags = String(turn.command?.[2]).split(/\s+/);
+    expect(flags.slice(0, 2)).toEqual(['exec', 'turnserver']);
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        '--use-auth-secret',
+        '--static-auth-secret="$TURN_SECRET"',
+        '--realm="$TURN_REALM"',
+        '--listening-port=3478',
+        `--min-port=${TURN_RELAY_PORTS.min}`,
+        `--max-port=${TURN_RELAY_PORTS.max}`,
+        '--no-cli',
+        '--fingerprint',
+        '--no-multicast-peers',
+        `--relay-ip=${TURN_ADDRESS}`,
+      ]),
+    );
+    // No static user or password anywhere: only the REST scheme's credentials.
+    expect(flags.filter((flag) => /^--(user|lt-cred-mech|userdb)/.test(flag))).toEqual([]);
+    // Private, loopback, link-local and CGNAT peers are denied (this network, 172.30.77.0/24, among them)...
+    const denied = flags.filter((flag) => flag.startsWith('--denied-peer-ip=')).map((flag) => flag.slice('--denied-peer-ip='.length));
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        '10.0.0.0-10.255.255.255',
+        '172.16.0.0-172.31.255.255',
+        '192.168.0.0-192.168.255.255',
+        '127.0.0.0-127.255.255.255',
+        '169.254.0.0-169.254.255.255',
+        '100.64.0.0-100.127.255.255',
+        '::1',
+      ]),
+    );
+    // ...but its own address, which two relayed browsers of one call reach each other through.
+    expect(flags.filter((flag) => flag.startsWith('--allowed-peer-ip='))).toEqual([`--allowed-peer-ip=${TURN_ADDRESS}`]);
+    expect(turn.networks?.['default']?.ipv4_address).toBe(TURN_ADDRESS);
+
+    const collab = compose.services['collaboration-service']?.environment ?? {};
+    expect(turn.environment?.['TURN_SECRET']).toBe('change-me-turn-secret');
+    expect(collab['TURN_SECRET']).toBe(turn.environment?.['TURN_SECRET']);
+    expect(collab['TURN_URLS']).toBe('turn:localhost:3478?transport=udp,turn:localhost:3478?transport=tcp');
+    expect(turn.environment?.['TURN_REALM']).toBe('localhost');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'compose-env-'));
+    try {
+      const withoutSecret = path.join(dir, '.env');
+      writeFileSync(withoutSecret, readFileSync(envExample, 'utf8').replace(/^TURN_SECRET=.*$/m, ''));
+      const refused = composeConfig({ JWT_PRIVATE_KEY: jwtPrivateKey }, withoutSecret);
+      expect(refused.error?.message).toContain('set TURN_SECRET in .env');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,6 +18,7 @@ const OUT_OF_BAND_SECRETS: Record<string, () => string> = {
   JWT_PRIVATE_KEY: () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   INTERNAL_API_TOKEN: () => 'an-out-of-band-secret-of-64-hex-characters-0123456789abcdef0123',
   ADMIN_PASSWORD: () => 'Out-of-band admin password 1!',
+  TURN_SECRET: () => 'an-out-of-band-turn-secret-0123456789abcdef',
 };
 
 /**

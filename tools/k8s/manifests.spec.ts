@@ -9,6 +9,7 @@ import { StrictFieldChecker, validateAgainstSchema, type KubeObject } from './ku
 import { problemsOfSandboxProfile, sandboxProfilePath } from '../delivery/sandbox-profile';
 import { APPS, checkWorkloadRules, SANDBOX_LOCALHOST_PROFILE, SECRET_VARIABLES } from './workload-rules';
 import { connectionAllowed, OUTSIDE, pod, workloadPods, type Endpoint } from './network-policy';
+import { checkTurnServer } from './turn-server';
 
 const root = path.resolve(__dirname, '../..');
 const render = (dir: string): KubeObject[] =>
@@ -103,6 +104,12 @@ describe.each(overlays)('overlay %s gives each backend what it needs in producti
   });
 });
 
+describe.each(overlays)("overlay %s runs the call's TURN server", (overlay) => {
+  it('coturn, pinned, restricted, on the shared secret alone, denying private peers, its relay range the same everywhere', () => {
+    expect(checkTurnServer(rendered[overlay])).toEqual([]);
+  });
+});
+
 describe("execution-service's sandbox", () => {
   it('names the seccomp profile k8s/README.md tells operators to copy to every node, and that profile passes the sandbox checks', () => {
     const readme = readFileSync(path.join(root, 'k8s/README.md'), 'utf8');
@@ -188,6 +195,28 @@ describe('the checks catch violations', () => {
     return checkWorkloadRules(objects as KubeObject[]);
   };
   const container = (objects: Any[], app: string) => get(objects, 'Deployment', app).spec.template.spec.containers[0];
+
+  it('a TURN server with a static user, a private peer let back in, its own Secret, a floating image or a relay range the Service does not publish', () => {
+    const turnViolations = (mutate: (objects: Any[]) => void) => {
+      const objects = clone(rendered.eks);
+      mutate(objects);
+      return checkTurnServer(objects as KubeObject[]);
+    };
+    expect(turnViolations((o) => container(o, 'turn').args.push('--user=alice:secret'))).toEqual(['Deployment turn: no static user, loopback peers or CLI password']);
+    expect(turnViolations((o) => container(o, 'turn').args.push('--allowed-peer-ip=10.0.0.5'))).toEqual(['Deployment turn: no private peer may be allowed back in']);
+    expect(
+      turnViolations((o) => (container(o, 'turn').env.find((e: Any) => e.name === 'TURN_SECRET').valueFrom.secretKeyRef.name = 'peerprep-turn-own')),
+    ).toEqual(['TURN_SECRET must come to turn and collaboration-service from one and the same Secret key']);
+    expect(turnViolations((o) => (container(o, 'turn').image = 'coturn/coturn:latest'))).toEqual([
+      'Deployment turn: image coturn/coturn:latest must be coturn/coturn pinned to a version',
+    ]);
+    expect(
+      turnViolations((o) => {
+        const args = container(o, 'turn').args as string[];
+        args[args.indexOf('--max-port=49175')] = '--max-port=49176';
+      }),
+    ).toEqual(['Service turn: UDP/49176 is missing', 'NetworkPolicy turn: ingress must admit the relay range UDP 49160-49176']);
+  });
 
   it('a writable root filesystem', () => {
     expect(violationsAfter((o) => (container(o, 'user-service').securityContext.readOnlyRootFilesystem = false))).toEqual([
@@ -376,7 +405,7 @@ describe.each(overlays)('overlay %s: NetworkPolicies allow exactly the flows of 
     const deny = get(objects as Any[], 'NetworkPolicy', 'default-deny');
     expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     const policies = (objects as Any[]).filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort();
-    const apps = ['default-deny', 'allow-dns', 'frontend', 'api-gateway', 'user-service', 'question-service', 'matching-service', 'collaboration-service', 'execution-service'];
+    const apps = ['default-deny', 'allow-dns', 'frontend', 'api-gateway', 'user-service', 'question-service', 'matching-service', 'collaboration-service', 'execution-service', 'turn'];
     const stores = overlay === 'local' ? ['postgres-users', 'postgres-questions', 'postgres-collaboration', 'redis', 'rabbitmq'] : [];
     expect(policies).toEqual([...apps, ...stores].sort());
   });
@@ -452,6 +481,20 @@ describe.each(overlays)('overlay %s: NetworkPolicies allow exactly the flows of 
       : [];
   it.each([...FORBIDDEN, ...inClusterOnly])('forbids %s -> %s:%d', (from, to, port) => {
     expect(allowed([from, to, port])).toBe(false);
+  });
+
+  it('lets browsers from anywhere reach the TURN server (UDP and TCP 3478, its relay ports) and it reach only public addresses', () => {
+    const turn = at('turn');
+    expect(connectionAllowed(objects, OUTSIDE, turn, 3478, 'UDP')).toBe(true);
+    expect(connectionAllowed(objects, OUTSIDE, turn, 3478, 'TCP')).toBe(true);
+    expect(connectionAllowed(objects, OUTSIDE, turn, 49170, 'UDP')).toBe(true);
+    expect(connectionAllowed(objects, OUTSIDE, turn, 49170, 'TCP')).toBe(false);
+    expect(connectionAllowed(objects, turn, OUTSIDE, 51000, 'UDP')).toBe(true);
+    for (const [to, port] of [['collaboration-service', 3005], ['user-service', 3002], ['api-gateway', 3001], ['redis', 6379], ['postgres-users', 5432], ['rabbitmq', 5672]] as const) {
+      expect({ to, allowed: connectionAllowed(objects, turn, endpoint(to), port) }).toEqual({ to, allowed: false });
+    }
+    // Nothing in the namespace needs it (collaboration-service only shares its secret).
+    expect(connectionAllowed(objects, at('collaboration-service'), turn, 3478, 'UDP')).toBe(false);
   });
 
   it('would let the frontend reach the user database without the default deny and its own policy (the check can fail)', () => {

@@ -1,7 +1,7 @@
 import type { KubeObject } from './kubernetes-schema';
 
 /** Variables that carry credentials: only ever from a Secret, never from a ConfigMap or a literal. */
-export const SECRET_VARIABLES = new Set(['JWT_PRIVATE_KEY', 'INTERNAL_API_TOKEN', 'DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'ADMIN_PASSWORD']);
+export const SECRET_VARIABLES = new Set(['JWT_PRIVATE_KEY', 'INTERNAL_API_TOKEN', 'DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'TURN_SECRET']);
 
 /**
  * The seven apps: Deployment name -> image tag (`service_name`), container port, readiness path,

@@ -11,6 +11,7 @@ describe('findRoute', () => {
     ['/api/history/1', 'collaboration-service'],
     ['/api/runs/1', 'collaboration-service'],
     ['/api/rooms/abc/runs', 'collaboration-service'],
+    ['/api/rooms/abc/ice-servers', 'collaboration-service'],
     ['/api/collab/room-1', 'collaboration-service'],
   ])('sends %s to %s', (path, service) => {
     expect(findRoute(path)?.service).toBe(service);

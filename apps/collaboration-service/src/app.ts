@@ -20,6 +20,7 @@ import type { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { Gauge } from 'prom-client';
 import type { CollaborationConfig } from '@peerprep/collaboration-service-config';
+import { callsRoutes } from './calls/calls.routes';
 import { createLiveRooms, type LiveRooms } from './collab/live-rooms';
 import { createCollabSocket } from './collab/socket/collab-socket';
 import type { PrismaClient } from './db/prisma';
@@ -149,6 +150,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
     routes: (app) => {
       app.use(collaborationRoutes({ roomsService, history: createHistoryRepository(prisma), runs, verifier }));
       app.use(runsRoutes({ runsService, verifier }));
+      const turn = { urls: config.TURN_URLS, secret: config.TURN_SECRET, ttlSeconds: config.TURN_CREDENTIAL_TTL_SECONDS };
+      app.use(callsRoutes({ roomsService, turn, verifier }));
     },
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
     onDrainStart: async () => {

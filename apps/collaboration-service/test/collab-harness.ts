@@ -18,6 +18,10 @@ import {
   type AttemptSavedPayload,
   executionJobSchema,
   type ExecutionJob,
+  callSignalEnvelopeSchema,
+  type CallSignal,
+  type CallSignalEnvelope,
+  ROOM_CALL_SIGNAL_MESSAGE_TYPE,
   ROOM_CHAT_MESSAGE_TYPE,
   ROOM_RUN_MESSAGE_TYPE,
   runViewSchema,
@@ -84,6 +88,8 @@ export interface TestClient {
   text: Y.Text;
   /** Every run message the server sent this client, in order. */
   runs: RunView[];
+  /** Every call signal the server sent this client, in order. */
+  calls: CallSignalEnvelope[];
   destroy(): void;
 }
 
@@ -92,6 +98,14 @@ export function encodeChatLine(text: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, ROOM_CHAT_MESSAGE_TYPE);
   encoding.writeVarString(encoder, text);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A call signal as the frontend sends it (ROOM_CALL_SIGNAL_MESSAGE_TYPE): the signal alone, as JSON; the server stamps the sender. */
+export function encodeCallSignal(signal: CallSignal | string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ROOM_CALL_SIGNAL_MESSAGE_TYPE);
+  encoding.writeVarString(encoder, typeof signal === 'string' ? signal : JSON.stringify(signal));
   return encoding.toUint8Array(encoder);
 }
 
@@ -391,11 +405,16 @@ export class CollabHarness {
     provider.messageHandlers[ROOM_RUN_MESSAGE_TYPE] = (_encoder, decoder) => {
       runs.push(runViewSchema.parse(JSON.parse(decoding.readVarString(decoder))));
     };
+    const calls: CallSignalEnvelope[] = [];
+    provider.messageHandlers[ROOM_CALL_SIGNAL_MESSAGE_TYPE] = (_encoder, decoder) => {
+      calls.push(callSignalEnvelopeSchema.parse(JSON.parse(decoding.readVarString(decoder))));
+    };
     const client: TestClient = {
       doc,
       provider,
       text: doc.getText('code'),
       runs,
+      calls,
       destroy: () => {
         this.clients.delete(client);
         provider.destroy();

@@ -8,6 +8,8 @@ describe('securityHeaders', () => {
     expect(valueOf(headers, 'Content-Security-Policy')).toContain("frame-ancestors 'none'");
     expect(valueOf(headers, 'Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains');
     expect(valueOf(headers, 'X-Frame-Options')).toBe('DENY');
+    // The room's call: microphone and camera for this origin only, never a frame; no geolocation at all.
+    expect(valueOf(headers, 'Permissions-Policy')).toBe('camera=(self), microphone=(self), geolocation=()');
   });
 
   it('sends neither CSP nor HSTS in development (fast refresh evaluates code; http only)', () => {

@@ -7,6 +7,7 @@ export * from './questions';
 export * from './rubric';
 export * from './matching';
 export * from './rooms';
+export * from './calls';
 export * from './history';
 export * from './events';
 export * from './executions';

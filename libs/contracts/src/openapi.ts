@@ -20,6 +20,7 @@ import {
   signupRequestSchema,
   tokenResponseSchema,
 } from './auth';
+import { callSignalEnvelopeSchema, callSignalSchema, iceServerSchema, iceServersViewSchema } from './calls';
 import { difficultySchema, languageSchema, queryListRegistry, roleSchema, type QueryListMeta } from './common';
 import { attemptDetailSchema, attemptIdParamsSchema, attemptSummarySchema, historyPageSchema, listHistoryQuerySchema } from './history';
 import {
@@ -298,6 +299,10 @@ const componentSchemas = {
   RoomQuestion: roomQuestionSchema,
   RoomView: roomViewSchema,
   ChatMessage: chatMessageSchema,
+  IceServer: iceServerSchema,
+  IceServersView: iceServersViewSchema,
+  CallSignal: callSignalSchema,
+  CallSignalEnvelope: callSignalEnvelopeSchema,
   AttemptSummary: attemptSummarySchema,
   AttemptDetail: attemptDetailSchema,
   HistoryPage: historyPageSchema,
@@ -369,6 +374,7 @@ function buildRegistry(): OpenAPIRegistry {
     CreateMatchRequest,
     MatchRequestView,
     RoomView,
+    IceServersView,
     HistoryPage,
     AttemptDetail,
     RunView,
@@ -660,10 +666,30 @@ function buildRegistry(): OpenAPIRegistry {
       'Upgrades to a WebSocket speaking the y-websocket protocol (document sync and awareness). ' +
       'Only the two participants may connect; anyone else is refused before any document byte is sent: ' +
       'a missing or invalid token with HTTP 401 (retry with a fresh token), a stranger, an unknown room or a ' +
-      'malformed id by a close code the client must not retry (4403, 4404, 4400). A closed room is read-only.',
+      'malformed id by a close code the client must not retry (4403, 4404, 4400). A closed room is read-only. ' +
+      'Besides y-websocket\'s messages (0–3): the server\'s run message (100, a `RunView` as JSON), a chat line ' +
+      '(101, its text) and the call\'s signals (102: a client sends a `CallSignal` as JSON, at most 64 KiB; the other ' +
+      'participant alone gets it as a `CallSignalEnvelope` stamped with the sender\'s id; a malformed or oversized one ' +
+      'closes the sender\'s socket with 4422; nothing of a call is stored).',
     security: bearer,
     request: { params: collabRoomParamsSchema },
     responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401, 403, 404) },
+  });
+
+  route({
+    method: 'get',
+    path: '/rooms/{id}/ice-servers',
+    operationId: 'getRoomIceServers',
+    tags: ['rooms'],
+    summary: 'The ICE servers of the room\'s voice/video call (participants of an open room)',
+    description:
+      'The TURN server with a short-lived credential for you (coturn\'s REST scheme: `username` is ' +
+      '`<unix expiry>:<your user id>`, `credential` base64(HMAC-SHA1(TURN secret, username))), or an empty list ' +
+      'when the platform runs without a TURN server (the browsers then connect over host candidates: one machine ' +
+      'or a LAN). Not cached. 409 once the session has ended: the call ends with it.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(IceServersView, 'The call\'s ICE servers and when their credentials expire.'), ...problems(401, 403, 404, 409) },
   });
 
   // runs

@@ -9,7 +9,7 @@ import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
 import type { EditorUser, LiveRoom } from './live-room';
 import { createDocumentFlusher } from './persistence/document-flusher';
 import { createClientMessages } from './protocol/client-messages';
-import { greet, join, leave, recordControlledClients, SERVER_ORIGIN } from './protocol/clients';
+import { greet, join, leave, recordControlledClients, sendToOthers, SERVER_ORIGIN } from './protocol/clients';
 import { encodeAwarenessMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
@@ -57,7 +57,11 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     flushIntervalMs: options.flushIntervalMs,
     compactAfterUpdates: options.compactAfterUpdates,
   });
-  const clientMessages = createClientMessages();
+  // A call signal goes to the other user's sockets here and, through Redis, on the other replicas.
+  const clientMessages = createClientMessages((room, from, message) => {
+    fanout.callSignal(room, from.id, message);
+    sendToOthers(room, from.id, message);
+  });
   /** Rooms edited since the last `takeActiveRoomIds`. */
   const edited = new Set<string>();
 

@@ -1,5 +1,5 @@
 import { ConfigError, DEV_INTERNAL_API_TOKEN, loadConfig } from '@peerprep/service-kit';
-import { collaborationServiceEnvSchema } from './config';
+import { collaborationServiceEnvSchema, DEV_TURN_SECRET } from './config';
 
 describe('collaboration-service configuration', () => {
   it('boots locally with defaults for every variable', () => {
@@ -41,5 +41,35 @@ describe('collaboration-service configuration', () => {
     } catch (error) {
       expect((error as ConfigError).issues.map((issue) => issue.variable)).toEqual(['COLLAB_IDLE_SWEEP_MS']);
     }
+  });
+
+  describe('the call\'s TURN server', () => {
+    const production = { NODE_ENV: 'production', INTERNAL_API_TOKEN: 'a-production-internal-token' };
+
+    it('has none by default, with a development secret and credentials for an hour', () => {
+      expect(loadConfig(collaborationServiceEnvSchema, {})).toMatchObject({ TURN_URLS: [], TURN_SECRET: DEV_TURN_SECRET, TURN_CREDENTIAL_TTL_SECONDS: 3600 });
+    });
+
+    it('reads a comma list of turn: URLs and refuses anything else, naming TURN_URLS', () => {
+      const config = loadConfig(collaborationServiceEnvSchema, { TURN_URLS: 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349' });
+      expect(config.TURN_URLS).toEqual(['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:5349']);
+      expect(() => loadConfig(collaborationServiceEnvSchema, { TURN_URLS: 'http://turn.example.com' })).toThrow(/TURN_URLS/);
+    });
+
+    it('refuses in production the development secret with a TURN server, and a "change-me" placeholder, naming TURN_SECRET', () => {
+      const issuesOf = (env: Record<string, string>) => {
+        try {
+          loadConfig(collaborationServiceEnvSchema, env);
+          return [];
+        } catch (error) {
+          return (error as ConfigError).issues.map((issue) => issue.variable);
+        }
+      };
+      expect(issuesOf({ ...production, TURN_URLS: 'turn:turn.example.com:3478' })).toEqual(['TURN_SECRET']);
+      expect(issuesOf({ ...production, TURN_URLS: 'turn:turn.example.com:3478', TURN_SECRET: 'change-me-turn-secret' })).toEqual(['TURN_SECRET']);
+      expect(issuesOf({ ...production, TURN_URLS: 'turn:turn.example.com:3478', TURN_SECRET: 'a-real-secret-from-the-vault' })).toEqual([]);
+      // Without a TURN server the secret is never used.
+      expect(issuesOf(production)).toEqual([]);
+    });
   });
 });

@@ -11,6 +11,15 @@ import {
 import { EXECUTION_JOBS_QUEUE } from '@peerprep/contracts';
 import { z } from 'zod';
 
+/** TURN_SECRET's local default: good for `npm start` only (where no TURN server runs), refused in production with TURN_URLS. */
+export const DEV_TURN_SECRET = 'peerprep-dev-turn-secret';
+
+/** TURN_URLS: comma-separated `turn:`/`turns:` (or `stun:`) URLs of the call's TURN server; empty (the default) for none. */
+const turnUrlList = z
+  .string()
+  .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(turns?|stun):[^\s,]+$/, 'each URL must be a turn:, turns: or stun: URL such as turn:turn.example.com:3478?transport=udp')));
+
 export const collaborationEnvSchema = baseEnvSchema.extend({
   ...authEnvSchema.shape,
   PORT: portVariable(3005),
@@ -53,6 +62,12 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** A run not finished this long after it was queued is failed (the execution replicas gone, its events lost). */
   RUN_STALE_MS: millisecondsVariable(10 * 60 * 1000),
+  /** The TURN server of the rooms' calls (coturn); none by default: the two browsers connect directly (one machine or a LAN). */
+  TURN_URLS: turnUrlList.default([]),
+  /** coturn's `--static-auth-secret`: each call's TURN credential is an HMAC of it (coturn's REST scheme). */
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_TURN_SECRET),
+  /** How long a TURN credential works (it is fetched when a call starts, so one call may outlive it only by reconnecting). */
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 60 * 60).default(3600),
 });
 
 export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;
@@ -61,7 +76,9 @@ export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;
  * What the service itself boots with: the development internal token is
  * refused in production, and a sweep must come round several times within
  * the idle window (a replica records its connected rooms' activity only when
- * it sweeps, so a slower sweep could close a room someone is still in).
+ * it sweeps, so a slower sweep could close a room someone is still in),
+ * and a production TURN server must not run on the development secret
+ * (anyone who read this repository could mint credentials for it).
  */
 export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(collaborationEnvSchema, 'question-service').superRefine(
   (config, ctx) => {
@@ -70,6 +87,13 @@ export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(
         code: 'custom',
         path: ['COLLAB_IDLE_SWEEP_MS'],
         message: 'must be at most a third of COLLAB_IDLE_CLOSE_MS',
+      });
+    }
+    if (config.NODE_ENV === 'production' && config.TURN_URLS.length > 0 && config.TURN_SECRET === DEV_TURN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TURN_SECRET'],
+        message: 'must be set to the secret shared with the TURN server in production (not the development default)',
       });
     }
   },

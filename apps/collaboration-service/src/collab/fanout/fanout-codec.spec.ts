@@ -8,6 +8,7 @@ describe('fan-out codec', () => {
     { kind: 'closed' },
     { kind: 'left' },
     { kind: 'relay', message: new Uint8Array([100, 2, 123, 125]) },
+    { kind: 'call', from: '3c1f5a8e-9b10-4f0a-9d3e-b2f0c1de7a44', message: new Uint8Array([102, 2, 123, 125]) },
   ];
 
   it.each(messages)('round-trips a $kind message with its sender', (message) => {

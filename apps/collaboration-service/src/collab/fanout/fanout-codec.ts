@@ -20,9 +20,14 @@ export type FanoutMessage =
    * An editor message for every client of the room (a run's progress), from
    * whichever replica heard of it, which need not hold the room itself.
    */
-  | { kind: 'relay'; message: Uint8Array };
+  | { kind: 'relay'; message: Uint8Array }
+  /**
+   * A call signal one of the sender's clients sent (an editor message, already
+   * stamped): for the sockets of every user of the room but `from`.
+   */
+  | { kind: 'call'; from: string; message: Uint8Array };
 
-const KINDS = ['update', 'awareness', 'sync-request', 'closed', 'left', 'relay'] as const;
+const KINDS = ['update', 'awareness', 'sync-request', 'closed', 'left', 'relay', 'call'] as const;
 
 export function encodeFanout(replicaId: string, message: FanoutMessage): Buffer {
   const encoder = encoding.createEncoder();
@@ -31,6 +36,10 @@ export function encodeFanout(replicaId: string, message: FanoutMessage): Buffer 
   if (message.kind === 'update' || message.kind === 'awareness') encoding.writeVarUint8Array(encoder, message.update);
   if (message.kind === 'sync-request') encoding.writeVarUint8Array(encoder, message.stateVector);
   if (message.kind === 'relay') encoding.writeVarUint8Array(encoder, message.message);
+  if (message.kind === 'call') {
+    encoding.writeVarString(encoder, message.from);
+    encoding.writeVarUint8Array(encoder, message.message);
+  }
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
@@ -51,6 +60,10 @@ export function decodeFanout(data: Uint8Array): { replicaId: string; message: Fa
         return { replicaId, message: { kind } };
       case 'relay':
         return { replicaId, message: { kind, message: decoding.readVarUint8Array(decoder) } };
+      case 'call': {
+        const from = decoding.readVarString(decoder);
+        return { replicaId, message: { kind, from, message: decoding.readVarUint8Array(decoder) } };
+      }
       default:
         return null;
     }

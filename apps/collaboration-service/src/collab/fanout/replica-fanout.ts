@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LiveRoom } from '../live-room';
-import { localAwarenessClients } from '../protocol/clients';
+import { localAwarenessClients, sendToOthers } from '../protocol/clients';
 import { encodeSyncUpdate } from '../protocol/messages';
 import { broadcast } from '../protocol/send';
 import { decodeFanout, encodeFanout, type FanoutMessage } from './fanout-codec';
@@ -86,6 +86,11 @@ export function createReplicaFanout({ redis, subscriber, keyPrefix, rooms, logge
       broadcast(room, message.message);
       return;
     }
+    // Sent on whether or not the sender is a known peer: a call signal is for the other user, wherever they are.
+    if (message.kind === 'call') {
+      sendToOthers(room, message.from, message.message);
+      return;
+    }
     if (!room.peers?.has(from)) {
       (room.peers ??= new Set()).add(from);
       requestSync(room);
@@ -161,6 +166,16 @@ export function createReplicaFanout({ redis, subscriber, keyPrefix, rooms, logge
       redis.publish(channelOf(roomId), encodeFanout(replicaId, { kind: 'relay', message })).catch((error: unknown) => {
         logger.error({ err: error, roomId }, 'relaying to other replicas failed');
       });
+    },
+
+    /**
+     * A call signal of a client here (stamped with its user, `from`), for the
+     * other user's sockets on every other replica that holds the room:
+     * published whether or not this replica knows of a peer, as a relay is
+     * (a handful per call, so the saved round trip is worth nothing here).
+     */
+    callSignal(room: LiveRoom, from: string, message: Uint8Array): void {
+      publish(room, { kind: 'call', from, message });
     },
 
     /** This replica freed the room: its peers stop fanning out to it. */

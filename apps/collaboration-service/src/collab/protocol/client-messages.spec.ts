@@ -1,3 +1,5 @@
+import { CALL_SIGNAL_MAX_BYTES, COLLAB_CLOSE_CODES, callSignalEnvelopeSchema, type CallSignal } from '@peerprep/contracts';
+import { WebSocketRefusal } from '@peerprep/service-kit';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
@@ -5,8 +7,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { LiveRoom } from '../live-room';
+import type { EditorUser } from '../live-room';
 import { createClientMessages } from './client-messages';
-import { greet, join, leave, localAwarenessClients, recordControlledClients } from './clients';
+import { greet, join, leave, localAwarenessClients, recordControlledClients, sendToOthers } from './clients';
 import { editorMessages } from './messages';
 import { broadcast, MAX_BUFFERED_BYTES, send } from './send';
 
@@ -49,12 +52,64 @@ describe('client messages', () => {
   let room: LiveRoom;
   let conn: FakeSocket;
   let messages: ReturnType<typeof createClientMessages>;
+  /** Every call signal handed on for delivery, as (room, sender, message). */
+  let delivered: { room: LiveRoom; from: EditorUser; message: Uint8Array }[];
 
   beforeEach(() => {
     room = roomWith('server text');
     conn = new FakeSocket();
     join(room, asSocket(conn), alice);
-    messages = createClientMessages();
+    delivered = [];
+    messages = createClientMessages((to, from, sent) => delivered.push({ room: to, from, message: sent }));
+  });
+
+  const callSignal = (signal: CallSignal | string) =>
+    message(editorMessages.callSignal.type, (encoder) => encoding.writeVarString(encoder, typeof signal === 'string' ? signal : JSON.stringify(signal)));
+
+  /** The refusal (close code and reason) receiving `data` throws. */
+  function refusalOf(data: Uint8Array): { code: number; reason: string } {
+    try {
+      messages.receive(room, asSocket(conn), data);
+    } catch (error) {
+      if (error instanceof WebSocketRefusal) return { code: error.code, reason: error.message };
+      throw error;
+    }
+    throw new Error('the message was taken');
+  }
+
+  it('stamps a call signal with the connection\'s user and hands it on for the other participant, sending nothing back', () => {
+    const offer: CallSignal = { kind: 'description', joinId: 'join-alice-1', description: { type: 'offer', sdp: 'v=0\r\n' } };
+    messages.receive(room, asSocket(conn), callSignal(offer));
+
+    expect(conn.sent).toHaveLength(0);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0].from).toEqual(alice);
+    const decoder = decoding.createDecoder(delivered[0].message);
+    expect(decoding.readVarUint(decoder)).toBe(editorMessages.callSignal.type);
+    expect(callSignalEnvelopeSchema.parse(JSON.parse(decoding.readVarString(decoder)))).toEqual({ from: alice.id, signal: offer });
+    // Never a document write.
+    expect(room.doc.getText('code').toString()).toBe('server text');
+  });
+
+  it('refuses a call signal that is not JSON, not a CallSignal, claims a sender, or is past its size (4422), handing nothing on', () => {
+    expect(refusalOf(callSignal('{not json'))).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'a call signal is JSON' });
+    expect(refusalOf(callSignal(JSON.stringify({ kind: 'ring', joinId: 'join-alice-1' }))).code).toBe(COLLAB_CLOSE_CODES.writeRefused);
+    expect(refusalOf(callSignal(JSON.stringify({ kind: 'hangup', joinId: 'join-alice-1', from: 'someone-else' }))).code).toBe(
+      COLLAB_CLOSE_CODES.writeRefused,
+    );
+    const huge: CallSignal = { kind: 'description', joinId: 'join-alice-1', description: { type: 'offer', sdp: 'a'.repeat(CALL_SIGNAL_MAX_BYTES) } };
+    expect(refusalOf(callSignal(huge))).toEqual({
+      code: COLLAB_CLOSE_CODES.writeRefused,
+      reason: `a call signal is at most ${CALL_SIGNAL_MAX_BYTES} bytes`,
+    });
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('drops and counts a call signal in a read-only room (the call ends with the session)', () => {
+    room.readOnly = true;
+    messages.receive(room, asSocket(conn), callSignal({ kind: 'join', joinId: 'join-alice-1' }));
+    expect(delivered).toHaveLength(0);
+    expect(messages.droppedWrites).toBe(1);
   });
 
   afterEach(() => room.destroy());
@@ -194,6 +249,18 @@ describe('sending to clients', () => {
     broadcast(room, new Uint8Array([7]), b);
 
     expect([a.sent.length, b.sent.length, c.sent.length]).toEqual([1, 0, 1]);
+    room.destroy();
+  });
+
+  it('sends a call signal to every connection of the other user, none of the sender\'s', () => {
+    const room = new LiveRoom('room-3');
+    const bob = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Bob' };
+    const [aliceTab1, aliceTab2, bobTab1, bobTab2] = [new FakeSocket(), new FakeSocket(), new FakeSocket(), new FakeSocket()];
+    for (const fake of [aliceTab1, aliceTab2]) join(room, asSocket(fake), alice);
+    for (const fake of [bobTab1, bobTab2]) join(room, asSocket(fake), bob);
+    sendToOthers(room, alice.id, new Uint8Array([102]));
+
+    expect([aliceTab1, aliceTab2, bobTab1, bobTab2].map((fake) => fake.sent.length)).toEqual([0, 0, 1, 1]);
     room.destroy();
   });
 });

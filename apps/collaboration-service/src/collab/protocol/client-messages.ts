@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CHAT_MESSAGE_MAX_LENGTH, COLLAB_CLOSE_CODES, roomDocument, ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
+import {
+  CALL_SIGNAL_MAX_BYTES,
+  callSignalSchema,
+  CHAT_MESSAGE_MAX_LENGTH,
+  COLLAB_CLOSE_CODES,
+  roomDocument,
+  ROOM_LIMITS,
+  type CallSignalEnvelope,
+  type ChatMessage,
+} from '@peerprep/contracts';
 import { WebSocketRefusal } from '@peerprep/service-kit';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -10,9 +19,12 @@ import * as Y from 'yjs';
 import type { EditorUser, LiveRoom } from '../live-room';
 import { checkAwarenessUpdate, readAwarenessEntries, type AwarenessEntry } from './awareness-guard';
 import { sendAwareness, SERVER_ORIGIN, userOf } from './clients';
-import { editorMessages, type ClientMessageName } from './messages';
+import { encodeCallSignalMessage, editorMessages, type ClientMessageName } from './messages';
 import { send } from './send';
 import { checkClientUpdate, DOCUMENT_LIMITS, type DocumentLimits } from './update-guard';
+
+/** Sends a stamped call signal (an editor message) to the other participant's sockets, here and on the other replicas. */
+export type CallSignalDelivery = (room: LiveRoom, from: EditorUser, message: Uint8Array) => void;
 
 /** Handles the rest of one message (its type already read) from `conn` of `user`. */
 type ClientMessageHandler = (room: LiveRoom, conn: WebSocket, user: EditorUser, decoder: decoding.Decoder) => void;
@@ -31,6 +43,22 @@ function awarenessEntryChanges(room: LiveRoom, { clientId, clock, state }: Aware
   return current.clock < clock || (current.clock === clock && state === null && room.awareness.states.has(clientId));
 }
 
+/**
+ * The call signal in a client's message (the JSON after its type), stamped
+ * with its sender, or why it is refused: not JSON, or not a `CallSignal`.
+ */
+export function stampCallSignal(user: EditorUser, json: string): CallSignalEnvelope | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return 'a call signal is JSON';
+  }
+  const signal = callSignalSchema.safeParse(parsed);
+  if (!signal.success) return `a call signal is a CallSignal (${signal.error.issues[0]?.path.join('.') || 'kind'}: ${signal.error.issues[0]?.message})`;
+  return { from: user.id, signal: signal.data };
+}
+
 /** A chat line of `user` with `text`, or why it is refused. */
 export function chatLine(room: LiveRoom, user: EditorUser, text: string, now: Date = new Date()): ChatMessage | string {
   const trimmed = text.trim();
@@ -47,7 +75,7 @@ export function chatLine(room: LiveRoom, user: EditorUser, text: string, now: Da
  * (update-guard.ts, awareness-guard.ts): a refusal throws a WebSocketRefusal
  * and the editor hub closes the socket with its code.
  */
-export function createClientMessages(limits: DocumentLimits = DOCUMENT_LIMITS) {
+export function createClientMessages(deliverCallSignal: CallSignalDelivery, limits: DocumentLimits = DOCUMENT_LIMITS) {
   let droppedWrites = 0;
 
   function applyClientUpdate(room: LiveRoom, conn: WebSocket, update: Uint8Array): void {
@@ -104,6 +132,20 @@ export function createClientMessages(limits: DocumentLimits = DOCUMENT_LIMITS) {
       }
       // The server's own write: sent to every client, the sender included.
       room.doc.transact(() => room.doc.getArray<ChatMessage>(roomDocument.chat).push([line]), SERVER_ORIGIN);
+    },
+    callSignal(room, _conn, user, decoder) {
+      // The whole message's size, checked before its text is decoded.
+      if (decoder.arr.byteLength > CALL_SIGNAL_MAX_BYTES) {
+        throw new WebSocketRefusal(COLLAB_CLOSE_CODES.writeRefused, `a call signal is at most ${CALL_SIGNAL_MAX_BYTES} bytes`);
+      }
+      const envelope = stampCallSignal(user, decoding.readVarString(decoder));
+      if (typeof envelope === 'string') throw new WebSocketRefusal(COLLAB_CLOSE_CODES.writeRefused, envelope);
+      // The call ends with the session: nothing more to negotiate.
+      if (room.readOnly) {
+        droppedWrites += 1;
+        return;
+      }
+      deliverCallSignal(room, user, encodeCallSignalMessage(JSON.stringify(envelope)));
     },
   };
 

@@ -60,3 +60,11 @@ export function recordControlledClients(room: LiveRoom, origin: unknown, added: 
 export function localAwarenessClients(room: LiveRoom): number[] {
   return [...room.conns.values()].flatMap((ids) => [...ids]);
 }
+
+/** Sends to every connection of the room here whose user is not `userId` (a call signal: for the other participant only). */
+export function sendToOthers(room: LiveRoom, userId: string, message: Uint8Array): void {
+  for (const conn of room.conns.keys()) {
+    const user = userOf(conn);
+    if (user !== undefined && user.id !== userId) send(conn, message);
+  }
+}

@@ -3,7 +3,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync } from 'y-websocket';
 import * as Y from 'yjs';
-import { editorMessages, encodeAwarenessMessage, encodeAwarenessStates, encodeRunMessage, encodeSyncStep1, encodeSyncUpdate } from './messages';
+import {
+  editorMessages,
+  encodeAwarenessMessage,
+  encodeAwarenessStates,
+  encodeCallSignalMessage,
+  encodeRunMessage,
+  encodeSyncStep1,
+  encodeSyncUpdate,
+} from './messages';
 
 function docWith(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -23,7 +31,8 @@ describe('editor messages', () => {
     const from = (sender: string) => Object.entries(editorMessages).filter(([, message]) => message.from === sender).map(([name]) => name);
     expect(from('server')).toEqual(['auth', 'run']);
     expect(from('client')).toEqual(['queryAwareness', 'chat']);
-    expect(from('both')).toEqual(['sync', 'awareness']);
+    // A call signal: a client sends it, the server sends it on (stamped) to the other participant.
+    expect(from('both')).toEqual(['sync', 'awareness', 'callSignal']);
     // No two messages share a number.
     expect(new Set(Object.values(editorMessages).map((message) => message.type)).size).toBe(Object.keys(editorMessages).length);
   });
@@ -33,6 +42,12 @@ describe('editor messages', () => {
     expect(decoding.readVarUint(decoder)).toBe(100);
     expect(JSON.parse(decoding.readVarString(decoder))).toEqual({ id: 'r1' });
     expect([messageSync, messageAwareness, messageAuth, messageQueryAwareness]).not.toContain(100);
+  });
+
+  it('encode a stamped call signal as message 102, carrying the envelope\'s JSON', () => {
+    const decoder = decoding.createDecoder(encodeCallSignalMessage('{"from":"a","signal":{"kind":"join"}}'));
+    expect(decoding.readVarUint(decoder)).toBe(102);
+    expect(JSON.parse(decoding.readVarString(decoder))).toEqual({ from: 'a', signal: { kind: 'join' } });
   });
 
   it('encode sync step 1 as the state vector the client answers', () => {

@@ -1,4 +1,4 @@
-import { ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import { ROOM_CALL_SIGNAL_MESSAGE_TYPE, ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -41,6 +41,12 @@ export const editorMessages = {
    * it with the connection's user and the time and appends it to the chat.
    */
   chat: { type: ROOM_CHAT_MESSAGE_TYPE, from: 'client' },
+  /**
+   * A call signal (contracts' ROOM_CALL_SIGNAL_MESSAGE_TYPE): a client sends a
+   * `CallSignal`; the server stamps it with the connection's user and sends the
+   * `CallSignalEnvelope` to the other participant's sockets only. Never stored.
+   */
+  callSignal: { type: ROOM_CALL_SIGNAL_MESSAGE_TYPE, from: 'both' },
 } as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
 
 type EditorMessages = typeof editorMessages;
@@ -84,5 +90,13 @@ export function encodeRunMessage(runJson: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, editorMessages.run.type);
   encoding.writeVarString(encoder, runJson);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A call signal for the other participant: the `CallSignalEnvelope` as a JSON string. */
+export function encodeCallSignalMessage(envelopeJson: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.callSignal.type);
+  encoding.writeVarString(encoder, envelopeJson);
   return encoding.toUint8Array(encoder);
 }

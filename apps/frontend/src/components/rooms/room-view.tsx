@@ -21,6 +21,7 @@ import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
 import { useCompactLayout } from '../use-compact-layout';
+import { CallPanel } from './call-panel';
 import { ChatPanel } from './chat-panel';
 import { EndSessionButton } from './end-session-button';
 import { LanguagePicker } from './language-picker';
@@ -104,6 +105,9 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
   const latestRun = snapshot.runs[0] ?? null;
   // The newest run's compile errors on their lines; the same object while that run stays the newest.
   const diagnostics = useMemo(() => runDiagnostics(latestRun, language), [latestRun, language]);
+
+  const partner = room.participants.find((participant) => participant.id !== user.id) ?? null;
+  const callPeer = partner?.id ? { id: partner.id, name: partner.displayName } : null;
 
   const presence = derivePresence({
     participants: room.participants,
@@ -204,6 +208,18 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
           </Paper>
         </div>
         <div {...roomPaneProps('chat', pane, compact, 'grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]')}>
+          <Paper variant="outlined" className="rounded-2xl p-4 md:col-span-2">
+            <CallPanel
+              roomId={room.id}
+              session={session}
+              selfId={user.id}
+              peer={callPeer}
+              // While this page's own socket is down it sees nobody: that is not the partner leaving.
+              peerOnline={snapshot.connection !== 'connected' || (callPeer !== null && snapshot.peers.some((peer) => peer.userId === callPeer.id))}
+              peerInCall={snapshot.peerCallJoin !== null}
+              sessionEnded={ended}
+            />
+          </Paper>
           <Paper variant="outlined" className="rounded-2xl p-4">
             <PresenceList rows={presence} connection={snapshot.connection} />
           </Paper>

@@ -1,8 +1,17 @@
-import { CHAT_MESSAGE_MAX_LENGTH, COLLAB_CLOSE_CODES, ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE, WEBSOCKET_CLOSE_CODES } from '@peerprep/contracts';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  COLLAB_CLOSE_CODES,
+  ROOM_CALL_SIGNAL_MESSAGE_TYPE,
+  ROOM_CHAT_MESSAGE_TYPE,
+  ROOM_RUN_MESSAGE_TYPE,
+  WEBSOCKET_CLOSE_CODES,
+  type CallSignalEnvelope,
+} from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { aResult, aRun } from '../../../test/run-fixtures';
+import { encodeCallSignal } from '../calls/call-signals';
 import { encodeChatMessage } from './chat';
 import { RoomSession } from './room-session';
 
@@ -254,6 +263,45 @@ describe('RoomSession document', () => {
   it('publishes who this client is for the peer’s cursor labels', () => {
     const session = makeSession(['t1']);
     expect(session.awareness.getLocalState()).toEqual({ user: self });
+    session.destroy();
+  });
+});
+
+describe('RoomSession call signals', () => {
+  function callMessage(body: unknown): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, ROOM_CALL_SIGNAL_MESSAGE_TYPE);
+    encoding.writeVarString(encoder, typeof body === 'string' ? body : JSON.stringify(body));
+    return encoding.toUint8Array(encoder);
+  }
+
+  it('sends a call signal over the room socket (false offline), and hands the partner\'s to the call, knowing whether they are in it', async () => {
+    const session = makeSession(['t1']);
+    expect(session.sendCallSignal({ kind: 'join', joinId: 'join-ada-0001' })).toBe(false);
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    const before = socket.sent.length;
+    expect(session.sendCallSignal({ kind: 'join', joinId: 'join-ada-0001' })).toBe(true);
+    expect(socket.sent.slice(before)).toEqual([encodeCallSignal({ kind: 'join', joinId: 'join-ada-0001' })]);
+
+    const received: CallSignalEnvelope[] = [];
+    const stop = session.onCallSignal((envelope) => received.push(envelope));
+    const join = { from: peerId, signal: { kind: 'join', joinId: 'join-bob-0001' } } as const;
+    socket.receive(callMessage(join));
+    expect(received).toEqual([join]);
+    expect(session.getSnapshot().peerCallJoin).toBe('join-bob-0001');
+
+    // Broken ones are dropped; a hangup of that join says the partner left the call.
+    socket.receive(callMessage('not json'));
+    socket.receive(callMessage({ from: 'nobody', signal: { kind: 'join', joinId: 'join-bob-0002' } }));
+    socket.receive(callMessage({ from: peerId, signal: { kind: 'hangup', joinId: 'join-bob-0001' } }));
+    expect(received).toHaveLength(2);
+    expect(session.getSnapshot().peerCallJoin).toBeNull();
+
+    stop();
+    socket.receive(callMessage(join));
+    expect(received).toHaveLength(2);
     session.destroy();
   });
 });

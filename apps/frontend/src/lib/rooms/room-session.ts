@@ -1,8 +1,20 @@
-import { ROOM_RUN_MESSAGE_TYPE, runViewSchema, WEBSOCKET_CLOSE_CODES, type ChatMessage, type Language, type RunView, type StarterCode } from '@peerprep/contracts';
+import {
+  ROOM_CALL_SIGNAL_MESSAGE_TYPE,
+  ROOM_RUN_MESSAGE_TYPE,
+  runViewSchema,
+  WEBSOCKET_CLOSE_CODES,
+  type CallSignal,
+  type CallSignalEnvelope,
+  type ChatMessage,
+  type Language,
+  type RunView,
+  type StarterCode,
+} from '@peerprep/contracts';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { decodeCallSignal, encodeCallSignal, peerInCallAfter } from '../calls/call-signals';
 import { checkChatDraft, encodeChatMessage, readChatMessages, type ChatRefusal } from './chat';
 import { upsertRuns } from '../runs/run-list';
 import { remotePeers, type AwarenessUser, type RemotePeer } from './presence';
@@ -26,6 +38,8 @@ export interface RoomSessionSnapshot {
   readonly runs: readonly RunView[];
   /** Counts the socket's (re)connections: the page fetches the runs again at each, for what it missed while away. */
   readonly connections: number;
+  /** The other participant's page is in the call (the join it announced), as far as this page heard: null when not. */
+  readonly peerCallJoin: string | null;
 }
 
 export interface RoomSessionOptions {
@@ -55,6 +69,7 @@ export const INITIAL_ROOM_SNAPSHOT: RoomSessionSnapshot = {
   refused: null,
   runs: [],
   connections: 0,
+  peerCallJoin: null,
 };
 
 const samePeers = (a: readonly RemotePeer[], b: readonly RemotePeer[]) =>
@@ -80,6 +95,7 @@ export class RoomSession {
   private everConnected = false;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
+  private readonly callListeners = new Set<(envelope: CallSignalEnvelope) => void>();
 
   constructor(private readonly options: RoomSessionOptions) {
     this.parts = roomDocumentParts(this.doc);
@@ -119,6 +135,7 @@ export class RoomSession {
     this.destroyed = true;
     this.cleanups.forEach((cleanup) => cleanup());
     this.listeners.clear();
+    this.callListeners.clear();
     removeAwarenessStates(this.provider.awareness, [this.doc.clientID], 'page left');
     this.provider.destroy();
     this.doc.destroy();
@@ -139,6 +156,24 @@ export class RoomSession {
     if (!this.provider.wsconnected || socket === null) return { ok: false, reason: 'offline' };
     socket.send(encodeChatMessage(draft.text));
     return { ok: true };
+  }
+
+  /**
+   * Sends a call signal to the other participant (the server stamps this
+   * user as its sender). False when the page is not connected: the call
+   * waits for the socket like everything else.
+   */
+  sendCallSignal(signal: CallSignal): boolean {
+    const socket = this.provider.ws;
+    if (!this.provider.wsconnected || socket === null) return false;
+    socket.send(encodeCallSignal(signal));
+    return true;
+  }
+
+  /** Every call signal the other participant sends, until the returned function is called. */
+  onCallSignal(listener: (envelope: CallSignalEnvelope) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
   }
 
   /** Upserts runs from `GET /rooms/:id/runs` (never moving one backwards: see upsertRuns). */
@@ -185,6 +220,15 @@ export class RoomSession {
         return;
       }
       this.receiveRuns([run]);
+    };
+
+    // The other participant's call signal, stamped by the server: kept as
+    // "is the peer in the call" for the page, and handed to the call if one is open.
+    provider.messageHandlers[ROOM_CALL_SIGNAL_MESSAGE_TYPE] = (_encoder, decoder) => {
+      const envelope = decodeCallSignal(decoder);
+      if (!envelope) return;
+      this.update({ peerCallJoin: peerInCallAfter(this.snapshot.peerCallJoin, envelope.signal) });
+      for (const listener of this.callListeners) listener(envelope);
     };
 
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
