@@ -3,13 +3,10 @@
 import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX } from '@peerprep/contracts/constants';
 import type { Difficulty, MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Switch from '@mui/material/Switch';
-import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -19,6 +16,8 @@ import { formValuesFrom, toggleTopic, toMatchRequest, topicCount, type CriteriaF
 import { fetchDifficultyCounts } from '../../lib/match/match-api';
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { FormAlert } from '../forms/form-alert';
+import { SelectField } from '../forms/select-field';
+import { ToggleTag } from '../ui/toggle-tag';
 import { useApiResource } from '../questions/use-api-resource';
 
 export interface CriteriaFormProps {
@@ -112,41 +111,29 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
             const selected = values.topics.includes(topic.slug);
             const count = topicCount(topic, values.difficulty);
             return (
-              <Chip
+              <ToggleTag
                 key={topic.slug}
-                label={
-                  <span>
-                    {topic.name} <span className="tabular-nums opacity-70">{count}</span>
-                  </span>
-                }
-                clickable
-                aria-pressed={selected}
-                color={selected ? 'primary' : 'default'}
-                variant={selected ? 'filled' : 'outlined'}
+                pressed={selected}
                 // A topic with nothing at this difficulty cannot be requested (the server says 400).
                 disabled={!selected && count === 0}
-                onClick={() => update(toggleTopic(values, topic.slug))}
-              />
+                onToggle={() => update(toggleTopic(values, topic.slug))}
+              >
+                {topic.name} <span className="tabular-nums opacity-70">{count}</span>
+              </ToggleTag>
             );
           })}
         </div>
       </Field>
 
       <div className="grid gap-6 sm:grid-cols-2 sm:items-start">
-        <TextField
-          select
+        <SelectField
           label="Preferred language"
           value={values.language}
-          onChange={(event) => update({ ...values, language: event.target.value as CriteriaFormValues['language'] })}
+          options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))}
+          onChange={(language) => update({ ...values, language })}
           error={Boolean(fieldErrors['language'])}
           helperText={fieldErrors['language'] ?? 'A partner with the same language is preferred.'}
-        >
-          {LANGUAGES.map((language) => (
-            <MenuItem key={language} value={language}>
-              {LANGUAGE_LABELS[language]}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <div>
           <FormControlLabel
             control={<Switch checked={values.allowRelaxed} onChange={(event) => update({ ...values, allowRelaxed: event.target.checked })} />}
