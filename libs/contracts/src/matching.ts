@@ -22,15 +22,16 @@ export const sessionModeSchema = z.enum(SESSION_MODES);
 export type SessionMode = z.infer<typeof sessionModeSchema>;
 
 /**
- * A mock interview's whole length in minutes: 30, 45 or 60. A union of
- * literals, not `z.literal([...])`: zod-to-openapi renders only the first
- * value of a multi-value literal.
+ * A mock interview's whole length in minutes: 30, 45 or 60. An enum of
+ * numbers (keyed `m30`...: zod reads numeric keys as a TypeScript enum's
+ * reverse mapping), not `z.literal([...])`, which zod-to-openapi renders with
+ * its first value only.
  */
-export const sessionLengthSchema = z.union(
-  SESSION_LENGTHS_MINUTES.map((minutes) => z.literal(minutes)) as unknown as [
-    z.ZodLiteral<(typeof SESSION_LENGTHS_MINUTES)[number]>,
-    z.ZodLiteral<(typeof SESSION_LENGTHS_MINUTES)[number]>,
-  ],
+export const sessionLengthSchema = z.enum(
+  Object.fromEntries(SESSION_LENGTHS_MINUTES.map((minutes) => [`m${minutes}`, minutes])) as Record<
+    string,
+    (typeof SESSION_LENGTHS_MINUTES)[number]
+  >,
 );
 export type SessionLength = z.infer<typeof sessionLengthSchema>;
 
