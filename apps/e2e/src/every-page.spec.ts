@@ -79,7 +79,8 @@ test.describe('every page', () => {
 
     // The form as it opens: a mock interview, its length asked too.
     await ada.page.goto('/match');
-    await expect(ada.page.getByRole('group', { name: 'Length' })).toBeVisible();
+    await expect(ada.page.getByRole('button', { name: 'Mock interview' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(ada.page.getByRole('button', { name: '45 min' })).toHaveAttribute('aria-pressed', 'true');
     await auditPage(ada.page, testInfo, 'match-interview', { ready: ada.page.getByRole('form', { name: 'Match criteria' }) });
     // The room below is pair practice's.
     await chooseCriteria(ada.page, topic, difficulty, PAIR_PRACTICE);

@@ -47,7 +47,7 @@ test.describe('match', () => {
     const waiting = (page: Page) => page.getByRole('region', { name: 'Finding you a partner' });
 
     await chooseCriteria(interviewer.page, topic, difficulty, { mode: 'interview', minutes: 60 });
-    await screenshotBothSchemes(interviewer.page, testInfo, 'match-form-interview', interviewer.page.getByRole('group', { name: 'Length' }));
+    await screenshotBothSchemes(interviewer.page, testInfo, 'match-form-interview', interviewer.page.getByRole('button', { name: '60 min' }));
     await find(interviewer.page);
     await expect(waiting(interviewer.page)).toBeVisible();
     await expect(interviewer.page.getByTestId('match-session')).toHaveText('Mock interview · 60 min');
