@@ -45,7 +45,7 @@ export interface BlockList {
   isBlocked(userId: string, peerId: string): boolean;
 }
 
-export const NO_BLOCKS: BlockList = { isBlocked: () => false };
+const NO_BLOCKS: BlockList = { isBlocked: () => false };
 
 /**
  * Two different users, neither of whom blocked the other, ask for the same
