@@ -16,6 +16,8 @@ import {
   type RoomCreatedPayload,
   type RoomFailedPayload,
   type AttemptSavedPayload,
+  type SessionLength,
+  type SessionMode,
   executionJobSchema,
   type ExecutionJob,
   callSignalEnvelopeSchema,
@@ -359,23 +361,30 @@ export class CollabHarness {
     return this.tokens.sign(id, displayName, expiresIn, sessionId);
   }
 
-  matchFound(users: [TestUser, TestUser], criteria: { difficulty?: Difficulty; topics?: string[]; language?: Language } = {}): MatchFoundPayload {
+  matchFound(
+    users: [TestUser, TestUser],
+    criteria: { difficulty?: Difficulty; topics?: string[]; language?: Language; mode?: SessionMode; minutes?: SessionLength } = {},
+  ): MatchFoundPayload {
     const now = new Date().toISOString();
     const difficulty = criteria.difficulty ?? 'EASY';
     const topics = criteria.topics ?? ['arrays'];
     const language = criteria.language ?? 'python';
+    const mode = criteria.mode ?? 'pair';
+    const minutes = criteria.minutes ?? 45;
     return {
       matchId: randomUUID(),
       users: users.map((user) => ({
         userId: user.id,
         displayName: user.displayName,
         requestId: randomUUID(),
-        criteria: { difficulty, topics, language, allowRelaxed: false },
+        criteria: { mode, minutes, difficulty, topics, language, allowRelaxed: false },
         requestedAt: now,
       })) as MatchFoundPayload['users'],
       difficulty,
       topics,
       language,
+      mode,
+      minutes,
       relaxed: false,
       matchedAt: now,
     };

@@ -12,6 +12,9 @@ export async function openInterviewRoom(rooms: RoomsRepository, roundMs: number)
     matchId: randomUUID(),
     question: roomQuestionSchema.parse(testQuestion()),
     language: 'python',
+    // The tests give the rounds their own length (roundMs); the room states a mode and length as every room does.
+    mode: 'interview',
+    minutes: 30,
     participants: participants.map((userId, i) => ({ userId, displayName: `Peer ${i + 1}` })),
     initialDocument: initialDocumentUpdate('python', 'pass\n'),
   });

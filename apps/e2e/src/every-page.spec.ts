@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from './support/fixtures';
 import { auditPage, PHONE, watchConsole } from './support/page-audit';
-import { busiestTopic, chooseCriteria, signUp } from './support/matching';
+import { busiestTopic, chooseCriteria, PAIR_PRACTICE, signUp } from './support/matching';
 
 /**
  * Every page, as each kind of visitor sees it: on a 390 × 844 phone nothing
@@ -77,12 +77,18 @@ test.describe('every page', () => {
     watchConsole(bob.page);
     const { topic, difficulty } = await busiestTopic(ada.page);
 
-    await chooseCriteria(ada.page, topic, difficulty);
+    // The form as it opens: a mock interview, its length asked too.
+    await ada.page.goto('/match');
+    await expect(ada.page.getByRole('button', { name: 'Mock interview' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(ada.page.getByRole('button', { name: '45 min' })).toHaveAttribute('aria-pressed', 'true');
+    await auditPage(ada.page, testInfo, 'match-interview', { ready: ada.page.getByRole('form', { name: 'Match criteria' }) });
+    // The room below is pair practice's.
+    await chooseCriteria(ada.page, topic, difficulty, PAIR_PRACTICE);
     await auditPage(ada.page, testInfo, 'match', { ready: ada.page.getByRole('form', { name: 'Match criteria' }) });
     await ada.page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
     // Phone only: the request waits 30 s at most for Bob.
     await auditPage(ada.page, testInfo, 'match-waiting', { ready: ada.page.getByRole('region', { name: 'Finding you a partner' }), phoneOnly: true });
-    await chooseCriteria(bob.page, topic, difficulty);
+    await chooseCriteria(bob.page, topic, difficulty, PAIR_PRACTICE);
     await bob.page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
 
     for (const { page } of [ada, bob]) {

@@ -143,6 +143,8 @@ export function createApp(deps: AppDeps): MatchingApp {
           'room.created': (event) => matching.roomCreated(event.payload),
           'room.failed': (event) => matching.roomFailed(event.payload),
           'room.closed': (event) => matching.roomClosed(event.payload),
+          'peer.blocked': (event) => matching.peerBlocked(event.payload),
+          'user.deleted': (event) => matching.userDeleted(event.payload.userId),
         },
       });
       outbox.start();

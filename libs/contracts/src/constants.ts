@@ -26,6 +26,22 @@ export const PAGE_MAX = 10_000;
 export const MATCH_TOPICS_MAX = 5;
 
 /**
+ * What a session is: `interview`, a mock interview (two rounds with swapped
+ * roles), or `pair`, pair practice (one shared room, no clock). Matching pairs
+ * only requests of the same mode.
+ */
+export const SESSION_MODES = ['interview', 'pair'] as const;
+export const SESSION_MODE_DEFAULT = 'interview';
+
+/**
+ * The length of a whole mock interview in minutes (two rounds of half each).
+ * Pair practice has no clock but still carries the field. Two requests may ask
+ * for different lengths: the session gets the shorter.
+ */
+export const SESSION_LENGTHS_MINUTES = [30, 45, 60] as const;
+export const SESSION_LENGTH_DEFAULT_MINUTES = 45;
+
+/**
  * The type vocabulary of entry-point parameters and results. Small on purpose:
  * each one maps to one obvious type in every supported language, so one
  * harness can call a solution in any of them with JSON arguments.

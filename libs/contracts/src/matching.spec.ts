@@ -6,13 +6,34 @@ const roomId = '0f7e3a52-1c2b-4d5e-8f90-a1b2c3d4e5f6';
 const deadline = '2026-11-24T10:00:30.000Z';
 
 describe('createMatchRequestSchema', () => {
-  it('accepts a difficulty, topics and a language, relaxation off by default', () => {
+  it('accepts a difficulty, topics and a language: a 45-minute mock interview, relaxation off, by default', () => {
     expect(createMatchRequestSchema.parse({ difficulty: 'MEDIUM', topics: ['arrays'], language: 'python' })).toEqual({
+      mode: 'interview',
+      minutes: 45,
       difficulty: 'MEDIUM',
       topics: ['arrays'],
       language: 'python',
       allowRelaxed: false,
     });
+  });
+
+  it.each([
+    ['pair', 30],
+    ['interview', 60],
+  ])('accepts the mode %s and a length of %i minutes', (mode, minutes) => {
+    expect(
+      createMatchRequestSchema.parse({ mode, minutes, difficulty: 'EASY', topics: ['arrays'], language: 'java' }),
+    ).toEqual(expect.objectContaining({ mode, minutes }));
+  });
+
+  it.each([
+    ['an unknown mode', { mode: 'solo' }, 'mode'],
+    ['a length not offered', { minutes: 40 }, 'minutes'],
+    ['a length as a string', { minutes: '45' }, 'minutes'],
+  ])('rejects %s, naming the field', (_label, extra, field) => {
+    const result = createMatchRequestSchema.safeParse({ difficulty: 'EASY', topics: ['arrays'], language: 'java', ...extra });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
   });
 
   it.each([
@@ -33,7 +54,7 @@ describe('matchRequestViewSchema', () => {
     const view = {
       requestId,
       status: 'queued',
-      criteria: { difficulty: 'EASY', topics: ['arrays'], language: 'cpp', allowRelaxed: true },
+      criteria: { mode: 'interview', minutes: 30, difficulty: 'EASY', topics: ['arrays'], language: 'cpp', allowRelaxed: true },
       createdAt: '2026-11-24T10:00:00.000Z',
       strictDeadline: deadline,
       deadline: '2026-11-24T10:01:00.000Z',
@@ -55,6 +76,8 @@ describe('matchStatusMessageSchema', () => {
       difficulty: 'EASY',
       topics: ['arrays'],
       language: 'java',
+      mode: 'pair',
+      minutes: 45,
       roomId: null,
     },
     {
@@ -65,6 +88,8 @@ describe('matchStatusMessageSchema', () => {
       difficulty: 'EASY',
       topics: ['arrays'],
       language: 'java',
+      mode: 'interview',
+      minutes: 30,
       roomId,
     },
     { status: 'timed_out', requestId, message: 'No partner found in time.' },

@@ -1,12 +1,47 @@
 import { z } from 'zod';
 import { difficultySchema, idSchema, isoDateTimeSchema, languageSchema } from './common';
-import { MATCH_TOPICS_MAX } from './constants';
+import {
+  MATCH_TOPICS_MAX,
+  SESSION_LENGTH_DEFAULT_MINUTES,
+  SESSION_LENGTHS_MINUTES,
+  SESSION_MODE_DEFAULT,
+  SESSION_MODES,
+} from './constants';
 import { topicSlugSchema } from './questions';
 
-export { MATCH_TOPICS_MAX } from './constants';
+export {
+  MATCH_TOPICS_MAX,
+  SESSION_LENGTH_DEFAULT_MINUTES,
+  SESSION_LENGTHS_MINUTES,
+  SESSION_MODE_DEFAULT,
+  SESSION_MODES,
+} from './constants';
 
-/** What a user asks to be matched on; two requests match on difficulty plus a shared topic. */
+/** `interview` (mock interview) or `pair` (pair practice); only requests of the same mode pair. */
+export const sessionModeSchema = z.enum(SESSION_MODES);
+export type SessionMode = z.infer<typeof sessionModeSchema>;
+
+/**
+ * A mock interview's whole length in minutes: 30, 45 or 60. An enum of
+ * numbers (keyed `m30`...: zod reads numeric keys as a TypeScript enum's
+ * reverse mapping), not `z.literal([...])`, which zod-to-openapi renders with
+ * its first value only.
+ */
+export const sessionLengthSchema = z.enum(
+  Object.fromEntries(SESSION_LENGTHS_MINUTES.map((minutes) => [`m${minutes}`, minutes])) as Record<
+    string,
+    (typeof SESSION_LENGTHS_MINUTES)[number]
+  >,
+);
+export type SessionLength = z.infer<typeof sessionLengthSchema>;
+
+/**
+ * What a user asks to be matched on; two requests match on mode, difficulty
+ * and a shared topic. Lengths may differ: the session gets the shorter.
+ */
 export const matchCriteriaSchema = z.object({
+  mode: sessionModeSchema,
+  minutes: sessionLengthSchema,
   difficulty: difficultySchema,
   topics: z
     .array(topicSlugSchema)
@@ -22,6 +57,8 @@ export type MatchCriteria = z.infer<typeof matchCriteriaSchema>;
 /** `POST /match/requests`. Strict, and the user comes from the token, never the body. */
 export const createMatchRequestSchema = z.strictObject({
   ...matchCriteriaSchema.shape,
+  mode: sessionModeSchema.default(SESSION_MODE_DEFAULT),
+  minutes: sessionLengthSchema.default(SESSION_LENGTH_DEFAULT_MINUTES),
   allowRelaxed: z.boolean().default(false),
 });
 export type CreateMatchRequest = z.infer<typeof createMatchRequestSchema>;
@@ -46,9 +83,18 @@ export const matchRequestViewSchema = z.object({
   strictDeadline: isoDateTimeSchema,
   /** When the request times out: the strict deadline, or the end of the relaxed window. */
   deadline: isoDateTimeSchema,
-  /** Set once matched; `roomId` stays null while the room is being created. */
+  /**
+   * Set once matched, with the agreed mode and length (the shorter of the
+   * two); `roomId` stays null while the room is being created.
+   */
   match: z
-    .object({ matchId: idSchema, peer: matchPeerSchema, roomId: idSchema.nullable() })
+    .object({
+      matchId: idSchema,
+      peer: matchPeerSchema,
+      mode: sessionModeSchema,
+      minutes: sessionLengthSchema,
+      roomId: idSchema.nullable(),
+    })
     .nullable(),
 });
 export type MatchRequestView = z.infer<typeof matchRequestViewSchema>;
@@ -76,6 +122,9 @@ export const matchMatchedMessageSchema = z.object({
   difficulty: difficultySchema,
   topics: z.array(topicSlugSchema).min(1),
   language: languageSchema,
+  mode: sessionModeSchema,
+  /** The shorter of the two requested lengths. */
+  minutes: sessionLengthSchema,
   roomId: idSchema.nullable(),
 });
 export const matchTimedOutMessageSchema = z.object({

@@ -592,6 +592,11 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: 'createMatchRequest',
     tags: ['matching'],
     summary: 'Ask for a partner (one active request per user)',
+    description:
+      '`mode` is `interview` (a mock interview, the default) or `pair` (pair practice); only requests of the same ' +
+      'mode pair. `minutes` (30, 45 or 60; default 45) is the whole mock interview: two requests may ask for ' +
+      'different lengths, and the session gets the shorter (`match.minutes`). Two users of whom one blocked the ' +
+      'other after a session are never paired again.',
     security: bearer,
     request: { body: body(CreateMatchRequest) },
     responses: { 201: json(MatchRequestView, 'Queued.'), ...problems(400, 401, 409, 429) },

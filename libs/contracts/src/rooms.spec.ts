@@ -32,6 +32,8 @@ describe('roomViewSchema', () => {
       { id: null, displayName: 'Deleted user' },
     ],
     language: 'python',
+    mode: 'interview',
+    minutes: 30,
     status: 'OPEN',
     createdAt: now,
     closedAt: null,
@@ -59,6 +61,14 @@ describe('roomViewSchema', () => {
   it('rejects an unknown status or a room without two participants', () => {
     expect(roomViewSchema.safeParse({ ...room, status: 'ENDED' }).success).toBe(false);
     expect(roomViewSchema.safeParse({ ...room, participants: room.participants.slice(0, 1) }).success).toBe(false);
+  });
+
+  it('carries the mode and length agreed at match time', () => {
+    expect(roomViewSchema.safeParse({ ...room, mode: 'pair', minutes: 45 }).success).toBe(true);
+    expect(roomViewSchema.safeParse({ ...room, mode: 'solo' }).success).toBe(false);
+    expect(roomViewSchema.safeParse({ ...room, minutes: 90 }).success).toBe(false);
+    const { mode: _mode, ...withoutMode } = room;
+    expect(roomViewSchema.safeParse(withoutMode).success).toBe(false);
   });
 });
 

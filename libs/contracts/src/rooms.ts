@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, languageSchema } from './common';
+import { sessionLengthSchema, sessionModeSchema } from './matching';
 import { questionSchema } from './questions';
 
 export const ROOM_STATUSES = ['OPEN', 'CLOSED'] as const;
@@ -33,6 +34,10 @@ export const roomViewSchema = z.object({
   question: roomQuestionSchema,
   participants: z.array(participantSchema).length(2),
   language: languageSchema,
+  /** What the two agreed at match time: a mock interview or pair practice. */
+  mode: sessionModeSchema,
+  /** The mock interview's whole length (the shorter of the two requests); pair practice has no clock. */
+  minutes: sessionLengthSchema,
   status: roomStatusSchema,
   createdAt: isoDateTimeSchema,
   closedAt: isoDateTimeSchema.nullable(),

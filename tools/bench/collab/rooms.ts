@@ -123,7 +123,7 @@ export async function createRoomMaker(options: { url: string; exchange: string; 
 
   function matchFound(matchId: string, users: [CollabUser, CollabUser]) {
     const now = new Date().toISOString();
-    const criteria = { difficulty: 'EASY', topics: ['arrays'], language: LANGUAGE, allowRelaxed: false };
+    const criteria = { mode: 'pair', minutes: 45, difficulty: 'EASY', topics: ['arrays'], language: LANGUAGE, allowRelaxed: false };
     return {
       id: randomUUID(),
       type: 'match.found',

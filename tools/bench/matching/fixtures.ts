@@ -13,6 +13,8 @@ const DIFFICULTIES = ['EASY', 'MEDIUM', 'HARD'] as const;
 const LANGUAGES = ['python', 'java'] as const;
 
 export interface Criteria {
+  mode: 'interview' | 'pair';
+  minutes: 30 | 45 | 60;
   difficulty: (typeof DIFFICULTIES)[number];
   topics: string[];
   language: (typeof LANGUAGES)[number];
@@ -22,13 +24,15 @@ export interface Criteria {
 /**
  * Mixed criteria, spread evenly: 3 difficulties × 4 topics × 2 languages, every
  * other user asking for a second topic (so classes overlap, as real ones do).
+ * One mode (the default, a 45-minute mock interview), so runs stay comparable
+ * with those from before modes: a second mode would halve every class.
  */
 export function criteriaOf(i: number): Criteria {
   const difficulty = DIFFICULTIES[i % DIFFICULTIES.length];
   const first = LOAD_TOPICS[Math.floor(i / 3) % LOAD_TOPICS.length];
   const second = LOAD_TOPICS[(Math.floor(i / 3) + 1) % LOAD_TOPICS.length];
   const language = LANGUAGES[Math.floor(i / 12) % LANGUAGES.length];
-  return { difficulty, topics: i % 2 === 0 ? [first] : [first, second], language, allowRelaxed: false };
+  return { mode: 'interview', minutes: 45, difficulty, topics: i % 2 === 0 ? [first] : [first, second], language, allowRelaxed: false };
 }
 
 /** question-service's GET /api/topics, with every topic at every difficulty. */

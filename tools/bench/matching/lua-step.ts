@@ -15,9 +15,9 @@ import { criteriaOf } from './fixtures';
 /**
  * ARGV of the enqueue step after the prefix, as measureLuaStep sends them:
  * request id, user id, display name, difficulty, topics, language, relaxed,
- * now, strict deadline, deadline, hold, match id.
+ * now, strict deadline, deadline, hold, match id, mode, minutes.
  */
-const ENQUEUE_ARGS_AFTER_PREFIX = 12;
+const ENQUEUE_ARGS_AFTER_PREFIX = 14;
 
 /**
  * The SHA of the enqueue-or-match script, captured while `enqueue()` makes a
@@ -88,7 +88,8 @@ export async function measureLuaStep(options: { sha: string; prefix: string; ops
         const now = Date.now();
         const t0 = performance.now();
         const raw = (await client.evalsha(sha, 0, options.prefix, randomUUID(), id, `u${index}`, criteria.difficulty,
-          criteria.topics.join(','), criteria.language, '0', now, now + 600_000, now + 600_000, 0, randomUUID())) as string;
+          criteria.topics.join(','), criteria.language, '0', now, now + 600_000, now + 600_000, 0, randomUUID(), criteria.mode,
+          criteria.minutes)) as string;
         latencies.push(performance.now() - t0);
         const result = JSON.parse(raw) as { outcome: string; older?: { userId: string }; newer?: { userId: string } };
         if (result.outcome === 'matched' && result.older && result.newer) {

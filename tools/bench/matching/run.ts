@@ -97,7 +97,7 @@ async function main({ runId, cleanup }: BenchRun): Promise<void> {
   const pair: ProbePair = {
     waiting: await connect('probe-a', 0),
     joining: await connect('probe-b', 1),
-    criteria: { difficulty: 'MEDIUM', topics: [PROBE_TOPIC], language: 'python', allowRelaxed: false },
+    criteria: { mode: 'interview', minutes: 45, difficulty: 'MEDIUM', topics: [PROBE_TOPIC], language: 'python', allowRelaxed: false },
   };
   say(`${USERS} users connected; ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s of load with probes alongside`);
 

@@ -79,6 +79,31 @@ describe('rooms: opened for matches, shown to participants only', () => {
     expect(doc.getMap('meta').get('language')).toBe('java');
   });
 
+  it('keeps the mode and length agreed at match time with the room and shows them', async () => {
+    const interview = await harness.openRoom([alice, bob], { mode: 'interview', minutes: 30 });
+    expect((await getRoom(alice, interview.roomId).expect(200)).body).toMatchObject({ mode: 'interview', minutes: 30 });
+
+    const carol = await harness.user('Carol');
+    const practice = await harness.openRoom([carol, bob], { mode: 'pair', minutes: 60 });
+    expect((await getRoom(carol, practice.roomId).expect(200)).body).toMatchObject({ mode: 'pair', minutes: 60 });
+  });
+
+  it('opens a match.found written before modes existed as 45 minutes of pair practice', async () => {
+    const { mode: _mode, minutes: _minutes, ...before } = harness.matchFound([alice, bob]);
+    const users = before.users.map(({ criteria: { mode: _m, minutes: _n, ...criteria }, ...user }) => ({ ...user, criteria }));
+    // The envelope as the previous version of matching wrote it (publish() would parse in the defaults).
+    await harness.events.publishEnvelope({
+      id: before.matchId,
+      type: 'match.found',
+      version: 1,
+      occurredAt: before.matchedAt,
+      payload: { ...before, users },
+    });
+    await waitFor(() => harness.created.some((room) => room.matchId === before.matchId), 15_000, 'room.created');
+    const created = harness.created.find((room) => room.matchId === before.matchId);
+    expect((await getRoom(alice, created?.roomId ?? '').expect(200)).body).toMatchObject({ mode: 'pair', minutes: 45 });
+  });
+
   it('answers 401 without a token, 403 to a stranger, 404 for an unknown room and 400 for a malformed id', async () => {
     const { roomId } = await harness.openRoom([alice, bob]);
     const stranger = await harness.user('Mallory');

@@ -31,6 +31,8 @@ describe('rooms repository (real Postgres)', () => {
       matchId: randomUUID(),
       question: roomQuestionSchema.parse(testQuestion()),
       language: 'python',
+      mode: 'interview',
+      minutes: 45,
       participants: [
         { userId: randomUUID(), displayName: 'Alice' },
         { userId: randomUUID(), displayName: 'Bob' },

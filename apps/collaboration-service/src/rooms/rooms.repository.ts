@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, EventEnvelope, Language, QuestionRef, RoomQuestion } from '@peerprep/contracts';
+import type {
+  ChatMessage,
+  EventEnvelope,
+  Language,
+  QuestionRef,
+  RoomQuestion,
+  SessionLength,
+  SessionMode,
+} from '@peerprep/contracts';
 import { outboxRow } from '@peerprep/messaging';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
 import type { PrismaClient } from '../db/prisma';
@@ -19,6 +27,9 @@ export interface NewRoom {
   matchId: string;
   question: RoomQuestion;
   language: Language;
+  /** Agreed at match time (match.found). */
+  mode: SessionMode;
+  minutes: SessionLength;
   /** In order: the first gets position 0. */
   participants: { userId: string; displayName: string }[];
   /** The document's first state (see initialDocumentUpdate). */

@@ -221,6 +221,8 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
             matchId: match.matchId,
             question: roomQuestionSchema.parse(question),
             language: match.language,
+            mode: match.mode,
+            minutes: match.minutes,
             participants: match.users.map((user) => ({ userId: user.userId, displayName: user.displayName })),
             initialDocument: initialDocumentUpdate(match.language, question.starterCode[match.language]),
           },

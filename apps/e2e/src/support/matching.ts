@@ -46,11 +46,32 @@ export async function busiestTopic(page: Page): Promise<{ topic: TopicWithCounts
   return best;
 }
 
+/**
+ * What kind of session to ask for: `pair` is pair practice (the room with one
+ * question and no clock), `interview` a mock interview of `minutes` (the
+ * form's default is a 45-minute mock interview).
+ */
+export type Session = { mode: 'pair' } | { mode: 'interview'; minutes: 30 | 45 | 60 };
+
+/** The journeys that rely on the shared room ask for pair practice. */
+export const PAIR_PRACTICE: Session = { mode: 'pair' };
+
 /** Fills the match form; relaxation off, so only a same-difficulty peer can match. */
-export async function chooseCriteria(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
+export async function chooseCriteria(page: Page, topic: TopicWithCounts, difficulty: Difficulty, session: Session) {
   await page.goto('/match');
   const form = page.getByRole('form', { name: 'Match criteria' });
   await expect(form).toBeVisible();
+  const modeButton = form.getByRole('button', { name: session.mode === 'pair' ? 'Pair practice' : 'Mock interview' });
+  await modeButton.click();
+  await expect(modeButton).toHaveAttribute('aria-pressed', 'true');
+  if (session.mode === 'interview') {
+    const length = form.getByRole('button', { name: `${session.minutes} min` });
+    await length.click();
+    await expect(length).toHaveAttribute('aria-pressed', 'true');
+  } else {
+    // Pair practice has no clock: the length is not asked.
+    await expect(form.getByRole('button', { name: /^\d+ min$/ })).toHaveCount(0);
+  }
   await form.getByRole('button', { name: new RegExp(`^${DIFFICULTY_LABELS[difficulty]}`) }).click();
   await form.getByRole('button', { name: new RegExp(`^${topic.name} \\d+$`) }).click();
   await expect(form.getByRole('button', { name: new RegExp(`^${topic.name} \\d+$`) })).toHaveAttribute('aria-pressed', 'true');
@@ -59,16 +80,16 @@ export async function chooseCriteria(page: Page, topic: TopicWithCounts, difficu
 }
 
 /** Asks for a match with these criteria (relaxation off). */
-export async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty) {
-  await chooseCriteria(page, topic, difficulty);
+export async function askForMatch(page: Page, topic: TopicWithCounts, difficulty: Difficulty, session: Session) {
+  await chooseCriteria(page, topic, difficulty, session);
   await page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
 }
 
-/** Both users ask for the same criteria, follow "Go to room" and wait until their editor is connected. */
+/** Both users ask for pair practice on the same criteria, follow "Go to room" and wait until their editor is connected. */
 export async function matchIntoRoom(first: Page, second: Page, topic: TopicWithCounts, difficulty: Difficulty) {
-  await askForMatch(first, topic, difficulty);
+  await askForMatch(first, topic, difficulty, PAIR_PRACTICE);
   await expect(first.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
-  await askForMatch(second, topic, difficulty);
+  await askForMatch(second, topic, difficulty, PAIR_PRACTICE);
   for (const page of [first, second]) {
     const goToRoom = page.getByRole('link', { name: 'Go to room' });
     await expect(goToRoom).toBeVisible({ timeout: 15_000 });

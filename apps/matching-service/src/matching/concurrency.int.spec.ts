@@ -1,4 +1,4 @@
-import { DIFFICULTIES, LANGUAGES, type MatchFoundPayload } from '@peerprep/contracts';
+import { DIFFICULTIES, LANGUAGES, SESSION_LENGTHS_MINUTES, SESSION_MODES, type MatchFoundPayload } from '@peerprep/contracts';
 import { waitFor } from '@peerprep/testing';
 import { Redis } from 'ioredis';
 import { MatchingHarness, type MatchingInstance, type StatusSocket, type TestUser } from '../../test/matching-harness';
@@ -20,6 +20,8 @@ const PARALLEL = 64;
 const TERMINAL = new Set(['matched', 'cancelled', 'timed_out']);
 
 interface Criteria {
+  mode: (typeof SESSION_MODES)[number];
+  minutes: (typeof SESSION_LENGTHS_MINUTES)[number];
   difficulty: (typeof DIFFICULTIES)[number];
   topics: string[];
   language: (typeof LANGUAGES)[number];
@@ -29,6 +31,7 @@ interface Criteria {
 describe('matching under concurrency with two replicas', () => {
   let harness: MatchingHarness;
   let replicas: MatchingInstance[];
+  let inspector: Redis;
 
   beforeAll(async () => {
     harness = await MatchingHarness.start('matching-race');
@@ -38,13 +41,15 @@ describe('matching under concurrency with two replicas', () => {
       MATCH_DISCONNECT_GRACE_MS: '50',
     };
     replicas = [await harness.startInstance(env), await harness.startInstance(env)];
+    inspector = new Redis(harness.infra.redis.url);
   });
 
   afterAll(async () => {
+    await inspector.quit();
     await harness.stop();
   });
 
-  it('with users requesting, cancelling and disconnecting at random, pairs only compatible users, each once, and ends every request exactly once', async () => {
+  it('with users requesting, cancelling, disconnecting and blocking at random, pairs only compatible users, never a blocked pair, each once, and ends every request exactly once', async () => {
     const seed = Number(process.env['MATCH_TEST_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`matching concurrency seed: ${seed} (replay with MATCH_TEST_SEED=${seed})`);
     const random = seededRandom(seed);
@@ -80,10 +85,41 @@ describe('matching under concurrency with two replicas', () => {
 
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+    // Blocks between a new user and one who came just before, published while
+    // everyone requests: a block kept before a pairing step must hold there, on either replica.
+    const simulated: TestUser[] = [];
+    const blockKey = (a: string, b: string) => [a, b].sort().join(' ');
+    const blockedSince = new Map<string, number>();
+    async function blockSomeone(user: TestUser): Promise<void> {
+      // Among the users who came just before, who are likely still waiting: a block that matters.
+      const peer = pick(simulated.slice(-PARALLEL - 1, -1));
+      if (!peer) return;
+      const [blocker, blocked] = random() < 0.5 ? [user, peer] : [peer, user];
+      await harness.roomEvents.publish('peer.blocked', {
+        blockerId: blocker.id,
+        blockedId: blocked.id,
+        roomId: null,
+        blockedAt: new Date().toISOString(),
+      });
+      // Known to be in force once both sets hold it (the consumer writes them in one MULTI).
+      await waitFor(
+        async () => (await inspector.sismember(`${harness.prefix}blocked:${blocked.id}`, blocker.id)) === 1,
+        10_000,
+        'a block to be kept',
+      );
+      const key = blockKey(blocker.id, blocked.id);
+      if (!blockedSince.has(key)) blockedSince.set(key, Date.now());
+    }
+
     async function simulate(index: number): Promise<void> {
       const user = await harness.user(`sim-${index}`);
+      simulated.push(user);
+      // About one user in four blocks (or is blocked by) someone who came just before: ~500 blocks in all.
+      if (random() < 1 / 4) await blockSomeone(user);
       const home = pick(replicas);
       const criteria: Criteria = {
+        mode: pick(SESSION_MODES),
+        minutes: pick(SESSION_LENGTHS_MINUTES),
         difficulty: pick(DIFFICULTIES),
         topics: [...new Set([pick(topicPool), pick(topicPool)])],
         language: pick(LANGUAGES.slice(0, 3)),
@@ -148,15 +184,26 @@ describe('matching under concurrency with two replicas', () => {
 
     const seenUsers = new Set<string>();
     const seenRequests = new Set<string>();
+    expect(blockedSince.size).toBeGreaterThan(USERS / 8);
     for (const match of matches) {
       const [older, newer] = match.users;
       expect(older.userId).not.toBe(newer.userId);
+      // Never a pair one of whom blocked the other before the pairing step (the block was in Redis by then).
+      const since = blockedSince.get(blockKey(older.userId, newer.userId));
+      expect({ matchId: match.matchId, blockedBeforeMatch: since !== undefined && since < Date.parse(match.matchedAt) }).toEqual({
+        matchId: match.matchId,
+        blockedBeforeMatch: false,
+      });
+      // Only the same mode; the session gets the shorter length.
+      expect([older.criteria.mode, newer.criteria.mode, match.mode]).toEqual([match.mode, match.mode, match.mode]);
+      expect(match.minutes).toBe(Math.min(older.criteria.minutes, newer.criteria.minutes));
       for (const side of match.users) {
         expect(seenUsers.has(side.userId)).toBe(false);
         seenUsers.add(side.userId);
         seenRequests.add(side.requestId);
+        const asked = criteriaOf(side.requestId);
         expect(side.criteria).toEqual(
-          expect.objectContaining({ difficulty: criteriaOf(side.requestId).difficulty }),
+          expect.objectContaining({ difficulty: asked.difficulty, mode: asked.mode, minutes: asked.minutes }),
         );
       }
       const shared = older.criteria.topics.filter((t) => newer.criteria.topics.includes(t));
@@ -175,18 +222,14 @@ describe('matching under concurrency with two replicas', () => {
     }
     expect([...seenRequests].sort()).toEqual([...matched].sort());
 
-    // Nothing is left waiting in Redis.
-    const inspector = new Redis(harness.infra.redis.url);
-    try {
-      expect(await inspector.zcard(`${harness.prefix}deadlines`)).toBe(0);
-      const leftovers = [
-        ...(await inspector.keys(`${harness.prefix}q:*`)),
-        ...(await inspector.keys(`${harness.prefix}r:*`)),
-      ];
-      expect(leftovers).toEqual([]);
-    } finally {
-      await inspector.quit();
-    }
+    // Nothing is left waiting in Redis, in either mode's indexes.
+    expect(await inspector.zcard(`${harness.prefix}deadlines`)).toBe(0);
+    const leftovers = [
+      ...(await inspector.keys(`${harness.prefix}q:*`)),
+      ...(await inspector.keys(`${harness.prefix}r:*`)),
+      ...(await inspector.keys(`${harness.prefix}interview:*`)),
+    ];
+    expect(leftovers).toEqual([]);
 
     await Promise.all(sockets.map((socket) => socket.close()));
   }, 120_000);

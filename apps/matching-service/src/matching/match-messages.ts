@@ -1,4 +1,5 @@
 import type {
+  MatchCriteria,
   MatchFoundPayload,
   MatchRequestView,
   MatchStatusMessage,
@@ -14,13 +15,31 @@ export function requestView(r: StoredRequest): MatchRequestView {
   return {
     requestId: r.requestId,
     status: r.status,
-    criteria: { difficulty: r.difficulty, topics: r.topics, language: r.language, allowRelaxed: r.allowRelaxed },
+    criteria: criteriaOf(r),
     createdAt: iso(r.createdAt),
     strictDeadline: iso(r.strictDeadline),
     deadline: iso(r.deadline),
     match: r.match
-      ? { matchId: r.match.matchId, peer: { id: r.match.peerId, displayName: r.match.peerName }, roomId: r.match.roomId }
+      ? {
+          matchId: r.match.matchId,
+          peer: { id: r.match.peerId, displayName: r.match.peerName },
+          mode: r.match.mode,
+          minutes: r.match.minutes,
+          roomId: r.match.roomId,
+        }
       : null,
+  };
+}
+
+/** What the user asked for. */
+function criteriaOf(r: StoredRequest): MatchCriteria {
+  return {
+    mode: r.mode,
+    minutes: r.minutes,
+    difficulty: r.difficulty,
+    topics: r.topics,
+    language: r.language,
+    allowRelaxed: r.allowRelaxed,
   };
 }
 
@@ -35,6 +54,8 @@ export function statusMessage(r: StoredRequest): MatchStatusMessage {
       difficulty: r.match.difficulty,
       topics: r.match.topics,
       language: r.match.language,
+      mode: r.match.mode,
+      minutes: r.match.minutes,
       roomId: r.match.roomId,
     };
   }
@@ -64,7 +85,7 @@ export function matchFoundPayload(pair: StoredPair): MatchFoundPayload {
     userId: r.userId,
     displayName: r.displayName,
     requestId: r.requestId,
-    criteria: { difficulty: r.difficulty, topics: r.topics, language: r.language, allowRelaxed: r.allowRelaxed },
+    criteria: criteriaOf(r),
     requestedAt: iso(r.createdAt),
   });
   return {
@@ -73,6 +94,8 @@ export function matchFoundPayload(pair: StoredPair): MatchFoundPayload {
     difficulty: pair.difficulty,
     topics: pair.topics,
     language: pair.language,
+    mode: pair.mode,
+    minutes: pair.minutes,
     relaxed: pair.relaxed,
     matchedAt: iso(pair.matchedAt),
   };

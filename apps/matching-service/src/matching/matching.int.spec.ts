@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { WEBSOCKET_CLOSE_CODES, type MatchFoundPayload, type MatchStatusMessage } from '@peerprep/contracts';
 import { waitFor } from '@peerprep/testing';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { WebSocket } from 'ws';
 import { MatchingHarness, type MatchingInstance, type TestUser } from '../../test/matching-harness';
 
-type Body = { difficulty: string; topics: string[]; language: string; allowRelaxed?: boolean };
+type Body = { difficulty: string; topics: string[]; language: string; allowRelaxed?: boolean; mode?: string; minutes?: number };
 
 describe('matching over HTTP and WebSocket', () => {
   let harness: MatchingHarness;
@@ -169,7 +170,14 @@ describe('matching over HTTP and WebSocket', () => {
     const found = await waitForMatchOf(bob.id);
     expect(found).toMatchObject({ difficulty: 'MEDIUM', topics: [shared], language: 'python', relaxed: false });
     expect(found.users.map((u) => u.userId)).toEqual([alice.id, bob.id]);
-    expect(found.users[1].criteria).toEqual({ difficulty: 'MEDIUM', topics: [shared], language: 'java', allowRelaxed: false });
+    expect(found.users[1].criteria).toEqual({
+      mode: 'interview',
+      minutes: 45,
+      difficulty: 'MEDIUM',
+      topics: [shared],
+      language: 'java',
+      allowRelaxed: false,
+    });
 
     // Already in a room (being created): a new request is refused.
     await ask(alice, { difficulty: 'EASY', topics: [freshTopic()], language: 'python' }).expect(409);
@@ -226,6 +234,135 @@ describe('matching over HTTP and WebSocket', () => {
     expect(await aliceSocket.next((m) => m.status === 'error')).toMatchObject({ code: 'no_question' });
     await waitFor(async () => (await current(bob)).status === 204, 10_000, 'bob to be free');
     await aliceSocket.close();
+  });
+
+  it('pairs only requests of the same mode; lengths may differ and the session gets the shorter', async () => {
+    const topic = freshTopic();
+    const [interviewer, practiser, shortInterview, laterPractiser] = [
+      await harness.user('Ivy'),
+      await harness.user('Pat'),
+      await harness.user('Sam'),
+      await harness.user('Lee'),
+    ];
+    const ivySocket = await harness.connect(service, interviewer);
+    await ask(interviewer, { mode: 'interview', minutes: 60, difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    // Same topic, difficulty and language, another mode: they wait side by side.
+    const pat = await ask(practiser, { mode: 'pair', minutes: 30, difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    expect(pat.body).toMatchObject({ status: 'queued', criteria: { mode: 'pair', minutes: 30 }, match: null });
+
+    const sam = await ask(shortInterview, { mode: 'interview', minutes: 30, difficulty: 'EASY', topics: [topic], language: 'python' });
+    expect(sam.status).toBe(201);
+    expect(sam.body).toMatchObject({
+      status: 'matched',
+      criteria: { mode: 'interview', minutes: 30 },
+      match: { peer: { id: interviewer.id }, mode: 'interview', minutes: 30 },
+    });
+    expect(await ivySocket.next((m) => m.status === 'matched')).toMatchObject({ peer: { id: shortInterview.id }, mode: 'interview', minutes: 30 });
+    const interview = await waitForMatchOf(shortInterview.id);
+    expect(interview).toMatchObject({ mode: 'interview', minutes: 30 });
+    expect(interview.users.map((user) => [user.criteria.mode, user.criteria.minutes])).toEqual([
+      ['interview', 60],
+      ['interview', 30],
+    ]);
+    // Ivy's own view keeps what she asked for beside what was agreed.
+    expect((await current(interviewer).expect(200)).body).toMatchObject({
+      criteria: { mode: 'interview', minutes: 60 },
+      match: { mode: 'interview', minutes: 30 },
+    });
+
+    // Without a mode the request is a 45-minute mock interview, so it does not meet Pat either.
+    const defaulted = await ask(laterPractiser, { difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    expect(defaulted.body).toMatchObject({ status: 'queued', criteria: { mode: 'interview', minutes: 45 } });
+    await cancel(laterPractiser).expect(204);
+    const lee = await ask(laterPractiser, { mode: 'pair', minutes: 45, difficulty: 'EASY', topics: [topic], language: 'python' }).expect(201);
+    expect(lee.body).toMatchObject({ status: 'matched', match: { peer: { id: practiser.id }, mode: 'pair', minutes: 30 } });
+    expect(await waitForMatchOf(practiser.id)).toMatchObject({ mode: 'pair', minutes: 30 });
+    await ivySocket.close();
+  });
+
+  it('answers 400 naming mode or minutes for a mode or length it does not offer', async () => {
+    const user = await harness.user();
+    const badMode = await ask(user, { mode: 'solo', difficulty: 'EASY', topics: ['t1'], language: 'python' }).expect(400);
+    expect(badMode.body.errors).toEqual([expect.objectContaining({ field: 'mode', location: 'body' })]);
+    const badLength = await ask(user, { minutes: 50, difficulty: 'EASY', topics: ['t1'], language: 'python' }).expect(400);
+    expect(badLength.body.errors).toEqual([expect.objectContaining({ field: 'minutes', location: 'body' })]);
+    await current(user).expect(204);
+  });
+
+  describe('blocked pairs', () => {
+    let inspector: Redis;
+    beforeAll(() => {
+      inspector = new Redis(harness.infra.redis.url);
+    });
+    afterAll(async () => {
+      await inspector.quit();
+    });
+
+    const blockedOf = (userId: string) => inspector.smembers(`${harness.prefix}blocked:${userId}`);
+    async function block(blocker: TestUser, blocked: TestUser): Promise<void> {
+      await harness.roomEvents.publish('peer.blocked', {
+        blockerId: blocker.id,
+        blockedId: blocked.id,
+        roomId: randomUUID(),
+        blockedAt: new Date().toISOString(),
+      });
+      await waitFor(async () => (await blockedOf(blocked.id)).includes(blocker.id), 10_000, 'the block to be kept');
+    }
+
+    it('never pairs a blocked pair again, either way round, and pairs each with the next compatible request', async () => {
+      const topic = freshTopic();
+      const body = { mode: 'pair', difficulty: 'HARD', topics: [topic], language: 'java' };
+      const [blocker, blocked, third, fourth] = [await harness.user(), await harness.user(), await harness.user(), await harness.user()];
+      await block(blocker, blocked);
+      expect(await blockedOf(blocker.id)).toEqual([blocked.id]);
+
+      // The blocked user waits; the blocker arrives and passes over them.
+      await ask(blocked, body).expect(201);
+      expect((await ask(blocker, body).expect(201)).body).toMatchObject({ status: 'queued', match: null });
+      await cancel(blocker).expect(204);
+      // The other way round: the blocker waits, the blocked user arrives.
+      await cancel(blocked).expect(204);
+      await ask(blocker, body).expect(201);
+      expect((await ask(blocked, body).expect(201)).body).toMatchObject({ status: 'queued', match: null });
+
+      // Anyone else still meets either, oldest first.
+      expect((await ask(third, body).expect(201)).body.match.peer.id).toBe(blocker.id);
+      expect((await ask(fourth, body).expect(201)).body.match.peer.id).toBe(blocked.id);
+      const pairs = harness.matchesFound
+        .filter((found) => found.topics.includes(topic))
+        .map((found) => found.users.map((user) => user.userId).sort());
+      expect(pairs).not.toContainEqual([blocker.id, blocked.id].sort());
+    });
+
+    it('skips a blocked peer in the relaxed phase too', async () => {
+      const quick = await harness.startInstance({ MATCH_STRICT_WINDOW_MS: '200', MATCH_RELAXED_WINDOW_MS: '1500' });
+      try {
+        const topic = freshTopic();
+        const [blocker, blocked] = [await harness.user(), await harness.user()];
+        await block(blocker, blocked);
+        await ask(blocker, { mode: 'pair', difficulty: 'EASY', topics: [topic], language: 'python', allowRelaxed: true }, quick).expect(201);
+        await ask(blocked, { mode: 'pair', difficulty: 'HARD', topics: [topic], language: 'python', allowRelaxed: true }, quick).expect(201);
+        const ended = (user: TestUser) => harness.statusOf(user.id).find((m) => m.status === 'timed_out' || m.status === 'matched');
+        await waitFor(() => ended(blocker) !== undefined && ended(blocked) !== undefined, 10_000, 'both to end');
+        expect(harness.statusOf(blocker.id).map((m) => m.status)).toEqual(expect.arrayContaining(['relaxed', 'timed_out']));
+        expect([ended(blocker)?.status, ended(blocked)?.status]).toEqual(['timed_out', 'timed_out']);
+      } finally {
+        await quick.stop();
+      }
+    });
+
+    it("forgets a deleted user's blocks both ways round, and counts a repeated block once", async () => {
+      const [deleted, peer, other] = [await harness.user(), await harness.user(), await harness.user()];
+      await block(deleted, peer);
+      await block(other, deleted);
+      await block(deleted, peer);
+      expect((await blockedOf(deleted.id)).sort()).toEqual([peer.id, other.id].sort());
+      await block(peer, other);
+      await harness.roomEvents.publish('user.deleted', { userId: deleted.id });
+      await waitFor(async () => (await blockedOf(deleted.id)).length === 0, 10_000, 'the deleted user\'s set to go');
+      expect(await blockedOf(peer.id)).toEqual([other.id]);
+      expect(await blockedOf(other.id)).toEqual([peer.id]);
+    });
   });
 
   it('pairs the oldest compatible request first (FIFO)', async () => {

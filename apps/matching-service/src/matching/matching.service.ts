@@ -4,6 +4,7 @@ import type {
   CreateMatchRequest,
   MatchRequestView,
   MatchStatusMessage,
+  PeerBlockedPayload,
   RoomClosedPayload,
   RoomCreatedPayload,
   RoomFailedPayload,
@@ -55,6 +56,10 @@ export interface MatchingService {
   roomCreated(payload: RoomCreatedPayload): Promise<void>;
   roomFailed(payload: RoomFailedPayload): Promise<void>;
   roomClosed(payload: RoomClosedPayload): Promise<void>;
+  /** The two are never paired again; a request of either already waiting skips the other from now on. */
+  peerBlocked(payload: PeerBlockedPayload): Promise<void>;
+  /** A deleted account's blocks go with it. */
+  userDeleted(userId: string): Promise<void>;
 }
 
 export function createMatchingService(deps: MatchingServiceDeps): MatchingService {
@@ -78,6 +83,8 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingServic
           requestId,
           userId: user.id,
           displayName: user.displayName,
+          mode: criteria.mode,
+          minutes: criteria.minutes,
           difficulty: criteria.difficulty,
           topics: criteria.topics,
           language: criteria.language,
@@ -168,6 +175,16 @@ export function createMatchingService(deps: MatchingServiceDeps): MatchingServic
 
     async roomClosed(payload) {
       await queue.room(payload.matchId, null);
+    },
+
+    async peerBlocked(payload) {
+      // Blocking oneself means nothing: nobody is ever paired with themself.
+      if (payload.blockerId === payload.blockedId) return;
+      await queue.block(payload.blockerId, payload.blockedId);
+    },
+
+    async userDeleted(userId) {
+      await queue.forgetBlocks(userId);
     },
   };
 }

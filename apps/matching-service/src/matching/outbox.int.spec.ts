@@ -24,6 +24,8 @@ describe('match.found goes through the Redis-stream outbox written by the pairin
       requestId: randomUUID(),
       userId: randomUUID(),
       displayName: 'someone',
+      mode: 'interview',
+      minutes: 45,
       difficulty: 'EASY',
       topics: ['t0'],
       language: 'python',
@@ -54,6 +56,40 @@ describe('match.found goes through the Redis-stream outbox written by the pairin
       expect(harness.matchesFound[0]?.users.map((user) => user.requestId).sort()).toEqual(
         paired.pair.requests.map((stored) => stored.requestId).sort(),
       );
+    } finally {
+      await replica.stop();
+    }
+  });
+
+  it('publishes an entry the version before modes wrote (still in the stream at deploy) as 45 minutes of pair practice', async () => {
+    const stream = matchOutboxStream(harness.prefix);
+    const side = (name: string) => ({
+      id: randomUUID(),
+      userId: randomUUID(),
+      name,
+      difficulty: 'EASY',
+      topics: 't0',
+      language: 'python',
+      relax: '0',
+      createdAt: String(Date.now()),
+      strictDeadline: String(Date.now() + 30_000),
+      deadline: String(Date.now() + 30_000),
+      status: 'matched',
+      seq: '1',
+    });
+    const matchId = randomUUID();
+    const match = { matchId, difficulty: 'EASY', topics: 't0', language: 'python', relaxed: '0', matchedAt: String(Date.now()) };
+    await redis.xadd(stream, '*', 'pair', JSON.stringify({ outcome: 'matched', match, older: side('Ann'), newer: side('Ben') }));
+
+    const replica = await harness.startInstance();
+    try {
+      await waitFor(() => harness.matchesFound.some((found) => found.matchId === matchId), 10_000, 'match.found');
+      const found = harness.matchesFound.find((event) => event.matchId === matchId);
+      expect(found).toEqual(expect.objectContaining({ mode: 'pair', minutes: 45 }));
+      expect(found?.users.map((user) => [user.displayName, user.criteria.mode, user.criteria.minutes])).toEqual([
+        ['Ann', 'pair', 45],
+        ['Ben', 'pair', 45],
+      ]);
     } finally {
       await replica.stop();
     }

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Difficulty, Language } from '@peerprep/contracts';
+import type { Difficulty, Language, SessionLength, SessionMode } from '@peerprep/contracts';
 import type { Redis } from 'ioredis';
-import { CANCEL_SCRIPT, ENQUEUE_SCRIPT, ROOM_SCRIPT, SWEEP_SCRIPT } from './queue.scripts';
+import { CANCEL_SCRIPT, ENQUEUE_SCRIPT, FORGET_BLOCKS_SCRIPT, ROOM_SCRIPT, SWEEP_SCRIPT } from './queue.scripts';
+
+/* A request or match stored before modes existed was pair practice (today's room) of the default length. */
+const MODE_BEFORE_MODES: SessionMode = 'pair';
+const MINUTES_BEFORE_MODES: SessionLength = 45;
 
 /** A request as stored in Redis (hash `req:<id>`), decoded. */
 export interface StoredRequest {
   requestId: string;
   userId: string;
   displayName: string;
+  mode: SessionMode;
+  minutes: SessionLength;
   difficulty: Difficulty;
   topics: string[];
   language: Language;
@@ -24,6 +30,9 @@ export interface StoredMatchSide {
   matchId: string;
   peerId: string;
   peerName: string;
+  mode: SessionMode;
+  /** The shorter of the two lengths. */
+  minutes: SessionLength;
   difficulty: Difficulty;
   topics: string[];
   language: Language;
@@ -34,6 +43,9 @@ export interface StoredMatchSide {
 
 export interface StoredPair {
   matchId: string;
+  mode: SessionMode;
+  /** The shorter of the two lengths. */
+  minutes: SessionLength;
   difficulty: Difficulty;
   topics: string[];
   language: Language;
@@ -47,6 +59,8 @@ export interface NewRequest {
   requestId: string;
   userId: string;
   displayName: string;
+  mode: SessionMode;
+  minutes: SessionLength;
   difficulty: Difficulty;
   topics: string[];
   language: Language;
@@ -72,7 +86,16 @@ export type RoomResult = { outcome: 'none' } | { outcome: 'updated' | 'released'
 type RawHash = Record<string, string>;
 interface RawPair {
   outcome: 'matched';
-  match: { matchId: string; difficulty: string; topics: string; language: string; relaxed: string; matchedAt: string };
+  match: {
+    matchId: string;
+    mode: string;
+    minutes: string;
+    difficulty: string;
+    topics: string;
+    language: string;
+    relaxed: string;
+    matchedAt: string;
+  };
   older: RawHash;
   newer: RawHash;
 }
@@ -81,11 +104,16 @@ function csv(value: string | undefined): string[] {
   return value ? value.split(',') : [];
 }
 
+const modeOf = (value: string | undefined) => (value ?? MODE_BEFORE_MODES) as SessionMode;
+const minutesOf = (value: string | undefined) => (value ? Number(value) : MINUTES_BEFORE_MODES) as SessionLength;
+
 export function decodeRequest(h: RawHash): StoredRequest {
   return {
     requestId: h['id'],
     userId: h['userId'],
     displayName: h['name'],
+    mode: modeOf(h['mode']),
+    minutes: minutesOf(h['minutes']),
     difficulty: h['difficulty'] as Difficulty,
     topics: csv(h['topics']),
     language: h['language'] as Language,
@@ -100,6 +128,8 @@ export function decodeRequest(h: RawHash): StoredRequest {
           matchId: h['matchId'],
           peerId: h['peerId'],
           peerName: h['peerName'],
+          mode: modeOf(h['agreedMode']),
+          minutes: minutesOf(h['agreedMinutes']),
           difficulty: h['agreedDifficulty'] as Difficulty,
           topics: csv(h['agreedTopics']),
           language: h['agreedLanguage'] as Language,
@@ -129,6 +159,8 @@ function decodePair(raw: RawPair): StoredPair {
     matchId: raw.match.matchId,
     peerId: peer['userId'],
     peerName: peer['name'],
+    agreedMode: raw.match.mode,
+    agreedMinutes: raw.match.minutes,
     agreedDifficulty: raw.match.difficulty,
     agreedTopics: raw.match.topics,
     agreedLanguage: raw.match.language,
@@ -137,6 +169,8 @@ function decodePair(raw: RawPair): StoredPair {
   });
   return {
     matchId: raw.match.matchId,
+    mode: modeOf(raw.match.mode),
+    minutes: minutesOf(raw.match.minutes),
     difficulty: raw.match.difficulty as Difficulty,
     topics: csv(raw.match.topics),
     language: raw.match.language as Language,
@@ -152,6 +186,7 @@ interface QueueCommands {
   matchCancel: Script;
   matchSweep: Script;
   matchRoom: Script;
+  matchForgetBlocks: Script;
 }
 
 /** The only module that touches the queue's Redis keys; see queue.scripts.ts for the layout. */
@@ -163,6 +198,10 @@ export interface QueueRepository {
   sweep(now: number, limit: number, holdMs: number): Promise<SweepOutcome[]>;
   /** roomId null: the room ended or failed, both users are free again. */
   room(matchId: string, roomId: string | null): Promise<RoomResult>;
+  /** The two users are never paired again, either way round (kept until one of them is deleted). */
+  block(blockerId: string, blockedId: string): Promise<void>;
+  /** A deleted user's blocks, both ways round; returns how many peers they had. */
+  forgetBlocks(userId: string): Promise<number>;
   current(userId: string): Promise<StoredRequest | null>;
   /** Counts a user's open status sockets across replicas; returns the new count. */
   presence(userId: string, delta: 1 | -1): Promise<number>;
@@ -185,6 +224,7 @@ export function createQueueRepository(redis: Redis, prefix: string): QueueReposi
     redis.defineCommand('matchCancel', { numberOfKeys: 0, lua: CANCEL_SCRIPT });
     redis.defineCommand('matchSweep', { numberOfKeys: 0, lua: SWEEP_SCRIPT });
     redis.defineCommand('matchRoom', { numberOfKeys: 0, lua: ROOM_SCRIPT });
+    redis.defineCommand('matchForgetBlocks', { numberOfKeys: 0, lua: FORGET_BLOCKS_SCRIPT });
   }
 
   return {
@@ -205,6 +245,8 @@ export function createQueueRepository(redis: Redis, prefix: string): QueueReposi
           r.deadline,
           holdMs,
           randomUUID(),
+          r.mode,
+          r.minutes,
         ),
       ) as { outcome: 'conflict'; status: StoredRequest['status'] } | { outcome: 'queued'; seq: string } | RawPair;
       if (raw.outcome === 'conflict') return raw;
@@ -231,6 +273,17 @@ export function createQueueRepository(redis: Redis, prefix: string): QueueReposi
         | { outcome: 'none' }
         | { outcome: 'updated' | 'released'; requests: RawHash[] };
       return raw.outcome === 'none' ? raw : { outcome: raw.outcome, requests: raw.requests.map(decodeRequest) };
+    },
+    async block(blockerId, blockedId) {
+      // Both directions, so the pairing script checks one set: the newcomer's.
+      await redis
+        .multi()
+        .sadd(`${prefix}blocked:${blockerId}`, blockedId)
+        .sadd(`${prefix}blocked:${blockedId}`, blockerId)
+        .exec();
+    },
+    async forgetBlocks(userId) {
+      return Number(await commands.matchForgetBlocks(prefix, userId));
     },
     async current(userId) {
       const requestId = await redis.get(`${prefix}user:${userId}`);

@@ -10,12 +10,18 @@
  *   P seq                      counter: enqueue order (FIFO score)
  *   P user:<userId>            the user's current request id (waiting, or matched until the room ends)
  *   P req:<requestId>          hash: the request, its phase and, once matched, the match
- *   P q:<difficulty>:<topic>   zset of waiting request ids by seq (strict and relaxed phase)
- *   P q:<difficulty>:<topic>:<language>   the same, one language (language preference)
- *   P r:<topic>[:<language>]   zset of requests in their relaxed phase, by seq
+ *   M q:<difficulty>:<topic>   zset of waiting request ids by seq (strict and relaxed phase)
+ *   M q:<difficulty>:<topic>:<language>   the same, one language (language preference)
+ *   M r:<topic>[:<language>]   zset of requests in their relaxed phase, by seq
  *   P match:<matchId>          "<olderRequestId>,<newerRequestId>", for the room events
  *   P deadlines                zset of waiting request ids by the end of their current phase
  *   P presence:<userId>        open status sockets of the user, all replicas
+ *   P blocked:<userId>         set of the user ids the user may never meet (blocked either way round)
+ *
+ * M, the indexes of one mode, is P for pair practice and `P interview:` for
+ * mock interviews: requests only ever search their own mode's indexes. Pair
+ * practice keeps the layout of the version before modes, whose requests were
+ * all pair practice (today's room), so a rolling deploy keeps one queue.
  */
 
 const COMMON = `
@@ -32,13 +38,22 @@ local function load(id)
   if #flat == 0 then return nil end
   local h = {}
   for i = 1, #flat, 2 do h[flat[i]] = flat[i + 1] end
+  -- Written before modes existed: pair practice (queue.repository.ts decodeRequest reads it so too).
+  h.mode = h.mode or 'pair'
+  h.minutes = h.minutes or '45'
   return h
+end
+
+-- Where the indexes of the request's mode live (M in the layout above).
+local function modePrefix(h)
+  if h.mode == 'pair' then return P end
+  return P .. h.mode .. ':'
 end
 
 local function strictKeys(h, byLanguage)
   local keys = {}
   for _, t in ipairs(split(h.topics)) do
-    local k = P .. 'q:' .. h.difficulty .. ':' .. t
+    local k = modePrefix(h) .. 'q:' .. h.difficulty .. ':' .. t
     if byLanguage then k = k .. ':' .. h.language end
     keys[#keys + 1] = k
   end
@@ -48,32 +63,56 @@ end
 local function relaxedKeys(h, byLanguage)
   local keys = {}
   for _, t in ipairs(split(h.topics)) do
-    local k = P .. 'r:' .. t
+    local k = modePrefix(h) .. 'r:' .. t
     if byLanguage then k = k .. ':' .. h.language end
     keys[#keys + 1] = k
   end
   return keys
 end
 
--- The oldest (lowest seq) member across the sorted sets.
-local function oldest(keys)
+-- Whether a waiting request belongs to someone h may never meet (rules.ts
+-- BlockList; peer.blocked wrote the set both ways round). Most users block
+-- nobody: then no request is looked up.
+local function blockedFor(h)
+  local key = P .. 'blocked:' .. h.userId
+  if redis.call('EXISTS', key) == 0 then return function() return false end end
+  return function(id)
+    local userId = redis.call('HGET', P .. 'req:' .. id, 'userId')
+    return userId and redis.call('SISMEMBER', key, userId) == 1
+  end
+end
+
+-- The oldest (lowest seq) member across the sorted sets that is not excluded.
+-- Each set is read from its oldest member on, a page at a time, past the
+-- excluded ones (at most the user's blocked peers that are waiting there).
+local function oldest(keys, excluded)
   local best, bestScore = nil, nil
   for _, k in ipairs(keys) do
-    local r = redis.call('ZRANGE', k, 0, 0, 'WITHSCORES')
-    if r[1] then
-      local score = tonumber(r[2])
-      if bestScore == nil or score < bestScore then best, bestScore = r[1], score end
-    end
+    local from, done = 0, false
+    repeat
+      local r = redis.call('ZRANGE', k, from, from + 15, 'WITHSCORES')
+      for i = 1, #r, 2 do
+        local score = tonumber(r[i + 1])
+        if bestScore ~= nil and score >= bestScore then done = true break end
+        if not excluded(r[i]) then
+          best, bestScore, done = r[i], score, true
+          break
+        end
+      end
+      from = from + 16
+    until done or #r < 32
   end
   return best
 end
 
--- Same language first, else the oldest of all: rules.ts choosePartner. An
--- index entry whose request is gone (it cannot be, every change is one of
--- these scripts; but a stuck entry would block the queue) is dropped.
+-- Same language first, else the oldest of all, never a blocked peer:
+-- rules.ts choosePartner. An index entry whose request is gone (it cannot be,
+-- every change is one of these scripts; but a stuck entry would block the
+-- queue) is dropped.
 local function partner(h, keysOf)
+  local excluded = blockedFor(h)
   for _ = 1, 10 do
-    local id = oldest(keysOf(h, true)) or oldest(keysOf(h, false))
+    local id = oldest(keysOf(h, true), excluded) or oldest(keysOf(h, false), excluded)
     if not id then return nil end
     local other = load(id)
     if other then
@@ -122,6 +161,9 @@ local function pair(a, b, matchId, now, holdMs)
   end
   local m = {
     matchId = matchId,
+    mode = older.mode,
+    -- The shorter length (rules.ts shorterLength): nobody stays longer than they asked.
+    minutes = tostring(math.min(tonumber(older.minutes), tonumber(newer.minutes))),
     difficulty = older.difficulty,
     topics = table.concat(topics, ','),
     language = older.language,
@@ -133,7 +175,7 @@ local function pair(a, b, matchId, now, holdMs)
     unindex(me)
     local reqKey = P .. 'req:' .. me.id
     redis.call('HSET', reqKey, 'status', 'matched', 'matchId', matchId, 'peerId', peer.userId,
-      'peerName', peer.name, 'agreedDifficulty', m.difficulty, 'agreedTopics', m.topics,
+      'peerName', peer.name, 'agreedMode', m.mode, 'agreedMinutes', m.minutes, 'agreedDifficulty', m.difficulty, 'agreedTopics', m.topics,
       'agreedLanguage', m.language, 'relaxedMatch', m.relaxed, 'matchedAt', now, 'roomId', '')
     me.status = 'matched'
     -- The request is kept (GET current shows the match) while the user counts as in a room.
@@ -153,7 +195,7 @@ end
 /**
  * Enqueue-or-match. ARGV: P, requestId, userId, displayName, difficulty,
  * topicsCsv, language, allowRelaxed ('1'/'0'), now, strictDeadline, deadline,
- * holdMs, matchId (used when a partner is waiting).
+ * holdMs, matchId (used when a partner is waiting), mode, minutes.
  * Returns JSON: {outcome:'conflict', status} | {outcome:'queued', seq} | a pair.
  */
 export const ENQUEUE_SCRIPT = `${COMMON}
@@ -167,10 +209,11 @@ if current then
 end
 local now, holdMs = ARGV[9], tonumber(ARGV[12])
 local h = {id = id, userId = userId, name = ARGV[4], difficulty = ARGV[5], topics = ARGV[6], language = ARGV[7],
-  relax = ARGV[8], createdAt = now, strictDeadline = ARGV[10], deadline = ARGV[11], status = 'queued'}
+  relax = ARGV[8], createdAt = now, strictDeadline = ARGV[10], deadline = ARGV[11], status = 'queued',
+  mode = ARGV[14], minutes = ARGV[15]}
 h.seq = tostring(redis.call('INCR', P .. 'seq'))
-redis.call('HSET', P .. 'req:' .. id, 'id', id, 'userId', userId, 'name', h.name, 'difficulty', h.difficulty,
-  'topics', h.topics, 'language', h.language, 'relax', h.relax, 'createdAt', now,
+redis.call('HSET', P .. 'req:' .. id, 'id', id, 'userId', userId, 'name', h.name, 'mode', h.mode,
+  'minutes', h.minutes, 'difficulty', h.difficulty, 'topics', h.topics, 'language', h.language, 'relax', h.relax, 'createdAt', now,
   'strictDeadline', h.strictDeadline, 'deadline', h.deadline, 'status', 'queued', 'seq', h.seq)
 redis.call('SET', userKey, id)
 local other = partner(h, strictKeys)
@@ -262,4 +305,17 @@ end
 if roomId == '' then redis.call('DEL', P .. 'match:' .. matchId) end
 if #requests == 0 then return cjson.encode({outcome = 'none'}) end
 return cjson.encode({outcome = roomId == '' and 'released' or 'updated', requests = requests})
+`;
+
+/**
+ * Forgets a deleted user's blocks: their set, and their id in the sets of the
+ * peers they blocked or were blocked by. ARGV: P, userId.
+ */
+export const FORGET_BLOCKS_SCRIPT = `
+local P, userId = ARGV[1], ARGV[2]
+local key = P .. 'blocked:' .. userId
+local peers = redis.call('SMEMBERS', key)
+for _, peer in ipairs(peers) do redis.call('SREM', P .. 'blocked:' .. peer, userId) end
+redis.call('DEL', key)
+return #peers
 `;

@@ -11,7 +11,7 @@ const ids = {
   request: '2c1f5a8e-9b10-4f0a-9d3e-7a44b2f0c1de',
 };
 const now = '2026-11-24T10:00:00.000Z';
-const criteria = { difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: false };
+const criteria = { mode: 'interview', minutes: 30, difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: false };
 
 const matchFound = {
   matchId: ids.match,
@@ -22,6 +22,8 @@ const matchFound = {
   difficulty: 'EASY',
   topics: ['arrays'],
   language: 'python',
+  mode: 'interview',
+  minutes: 30,
   relaxed: false,
   matchedAt: now,
 };
@@ -40,6 +42,7 @@ describe('eventCatalog', () => {
         'execution.finished',
         'execution.progressed',
         'match.found',
+        'peer.blocked',
         'question.created',
         'question.deleted',
         'question.updated',
@@ -55,6 +58,32 @@ describe('eventCatalog', () => {
 
   it('accepts a match.found naming both users with their criteria', () => {
     expect(eventCatalog['match.found'].payload.safeParse(matchFound).success).toBe(true);
+  });
+
+  it('reads a match.found written before modes existed as pair practice of 45 minutes', () => {
+    const { mode: _mode, minutes: _minutes, ...before } = matchFound;
+    const { mode: _m, minutes: _n, ...criteriaBefore } = criteria;
+    const users = before.users.map((user) => ({ ...user, criteria: criteriaBefore }));
+    const parsed = eventCatalog['match.found'].payload.parse({ ...before, users });
+    expect(parsed).toEqual(
+      expect.objectContaining({ mode: 'pair', minutes: 45 }),
+    );
+    expect(parsed.users.map((user) => [user.criteria.mode, user.criteria.minutes])).toEqual([
+      ['pair', 45],
+      ['pair', 45],
+    ]);
+  });
+
+  it('rejects a match.found with an unknown mode or a length not offered', () => {
+    expect(eventCatalog['match.found'].payload.safeParse({ ...matchFound, mode: 'solo' }).success).toBe(false);
+    expect(eventCatalog['match.found'].payload.safeParse({ ...matchFound, minutes: 20 }).success).toBe(false);
+  });
+
+  it('accepts a peer.blocked with or without the room it followed', () => {
+    const blocked = { blockerId: alice, blockedId: bob, roomId: ids.room, blockedAt: now };
+    expect(eventCatalog['peer.blocked'].payload.safeParse(blocked).success).toBe(true);
+    expect(eventCatalog['peer.blocked'].payload.safeParse({ ...blocked, roomId: null }).success).toBe(true);
+    expect(eventCatalog['peer.blocked'].payload.safeParse({ ...blocked, blockedId: 'bob' }).success).toBe(false);
   });
 
   it('rejects a match.found that pairs a user with themself', () => {

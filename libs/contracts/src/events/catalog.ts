@@ -5,6 +5,7 @@ import {
   executionFinishedPayloadSchema,
   executionProgressedPayloadSchema,
   matchFoundPayloadSchema,
+  peerBlockedPayloadSchema,
   questionChangedPayloadSchema,
   questionDeletedPayloadSchema,
   roomClosedPayloadSchema,
@@ -29,6 +30,7 @@ export const eventCatalog = {
   'room.failed': defineEvent(1, roomFailedPayloadSchema),
   'room.closed': defineEvent(1, roomClosedPayloadSchema),
   'attempt.saved': defineEvent(1, attemptSavedPayloadSchema),
+  'peer.blocked': defineEvent(1, peerBlockedPayloadSchema),
   'execution.progressed': defineEvent(1, executionProgressedPayloadSchema),
   'execution.finished': defineEvent(1, executionFinishedPayloadSchema),
 } as const;

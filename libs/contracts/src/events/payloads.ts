@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { difficultySchema, idSchema, isoDateTimeSchema, languageSchema } from '../common';
 import { executionResultSchema } from '../executions';
-import { matchCriteriaSchema } from '../matching';
+import { matchCriteriaSchema, sessionLengthSchema, sessionModeSchema } from '../matching';
 import { topicSlugSchema } from '../questions';
 
 /*
@@ -35,7 +35,11 @@ export const matchedUserSchema = z.object({
   userId: idSchema,
   displayName: z.string(),
   requestId: idSchema,
-  criteria: matchCriteriaSchema,
+  // Events written before modes existed (the outbox may hold some at deploy) asked for today's room.
+  criteria: matchCriteriaSchema.extend({
+    mode: sessionModeSchema.default('pair'),
+    minutes: sessionLengthSchema.default(45),
+  }),
   requestedAt: isoDateTimeSchema,
 });
 export type MatchedUser = z.infer<typeof matchedUserSchema>;
@@ -53,6 +57,10 @@ export const matchFoundPayloadSchema = z.object({
   /** The topics both asked for (at least one). */
   topics: z.array(topicSlugSchema).min(1),
   language: languageSchema,
+  /** Both asked for it. Events written before modes existed (the outbox may hold some at deploy) were pair practice. */
+  mode: sessionModeSchema.default('pair'),
+  /** The shorter of the two requested lengths (a mock interview's whole length). */
+  minutes: sessionLengthSchema.default(45),
   /** True when the pair was made in the relaxed window (difficulties may differ). */
   relaxed: z.boolean(),
   matchedAt: isoDateTimeSchema,
@@ -97,6 +105,15 @@ export const roomClosedPayloadSchema = z.object({
   closedAt: isoDateTimeSchema,
 });
 export type RoomClosedPayload = z.infer<typeof roomClosedPayloadSchema>;
+
+/** A user blocked a peer after a session: matching never pairs the two again (either way round). */
+export const peerBlockedPayloadSchema = z.object({
+  blockerId: idSchema,
+  blockedId: idSchema,
+  roomId: idSchema.nullable(),
+  blockedAt: isoDateTimeSchema,
+});
+export type PeerBlockedPayload = z.infer<typeof peerBlockedPayloadSchema>;
 
 /** One per participant when a session ends; the seed of "questions neither peer has seen". */
 export const attemptSavedPayloadSchema = z.object({

@@ -1,7 +1,7 @@
 'use client';
 
-import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX } from '@peerprep/contracts/constants';
-import type { Difficulty, MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
+import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX, SESSION_LENGTHS_MINUTES, SESSION_MODES } from '@peerprep/contracts/constants';
+import type { Difficulty, MatchCriteria, SessionLength, SessionMode, TopicWithCounts } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -14,6 +14,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { FormFailure } from '../../lib/form-errors';
 import { formValuesFrom, toggleTopic, toMatchRequest, topicCount, type CriteriaFormValues } from '../../lib/match/criteria-form';
 import { fetchDifficultyCounts } from '../../lib/match/match-api';
+import { SESSION_MODE_HINTS, SESSION_MODE_LABELS } from '../../lib/match/session-labels';
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { FormAlert } from '../forms/form-alert';
 import { SelectField } from '../forms/select-field';
@@ -78,6 +79,48 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
   return (
     <Paper variant="outlined" component="form" noValidate onSubmit={submit} aria-label="Match criteria" className="flex flex-col gap-7 rounded-2xl p-6">
       <FormAlert message={shown?.message ?? null} />
+      <Field label="Session" htmlFor="mode-label" error={fieldErrors['mode']} hint={SESSION_MODE_HINTS[values.mode]}>
+        <ToggleButtonGroup
+          exclusive
+          color="primary"
+          value={values.mode}
+          onChange={(_event, mode: SessionMode | null) => mode && update({ ...values, mode })}
+          aria-labelledby="mode-label"
+          className="grid grid-cols-2"
+        >
+          {SESSION_MODES.map((mode) => (
+            <ToggleButton key={mode} value={mode} className="py-2 text-base font-semibold normal-case">
+              {SESSION_MODE_LABELS[mode]}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Field>
+
+      {/* Pair practice has no clock: its length is not asked (the default is sent). */}
+      {values.mode === 'interview' ? (
+        <Field
+          label="Length"
+          htmlFor="minutes-label"
+          error={fieldErrors['minutes']}
+          hint="Two rounds of half each. With a partner who picked another length, you get the shorter."
+        >
+          <ToggleButtonGroup
+            exclusive
+            color="primary"
+            value={values.minutes}
+            onChange={(_event, minutes: SessionLength | null) => minutes && update({ ...values, minutes })}
+            aria-labelledby="minutes-label"
+            className="grid grid-cols-3"
+          >
+            {SESSION_LENGTHS_MINUTES.map((minutes) => (
+              <ToggleButton key={minutes} value={minutes} className="py-2 normal-case">
+                {minutes} min
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        </Field>
+      ) : null}
+
       <Field label="Difficulty" htmlFor="difficulty-label" error={fieldErrors['difficulty']}>
         <ToggleButtonGroup
           exclusive

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { describeWidening, widenCriteria } from '../../lib/match/criteria-form';
 import type { MatchOutcome } from '../../lib/match/match-state';
+import { describeSession } from '../../lib/match/session-labels';
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { roomHref } from '../../lib/rooms/room-links';
 import { initialOf } from '../user-initial';
@@ -39,7 +40,10 @@ export function MatchedPanel({ outcome, topicNames }: { outcome: MatchOutcome; t
           </Typography>
         </div>
       </div>
-      <Typography component="p" className="text-muted">
+      <Typography component="p" className="font-semibold" data-testid="matched-session">
+        {describeSession(outcome.mode, outcome.minutes)}
+      </Typography>
+      <Typography component="p" className="-mt-3 text-muted">
         {DIFFICULTY_LABELS[outcome.difficulty]} · {outcome.topics.map((slug) => topicNames.get(slug) ?? slug).join(', ')} ·{' '}
         {LANGUAGE_LABELS[outcome.language]}
       </Typography>

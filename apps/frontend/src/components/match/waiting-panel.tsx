@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { countdownAt, formatRemaining } from '../../lib/match/countdown';
 import type { WaitWindow } from '../../lib/match/match-state';
+import { describeSession, SESSION_MODE_LABELS } from '../../lib/match/session-labels';
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
 import type { LiveChannel } from './use-match';
 
@@ -40,7 +41,7 @@ export function WaitingPanel({ criteria, window, relaxed, cancelling, channel, t
     ? 'Time is up: checking one last time…'
     : countdown.phase === 'relaxed'
       ? 'Nobody at your difficulty yet: now looking at every difficulty on your topics.'
-      : `Looking for a partner for ${DIFFICULTY_LABELS[criteria.difficulty].toLowerCase()} questions.`;
+      : `Looking for a ${SESSION_MODE_LABELS[criteria.mode].toLowerCase()} partner for ${DIFFICULTY_LABELS[criteria.difficulty].toLowerCase()} questions.`;
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="waiting-heading" className="flex flex-col gap-6 rounded-2xl p-6">
@@ -76,7 +77,8 @@ export function WaitingPanel({ criteria, window, relaxed, cancelling, channel, t
       </div>
 
       <div className="flex flex-wrap items-center gap-2" aria-label="Your criteria">
-        <Chip size="small" color="primary" label={DIFFICULTY_LABELS[criteria.difficulty]} />
+        <Chip size="small" color="primary" label={describeSession(criteria.mode, criteria.minutes)} data-testid="match-session" />
+        <Chip size="small" color="primary" variant="outlined" label={DIFFICULTY_LABELS[criteria.difficulty]} />
         {criteria.topics.map((slug) => (
           <Chip key={slug} size="small" variant="outlined" label={topicNames.get(slug) ?? slug} />
         ))}

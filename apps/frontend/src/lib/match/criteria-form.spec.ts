@@ -19,8 +19,15 @@ const TOPICS = [ARRAYS, GRAPHS, STRINGS, TREES];
 
 describe('toMatchRequest', () => {
   it('turns a complete form into the request body', async () => {
-    const result = await toMatchRequest({ difficulty: 'EASY', topics: ['arrays', 'graphs'], language: 'java', allowRelaxed: false }, TOPICS);
-    expect(result).toEqual({ data: { difficulty: 'EASY', topics: ['arrays', 'graphs'], language: 'java', allowRelaxed: false }, failure: null });
+    const values = { mode: 'pair', minutes: 45, difficulty: 'EASY', topics: ['arrays', 'graphs'], language: 'java', allowRelaxed: false } as const;
+    const result = await toMatchRequest(values, TOPICS);
+    expect(result).toEqual({ data: { ...values, topics: ['arrays', 'graphs'] }, failure: null });
+  });
+
+  it('asks for a 45-minute mock interview unless the user picks otherwise', async () => {
+    expect(DEFAULT_CRITERIA_FORM).toMatchObject({ mode: 'interview', minutes: 45 });
+    const result = await toMatchRequest({ ...DEFAULT_CRITERIA_FORM, minutes: 30, difficulty: 'EASY', topics: ['arrays'] }, TOPICS);
+    expect(result.data).toMatchObject({ mode: 'interview', minutes: 30 });
   });
 
   it('asks for a difficulty and a topic beside their fields', async () => {
@@ -50,7 +57,7 @@ describe('topic selection', () => {
 });
 
 describe('widenCriteria', () => {
-  const strict: MatchCriteria = { difficulty: 'EASY', topics: ['trees'], language: 'python', allowRelaxed: false };
+  const strict: MatchCriteria = { mode: 'interview', minutes: 45, difficulty: 'EASY', topics: ['trees'], language: 'python', allowRelaxed: false };
 
   it('first accepts other difficulties', () => {
     const wider = widenCriteria(strict, TOPICS);
@@ -68,7 +75,7 @@ describe('widenCriteria', () => {
   });
 
   it('has nothing left to widen when every topic with questions is chosen', () => {
-    expect(widenCriteria({ difficulty: 'HARD', topics: ['graphs', 'strings'], language: 'python', allowRelaxed: true }, TOPICS)).toBeNull();
+    expect(widenCriteria({ mode: 'pair', minutes: 45, difficulty: 'HARD', topics: ['graphs', 'strings'], language: 'python', allowRelaxed: true }, TOPICS)).toBeNull();
   });
 });
 

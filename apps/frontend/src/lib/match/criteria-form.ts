@@ -1,20 +1,30 @@
-import { MATCH_TOPICS_MAX } from '@peerprep/contracts/constants';
-import type { Difficulty, Language, MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
+import { MATCH_TOPICS_MAX, SESSION_LENGTH_DEFAULT_MINUTES, SESSION_MODE_DEFAULT } from '@peerprep/contracts/constants';
+import type { Difficulty, Language, MatchCriteria, SessionLength, SessionMode, TopicWithCounts } from '@peerprep/contracts';
 import { loadContracts } from '../contracts';
 import { ApiError } from '../api-error';
 import { describeFailure, validateWith, type FormFailure } from '../form-errors';
 
 /** What the match form holds; `difficulty` is null until the user picks one. */
 export interface CriteriaFormValues {
+  mode: SessionMode;
+  /** Asked for a mock interview only; pair practice sends the default (it has no clock). */
+  minutes: SessionLength;
   difficulty: Difficulty | null;
   topics: readonly string[];
   language: Language;
   allowRelaxed: boolean;
 }
 
-export const CRITERIA_FIELDS = ['difficulty', 'topics', 'language', 'allowRelaxed'] as const;
+export const CRITERIA_FIELDS = ['mode', 'minutes', 'difficulty', 'topics', 'language', 'allowRelaxed'] as const;
 
-export const DEFAULT_CRITERIA_FORM: CriteriaFormValues = { difficulty: null, topics: [], language: 'python', allowRelaxed: true };
+export const DEFAULT_CRITERIA_FORM: CriteriaFormValues = {
+  mode: SESSION_MODE_DEFAULT,
+  minutes: SESSION_LENGTH_DEFAULT_MINUTES,
+  difficulty: null,
+  topics: [],
+  language: 'python',
+  allowRelaxed: true,
+};
 
 export function formValuesFrom(criteria: MatchCriteria | null): CriteriaFormValues {
   return criteria ? { ...criteria, topics: [...criteria.topics] } : DEFAULT_CRITERIA_FORM;

@@ -12,7 +12,7 @@ function answering(body: unknown) {
 const view: MatchRequestView = {
   requestId: '0190f7a2-3b4c-7d8e-9f01-23456789abcd',
   status: 'queued',
-  criteria: { difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: false },
+  criteria: { mode: 'pair', minutes: 45, difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: false },
   createdAt: '2026-01-01T00:00:00.000Z',
   strictDeadline: '2026-01-01T00:00:30.000Z',
   deadline: '2026-01-01T00:01:00.000Z',

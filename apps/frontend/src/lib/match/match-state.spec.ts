@@ -6,7 +6,7 @@ const OTHER_REQUEST = '1c9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a';
 const MATCH = '2d9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a';
 const PEER = { id: '3e9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a', displayName: 'Ada' };
 const ROOM = '4f9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a';
-const criteria: MatchCriteria = { difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: true };
+const criteria: MatchCriteria = { mode: 'interview', minutes: 60, difficulty: 'EASY', topics: ['arrays'], language: 'python', allowRelaxed: true };
 
 function view(overrides: Partial<MatchRequestView> = {}): MatchRequestView {
   return {
@@ -33,6 +33,8 @@ const matched = (roomId: string | null): MatchStatusMessage => ({
   difficulty: 'EASY',
   topics: ['arrays'],
   language: 'python',
+  mode: 'interview',
+  minutes: 30,
   roomId,
 });
 
@@ -54,9 +56,10 @@ describe('matchReducer', () => {
   it('resumes a matched request with the peer and room', () => {
     const state = matchReducer(initialMatchState, {
       type: 'requestLoaded',
-      view: view({ status: 'matched', match: { matchId: MATCH, peer: PEER, roomId: ROOM } }),
+      view: view({ status: 'matched', match: { matchId: MATCH, peer: PEER, mode: 'interview', minutes: 45, roomId: ROOM } }),
     });
-    expect(state).toMatchObject({ kind: 'matched', outcome: { peer: PEER, roomId: ROOM } });
+    // The agreed length (the shorter of the two), not the one this user asked for.
+    expect(state).toMatchObject({ kind: 'matched', outcome: { peer: PEER, mode: 'interview', minutes: 45, roomId: ROOM } });
   });
 
   it('moves to the relaxed phase with the final deadline when the server says so', () => {
@@ -69,7 +72,7 @@ describe('matchReducer', () => {
 
   it('shows the peer on a match, then keeps the room once it is announced', () => {
     const paired = matchReducer(waiting(), { type: 'statusReceived', message: matched(null) });
-    expect(paired).toMatchObject({ kind: 'matched', outcome: { peer: PEER, roomId: null } });
+    expect(paired).toMatchObject({ kind: 'matched', outcome: { peer: PEER, mode: 'interview', minutes: 30, roomId: null } });
     expect(needsLiveStatus(paired)).toBe(true);
     const withRoom = matchReducer(paired, { type: 'statusReceived', message: matched(ROOM) });
     expect(withRoom).toMatchObject({ kind: 'matched', outcome: { roomId: ROOM } });

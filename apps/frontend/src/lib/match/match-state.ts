@@ -1,4 +1,4 @@
-import type { MatchCriteria, MatchPeer, MatchRequestView, MatchStatusMessage } from '@peerprep/contracts';
+import type { MatchCriteria, MatchPeer, MatchRequestView, MatchStatusMessage, SessionLength, SessionMode } from '@peerprep/contracts';
 
 /** The countdown's inputs: instants as epoch milliseconds. */
 export interface WaitWindow {
@@ -12,6 +12,9 @@ export interface WaitWindow {
 export interface MatchOutcome {
   requestId: string;
   peer: MatchPeer;
+  mode: SessionMode;
+  /** The shorter of the two requested lengths. */
+  minutes: SessionLength;
   /** Null while the room is being created. */
   roomId: string | null;
   difficulty: MatchCriteria['difficulty'];
@@ -70,6 +73,8 @@ function fromView(view: MatchRequestView): MatchState {
       outcome: {
         requestId: view.requestId,
         peer: view.match.peer,
+        mode: view.match.mode,
+        minutes: view.match.minutes,
         roomId: view.match.roomId,
         difficulty: view.criteria.difficulty,
         topics: view.criteria.topics,
@@ -118,6 +123,8 @@ function applyStatus(state: MatchState, message: MatchStatusMessage): MatchState
         outcome: {
           requestId: message.requestId,
           peer: message.peer,
+          mode: message.mode,
+          minutes: message.minutes,
           // The room announcement repeats the match; never forget a known room.
           roomId: message.roomId ?? previous?.roomId ?? null,
           difficulty: message.difficulty,
