@@ -91,7 +91,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   async rewrites() {
     // The browser sees one origin, so the refresh cookie stays first-party.
-    return [{ source: '/api/:path*', destination: `${gatewayUrl}/api/:path*` }];
+    return [
+      { source: '/api/:path*', destination: `${gatewayUrl}/api/:path*` },
+      // Browsers still ask for /favicon.ico now and then (a page without <head>, bookmarks): the SVG icon answers.
+      { source: '/favicon.ico', destination: '/icon.svg' },
+    ];
   },
   async headers() {
     // CSP and HSTS in production builds only (`npm start` and the images run one).

@@ -10,6 +10,12 @@ test.describe('platform smoke', () => {
     await page.screenshot({ path: testInfo.outputPath('landing.png'), fullPage: true });
   });
 
+  test('/favicon.ico answers with the icon (browsers ask for it unprompted; a 404 is a red console line)', async ({ request }) => {
+    const icon = await request.get('/favicon.ico');
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  });
+
   test('the gateway serves the API documentation through the frontend origin', async ({ page, request }, testInfo) => {
     const spec = await request.get('/api/docs/openapi.json');
     expect(spec.ok()).toBeTruthy();
