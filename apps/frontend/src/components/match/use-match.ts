@@ -14,6 +14,9 @@ import { useAccessTokenSource } from './use-access-token';
 
 export type LiveChannel = ChannelState;
 
+/** How often a matched page without its room asks for it (a room is usually ready within a second). */
+const ROOM_RESYNC_MS = 2000;
+
 /** The match page's state and actions: resume on load, request, cancel, live status. */
 export function useMatch() {
   const { request } = useAuth();
@@ -66,6 +69,15 @@ export function useMatch() {
     statusChannel.start();
     return () => statusChannel.stop();
   }, [live, resync]);
+
+  // The room's id comes by push, but a push sent while the status socket was still being set up on the server
+  // is lost, and the re-read at open can come before the room exists: ask again until the room is there.
+  const waitingForRoom = state.kind === 'matched' && state.outcome.roomId === null;
+  useEffect(() => {
+    if (!waitingForRoom) return;
+    const timer = setInterval(() => void resync().catch(() => undefined), ROOM_RESYNC_MS);
+    return () => clearInterval(timer);
+  }, [waitingForRoom, resync]);
 
   const submit = useCallback(
     async (criteria: MatchCriteria) => {
