@@ -2,8 +2,15 @@ import type { Flags, Result } from 'lighthouse';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { calibratedCpuSlowdown } from './calibration';
 
-export type Preset = 'mobile' | 'desktop';
+/**
+ * `mobile`: Lighthouse's default (Moto G Power emulation, simulated slow 4G,
+ * 4× CPU slowdown). `mobile-calibrated`: the same, with the CPU slowdown
+ * calibrated to this machine (calibration.ts). `desktop`: its desktop preset.
+ */
+export const PRESETS = ['mobile', 'mobile-calibrated', 'desktop'] as const;
+export type Preset = (typeof PRESETS)[number];
 
 /** Chromium as the browser tests run it, minus anything that talks to the outside. */
 export const CHROME_FLAGS = [
@@ -33,6 +40,8 @@ export interface Figures {
   topScript: { name: string; ms: number };
   /** Lighthouse's CPU benchmark of this machine during the run (higher is faster). */
   benchmarkIndex: number;
+  /** The CPU slowdown the run applied (4 for Lighthouse's mobile preset, calibrated or 1 otherwise). */
+  cpuSlowdown: number;
   /** Status of the page's own POST /api/auth/refresh (its session bootstrap), if it made one. */
   refreshStatus?: number;
 }
@@ -75,6 +84,7 @@ export function figuresOf(lhr: Result): Figures {
     legacyJsBytes: details(lhr, 'legacy-javascript').overallSavingsBytes ?? 0,
     topScript: scripts[0] ? { name: scriptName(scripts[0].url), ms: scripts[0].ms } : { name: '-', ms: 0 },
     benchmarkIndex: lhr.environment.benchmarkIndex,
+    cpuSlowdown: lhr.configSettings.throttling.cpuSlowdownMultiplier ?? Number.NaN,
     refreshStatus: (details(lhr, 'network-requests').items ?? [])
       .filter((item) => String(item['url']).endsWith('/api/auth/refresh'))
       .map((item) => Number(item['statusCode']))[0],
@@ -95,16 +105,13 @@ export interface RunOptions {
   saveAs?: string;
 }
 
-/**
- * One Lighthouse run (performance category only) in a fresh headless
- * Chromium: mobile is Lighthouse's default (Moto G Power emulation, simulated
- * slow 4G, 4× CPU slowdown), desktop its desktop preset.
- */
+/** One Lighthouse run (performance category only) of a preset (PRESETS) in a fresh headless Chromium. */
 export async function runLighthouse(options: RunOptions): Promise<Figures> {
   // Imported at run time, never through tsx's require hook: that transform
   // wraps functions in `__name(...)`, and Lighthouse evaluates some of its
   // functions in the page from their source text, where `__name` does not exist.
   const { default: lighthouse, desktopConfig } = await import('lighthouse');
+  const { throttling } = await import('lighthouse/core/config/constants.js');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: options.chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
@@ -114,6 +121,11 @@ export async function runLighthouse(options: RunOptions): Promise<Figures> {
       logLevel: 'error',
       onlyCategories: ['performance'],
     };
+    if (options.preset === 'mobile-calibrated') {
+      // Measured in this browser just before the run, so the factor follows the machine's load of the moment.
+      const cpuSlowdownMultiplier = calibratedCpuSlowdown(await browserBenchmarkIndex(chrome.port));
+      flags.throttling = { ...throttling.mobileSlow4G, cpuSlowdownMultiplier };
+    }
     if (options.cookies) await setCookies(chrome.port, options.url, options.cookies);
     const result = await lighthouse(options.url, flags, options.preset === 'desktop' ? desktopConfig : undefined);
     if (!result) throw new Error(`Lighthouse returned nothing for ${options.url}`);
@@ -128,7 +140,6 @@ export async function runLighthouse(options: RunOptions): Promise<Figures> {
 
 /** Puts cookies in the browser's jar (DevTools protocol, browser target); Lighthouse keeps cookies between its passes. */
 async function setCookies(port: number, pageUrl: string, header: string): Promise<void> {
-  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
   const { origin } = new URL(pageUrl);
   const cookies = header
     .split(';')
@@ -138,20 +149,61 @@ async function setCookies(port: number, pageUrl: string, header: string): Promis
       const at = pair.indexOf('=');
       return { name: pair.slice(0, at), value: pair.slice(at + 1), url: `${origin}/`, path: '/' };
     });
+  await withBrowserSession(port, (send) => send('Storage.setCookies', { cookies }));
+}
+
+/**
+ * Lighthouse's own CPU benchmark (the page function it runs at the start of a
+ * run), evaluated in a blank tab of this browser, closed afterwards.
+ */
+async function browserBenchmarkIndex(port: number): Promise<number> {
+  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
+  return withBrowserSession(port, async (send) => {
+    const { targetId } = (await send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+    try {
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      const evaluated = (await send(
+        'Runtime.evaluate',
+        { expression: `(${pageFunctions.computeBenchmarkIndex.toString()})()`, returnByValue: true },
+        sessionId,
+      )) as { result: { value?: unknown } };
+      const index = Number(evaluated.result.value);
+      if (!Number.isFinite(index)) throw new Error('the CPU benchmark returned no number');
+      return index;
+    } finally {
+      await send('Target.closeTarget', { targetId });
+    }
+  });
+}
+
+type CdpSend = (method: string, params: Record<string, unknown>, sessionId?: string) => Promise<unknown>;
+
+/** A DevTools protocol connection to the browser target for the length of `use`. */
+async function withBrowserSession<T>(port: number, use: (send: CdpSend) => Promise<T>): Promise<T> {
+  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
   const socket = new WebSocket(version.webSocketDebuggerUrl);
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void; method: string }>();
+  let nextId = 1;
+  socket.on('message', (data: Buffer) => {
+    const answer = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+    const call = answer.id === undefined ? undefined : pending.get(answer.id);
+    if (!call || answer.id === undefined) return;
+    pending.delete(answer.id);
+    if (answer.error) call.reject(new Error(`${call.method}: ${answer.error.message}`));
+    else call.resolve(answer.result);
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('message', (data: Buffer) => {
-        const answer = JSON.parse(data.toString()) as { error?: { message: string } };
-        if (answer.error) reject(new Error(`Storage.setCookies: ${answer.error.message}`));
-        else resolve();
+    const send: CdpSend = (method, params, sessionId) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject, method });
+        socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
       });
-      socket.send(JSON.stringify({ id: 1, method: 'Storage.setCookies', params: { cookies } }));
-    });
+    return await use(send);
   } finally {
     socket.close();
   }
@@ -180,6 +232,7 @@ export function medianFigures(runs: readonly Figures[]): Figures {
     legacyJsBytes: of((f) => f.legacyJsBytes),
     topScript: { name, ms: of((f) => f.topScript.ms) },
     benchmarkIndex: of((f) => f.benchmarkIndex),
+    cpuSlowdown: of((f) => f.cpuSlowdown),
     refreshStatus: runs.find((run) => run.refreshStatus !== 200)?.refreshStatus ?? runs[0]?.refreshStatus,
   };
 }
