@@ -10,7 +10,7 @@
 //   BENCH_BASE_URL=http://127.0.0.1:3100,http://127.0.0.1:3101 npm run bench:lighthouse   two builds, same rounds
 //   BENCH_RUNS=3 npm run bench:lighthouse                       median of 3 runs per page (default 1)
 //   BENCH_PRESETS=mobile BENCH_PAGES=/,/match npm run bench:lighthouse   a subset (page labels as printed)
-//   BENCH_PRESETS=mobile,mobile-calibrated,desktop (the default)       presets, as measure.ts names them
+//   BENCH_PRESETS=mobile,mobile-calibrated npm run bench:lighthouse   also mobile with the CPU slowdown calibrated (measure.ts)
 //   BENCH_ADMIN=1 npm run bench:lighthouse                      also the admin pages (ADMIN_USERNAME / ADMIN_PASSWORD)
 //   BENCH_LHR_DIR=/tmp/lhr npm run bench:lighthouse             keep every report (JSON) there
 //
@@ -36,7 +36,7 @@ const BASE_URLS = (process.env['BENCH_BASE_URL'] ?? 'http://127.0.0.1:3000')
   .filter(Boolean);
 const BASE_URL = BASE_URLS[0];
 const RUNS = envInt('BENCH_RUNS', 1);
-const PRESETS = (process.env['BENCH_PRESETS'] ?? KNOWN_PRESETS.join(',')).split(',').map((p) => p.trim()) as Preset[];
+const PRESETS = (process.env['BENCH_PRESETS'] ?? 'mobile,desktop').split(',').map((p) => p.trim()) as Preset[];
 /** Page labels (as printed, e.g. `/questions/[slug]`); every page when unset. */
 const PAGE_FILTER = process.env['BENCH_PAGES']?.split(',').map((label) => label.trim()).filter(Boolean);
 const WITH_ADMIN = process.env['BENCH_ADMIN'] === '1';
