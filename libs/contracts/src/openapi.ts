@@ -873,6 +873,27 @@ export function unusablePatterns(document: unknown): { at: string; pattern: stri
   return found;
 }
 
+/**
+ * zod-to-openapi 9 writes a nullable reference to a named schema
+ * (`currentRound: currentRoundSchema.nullable()`) as `allOf: [{ $ref }, { type:
+ * ['object', 'null'] }]`, which no `null` satisfies (allOf needs the
+ * reference too). It is rewritten as what it means: the reference, or null.
+ */
+function fixNullableReferences(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(fixNullableReferences);
+  if (typeof node !== 'object' || node === null) return node;
+  const record = node as Record<string, unknown>;
+  const allOf = record['allOf'];
+  if (Array.isArray(allOf) && allOf.length === 2 && Object.keys(record).length === 1) {
+    const [reference, nullable] = allOf as [Record<string, unknown>, Record<string, unknown>];
+    const types = nullable?.['type'];
+    if (typeof reference?.['$ref'] === 'string' && Object.keys(nullable).length === 1 && Array.isArray(types) && types.includes('null')) {
+      return { anyOf: [reference, { type: 'null' }] };
+    }
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fixNullableReferences(value)]));
+}
+
 export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObject {
   const schemas = nameComponentSchemas();
   const generator = new OpenApiGeneratorV31([...schemas, ...buildRegistry().definitions]);
@@ -896,6 +917,7 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'history', description: 'Past attempts' },
     ],
   });
+  document.components = fixNullableReferences(document.components) as typeof document.components;
   const unusable = unusablePatterns(document);
   if (unusable.length > 0) {
     throw new Error(
