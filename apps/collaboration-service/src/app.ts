@@ -182,7 +182,9 @@ export function createApp(deps: AppDeps): CollaborationApp {
     },
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
     onDrainStart: async () => {
-      await Promise.all([sweeper.stop(), roomInterviews.stop(), socket.closeAll()]);
+      await Promise.all([sweeper.stop(), socket.closeAll()]);
+      // After the sockets: their closing steps the interviews' departures, which finish before the pools close.
+      await roomInterviews.stop();
     },
     onShutdown: async () => {
       stopClosingRevoked();

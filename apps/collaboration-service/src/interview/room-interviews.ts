@@ -160,15 +160,25 @@ export function createRoomInterviews(deps: RoomInterviewsDeps) {
     if (over && room.status === 'OPEN' && !options.closing) await deps.closeRoom(room.id);
   }
 
+  /** Steps being acted on (arrivals, departures, timers): shutdown waits for them (the sockets' closing starts departures). */
+  const inFlight = new Set<Promise<void>>();
+  function track(step: Promise<void>, roomId: string, what: string): void {
+    const tracked = step
+      .catch((error: unknown) => logger.error({ err: error, roomId }, what))
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  }
+
   const scheduler = createRoundScheduler({
     interviews,
     now,
     rescanMs: deps.rescanMs,
     onAdvanced: (roomId, applied) => {
-      void (async () => {
+      const act = async () => {
         const room = await deps.findRoom(roomId);
         if (room) await apply(room, applied);
-      })().catch((error: unknown) => logger.error({ err: error, roomId }, 'acting on an interview step failed'));
+      };
+      track(act(), roomId, 'acting on an interview step failed');
     },
     onError: (error, roomId) => logger.error({ err: error, roomId }, 'advancing an interview failed'),
   });
@@ -199,16 +209,19 @@ export function createRoomInterviews(deps: RoomInterviewsDeps) {
     /** Starts timing every running interview (on every replica) and keeps reading them. */
     start: () => scheduler.start(),
 
-    /** Clears the timers and waits for the steps in flight. */
-    stop: () => scheduler.stop(),
+    /** Clears the timers and waits for the steps in flight (once the sockets are closed: their departures included). */
+    async stop(): Promise<void> {
+      await scheduler.stop();
+      await Promise.all([...inFlight]);
+    },
 
     /** The room's editor, told by the live editor (never awaited there: failures are logged). */
     presence: {
       connected(roomId: string, userId: string): void {
-        connected(roomId, userId).catch((error: unknown) => logger.error({ err: error, roomId }, 'an interview arrival failed'));
+        track(connected(roomId, userId), roomId, 'an interview arrival failed');
       },
       disconnected(roomId: string, userId: string): void {
-        disconnected(roomId, userId).catch((error: unknown) => logger.error({ err: error, roomId }, 'an interview departure failed'));
+        track(disconnected(roomId, userId), roomId, 'an interview departure failed');
       },
     },
 
