@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '@peerprep/auth';
 import {
+  INTERVIEW_WARNING_SECONDS,
   roomQuestionSchema,
   type InterviewView,
   type Language,
@@ -86,7 +87,7 @@ function starterCodeOf(question: unknown, language: Language): string {
 
 /** The view of an interview whose rows are gone with a deleted peer before it started: nothing to show but that it waits. */
 function waitingView(now: number): InterviewView {
-  return { mode: 'interview', phase: 'waiting', currentRound: null, rounds: [], warningSeconds: 300, serverNow: new Date(now).toISOString() };
+  return { mode: 'interview', phase: 'waiting', currentRound: null, rounds: [], warningSeconds: INTERVIEW_WARNING_SECONDS, serverNow: new Date(now).toISOString() };
 }
 
 /**
