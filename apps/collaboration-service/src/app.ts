@@ -26,6 +26,10 @@ import { createCollabSocket } from './collab/socket/collab-socket';
 import type { PrismaClient } from './db/prisma';
 import { createDocumentStore } from './documents/document-store';
 import { createHistoryRepository } from './history/history.repository';
+import { createInterviewRoundsRepository } from './interview/interview-rounds.repository';
+import { createInterviewRounds } from './interview/interview-rounds.service';
+import { interviewRoutes } from './interview/interview.routes';
+import { createRoomInterviews, type RoomInterviews } from './interview/room-interviews';
 import { createHttpQuestionPicker, type QuestionPicker } from './questions/question-picker';
 import { createHttpQuestionSource, type QuestionSource } from './questions/question-source';
 import { createRunRateLimit } from './runs/run-rate-limit';
@@ -55,12 +59,15 @@ export interface AppDeps {
   questions?: QuestionSource;
   /** execution-service's work queue; defaults to the one the config names (runs/job-queue.ts). */
   jobs?: JobQueue & DependencyCheck;
+  /** Draws round one's interviewer of each mock interview ([0, 1)); Math.random by default. */
+  random?: () => number;
 }
 
 export interface CollaborationApp extends Service {
   readonly rooms: RoomsService;
   readonly liveRooms: LiveRooms;
   readonly runs: RunsService;
+  readonly interviews: RoomInterviews;
 }
 
 /**
@@ -91,24 +98,43 @@ export function createApp(deps: AppDeps): CollaborationApp {
     flushIntervalMs: config.COLLAB_FLUSH_INTERVAL_MS,
     compactAfterUpdates: config.COLLAB_COMPACT_AFTER_UPDATES,
     lingerMs: config.COLLAB_ROOM_LINGER_MS,
+    // A mock interview starts once both peers connected, and shows its state on every connection.
+    presence: {
+      connected: (roomId, userId) => roomInterviews.presence.connected(roomId, userId),
+      disconnected: (roomId, userId) => roomInterviews.presence.disconnected(roomId, userId),
+    },
   });
   const metrics = createMetrics('collaboration-service');
   // Publishes the room events committed with the rooms' changes, with confirms.
   const outbox = createPrismaOutboxRelay({ name: 'collaboration-service', prisma, messaging, logger, registry: metrics.registry });
   registerDeadLetterMetrics(metrics.registry, messaging, [config.EVENTS_QUEUE]);
+  const roomsRepository = createRoomsRepository(prisma);
+  // rooms/ and interview/ need each other (ending a session ends the round; the interview's end closes the room): each gets the other's functions, called only once both exist.
+  const roomInterviews = createRoomInterviews({
+    interviews: createInterviewRounds({ repository: createInterviewRoundsRepository(prisma), now: Date.now, random: deps.random ?? Math.random }),
+    findRoom: (roomId) => roomsRepository.findById(roomId),
+    participantRoom: (user, roomId) => roomsService.participantRoom(user, roomId),
+    closeRoom: (roomId) => roomsService.closeFinishedInterview(roomId),
+    documents: liveRooms,
+    roundSecondsOverride: config.INTERVIEW_ROUND_SECONDS_OVERRIDE,
+    now: Date.now,
+    logger,
+  });
   const roomsService = createRoomsService({
-    rooms: createRoomsRepository(prisma),
+    rooms: roomsRepository,
     liveRooms,
     picker,
     outbox,
     logger,
     endSettleMs: config.COLLAB_END_SETTLE_MS,
+    interviews: roomInterviews,
   });
   const jobs = deps.jobs ?? createExecutionJobQueue(config, logger);
   const runs = createRunsRepository(prisma);
   const runsService = createRunsService({
     runs,
     rooms: roomsService,
+    interviews: roomInterviews,
     questions:
       deps.questions ??
       createHttpQuestionSource({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger }),
@@ -152,10 +178,13 @@ export function createApp(deps: AppDeps): CollaborationApp {
       app.use(runsRoutes({ runsService, verifier }));
       const turn = { urls: config.TURN_URLS, secret: config.TURN_SECRET, ttlSeconds: config.TURN_CREDENTIAL_TTL_SECONDS };
       app.use(callsRoutes({ roomsService, turn, verifier }));
+      app.use(interviewRoutes({ interviews: roomInterviews, verifier }));
     },
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
     onDrainStart: async () => {
       await Promise.all([sweeper.stop(), socket.closeAll()]);
+      // After the sockets: their closing steps the interviews' departures, which finish before the pools close.
+      await roomInterviews.stop();
     },
     onShutdown: async () => {
       stopClosingRevoked();
@@ -182,6 +211,7 @@ export function createApp(deps: AppDeps): CollaborationApp {
     rooms: roomsService,
     liveRooms,
     runs: runsService,
+    interviews: roomInterviews,
     async start() {
       await messaging.subscribe({
         queue: config.EVENTS_QUEUE,
@@ -196,6 +226,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
       outbox.start();
       const started = await service.start();
       sweeper.start();
+      // Every replica times every running interview (round-scheduler.ts): no deadline depends on one replica.
+      await roomInterviews.start();
       return started;
     },
   };

@@ -26,6 +26,9 @@ import {
   ROOM_CALL_SIGNAL_MESSAGE_TYPE,
   ROOM_CHAT_MESSAGE_TYPE,
   ROOM_RUN_MESSAGE_TYPE,
+  ROOM_INTERVIEW_MESSAGE_TYPE,
+  interviewViewSchema,
+  type InterviewView,
   runViewSchema,
   type RunView,
 } from '@peerprep/contracts';
@@ -92,6 +95,8 @@ export interface TestClient {
   runs: RunView[];
   /** Every call signal the server sent this client, in order. */
   calls: CallSignalEnvelope[];
+  /** Every interview view the server sent this client (message 103), in order. */
+  interviews: InterviewView[];
   destroy(): void;
 }
 
@@ -418,12 +423,17 @@ export class CollabHarness {
     provider.messageHandlers[ROOM_CALL_SIGNAL_MESSAGE_TYPE] = (_encoder, decoder) => {
       calls.push(callSignalEnvelopeSchema.parse(JSON.parse(decoding.readVarString(decoder))));
     };
+    const interviews: InterviewView[] = [];
+    provider.messageHandlers[ROOM_INTERVIEW_MESSAGE_TYPE] = (_encoder, decoder) => {
+      interviews.push(interviewViewSchema.parse(JSON.parse(decoding.readVarString(decoder))));
+    };
     const client: TestClient = {
       doc,
       provider,
       text: doc.getText('code'),
       runs,
       calls,
+      interviews,
       destroy: () => {
         this.clients.delete(client);
         provider.destroy();

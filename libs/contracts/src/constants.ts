@@ -94,5 +94,8 @@ export const INTERVIEW_PHASES = ['waiting', 'round1', 'round2', 'finished'] as c
 /** Why a round ended: its time was up, its interviewer ended it, or the session ended during it. */
 export const ROUND_END_REASONS = ['time', 'interviewer', 'session'] as const;
 
+/** Who someone is in a round of a mock interview. */
+export const INTERVIEW_ROLES = ['interviewer', 'candidate'] as const;
+
 /** How long before a round's end both peers are warned. */
 export const INTERVIEW_WARNING_SECONDS = 300;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { INTERVIEW_PHASES, INTERVIEW_WARNING_SECONDS, ROUND_END_REASONS } from './constants';
+import { INTERVIEW_PHASES, INTERVIEW_ROLES, INTERVIEW_WARNING_SECONDS, ROUND_END_REASONS } from './constants';
 import { idSchema, isoDateTimeSchema } from './common';
 
-export { INTERVIEW_PHASES, INTERVIEW_WARNING_SECONDS, ROUND_END_REASONS } from './constants';
+export { INTERVIEW_PHASES, INTERVIEW_ROLES, INTERVIEW_WARNING_SECONDS, ROUND_END_REASONS } from './constants';
 
 export const interviewPhaseSchema = z.enum(INTERVIEW_PHASES);
 export type InterviewPhase = z.infer<typeof interviewPhaseSchema>;
@@ -61,3 +61,43 @@ export const interviewViewSchema = z.object({
   serverNow: isoDateTimeSchema,
 });
 export type InterviewView = z.infer<typeof interviewViewSchema>;
+
+/**
+ * The editor WebSocket's server-only message carrying the room's
+ * `InterviewView` (as a JSON string, lib0 `writeVarString`) to both peers:
+ * whenever the interview changes (a round starts or ends, roles swap, the
+ * warning is due, it is over) and whenever a peer connects, on every replica
+ * that holds the room. A client that sends it is closed with 4422
+ * (COLLAB_CLOSE_CODES.writeRefused). y-websocket uses 0–3, runs 100, chat
+ * 101, call signals 102.
+ */
+export const ROOM_INTERVIEW_MESSAGE_TYPE = 103;
+
+/**
+ * `GET /rooms/:id/interview` of a pair-practice room: it has no rounds, and
+ * says so (rather than a 404, which would read as "no such room").
+ */
+export const pairInterviewViewSchema = z.object({
+  mode: z.literal('pair'),
+  serverNow: isoDateTimeSchema,
+});
+export type PairInterviewView = z.infer<typeof pairInterviewViewSchema>;
+
+/** `GET /rooms/:id/interview` (participants only, not cached): the interview, or "pair practice". */
+export const roomInterviewResponseSchema = z.discriminatedUnion('mode', [interviewViewSchema, pairInterviewViewSchema]);
+export type RoomInterviewResponse = z.infer<typeof roomInterviewResponseSchema>;
+
+/**
+ * `POST /rooms/:id/interview/rounds/:round/end`: the round's interviewer ends
+ * it (round one: round two starts; round two: the interview is over and the
+ * room closes). `round` is `1` or `2` (anything else: 400 naming `round`).
+ */
+export const interviewRoundParamsSchema = z.object({
+  id: idSchema,
+  round: z.enum(['1', '2'], { error: 'must be 1 or 2' }),
+});
+export type InterviewRoundParams = z.infer<typeof interviewRoundParamsSchema>;
+
+/** Who someone was in a round. */
+export const interviewRoleSchema = z.enum(INTERVIEW_ROLES);
+export type InterviewRole = z.infer<typeof interviewRoleSchema>;

@@ -236,6 +236,23 @@ describe('the OpenAPI document tells the truth', () => {
     expect(unusablePatterns(doc)).toEqual([]);
   });
 
+  it('admits null where a named schema is nullable, as zod does (a waiting interview\'s view, a room\'s hidden second question)', () => {
+    const interviewView = compile({ $ref: '#/components/schemas/InterviewView' });
+    const waiting = {
+      mode: 'interview',
+      phase: 'waiting',
+      currentRound: null,
+      rounds: [],
+      warningSeconds: 300,
+      serverNow: '2026-12-06T00:00:00.000Z',
+    };
+    expect(interviewView(waiting)).toBe(true);
+    expect(interviewView({ ...waiting, currentRound: 'soon' })).toBe(false);
+    const secondQuestion = compile((doc.components?.schemas?.['RoomView'] as { properties: Record<string, object> }).properties['secondQuestion']);
+    expect(secondQuestion(null)).toBe(true);
+    expect(secondQuestion('question two')).toBe(false);
+  });
+
   it('would catch a flagged regex, which zod-to-openapi writes with its flags', () => {
     const flagged = z.object({ name: z.string().regex(/^[^\p{Cc}]+$/u) });
     zodToOpenAPIRegistry.add(flagged, { _internal: { refId: 'Flagged' } });

@@ -22,7 +22,22 @@ import {
 } from './auth';
 import { callSignalEnvelopeSchema, callSignalSchema, iceServerSchema, iceServersViewSchema } from './calls';
 import { difficultySchema, languageSchema, queryListRegistry, roleSchema, type QueryListMeta } from './common';
-import { attemptDetailSchema, attemptIdParamsSchema, attemptSummarySchema, historyPageSchema, listHistoryQuerySchema } from './history';
+import {
+  attemptDetailSchema,
+  attemptIdParamsSchema,
+  attemptRoundSchema,
+  attemptSummarySchema,
+  historyPageSchema,
+  listHistoryQuerySchema,
+} from './history';
+import {
+  currentRoundSchema,
+  interviewRoundParamsSchema,
+  interviewRoundSummarySchema,
+  interviewViewSchema,
+  pairInterviewViewSchema,
+  roomInterviewResponseSchema,
+} from './interview';
 import {
   createMatchRequestSchema,
   matchCancelledMessageSchema,
@@ -303,6 +318,12 @@ const componentSchemas = {
   IceServersView: iceServersViewSchema,
   CallSignal: callSignalSchema,
   CallSignalEnvelope: callSignalEnvelopeSchema,
+  InterviewRoundSummary: interviewRoundSummarySchema,
+  CurrentRound: currentRoundSchema,
+  InterviewView: interviewViewSchema,
+  PairInterviewView: pairInterviewViewSchema,
+  RoomInterviewResponse: roomInterviewResponseSchema,
+  AttemptRound: attemptRoundSchema,
   AttemptSummary: attemptSummarySchema,
   AttemptDetail: attemptDetailSchema,
   HistoryPage: historyPageSchema,
@@ -375,6 +396,8 @@ function buildRegistry(): OpenAPIRegistry {
     MatchRequestView,
     RoomView,
     IceServersView,
+    InterviewView,
+    RoomInterviewResponse,
     HistoryPage,
     AttemptDetail,
     RunView,
@@ -673,9 +696,13 @@ function buildRegistry(): OpenAPIRegistry {
       'a missing or invalid token with HTTP 401 (retry with a fresh token), a stranger, an unknown room or a ' +
       'malformed id by a close code the client must not retry (4403, 4404, 4400). A closed room is read-only. ' +
       'Besides y-websocket\'s messages (0–3): the server\'s run message (100, a `RunView` as JSON), a chat line ' +
-      '(101, its text) and the call\'s signals (102: a client sends a `CallSignal` as JSON, at most 64 KiB; the other ' +
+      '(101, its text), the call\'s signals (102: a client sends a `CallSignal` as JSON, at most 64 KiB; the other ' +
       'participant alone gets it as a `CallSignalEnvelope` stamped with the sender\'s id; a malformed or oversized one ' +
-      'closes the sender\'s socket with 4422; nothing of a call is stored).',
+      'closes the sender\'s socket with 4422; nothing of a call is stored) and, in a mock interview, the server\'s ' +
+      'interview message (103, an `InterviewView` as JSON, on every change of the rounds and every connection; a client ' +
+      'that sends it is closed with 4422). In a mock interview a client writes only the running round\'s code and ' +
+      'language (`code`/`language` in round one, `round2Code`/`round2Language` in round two, which the server fills ' +
+      'when round two starts); any other write is refused with 4422.',
     security: bearer,
     request: { params: collabRoomParamsSchema },
     responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401, 403, 404) },
@@ -695,6 +722,36 @@ function buildRegistry(): OpenAPIRegistry {
     security: bearer,
     request: { params: roomIdParamsSchema },
     responses: { 200: json(IceServersView, 'The call\'s ICE servers and when their credentials expire.'), ...problems(401, 403, 404, 409) },
+  });
+
+  route({
+    method: 'get',
+    path: '/rooms/{id}/interview',
+    operationId: 'getRoomInterview',
+    tags: ['rooms'],
+    summary: 'The rounds of a mock interview: phase, roles, the server\'s start and end of the round (participants only)',
+    description:
+      'An `InterviewView` with `serverNow`, the server\'s time when it answered: count down to `currentRound.endsAt` ' +
+      'with the offset from it (`@peerprep/contracts/clock`). A pair-practice room answers `{ mode: "pair" }`. The same ' +
+      'view comes over the editor channel (message 103) on every change. Not cached (`Cache-Control: no-store`).',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(RoomInterviewResponse, 'The interview, or pair practice.'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'post',
+    path: '/rooms/{id}/interview/rounds/{round}/end',
+    operationId: 'endInterviewRound',
+    tags: ['rooms'],
+    summary: 'End the running round early (its interviewer only)',
+    description:
+      'Round 1: round two starts at once, roles swapped, with the second question in a fresh editor. Round 2: the ' +
+      'interview is over and the room closes as when a session is ended (both attempts saved; `closedBy` null: the ' +
+      'interview ended it). 403 for the candidate; 409 naming `round` when that round is not being played (it timed ' +
+      'out, or has not started), naming `id` when the interview is over; 404 for a pair-practice room.',
+    security: bearer,
+    request: { params: interviewRoundParamsSchema },
+    responses: { 200: json(InterviewView, 'The interview after the round ended.'), ...problems(401, 403, 404, 409) },
   });
 
   // runs
@@ -816,6 +873,27 @@ export function unusablePatterns(document: unknown): { at: string; pattern: stri
   return found;
 }
 
+/**
+ * zod-to-openapi 9 writes a nullable reference to a named schema
+ * (`currentRound: currentRoundSchema.nullable()`) as `allOf: [{ $ref }, { type:
+ * ['object', 'null'] }]`, which no `null` satisfies (allOf needs the
+ * reference too). It is rewritten as what it means: the reference, or null.
+ */
+function fixNullableReferences(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(fixNullableReferences);
+  if (typeof node !== 'object' || node === null) return node;
+  const record = node as Record<string, unknown>;
+  const allOf = record['allOf'];
+  if (Array.isArray(allOf) && allOf.length === 2 && Object.keys(record).length === 1) {
+    const [reference, nullable] = allOf as [Record<string, unknown>, Record<string, unknown>];
+    const types = nullable?.['type'];
+    if (typeof reference?.['$ref'] === 'string' && Object.keys(nullable).length === 1 && Array.isArray(types) && types.includes('null')) {
+      return { anyOf: [reference, { type: 'null' }] };
+    }
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fixNullableReferences(value)]));
+}
+
 export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObject {
   const schemas = nameComponentSchemas();
   const generator = new OpenApiGeneratorV31([...schemas, ...buildRegistry().definitions]);
@@ -839,6 +917,7 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'history', description: 'Past attempts' },
     ],
   });
+  document.components = fixNullableReferences(document.components) as typeof document.components;
   const unusable = unusablePatterns(document);
   if (unusable.length > 0) {
     throw new Error(

@@ -43,6 +43,12 @@ export const roomViewSchema = z.object({
   closedAt: isoDateTimeSchema.nullable(),
   /** Who ended the session; null while open or when the system closed it. */
   closedBy: idSchema.nullable(),
+  /**
+   * A mock interview's second question (round two's), as `question` is round
+   * one's: null until round two starts (round one's interviewer is round
+   * two's candidate), absent in pair practice.
+   */
+  secondQuestion: roomQuestionSchema.nullable().optional(),
 });
 export type RoomView = z.infer<typeof roomViewSchema>;
 
@@ -62,6 +68,13 @@ export const chatMessageSchema = z.object({
   authorName: z.string(),
   text: z.string().trim().min(1).max(CHAT_MESSAGE_MAX_LENGTH),
   sentAt: isoDateTimeSchema,
+  /**
+   * In a mock interview's attempt: the round the line was written in (1 or 2,
+   * from the server's stamp `sentAt` and round two's start; lines written
+   * before round one started count as round one's). Absent in the live
+   * document and in pair practice: the chat is one stream.
+   */
+  round: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -71,15 +84,33 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
  * document as the final code.
  */
 export const roomDocument = {
-  /** Y.Text: the code being written. */
+  /** Y.Text: the code being written (in a mock interview, round one's). */
   code: 'code',
+  /**
+   * Y.Text: round two's code in a mock interview, a fresh editor. Written
+   * first by the server when round two starts (question two's starter code in
+   * round one's final language), never earlier: its starter code would show
+   * question two to round one's interviewer. Absent in pair rooms.
+   */
+  round2Code: 'round2Code',
   /** Y.Map: shared settings, keys below. */
   meta: 'meta',
   /** Y.Array of ChatMessage. */
   chat: 'chat',
   metaKeys: {
-    /** A Language. */
+    /** A Language (in a mock interview, round one's). */
     language: 'language',
+    /** A Language: round two's, set by the server when round two starts; clients switch it during round two. */
+    round2Language: 'round2Language',
+    /**
+     * Mock interviews only, **the server's only**: the round whose code
+     * clients may write now, 1 or 2, or 0 for none (waiting for both peers,
+     * or over). The server refuses a client's write to a round's code or
+     * language outside that round (COLLAB_CLOSE_CODES.writeRefused); both
+     * rounds' code stay readable. Absent in pair rooms (the code is always
+     * writable there).
+     */
+    round: 'round',
     /**
      * Set (to the user id) when the session has been ended. Written by the
      * server only: a client update that touches any meta key but `language`
@@ -87,6 +118,16 @@ export const roomDocument = {
      */
     endedBy: 'endedBy',
   },
+} as const;
+
+/**
+ * Where each round of a mock interview writes its code and language in the
+ * room's document: round one keeps the room's `code` and `language` (a pair
+ * room uses the same), round two has its own.
+ */
+export const interviewRoundDocument = {
+  1: { code: roomDocument.code, language: roomDocument.metaKeys.language },
+  2: { code: roomDocument.round2Code, language: roomDocument.metaKeys.round2Language },
 } as const;
 
 /**

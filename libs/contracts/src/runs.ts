@@ -85,6 +85,8 @@ export const runViewSchema = z.object({
   customInput: customInputSchema.nullable(),
   createdAt: isoDateTimeSchema,
   finishedAt: isoDateTimeSchema.nullable(),
+  /** In a mock interview: the round it ran in (its code, language and question are that round's). Absent otherwise. */
+  round: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 export type RunView = z.infer<typeof runViewSchema>;
 

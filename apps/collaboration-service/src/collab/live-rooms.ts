@@ -1,4 +1,4 @@
-import { roomDocument, type RunView } from '@peerprep/contracts';
+import { roomDocument, type InterviewView, type RunView } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { WebSocket } from 'ws';
@@ -9,8 +9,8 @@ import { createReplicaFanout, REMOTE } from './fanout/replica-fanout';
 import type { EditorUser, LiveRoom } from './live-room';
 import { createDocumentFlusher } from './persistence/document-flusher';
 import { createClientMessages } from './protocol/client-messages';
-import { greet, join, leave, recordControlledClients, sendToOthers, SERVER_ORIGIN } from './protocol/clients';
-import { encodeAwarenessMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
+import { greet, join, leave, recordControlledClients, sendToOthers, SERVER_ORIGIN, userOf } from './protocol/clients';
+import { encodeAwarenessMessage, encodeInterviewMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
 
@@ -25,6 +25,15 @@ export interface LiveRoomsOptions {
   flushIntervalMs: number;
   compactAfterUpdates: number;
   lingerMs: number;
+  /**
+   * Told when a user's first connection to a room on this replica opens, and
+   * when their last one here closes (a mock interview's arrivals and
+   * departures). Called after the socket joined or left; never awaited.
+   */
+  presence?: {
+    connected(roomId: string, userId: string): void;
+    disconnected(roomId: string, userId: string): void;
+  };
 }
 
 export type LiveRooms = ReturnType<typeof createLiveRooms>;
@@ -140,6 +149,8 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     connect(room: LiveRoom, conn: WebSocket, user: EditorUser): void {
       join(room, conn, user);
       greet(room, conn);
+      // Every connection, not only a user's first: the interview's view is sent to both peers on each.
+      options.presence?.connected(room.id, user.id);
     },
 
     /** A message from a client of the room; throws on a malformed one. */
@@ -147,7 +158,12 @@ export function createLiveRooms(options: LiveRoomsOptions) {
 
     /** The socket closed: its awareness states go, and the room is let go of once nobody holds it. */
     disconnect(room: LiveRoom, conn: WebSocket): void {
-      if (leave(room, conn)) registry.release(room);
+      const user = userOf(conn);
+      if (!leave(room, conn)) return;
+      const stillHere = user !== undefined && [...room.conns.keys()].some((other) => userOf(other)?.id === user.id);
+      const roomId = room.id;
+      registry.release(room);
+      if (user !== undefined && !stillHere) options.presence?.disconnected(roomId, user.id);
     },
 
     /**
@@ -157,6 +173,28 @@ export function createLiveRooms(options: LiveRoomsOptions) {
     endSession(room: LiveRoom, endedBy: string): void {
       markClosed(room);
       room.doc.transact(() => room.doc.getMap(roomDocument.meta).set(roomDocument.metaKeys.endedBy, endedBy), SERVER_ORIGIN);
+    },
+
+    /**
+     * The server's own change to a held room's document (a round starting:
+     * which round's code clients may write, round two's fresh editor), sent
+     * to every client here, to the other replicas and to the log like any
+     * change.
+     */
+    writeAsServer(room: LiveRoom, write: (doc: Y.Doc) => void): void {
+      room.doc.transact(() => write(room.doc), SERVER_ORIGIN);
+    },
+
+    /**
+     * A mock interview's state, for both peers' clients here and on every
+     * other replica that holds the room (server state, as a run is: a
+     * message of its own that no client can send).
+     */
+    announceInterview(roomId: string, view: InterviewView): void {
+      const message = encodeInterviewMessage(JSON.stringify(view));
+      fanout.relay(roomId, message);
+      const room = registry.get(roomId);
+      if (room?.loaded) broadcast(room, message);
     },
 
     /**

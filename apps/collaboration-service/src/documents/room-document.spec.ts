@@ -1,12 +1,19 @@
 import * as Y from 'yjs';
-import { initialDocumentUpdate, mergeDocumentUpdates, readRoomDocument } from './room-document';
+import { initialDocumentUpdate, mergeDocumentUpdates, openRoundTwo, readRoomDocument, setWritableRound } from './room-document';
 
 describe('room document', () => {
   it('starts with the language and its starter code', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, initialDocumentUpdate('cpp', 'int main() {}\n'));
 
-    expect(readRoomDocument(doc)).toEqual({ code: 'int main() {}\n', language: 'cpp', chat: [], endedBy: null });
+    expect(readRoomDocument(doc)).toEqual({
+      code: 'int main() {}\n',
+      language: 'cpp',
+      chat: [],
+      endedBy: null,
+      round: null,
+      round2: { code: '', language: null },
+    });
   });
 
   it('gives every replica the same first state (no duplicated starter code when two load it)', () => {
@@ -25,7 +32,14 @@ describe('room document', () => {
     doc.getMap('meta').set('language', 'cobol');
     doc.getMap('meta').set('endedBy', 'someone');
 
-    expect(readRoomDocument(doc)).toEqual({ code: '', language: null, chat: [valid], endedBy: 'someone' });
+    expect(readRoomDocument(doc)).toEqual({
+      code: '',
+      language: null,
+      chat: [valid],
+      endedBy: 'someone',
+      round: null,
+      round2: { code: '', language: null },
+    });
   });
 
   it('merges a snapshot and its log into one state equal to applying them all', () => {
@@ -40,5 +54,29 @@ describe('room document', () => {
     Y.applyUpdate(merged, mergeDocumentUpdates(updates));
 
     expect(merged.getText('code').toString()).toBe('bc');
+  });
+
+  describe('a mock interview', () => {
+    it('opens with no round to write in, round one\'s code the room\'s own and round two\'s empty', () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, initialDocumentUpdate('java', 'class A {}\n', { interview: true }));
+      expect(readRoomDocument(doc)).toMatchObject({ code: 'class A {}\n', language: 'java', round: 0, round2: { code: '', language: null } });
+    });
+
+    it('opens round two with question two\'s starter in round one\'s final language, once', () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, initialDocumentUpdate('java', 'class A {}\n', { interview: true }));
+      setWritableRound(doc, 1);
+      doc.getMap('meta').set('language', 'cpp');
+      const starter = (language: string) => `// two in ${language}\n`;
+      openRoundTwo(doc, 'java', starter);
+      openRoundTwo(doc, 'java', starter);
+      expect(readRoomDocument(doc)).toMatchObject({
+        code: 'class A {}\n',
+        language: 'cpp',
+        round: 2,
+        round2: { code: '// two in cpp\n', language: 'cpp' },
+      });
+    });
   });
 });

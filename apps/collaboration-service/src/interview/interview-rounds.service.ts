@@ -71,8 +71,13 @@ export function createInterviewRounds({ repository, now, random }: InterviewRoun
     /** A participant's last connection closed: nothing is stored (leaving changes no schedule), but time may have made something due. */
     left: (roomId: string, setup: InterviewSetup, userId: string) => apply(roomId, setup, { type: 'left', userId, at: now() }),
 
-    /** The interviewer ends `round` early; a ForbiddenError or ConflictError (naming `round`) when refused. */
-    endRound: (roomId: string, userId: string, round: RoundIndex) => apply(roomId, null, { type: 'end-round', userId, round, at: now() }),
+    /**
+     * The interviewer ends `round` early; a ForbiddenError or ConflictError
+     * (naming `round`) when refused. With the room's setup, a round asked to
+     * end before round one started is a refusal too (not "no interview").
+     */
+    endRound: (roomId: string, userId: string, round: RoundIndex, setup: InterviewSetup | null = null) =>
+      apply(roomId, setup, { type: 'end-round', userId, round, at: now() }),
 
     /** The session ended (a participant, or null: the system); a ConflictError naming `id` when it had already. */
     endSession: (roomId: string, setup: InterviewSetup | null, by: string | null) =>

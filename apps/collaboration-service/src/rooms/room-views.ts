@@ -14,13 +14,20 @@ import {
 import { z } from 'zod';
 import type { Attempt } from '../generated/prisma/client';
 import { runSummaryOf } from '../runs/run-views';
-import type { RoomWithParticipants } from './rooms.repository';
+import { savedRoundSchema, type RoomWithParticipants } from './rooms.repository';
 
 // Stored JSON is this service's own, but it is parsed on the way out so a
 // shape drift fails loudly here instead of in a browser.
 const storedChatSchema = z.array(chatMessageSchema);
+const storedRoundsSchema = z.array(savedRoundSchema).nullable();
 
-export function toRoomView(room: RoomWithParticipants): RoomView {
+/**
+ * The room as its participants see it. A mock interview's second question
+ * is shown once round two started (`secondRoundStarted`), null before: round
+ * one's interviewer is round two's candidate.
+ */
+export function toRoomView(room: RoomWithParticipants, secondRoundStarted = false): RoomView {
+  const interview = room.mode === 'interview' && room.question2 !== null;
   return {
     id: room.id,
     matchId: room.matchId,
@@ -33,6 +40,7 @@ export function toRoomView(room: RoomWithParticipants): RoomView {
     createdAt: room.createdAt.toISOString(),
     closedAt: room.closedAt?.toISOString() ?? null,
     closedBy: room.closedBy,
+    ...(interview ? { secondQuestion: secondRoundStarted ? roomQuestionSchema.parse(room.question2) : null } : {}),
   };
 }
 
@@ -47,10 +55,15 @@ export function toAttemptSummary(attempt: Attempt, lastSubmission: RunSummary | 
     endedAt: attempt.endedAt.toISOString(),
     durationSeconds: attempt.durationSeconds,
     lastSubmission,
+    mode: sessionModeSchema.parse(attempt.mode),
   };
 }
 
-/** The attempt with its final code, chat and the room's runs (newest first; the last submission is the first submit among them). */
+/**
+ * The attempt with its final code, chat and the room's runs (newest first;
+ * the last submission is the first submit among them), and a mock
+ * interview's rounds.
+ */
 export function toAttemptDetail(attempt: Attempt, runs: RunView[]): AttemptDetail {
   const lastSubmit = runs.find((run) => run.kind === 'submit');
   return {
@@ -58,5 +71,9 @@ export function toAttemptDetail(attempt: Attempt, runs: RunView[]): AttemptDetai
     finalCode: attempt.finalCode,
     chat: storedChatSchema.parse(attempt.chat),
     runs,
+    // A mock interview's rounds, each with the runs made in it.
+    ...(attempt.rounds === null
+      ? {}
+      : { rounds: (storedRoundsSchema.parse(attempt.rounds) ?? []).map((round) => ({ ...round, runs: runs.filter((run) => run.round === round.index) })) }),
   };
 }

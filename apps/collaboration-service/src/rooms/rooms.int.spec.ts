@@ -80,6 +80,8 @@ describe('rooms: opened for matches, shown to participants only', () => {
   });
 
   it('keeps the mode and length agreed at match time with the room and shows them', async () => {
+    // A mock interview takes two questions.
+    harness.questions = [testQuestion(), testQuestion()];
     const interview = await harness.openRoom([alice, bob], { mode: 'interview', minutes: 30 });
     expect((await getRoom(alice, interview.roomId).expect(200)).body).toMatchObject({ mode: 'interview', minutes: 30 });
 

@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ChatMessage,
-  EventEnvelope,
-  Language,
-  QuestionRef,
-  RoomQuestion,
-  SessionLength,
-  SessionMode,
+import {
+  interviewRoleSchema,
+  isoDateTimeSchema,
+  languageSchema,
+  questionRefSchema,
+  roundEndReasonSchema,
+  roundIndexSchema,
+  type ChatMessage,
+  type EventEnvelope,
+  type Language,
+  type QuestionRef,
+  type RoomQuestion,
+  type RoundEndReason,
+  type RoundIndex,
+  type SessionLength,
+  type SessionMode,
 } from '@peerprep/contracts';
 import { outboxRow } from '@peerprep/messaging';
 import { ConflictError, uniqueViolationFields } from '@peerprep/service-kit';
+import { z } from 'zod';
 import type { PrismaClient } from '../db/prisma';
 import type { Attempt, Prisma, Room, RoomParticipant, RoomStatus } from '../generated/prisma/client';
 
@@ -26,6 +35,8 @@ export interface RoomWithParticipants extends Room {
 export interface NewRoom {
   matchId: string;
   question: RoomQuestion;
+  /** A mock interview's second question (round two's); absent or null in pair practice. */
+  question2?: RoomQuestion | null;
   language: Language;
   /** Agreed at match time (match.found). */
   mode: SessionMode;
@@ -36,6 +47,32 @@ export interface NewRoom {
   initialDocument: Uint8Array;
 }
 
+/** One round of a mock interview as the session ended with it: who asked and answered, when, and its code. */
+export interface ClosingRound {
+  index: RoundIndex;
+  question: QuestionRef;
+  interviewerId: string;
+  candidateId: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  endReason: RoundEndReason | null;
+  language: Language;
+  finalCode: string;
+}
+
+/** A round as an attempt keeps it (attempts.rounds): the attempt's owner's role rather than both ids, so deleting the partner leaves nothing to rewrite. */
+export const savedRoundSchema = z.object({
+  index: roundIndexSchema,
+  question: questionRefSchema,
+  role: interviewRoleSchema,
+  startedAt: isoDateTimeSchema.nullable(),
+  endedAt: isoDateTimeSchema.nullable(),
+  endReason: roundEndReasonSchema.nullable(),
+  language: languageSchema,
+  finalCode: z.string(),
+});
+export type SavedRound = z.infer<typeof savedRoundSchema>;
+
 export interface ClosingRoom {
   roomId: string;
   closedBy: string | null;
@@ -43,6 +80,8 @@ export interface ClosingRoom {
   language: Language;
   finalCode: string;
   chat: ChatMessage[];
+  /** A mock interview's rounds (both: a round two that never started too); absent in pair practice. */
+  rounds?: ClosingRound[];
 }
 
 const withParticipants = { participants: { orderBy: { position: 'asc' } } } as const;
@@ -62,7 +101,7 @@ export function createRoomsRepository(prisma: PrismaClient) {
      * events `announce` gives for the new room are committed with it.
      */
     async create(
-      { participants, initialDocument, question, ...room }: NewRoom,
+      { participants, initialDocument, question, question2, ...room }: NewRoom,
       announce: (room: RoomWithParticipants) => EventEnvelope[] = () => [],
     ): Promise<RoomWithParticipants> {
       try {
@@ -72,6 +111,7 @@ export function createRoomsRepository(prisma: PrismaClient) {
               ...room,
               questionId: question.id,
               question: question as unknown as Prisma.InputJsonValue,
+              ...(question2 ? { question2Id: question2.id, question2: question2 as unknown as Prisma.InputJsonValue } : {}),
               participants: { create: participants.map((participant, position) => ({ ...participant, position })) },
               document: { create: { snapshot: new Uint8Array(initialDocument) } },
             },
@@ -154,6 +194,16 @@ export function createRoomsRepository(prisma: PrismaClient) {
         const attempts = room.participants.flatMap((participant) => {
           if (!participant.userId) return [];
           const partner = room.participants.find((other) => other.id !== participant.id);
+          const rounds: SavedRound[] | undefined = closing.rounds?.map((round) => ({
+            index: round.index,
+            question: round.question,
+            role: round.interviewerId === participant.userId ? 'interviewer' : 'candidate',
+            startedAt: round.startedAt?.toISOString() ?? null,
+            endedAt: round.endedAt?.toISOString() ?? null,
+            endReason: round.endReason,
+            language: round.language,
+            finalCode: round.finalCode,
+          }));
           return [
             {
               id: randomUUID(),
@@ -169,6 +219,8 @@ export function createRoomsRepository(prisma: PrismaClient) {
               startedAt: room.createdAt,
               endedAt: closing.closedAt,
               durationSeconds,
+              mode: room.mode,
+              ...(rounds ? { rounds: rounds as unknown as Prisma.InputJsonValue } : {}),
             },
           ];
         });

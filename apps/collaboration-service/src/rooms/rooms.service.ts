@@ -1,13 +1,25 @@
 import type { AuthenticatedUser } from '@peerprep/auth';
-import { roomQuestionSchema, type EventEnvelope, type MatchFoundPayload, type RoomView } from '@peerprep/contracts';
+import {
+  roomQuestionSchema,
+  type ChatMessage,
+  type EventEnvelope,
+  type MatchFoundPayload,
+  type PickQuestionRequest,
+  type Question,
+  type QuestionRef,
+  type RoomQuestion,
+  type RoomView,
+  type RoundIndex,
+} from '@peerprep/contracts';
 import { createEvent, type OutboxRelay } from '@peerprep/messaging';
 import type * as Y from 'yjs';
 import { ConflictError, ForbiddenError, NotFoundError, type Logger } from '@peerprep/service-kit';
-import { initialDocumentUpdate, readRoomDocument } from '../documents/room-document';
+import { initialDocumentUpdate, readRoomDocument, roundContent, type RoomDocumentContent } from '../documents/room-document';
+import type { InterviewState } from '../interview/round-machine';
 import { QuestionServiceUnavailableError, type QuestionPicker } from '../questions/question-picker';
 import { toRoomView } from './room-views';
 import type { Attempt } from '../generated/prisma/client';
-import type { RoomsRepository, RoomWithParticipants } from './rooms.repository';
+import type { ClosingRound, RoomsRepository, RoomWithParticipants } from './rooms.repository';
 
 /** A room's live document, held in memory while a session is ended. */
 export interface HeldDocument {
@@ -37,6 +49,17 @@ export interface LiveDocuments {
   hasConnections(roomId: string): boolean;
 }
 
+/**
+ * What ending a session needs of a mock interview (interview/room-interviews.ts,
+ * injected by app.ts).
+ */
+export interface SessionInterviews {
+  /** Ends the running round with the session (before the room closes); the interview as it ended, or null for a pair room. */
+  finish(room: RoomWithParticipants, by: string | null): Promise<InterviewState | null>;
+  /** Whether round two started (its question may be shown). */
+  secondRoundStarted(room: RoomWithParticipants): Promise<boolean>;
+}
+
 export interface RoomsServiceDeps {
   rooms: RoomsRepository;
   liveRooms: LiveDocuments;
@@ -46,12 +69,68 @@ export interface RoomsServiceDeps {
   logger: Logger;
   /** How long a replica that had to load a room waits for other replicas' state before ending it. */
   endSettleMs: number;
+  /** Mock interviews' rounds; without it (tests of rooms alone) every room ends as pair practice does. */
+  interviews?: SessionInterviews;
+}
+
+const refOf = (question: RoomQuestion): QuestionRef => ({ id: question.id, slug: question.slug, title: question.title, difficulty: question.difficulty });
+
+/** Both rounds as the session ended with them: each round's code and language from its own part of the document. */
+function closingRounds(room: RoomWithParticipants, interview: InterviewState, content: RoomDocumentContent): ClosingRound[] {
+  const questions = [roomQuestionSchema.parse(room.question), roomQuestionSchema.parse(room.question2)];
+  const firstLanguage = content.language ?? (room.language as RoomView['language']);
+  return interview.rounds.map((round) => {
+    const written = roundContent(content, round.index);
+    return {
+      index: round.index,
+      question: refOf(questions[round.index - 1]),
+      interviewerId: round.interviewerId,
+      candidateId: round.candidateId,
+      startedAt: round.startedAt === null ? null : new Date(round.startedAt),
+      endedAt: round.endedAt === null ? null : new Date(round.endedAt),
+      endReason: round.endReason,
+      // Round two's language is round one's until the server opens its editor.
+      language: written.language ?? firstLanguage,
+      finalCode: written.code,
+    };
+  });
+}
+
+/**
+ * The chat stays one stream; in the attempt each line names the round it was
+ * written in, from the server's own stamp (`sentAt`) and round two's start
+ * (lines before round one count as round one's).
+ */
+function chatWithRounds(chat: ChatMessage[], interview: InterviewState): ChatMessage[] {
+  const secondStartedAt = interview.rounds[1]?.startedAt ?? null;
+  return chat.map((line) => ({
+    ...line,
+    round: secondStartedAt !== null && Date.parse(line.sentAt) >= secondStartedAt ? 2 : 1,
+  }));
+}
+
+/**
+ * The picks that give a mock interview its second question, in order of
+ * preference: the match's criteria and fresh for both peers, then one of
+ * them had, then any difficulty of the topics (fresh, then had). Never the
+ * first question again.
+ */
+function secondQuestionRequests(criteria: PickQuestionRequest, seen: string[], firstId: string): { request: PickQuestionRequest; fresh: boolean }[] {
+  const topics = { topics: criteria.topics };
+  const requests = [
+    { request: { ...criteria, excludeIds: [...seen, firstId] }, fresh: true },
+    { request: { ...criteria, excludeIds: [firstId] }, fresh: false },
+    { request: { ...topics, excludeIds: [...seen, firstId] }, fresh: true },
+    { request: { ...topics, excludeIds: [firstId] }, fresh: false },
+  ];
+  // Without seen questions the "had" picks ask the same as the fresh ones.
+  return seen.length > 0 ? requests : requests.filter((pick) => pick.fresh);
 }
 
 export type RoomsService = ReturnType<typeof createRoomsService>;
 
 /** Opening rooms for matches, showing them to their participants, and ending sessions. */
-export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, endSettleMs }: RoomsServiceDeps) {
+export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, endSettleMs, interviews }: RoomsServiceDeps) {
   /** Events are committed to the outbox with the change they announce; the relay publishes them. */
   function roomCreated(room: RoomWithParticipants, questionIsFresh: boolean): EventEnvelope[] {
     const [first, second] = room.participants;
@@ -142,6 +221,8 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
 
   async function close(room: RoomWithParticipants, closedBy: string | null): Promise<RoomWithParticipants | null> {
     return withSettledDocument(room.id, async (live) => {
+      // A mock interview's running round ends with the session first: the attempts keep the rounds as they ended.
+      const interview = (await interviews?.finish(room, closedBy)) ?? null;
       const content = readRoomDocument(live.doc);
       const closedAt = new Date();
       const closed = await rooms.close(
@@ -151,7 +232,8 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
           closedAt,
           language: content.language ?? (room.language as RoomView['language']),
           finalCode: content.code,
-          chat: content.chat,
+          chat: interview ? chatWithRounds(content.chat, interview) : content.chat,
+          ...(interview ? { rounds: closingRounds(room, interview, content) } : {}),
         },
         (closedRoom, attempts) => roomClosed(closedRoom, attempts, closedBy, closedAt),
       );
@@ -174,14 +256,44 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
     return room;
   }
 
+  /** The room's view, with a mock interview's second question once round two started. */
+  async function roomView(room: RoomWithParticipants): Promise<RoomView> {
+    return toRoomView(room, (await interviews?.secondRoundStarted(room)) ?? false);
+  }
+
+  /** Picks the room's question (and a mock interview's second), preferring questions neither user had; null when the bank has too few. */
+  async function pickQuestions(match: MatchFoundPayload): Promise<{ questions: Question[]; fresh: boolean } | null> {
+    const userIds = match.users.map((user) => user.userId);
+    const criteria = { difficulty: match.difficulty, topics: match.topics };
+    const seen = await rooms.questionIdsSeenBy(userIds);
+    let fresh = true;
+    let first = await picker.pick({ ...criteria, excludeIds: seen });
+    if (!first && seen.length > 0) {
+      first = await picker.pick({ ...criteria, excludeIds: [] });
+      fresh = false;
+    }
+    if (!first) return null;
+    if (match.mode !== 'interview') return { questions: [first], fresh };
+    for (const { request, fresh: secondFresh } of secondQuestionRequests({ ...criteria, excludeIds: [] }, seen, first.id)) {
+      const second = await picker.pick(request);
+      if (second && second.id !== first.id) return { questions: [first, second], fresh: fresh && secondFresh };
+    }
+    return null;
+  }
+
   return {
     participantRoom,
 
-    /** The room's code and language as they are now in the live document (what a Run runs). */
-    liveCode: (room: RoomWithParticipants): Promise<{ code: string; language: RoomView['language'] }> =>
+    /**
+     * The room's code and language as they are now in the live document (what
+     * a Run runs): a mock interview's `round` reads that round's own code and
+     * language (round one's are the room's).
+     */
+    liveCode: (room: RoomWithParticipants, round: RoundIndex = 1): Promise<{ code: string; language: RoomView['language'] }> =>
       withSettledDocument(room.id, async (live) => {
         const content = readRoomDocument(live.doc);
-        return { code: content.code, language: content.language ?? (room.language as RoomView['language']) };
+        const written = roundContent(content, round);
+        return { code: written.code, language: written.language ?? content.language ?? (room.language as RoomView['language']) };
       }),
 
     /**
@@ -195,36 +307,35 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
         await commitAlone(roomCreated(existing, true));
         return;
       }
-      const userIds = match.users.map((user) => user.userId);
-      const criteria = { difficulty: match.difficulty, topics: match.topics };
-      let question;
-      let questionIsFresh = true;
+      let picked;
       try {
-        const seen = await rooms.questionIdsSeenBy(userIds);
-        question = await picker.pick({ ...criteria, excludeIds: seen });
-        if (!question && seen.length > 0) {
-          question = await picker.pick({ ...criteria, excludeIds: [] });
-          questionIsFresh = false;
-        }
+        picked = await pickQuestions(match);
       } catch (error) {
         if (!(error instanceof QuestionServiceUnavailableError)) throw error;
         await fail(match, 'question_service_unavailable', 'Questions could not be loaded right now. Please try matching again.');
         return;
       }
-      if (!question) {
-        await fail(match, 'no_question', `No ${match.difficulty} question covers ${match.topics.join(', ')} yet. Try other topics.`);
+      if (!picked) {
+        const message =
+          match.mode === 'interview'
+            ? `A mock interview needs two questions, and fewer cover ${match.topics.join(', ')} yet. Try other topics, or pair practice.`
+            : `No ${match.difficulty} question covers ${match.topics.join(', ')} yet. Try other topics.`;
+        await fail(match, 'no_question', message);
         return;
       }
+      const [question, second] = picked.questions;
+      const questionIsFresh = picked.fresh;
       try {
         await rooms.create(
           {
             matchId: match.matchId,
             question: roomQuestionSchema.parse(question),
+            question2: second ? roomQuestionSchema.parse(second) : null,
             language: match.language,
             mode: match.mode,
             minutes: match.minutes,
             participants: match.users.map((user) => ({ userId: user.userId, displayName: user.displayName })),
-            initialDocument: initialDocumentUpdate(match.language, question.starterCode[match.language]),
+            initialDocument: initialDocumentUpdate(match.language, question.starterCode[match.language], { interview: second !== undefined }),
           },
           (created) => roomCreated(created, questionIsFresh),
         );
@@ -238,7 +349,7 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
     },
 
     async getRoom(user: AuthenticatedUser, roomId: string): Promise<RoomView> {
-      return toRoomView(await participantRoom(user, roomId));
+      return roomView(await participantRoom(user, roomId));
     },
 
     /**
@@ -252,7 +363,18 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
       // Closed before, or by the other user while this request read the document.
       const closed = room.status === 'OPEN' ? await close(room, user.id) : null;
       if (!closed) throw new ConflictError('The session has already ended', [{ field: 'id', message: 'This room is closed' }]);
-      return toRoomView(closed);
+      return roomView(closed);
+    },
+
+    /**
+     * A mock interview is over (round two ended by its time or its
+     * interviewer): the system ends the session as the idle sweep does
+     * (`closedBy` null), attempts saved, both clients shown the ended room.
+     * Nothing when it was closed already.
+     */
+    async closeFinishedInterview(roomId: string): Promise<void> {
+      const room = await rooms.findById(roomId);
+      if (room?.status === 'OPEN') await close(room, null);
     },
 
     /**

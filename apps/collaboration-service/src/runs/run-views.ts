@@ -3,6 +3,7 @@ import {
   executionResultSchema,
   languageSchema,
   questionRefSchema,
+  roundIndexSchema,
   runKindSchema,
   runPhaseSchema,
   type RunDetail,
@@ -32,6 +33,7 @@ export function toRunView(run: Run): RunView {
     customInput: run.customInput === null ? null : customInputSchema.parse(run.customInput),
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
+    ...(run.round === null ? {} : { round: roundIndexSchema.parse(run.round) }),
   };
 }
 

@@ -13,6 +13,8 @@ export interface NewRun {
   code: string;
   customInput: unknown[] | null;
   testCount: number;
+  /** A mock interview's round it runs in; absent or null otherwise. */
+  round?: number | null;
 }
 
 /** The only code that reads and writes runs. */
@@ -36,6 +38,7 @@ export function createRunsRepository(prisma: PrismaClient) {
             code: run.code,
             customInput: run.customInput === null ? Prisma.DbNull : (run.customInput as Prisma.InputJsonValue),
             testCount: run.testCount,
+            round: run.round ?? null,
             activeRoomId: run.roomId,
             activeUserId: run.userId,
           },

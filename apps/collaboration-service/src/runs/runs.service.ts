@@ -16,6 +16,7 @@ import {
   type RunDetail,
   type RunsPage,
   type RunView,
+  type RoundIndex,
 } from '@peerprep/contracts';
 import {
   ConflictError,
@@ -28,6 +29,7 @@ import {
 } from '@peerprep/service-kit';
 import type { Run } from '../generated/prisma/client';
 import type { QuestionSource } from '../questions/question-source';
+import type { RoomWithParticipants } from '../rooms/rooms.repository';
 import type { RoomsService } from '../rooms/rooms.service';
 import { toRunDetail, toRunView } from './run-views';
 import type { NewRun, RunsRepository } from './runs.repository';
@@ -49,9 +51,17 @@ export interface RunRateLimit {
   consume(userId: string): Promise<void>;
 }
 
+/** Which round of a mock interview a run of the room runs in (interview/room-interviews.ts, injected by app.ts). */
+export interface RunRounds {
+  /** The round being played, null in pair practice; a ConflictError when none is (before round one, once over). */
+  runRound(room: RoomWithParticipants): Promise<RoundIndex | null>;
+}
+
 export interface RunsServiceDeps {
   runs: RunsRepository;
   rooms: Pick<RoomsService, 'participantRoom' | 'liveCode'>;
+  /** Mock interviews' rounds; without it every room runs as pair practice does. */
+  interviews?: RunRounds;
   questions: QuestionSource;
   jobs: JobQueue;
   announcer: RunAnnouncer;
@@ -101,7 +111,7 @@ function checkSourceSize(code: string, field: string): void {
  * the work queue, their progress and results applied from its events and
  * pushed to the room's clients on every replica.
  */
-export function createRunsService({ runs, rooms, questions, jobs, announcer, rateLimit, logger }: RunsServiceDeps) {
+export function createRunsService({ runs, rooms, interviews, questions, jobs, announcer, rateLimit, logger }: RunsServiceDeps) {
   function announce(run: Run): RunView {
     const view = toRunView(run);
     if (run.roomId) announcer.announceRun(run.roomId, view);
@@ -166,9 +176,12 @@ export function createRunsService({ runs, rooms, questions, jobs, announcer, rat
     async createRoomRun(user: AuthenticatedUser, roomId: string, request: CreateRoomRunRequest, correlationId?: string): Promise<RunView> {
       const room = await rooms.participantRoom(user, roomId);
       if (room.status !== 'OPEN') throw new ConflictError('The session has ended', [{ field: 'id', message: 'This room is closed' }]);
-      const question = await loadQuestion(room.questionId, 'question');
+      // A mock interview runs the round being played: its code, its language and its question.
+      const round = (await interviews?.runRound(room)) ?? null;
+      const questionId = round === 2 && room.question2Id ? room.question2Id : room.questionId;
+      const question = await loadQuestion(questionId, 'question');
       checkCustomInput(question, request);
-      const { code, language } = await rooms.liveCode(room);
+      const { code, language } = await rooms.liveCode(room, round ?? 1);
       checkSourceSize(code, 'the room’s code');
       if (code.trim() === '') throw new ValidationError('The editor is empty', [{ field: 'code', message: 'Write some code first' }]);
       const me = room.participants.find((participant) => participant.userId === user.id);
@@ -182,6 +195,7 @@ export function createRunsService({ runs, rooms, questions, jobs, announcer, rat
           language,
           code,
           customInput: request.customInput ?? null,
+          round,
         },
         question,
         request.customInput,

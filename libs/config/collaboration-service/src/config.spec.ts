@@ -72,4 +72,26 @@ describe('collaboration-service configuration', () => {
       expect(issuesOf(production)).toEqual([]);
     });
   });
+
+  describe('the interview rounds\' test length', () => {
+    it('is unset by default (rounds last half the room\'s minutes), and an empty value is unset too', () => {
+      expect(loadConfig(collaborationServiceEnvSchema, {}).INTERVIEW_ROUND_SECONDS_OVERRIDE).toBeUndefined();
+      expect(loadConfig(collaborationServiceEnvSchema, { INTERVIEW_ROUND_SECONDS_OVERRIDE: '' }).INTERVIEW_ROUND_SECONDS_OVERRIDE).toBeUndefined();
+    });
+
+    it('takes whole seconds from 1 to an hour, naming the variable otherwise', () => {
+      expect(loadConfig(collaborationServiceEnvSchema, { INTERVIEW_ROUND_SECONDS_OVERRIDE: '4' }).INTERVIEW_ROUND_SECONDS_OVERRIDE).toBe(4);
+      for (const bad of ['0', '1.5', 'soon', '3601']) {
+        expect(() => loadConfig(collaborationServiceEnvSchema, { INTERVIEW_ROUND_SECONDS_OVERRIDE: bad })).toThrow(/INTERVIEW_ROUND_SECONDS_OVERRIDE/);
+      }
+    });
+
+    it('is refused in production', () => {
+      const production = { NODE_ENV: 'production', INTERNAL_API_TOKEN: 'a-production-internal-token' };
+      expect(() => loadConfig(collaborationServiceEnvSchema, { ...production, INTERVIEW_ROUND_SECONDS_OVERRIDE: '5' })).toThrow(
+        /INTERVIEW_ROUND_SECONDS_OVERRIDE/,
+      );
+      expect(loadConfig(collaborationServiceEnvSchema, production).INTERVIEW_ROUND_SECONDS_OVERRIDE).toBeUndefined();
+    });
+  });
 });

@@ -68,6 +68,15 @@ export const collaborationEnvSchema = baseEnvSchema.extend({
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_TURN_SECRET),
   /** How long a TURN credential works (it is fetched when a call starts, so one call may outlive it only by reconnecting). */
   TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 60 * 60).default(3600),
+  /**
+   * Tests and the e2e only: every mock-interview round lasts this many
+   * seconds instead of half the room's minutes, so a whole interview runs in
+   * seconds. Unset (or empty) by default; refused in production.
+   */
+  INTERVIEW_ROUND_SECONDS_OVERRIDE: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(1).max(60 * 60).optional(),
+  ),
 });
 
 export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;
@@ -77,8 +86,9 @@ export type CollaborationConfig = z.infer<typeof collaborationEnvSchema>;
  * refused in production, and a sweep must come round several times within
  * the idle window (a replica records its connected rooms' activity only when
  * it sweeps, so a slower sweep could close a room someone is still in),
- * and a production TURN server must not run on the development secret
- * (anyone who read this repository could mint credentials for it).
+ * a production TURN server must not run on the development secret
+ * (anyone who read this repository could mint credentials for it), and
+ * test-length interview rounds never reach production.
  */
 export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(collaborationEnvSchema, 'question-service').superRefine(
   (config, ctx) => {
@@ -87,6 +97,13 @@ export const collaborationServiceEnvSchema = refuseDevInternalTokenInProduction(
         code: 'custom',
         path: ['COLLAB_IDLE_SWEEP_MS'],
         message: 'must be at most a third of COLLAB_IDLE_CLOSE_MS',
+      });
+    }
+    if (config.NODE_ENV === 'production' && config.INTERVIEW_ROUND_SECONDS_OVERRIDE !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INTERVIEW_ROUND_SECONDS_OVERRIDE'],
+        message: 'is for tests only: a production interview lasts the minutes its room agreed',
       });
     }
     if (config.NODE_ENV === 'production' && config.TURN_URLS.length > 0 && config.TURN_SECRET === DEV_TURN_SECRET) {

@@ -190,8 +190,19 @@ describe('client messages', () => {
     other.destroy();
   });
 
-  it('ignores a message only the server may send, and one of a type nobody knows', () => {
-    messages.receive(room, asSocket(conn), message(editorMessages.auth.type, (encoder) => encoding.writeVarUint(encoder, 0)));
+  it('refuses a message only the server may send (4422), and ignores one of a type nobody knows', () => {
+    for (const type of [editorMessages.auth.type, editorMessages.run.type, editorMessages.interview.type]) {
+      const refused = (() => {
+        try {
+          messages.receive(room, asSocket(conn), message(type, (encoder) => encoding.writeVarString(encoder, '{"phase":"finished"}')));
+          return null;
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refused).toBeInstanceOf(WebSocketRefusal);
+      expect((refused as WebSocketRefusal).code).toBe(COLLAB_CLOSE_CODES.writeRefused);
+    }
     messages.receive(room, asSocket(conn), message(42));
 
     expect(conn.sent).toHaveLength(0);

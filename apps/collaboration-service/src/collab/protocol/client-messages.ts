@@ -149,9 +149,17 @@ export function createClientMessages(deliverCallSignal: CallSignalDelivery, limi
     },
   };
 
-  // By message type: what a client may not send (only the server may, or
-  // nobody knows it) has no entry and is ignored.
+  // By message type. One only the server sends (a run, the interview's
+  // state) is refused: a client sending it is forging server state. One
+  // nobody knows has no entry and is ignored.
   const byType: (ClientMessageHandler | undefined)[] = [];
+  for (const [name, { type, from }] of Object.entries(editorMessages)) {
+    if (from === 'server') {
+      byType[type] = () => {
+        throw new WebSocketRefusal(COLLAB_CLOSE_CODES.writeRefused, `only the server sends ${name} messages`);
+      };
+    }
+  }
   for (const name of Object.keys(handlers) as ClientMessageName[]) byType[editorMessages[name].type] = handlers[name];
 
   return {

@@ -29,7 +29,7 @@ describe('editor messages', () => {
 
   it('say which messages a client may send and which only the server may', () => {
     const from = (sender: string) => Object.entries(editorMessages).filter(([, message]) => message.from === sender).map(([name]) => name);
-    expect(from('server')).toEqual(['auth', 'run']);
+    expect(from('server')).toEqual(['auth', 'run', 'interview']);
     expect(from('client')).toEqual(['queryAwareness', 'chat']);
     // A call signal: a client sends it, the server sends it on (stamped) to the other participant.
     expect(from('both')).toEqual(['sync', 'awareness', 'callSignal']);

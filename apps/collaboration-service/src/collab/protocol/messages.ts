@@ -1,4 +1,4 @@
-import { ROOM_CALL_SIGNAL_MESSAGE_TYPE, ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import { ROOM_CALL_SIGNAL_MESSAGE_TYPE, ROOM_CHAT_MESSAGE_TYPE, ROOM_INTERVIEW_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -11,9 +11,10 @@ import type * as Y from 'yjs';
  *
  * - `client`: only clients send it; the server handles it (client-messages.ts).
  * - `both`: clients send it and so does the server.
- * - `server`: only the server may send it; one from a client is ignored, as
- *   is a type nobody knows. client-messages.ts must handle every message a
- *   client may send, and cannot handle one only the server may (its handler
+ * - `server`: only the server may send it; a client that sends one is
+ *   claiming to be the server and is closed with 4422 (a type nobody knows is
+ *   ignored: a newer client's). client-messages.ts must handle every message
+ *   a client may send, and cannot handle one only the server may (its handler
  *   table is typed from this one).
  *
  * A new message only the server may send: an entry here with
@@ -47,6 +48,12 @@ export const editorMessages = {
    * `CallSignalEnvelope` to the other participant's sockets only. Never stored.
    */
   callSignal: { type: ROOM_CALL_SIGNAL_MESSAGE_TYPE, from: 'both' },
+  /**
+   * A mock interview's `InterviewView` as JSON (contracts'
+   * ROOM_INTERVIEW_MESSAGE_TYPE), to both peers on every change of the rounds
+   * and every connection.
+   */
+  interview: { type: ROOM_INTERVIEW_MESSAGE_TYPE, from: 'server' },
 } as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
 
 type EditorMessages = typeof editorMessages;
@@ -98,5 +105,13 @@ export function encodeCallSignalMessage(envelopeJson: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, editorMessages.callSignal.type);
   encoding.writeVarString(encoder, envelopeJson);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A mock interview's state for both peers: the `InterviewView` as a JSON string. */
+export function encodeInterviewMessage(viewJson: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.interview.type);
+  encoding.writeVarString(encoder, viewJson);
   return encoding.toUint8Array(encoder);
 }

@@ -135,4 +135,66 @@ describe('checkClientUpdate: what a client may write into a room document', () =
     Y.applyUpdate(server, update);
     expect(check(server, update, 9_999)).toEqual({ ok: true });
   });
+
+  describe('in a mock interview (meta.round)', () => {
+    /** An interview room's document with `round` the one clients may write, round two's editor open once round two started. */
+    function interviewDoc(round: 0 | 1 | 2): Y.Doc {
+      const doc = serverDoc();
+      doc.transact(() => {
+        const meta = doc.getMap(roomDocument.meta);
+        meta.set(roomDocument.metaKeys.round, round);
+        if (round === 2) {
+          meta.set(roomDocument.metaKeys.round2Language, 'java');
+          doc.getText(roomDocument.round2Code).insert(0, 'class Solution {}\n');
+        }
+      });
+      return doc;
+    }
+    const refusedWith = (verdict: ReturnType<typeof checkClientUpdate>) => (verdict.ok ? 'taken' : verdict.code);
+
+    it('takes round one\'s code and language during round one, and refuses round two\'s', () => {
+      const doc = interviewDoc(1);
+      const take = (change: (client: Y.Doc) => void) => refusedWith(checkClientUpdate(doc, updateFrom(doc, change), 0, limits));
+      expect(take((c) => c.getText(roomDocument.code).insert(0, '# one\n'))).toBe('taken');
+      expect(take((c) => c.getMap(roomDocument.meta).set(roomDocument.metaKeys.language, 'java'))).toBe('taken');
+      expect(take((c) => c.getText(roomDocument.round2Code).insert(0, 'peek'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+      expect(take((c) => c.getMap(roomDocument.meta).set(roomDocument.metaKeys.round2Language, 'cpp'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+    });
+
+    it('refuses round one\'s code (insert or delete) and language once round two runs, and takes round two\'s', () => {
+      const doc = interviewDoc(2);
+      const take = (change: (client: Y.Doc) => void) => refusedWith(checkClientUpdate(doc, updateFrom(doc, change), 0, limits));
+      expect(take((c) => c.getText(roomDocument.code).insert(0, 'late'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+      expect(take((c) => c.getText(roomDocument.code).delete(0, 3))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+      expect(take((c) => c.getMap(roomDocument.meta).set(roomDocument.metaKeys.language, 'cpp'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+      expect(take((c) => c.getText(roomDocument.round2Code).insert(0, '// two\n'))).toBe('taken');
+      expect(take((c) => c.getText(roomDocument.round2Code).delete(0, 5))).toBe('taken');
+      expect(take((c) => c.getMap(roomDocument.meta).set(roomDocument.metaKeys.round2Language, 'cpp'))).toBe('taken');
+      expect(take((c) => c.getMap(roomDocument.meta).set(roomDocument.metaKeys.round2Language, 'cobol'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+    });
+
+    it('refuses every round\'s code before round one and after the interview (round 0), and meta.round itself always', () => {
+      const doc = interviewDoc(0);
+      const take = (change: (client: Y.Doc) => void) => refusedWith(checkClientUpdate(doc, updateFrom(doc, change), 0, limits));
+      expect(take((c) => c.getText(roomDocument.code).insert(0, 'early'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+      expect(take((c) => c.getText(roomDocument.round2Code).insert(0, 'early'))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+      expect(take((c) => c.getMap(roomDocument.meta).set(roomDocument.metaKeys.round, 1))).toBe(COLLAB_CLOSE_CODES.writeRefused);
+    });
+
+    it('bounds round two\'s code on its own', () => {
+      const doc = interviewDoc(2);
+      const long = 'x'.repeat(limits.codeMaxLength);
+      expect(refusedWith(checkClientUpdate(doc, updateFrom(doc, (c) => c.getText(roomDocument.round2Code).insert(0, long)), 0, limits))).toBe(
+        COLLAB_CLOSE_CODES.documentTooLarge,
+      );
+    });
+
+    it('has no round two in a pair room', () => {
+      const doc = serverDoc();
+      expect(refusedWith(checkClientUpdate(doc, updateFrom(doc, (c) => c.getText(roomDocument.round2Code).insert(0, 'x')), 0, limits))).toBe(
+        COLLAB_CLOSE_CODES.writeRefused,
+      );
+      expect(refusedWith(checkClientUpdate(doc, updateFrom(doc, (c) => c.getText(roomDocument.code).insert(0, 'x')), 0, limits))).toBe('taken');
+    });
+  });
 });
