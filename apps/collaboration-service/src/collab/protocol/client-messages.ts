@@ -150,9 +150,14 @@ export function createClientMessages(deliverCallSignal: CallSignalDelivery, limi
   };
 
   // By message type: what a client may not send (only the server may, or
-  // nobody knows it) has no entry and is ignored.
+  // nobody knows it) has no entry and is ignored, but for a released hint:
+  // the pages show one as the interviewer's word, so a client that sends one
+  // is forging it, and is closed like any write it may not make.
   const byType: (ClientMessageHandler | undefined)[] = [];
   for (const name of Object.keys(handlers) as ClientMessageName[]) byType[editorMessages[name].type] = handlers[name];
+  byType[editorMessages.hint.type] = () => {
+    throw new WebSocketRefusal(COLLAB_CLOSE_CODES.writeRefused, 'only the server releases a hint');
+  };
 
   return {
     /**

@@ -1,4 +1,4 @@
-import { ROOM_CALL_SIGNAL_MESSAGE_TYPE, ROOM_CHAT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import { ROOM_CALL_SIGNAL_MESSAGE_TYPE, ROOM_CHAT_MESSAGE_TYPE, ROOM_HINT_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -47,6 +47,13 @@ export const editorMessages = {
    * `CallSignalEnvelope` to the other participant's sockets only. Never stored.
    */
   callSignal: { type: ROOM_CALL_SIGNAL_MESSAGE_TYPE, from: 'both' },
+  /**
+   * A hint the round's interviewer released (contracts' ROOM_HINT_MESSAGE_TYPE,
+   * a ReleasedHint as JSON), for both peers. Unlike the other server-only
+   * messages, one from a client is refused (4422, client-messages.ts): a
+   * client sending it can only be trying to pass its text off as the server's.
+   */
+  hint: { type: ROOM_HINT_MESSAGE_TYPE, from: 'server' },
 } as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
 
 type EditorMessages = typeof editorMessages;
@@ -98,5 +105,13 @@ export function encodeCallSignalMessage(envelopeJson: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, editorMessages.callSignal.type);
   encoding.writeVarString(encoder, envelopeJson);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A released hint for both peers: the ReleasedHint as a JSON string. */
+export function encodeHintMessage(hintJson: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.hint.type);
+  encoding.writeVarString(encoder, hintJson);
   return encoding.toUint8Array(encoder);
 }
