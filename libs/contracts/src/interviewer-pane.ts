@@ -18,18 +18,24 @@ export { INTERVIEW_NOTES_MAX_LENGTH, INTERVIEW_NOTES_EDITABLE_HOURS } from './co
 const HINT_INDEX_MAX = 9;
 
 /**
- * `/rooms/:id/interview/rounds/:round/...`. Path segments arrive as strings,
- * so the round is coerced: `1` or `2`, anything else is a 400 naming `round`.
+ * A whole number in a path segment (which arrives as a string). Not
+ * `z.coerce.number()`: that turns null into 0, so a range starting at 0 would
+ * accept null and the OpenAPI generator then documents the parameter as
+ * optional and nullable.
  */
+const pathInteger = (min: number, max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max));
+
+/** `/rooms/:id/interview/rounds/:round/...`: `1` or `2`, anything else is a 400 naming `round`. */
 export const interviewRoundParamsSchema = z.object({
   id: idSchema,
-  round: z.coerce.number().int().min(1).max(2),
+  round: pathInteger(1, 2),
 });
 export type InterviewRoundParams = z.infer<typeof interviewRoundParamsSchema>;
 
 /** `POST /rooms/:id/interview/rounds/:round/hints/:index/release`: `index` counts from 0, in the question's order. */
 export const hintReleaseParamsSchema = interviewRoundParamsSchema.extend({
-  index: z.coerce.number().int().min(0).max(HINT_INDEX_MAX),
+  index: pathInteger(0, HINT_INDEX_MAX),
 });
 export type HintReleaseParams = z.infer<typeof hintReleaseParamsSchema>;
 

@@ -75,6 +75,26 @@ import {
 } from './questions';
 import { rubricCriterionSchema, rubricSchema } from './rubric';
 import {
+  hintReleaseParamsSchema,
+  interviewRoundParamsSchema,
+  interviewerNotesSchema,
+  interviewerPaneSchema,
+  paneHintSchema,
+  putInterviewerNotesRequestSchema,
+  releasedHintSchema,
+  releasedHintsSchema,
+} from './interviewer-pane';
+import {
+  attemptFeedbackSchema,
+  criterionScoreSchema,
+  feedbackSummarySchema,
+  feedbackToRateSchema,
+  feedbackViewSchema,
+  peerBlockViewSchema,
+  roomFeedbackSchema,
+  submitFeedbackRequestSchema,
+} from './feedback';
+import {
   chatMessageSchema,
   collabRoomParamsSchema,
   participantSchema,
@@ -317,6 +337,20 @@ const componentSchemas = {
   RoomRunsResponse: roomRunsResponseSchema,
   CreateRoomRunRequest: createRoomRunRequestSchema,
   CreateSoloRunRequest: createSoloRunRequestSchema,
+  PaneHint: paneHintSchema,
+  InterviewerNotes: interviewerNotesSchema,
+  InterviewerPane: interviewerPaneSchema,
+  PutInterviewerNotesRequest: putInterviewerNotesRequestSchema,
+  ReleasedHint: releasedHintSchema,
+  ReleasedHints: releasedHintsSchema,
+  SubmitFeedbackRequest: submitFeedbackRequestSchema,
+  CriterionScore: criterionScoreSchema,
+  FeedbackView: feedbackViewSchema,
+  FeedbackToRate: feedbackToRateSchema,
+  RoomFeedback: roomFeedbackSchema,
+  AttemptFeedback: attemptFeedbackSchema,
+  FeedbackSummary: feedbackSummarySchema,
+  PeerBlockView: peerBlockViewSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** The zod schema behind each component schema of the document (the tests compare their verdicts). */
@@ -383,6 +417,17 @@ function buildRegistry(): OpenAPIRegistry {
     RoomRunsResponse,
     CreateRoomRunRequest,
     CreateSoloRunRequest,
+    InterviewerPane,
+    InterviewerNotes,
+    PutInterviewerNotesRequest,
+    ReleasedHint,
+    ReleasedHints,
+    SubmitFeedbackRequest,
+    FeedbackView,
+    RoomFeedback,
+    AttemptFeedback,
+    FeedbackSummary,
+    PeerBlockView,
   } = componentSchemas;
 
   const route = (config: RouteConfig) => {
@@ -675,7 +720,8 @@ function buildRegistry(): OpenAPIRegistry {
       'Besides y-websocket\'s messages (0–3): the server\'s run message (100, a `RunView` as JSON), a chat line ' +
       '(101, its text) and the call\'s signals (102: a client sends a `CallSignal` as JSON, at most 64 KiB; the other ' +
       'participant alone gets it as a `CallSignalEnvelope` stamped with the sender\'s id; a malformed or oversized one ' +
-      'closes the sender\'s socket with 4422; nothing of a call is stored).',
+      'closes the sender\'s socket with 4422; nothing of a call is stored), and a hint the interviewer released (104, a ' +
+      '`ReleasedHint` as JSON, to both participants; only the server sends it: a client that does is closed with 4422).',
     security: bearer,
     request: { params: collabRoomParamsSchema },
     responses: { 101: noContent('Switching to the WebSocket protocol.'), ...problems(401, 403, 404) },
@@ -695,6 +741,123 @@ function buildRegistry(): OpenAPIRegistry {
     security: bearer,
     request: { params: roomIdParamsSchema },
     responses: { 200: json(IceServersView, 'The call\'s ICE servers and when their credentials expire.'), ...problems(401, 403, 404, 409) },
+  });
+
+  // the interviewer's pane of a mock interview (issue #18 item 4)
+  const roundRules =
+    'Only that round\'s interviewer: its candidate gets 403 (always, also after the session), a stranger 403; ' +
+    '404 for an unknown room, a pair-practice room or an interview whose round one has not started; 409 (naming ' +
+    '`round`) while the round has not started.';
+  route({
+    method: 'get',
+    path: '/rooms/{id}/interview/rounds/{round}/material',
+    operationId: 'getInterviewerMaterial',
+    tags: ['interview'],
+    summary: 'The interviewer\'s pane of a round: hints (released or not), reference solutions, rubric, your notes',
+    description: `${roundRules} Readable from the round\'s start on, for good (the rubric rates the candidate afterwards). Not cached.`,
+    security: bearer,
+    request: { params: interviewRoundParamsSchema },
+    responses: { 200: json(InterviewerPane, 'The material and your notes.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'post',
+    path: '/rooms/{id}/interview/rounds/{round}/hints/{index}/release',
+    operationId: 'releaseHint',
+    tags: ['interview'],
+    summary: 'Release a hint of the running round to the candidate (in order, from 0; idempotent)',
+    description:
+      `${roundRules} The round must be running (409 naming \`round\` once it ended); hints go in the question\'s ` +
+      'order (another than the next is a 409 naming `index`); 404 past the last hint. Both peers get it on the editor ' +
+      'channel (message 104). Releasing a released hint answers it again and announces nothing.',
+    security: bearer,
+    request: { params: hintReleaseParamsSchema },
+    responses: { 200: json(ReleasedHint, 'The released hint.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'put',
+    path: '/rooms/{id}/interview/rounds/{round}/notes',
+    operationId: 'putInterviewerNotes',
+    tags: ['interview'],
+    summary: 'Replace your private notes on a round you interview in (at most 10 000 characters)',
+    description:
+      `${roundRules} Writable from the round\'s start until 24 hours after the session ended (then 409 naming ` +
+      '`round`). Read back only through the material and your own history (`GET /history/{id}/feedback`).',
+    security: bearer,
+    request: { params: interviewRoundParamsSchema, body: body(PutInterviewerNotesRequest) },
+    responses: { 200: json(InterviewerNotes, 'The notes as stored.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'get',
+    path: '/rooms/{id}/interview/hints',
+    operationId: 'listReleasedHints',
+    tags: ['interview'],
+    summary: 'The hints released so far in a mock interview, by round (both participants)',
+    description: '403 for a stranger, 404 for an unknown or pair-practice room.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(ReleasedHints, 'The released hints.'), ...problems(401, 403, 404) },
+  });
+
+  // feedback (issue #18 item 6)
+  route({
+    method: 'post',
+    path: '/rooms/{id}/feedback',
+    operationId: 'submitFeedback',
+    tags: ['feedback'],
+    summary: 'Rate your partner as the candidate of the round you interviewed in, once the session has ended',
+    description:
+      'A score from 1 to 4 for every criterion of that round\'s rubric (`GET /rooms/{id}/feedback` gives it as `toRate`): ' +
+      'a missing, unknown or out-of-range criterion is a 400 naming `scores.<criterion id>`. Once per participant and ' +
+      'room (409 the second time); 409 while the session runs, or when your partner was never a candidate; 404 for a ' +
+      'pair-practice room; 403 for a stranger.',
+    security: bearer,
+    request: { params: roomIdParamsSchema, body: body(SubmitFeedbackRequest) },
+    responses: { 201: json(FeedbackView, 'Your feedback as stored.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'get',
+    path: '/rooms/{id}/feedback',
+    operationId: 'getRoomFeedback',
+    tags: ['feedback'],
+    summary: 'The feedback you gave and, once visible, the feedback you received in a mock interview',
+    description:
+      'What you received shows once both of you have given yours, or 24 hours after the session ended, never ' +
+      'before: until then `received` is null and `receivedVisibleAt` says when. Not cached.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(RoomFeedback, 'Given, received, and what is left to rate.'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'get',
+    path: '/history/{id}/feedback',
+    operationId: 'getAttemptFeedback',
+    tags: ['feedback'],
+    summary: 'Per round of one of your attempts: the feedback you received as its candidate, your notes as its interviewer',
+    security: bearer,
+    request: { params: attemptIdParamsSchema },
+    responses: { 200: json(AttemptFeedback, 'The attempt\'s rounds (none for pair practice).'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'get',
+    path: '/feedback/summary',
+    operationId: 'getFeedbackSummary',
+    tags: ['feedback'],
+    summary: 'Your visible feedback received: averages per rubric criterion, and a series over time',
+    security: bearer,
+    responses: { 200: json(FeedbackSummary, 'The summary.') },
+  });
+  route({
+    method: 'post',
+    path: '/rooms/{id}/block',
+    operationId: 'blockPeer',
+    tags: ['feedback'],
+    summary: 'Block the other participant: you are never matched together again',
+    description:
+      'During or after the session, in either mode; idempotent (a second block answers the first). 409 when your ' +
+      'partner deleted their account; 403 for a stranger, 404 for an unknown room.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(PeerBlockView, 'The block.'), ...problems(401, 403, 404, 409) },
   });
 
   // runs
@@ -837,6 +1000,8 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'rooms', description: 'The shared session' },
       { name: 'runs', description: 'Running code against a question\'s tests' },
       { name: 'history', description: 'Past attempts' },
+      { name: 'interview', description: 'The interviewer\'s pane of a mock interview' },
+      { name: 'feedback', description: 'Feedback after a mock interview, and blocking a peer' },
     ],
   });
   const unusable = unusablePatterns(document);
