@@ -378,6 +378,12 @@ describe('the OpenAPI document tells the truth', () => {
     }
   });
 
+  it('documents a nullable use of a named schema as that schema or null (feedback not yet visible, no notes yet)', () => {
+    const schemas = (doc.components?.schemas ?? {}) as Record<string, { properties: Record<string, unknown> }>;
+    expect(schemas['InterviewerPane'].properties['notes']).toEqual({ anyOf: [{ $ref: '#/components/schemas/InterviewerNotes' }, { type: 'null' }] });
+    expect(schemas['RoomFeedback'].properties['received']).toEqual({ anyOf: [{ $ref: '#/components/schemas/FeedbackView' }, { type: 'null' }] });
+  });
+
   it('answers the normal "nothing there" states with 204, not an error', () => {
     const refresh = doc.paths?.['/auth/refresh']?.post?.responses ?? {};
     expect(refresh['204']).toMatchObject({ description: expect.any(String) });

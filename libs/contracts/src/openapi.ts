@@ -979,6 +979,32 @@ export function unusablePatterns(document: unknown): { at: string; pattern: stri
   return found;
 }
 
+/**
+ * zod-to-openapi 9 writes a nullable use of a named schema as
+ * `allOf: [{ $ref }, { type: ['object', 'null'] }]`, which no null satisfies
+ * (the $ref requires an object). Rewritten in place as what it means:
+ * `anyOf: [{ $ref }, { type: 'null' }]`.
+ */
+function fixNullableRefs(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) fixNullableRefs(child);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  const allOf = record['allOf'];
+  if (
+    Array.isArray(allOf) &&
+    allOf.length === 2 &&
+    typeof (allOf[0] as Record<string, unknown>)?.['$ref'] === 'string' &&
+    JSON.stringify(allOf[1]) === JSON.stringify({ type: ['object', 'null'] })
+  ) {
+    delete record['allOf'];
+    record['anyOf'] = [allOf[0], { type: 'null' }];
+  }
+  for (const value of Object.values(record)) fixNullableRefs(value);
+}
+
 export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObject {
   const schemas = nameComponentSchemas();
   const generator = new OpenApiGeneratorV31([...schemas, ...buildRegistry().definitions]);
@@ -1004,6 +1030,7 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'feedback', description: 'Feedback after a mock interview, and blocking a peer' },
     ],
   });
+  fixNullableRefs(document);
   const unusable = unusablePatterns(document);
   if (unusable.length > 0) {
     throw new Error(
