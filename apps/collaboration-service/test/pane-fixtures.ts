@@ -33,18 +33,25 @@ export interface StartedInterview {
 }
 
 /**
- * A mock-interview room of two fresh users whose round one has started,
- * Alice interviewing Bob; the stub question-service holds both rounds'
+ * A mock-interview room of two users (fresh ones unless given) whose round
+ * one has started, the first (Alice) interviewing the second (Bob); the stub question-service holds both rounds'
  * material (round one: the planted secrets and ROUND_ONE_RUBRIC; round two:
  * one hint and the default rubric). The interview is driven through the
  * rounds service directly, as the editor socket will once it is wired.
  */
-export async function startedInterview(harness: CollabHarness): Promise<StartedInterview> {
-  const rooms = createRoomsRepository(harness.prisma);
-  const { roomId, setup } = await openInterviewRoom(rooms, ROUND_MS);
-  const [aliceId, bobId] = setup.participants;
-  const alice = { id: aliceId, displayName: 'Peer 1', token: await harness.sign(aliceId, 'Peer 1') };
-  const bob = { id: bobId, displayName: 'Peer 2', token: await harness.sign(bobId, 'Peer 2') };
+export async function startedInterview(harness: CollabHarness, users?: [TestUser, TestUser]): Promise<StartedInterview> {
+  const [alice, bob] = users ?? [await harness.user('Peer 1'), await harness.user('Peer 2')];
+  const room = await createRoomsRepository(harness.prisma).create({
+    matchId: randomUUID(),
+    question: roomQuestionSchema.parse(testQuestion()),
+    language: 'python',
+    mode: 'interview',
+    minutes: 30,
+    participants: [alice, bob].map((user) => ({ userId: user.id, displayName: user.displayName })),
+    initialDocument: initialDocumentUpdate('python', 'pass\n'),
+  });
+  const roomId = room.id;
+  const setup: InterviewSetup = { participants: [alice.id, bob.id], questionIds: [room.questionId, randomUUID()], roundMs: ROUND_MS };
   const [first, second] = setup.questionIds;
   const materialOne: InterviewerMaterial = {
     questionId: first,
@@ -56,8 +63,8 @@ export async function startedInterview(harness: CollabHarness): Promise<StartedI
   harness.materials.set(second, { questionId: second, hints: ['Round two hint'], referenceSolutions: {}, rubric: [...DEFAULT_RUBRIC] });
   // random() = 0: the first participant interviews in round one.
   const rounds = createInterviewRounds({ repository: createInterviewRoundsRepository(harness.prisma), now: () => Date.now(), random: () => 0 });
-  await rounds.joined(roomId, setup, aliceId);
-  await rounds.joined(roomId, setup, bobId);
+  await rounds.joined(roomId, setup, alice.id);
+  await rounds.joined(roomId, setup, bob.id);
   return { roomId, setup, alice, bob, rounds };
 }
 

@@ -78,9 +78,10 @@ export function createFeedbackRepository(prisma: PrismaClient) {
 
     /**
      * A deleted account (user.deleted), in one transaction: the feedback they
-     * received goes with them (theirs alone to read); the feedback they gave
-     * stays with its receiver, from nobody (giver null); their blocks go
-     * either way (matching forgets them too).
+     * received goes with them (it is about them; its giver no longer sees it
+     * as given); the feedback they gave stays with its receiver, from nobody
+     * (giver null, and shown at once: the receiver can rate them no more);
+     * their blocks go either way (matching forgets them too).
      */
     async forgetUser(userId: string): Promise<void> {
       await prisma.$transaction([

@@ -54,12 +54,18 @@ const roundAnsweredBy = (state: InterviewState | null, userId: string): Intervie
 /**
  * Whether feedback received in a room may be shown to its receiver at `now`:
  * once the receiver gave theirs too (both have), or FEEDBACK_VISIBLE_AFTER_HOURS
- * after the room closed; never before, so nobody rates after reading what they got.
+ * after the room closed; never before, so nobody rates after reading what
+ * they got. A giver who deleted their account since (`giverLeft`) can be
+ * rated no more (and what was given them went with them), so theirs shows.
  */
-function visibility(closedAt: Date | null, receiverGave: boolean, now: number): { visible: boolean; visibleAt: number | null } {
+function visibility(
+  closedAt: Date | null,
+  { receiverGave, giverLeft }: { receiverGave: boolean; giverLeft: boolean },
+  now: number,
+): { visible: boolean; visibleAt: number | null } {
   if (!closedAt) return { visible: false, visibleAt: null };
   const visibleAt = closedAt.getTime() + VISIBLE_AFTER_MS;
-  return { visible: receiverGave || now >= visibleAt, visibleAt };
+  return { visible: receiverGave || giverLeft || now >= visibleAt, visibleAt };
 }
 
 /**
@@ -137,7 +143,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
     async roomFeedback(user: AuthenticatedUser, roomId: string): Promise<RoomFeedback> {
       const { room, state } = await interviewFor(deps, user, roomId);
       const { given, received } = await repository.forUserInRoom(roomId, user.id);
-      const { visible, visibleAt } = visibility(room.closedAt, given !== null, now());
+      const { visible, visibleAt } = visibility(room.closedAt, { receiverGave: given !== null, giverLeft: received?.giverId === null }, now());
       const shown = visible && received ? received : null;
       const toRateRound = room.status === 'CLOSED' && !given ? roundInterviewedBy(state, user.id) : null;
       const partnerLeft = !room.participants.some((participant) => participant.userId !== user.id && participant.userId !== null);
@@ -167,7 +173,7 @@ export function createFeedbackService(deps: FeedbackDeps) {
       const started = (state?.rounds ?? []).filter((round) => round.startedAt !== null);
       if (started.length === 0) return { attemptId, rounds: [] };
       const [{ given, received }, ownNotes] = await Promise.all([repository.forUserInRoom(room.id, user.id), notes.notesOf(user.id, room.id)]);
-      const { visible, visibleAt } = visibility(room.closedAt, given !== null, now());
+      const { visible, visibleAt } = visibility(room.closedAt, { receiverGave: given !== null, giverLeft: received?.giverId === null }, now());
       return {
         attemptId,
         rounds: started.map((round) => {
@@ -189,7 +195,9 @@ export function createFeedbackService(deps: FeedbackDeps) {
     async summary(user: AuthenticatedUser): Promise<FeedbackSummary> {
       const { received, gaveIn } = await repository.receivedBy(user.id);
       const at = now();
-      const shown = received.filter((row) => visibility(row.room.closedAt, gaveIn.has(row.roomId), at).visible);
+      const shown = received.filter(
+        (row) => visibility(row.room.closedAt, { receiverGave: gaveIn.has(row.roomId), giverLeft: row.giverId === null }, at).visible,
+      );
       const criteria = new Map<string, { title: string; total: number; count: number }>();
       for (const row of shown) {
         for (const { criterionId, title, score } of feedbackScores(row)) {
