@@ -754,7 +754,7 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: 'getInterviewerMaterial',
     tags: ['interview'],
     summary: 'The interviewer\'s pane of a round: hints (released or not), reference solutions, rubric, your notes',
-    description: `${roundRules} Readable from the round\'s start on, for good (the rubric rates the candidate afterwards). Not cached.`,
+    description: `${roundRules} Readable from the round's start on, for good (the rubric rates the candidate afterwards). Not cached.`,
     security: bearer,
     request: { params: interviewRoundParamsSchema },
     responses: { 200: json(InterviewerPane, 'The material and your notes.'), ...problems(401, 403, 404, 409) },
@@ -766,7 +766,7 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ['interview'],
     summary: 'Release a hint of the running round to the candidate (in order, from 0; idempotent)',
     description:
-      `${roundRules} The round must be running (409 naming \`round\` once it ended); hints go in the question\'s ` +
+      `${roundRules} The round must be running (409 naming \`round\` once it ended); hints go in the question's ` +
       'order (another than the next is a 409 naming `index`); 404 past the last hint. Both peers get it on the editor ' +
       'channel (message 104). Releasing a released hint answers it again and announces nothing.',
     security: bearer,
@@ -780,7 +780,7 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ['interview'],
     summary: 'Replace your private notes on a round you interview in (at most 10 000 characters)',
     description:
-      `${roundRules} Writable from the round\'s start until 24 hours after the session ended (then 409 naming ` +
+      `${roundRules} Writable from the round's start until 24 hours after the session ended (then 409 naming ` +
       '`round`). Read back only through the material and your own history (`GET /history/{id}/feedback`).',
     security: bearer,
     request: { params: interviewRoundParamsSchema, body: body(PutInterviewerNotesRequest) },

@@ -47,10 +47,6 @@ const toView = (row: InterviewFeedback): FeedbackView => ({
 const roundInterviewedBy = (state: InterviewState | null, userId: string): InterviewRound | null =>
   state?.rounds.find((round) => round.interviewerId === userId && round.startedAt !== null) ?? null;
 
-/** The started round `userId` was the candidate of: where they are rated. */
-const roundAnsweredBy = (state: InterviewState | null, userId: string): InterviewRound | null =>
-  state?.rounds.find((round) => round.candidateId === userId && round.startedAt !== null) ?? null;
-
 /**
  * Whether feedback received in a room may be shown to its receiver at `now`:
  * once the receiver gave theirs too (both have), or FEEDBACK_VISIBLE_AFTER_HOURS
