@@ -39,6 +39,15 @@ const DESIGN_ROUTES = [
   'get /collab/{roomId}',
   'get /history',
   'get /history/{id}',
+  'get /rooms/{id}/interview/rounds/{round}/material',
+  'post /rooms/{id}/interview/rounds/{round}/hints/{index}/release',
+  'put /rooms/{id}/interview/rounds/{round}/notes',
+  'get /rooms/{id}/interview/hints',
+  'post /rooms/{id}/feedback',
+  'get /rooms/{id}/feedback',
+  'get /history/{id}/feedback',
+  'get /feedback/summary',
+  'post /rooms/{id}/block',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
