@@ -18,6 +18,16 @@ const document: OpenApiDocument = {
         security: [{}, { bearerAuth: [] }],
       },
     },
+    '/things/{id}/rounds/{round}': {
+      get: {
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'round', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 2 } },
+        ],
+        responses: { '200': {}, '400': {}, '401': {}, '404': {} },
+        security: [{ bearerAuth: [] }],
+      },
+    },
     '/live/{id}': {
       get: {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
@@ -50,6 +60,23 @@ describe('the bad requests generated from an OpenAPI document', () => {
   it('are the same for the same seed, and differ in their ids for another', () => {
     expect(badRequestsForDocument(document, 7)).toEqual(requests);
     expect(badRequestsForDocument(document, 8).map((r) => r.url)).not.toEqual(requests.map((r) => r.url));
+  });
+
+  it('give a whole-number path parameter its smallest value, and break it with non-integers and values outside its range', () => {
+    const rounds = requests.filter((r) => r.operation === 'GET /things/{id}/rounds/{round}');
+    const nothing = rounds.find((r) => r.label === 'params.id: names nothing');
+    expect(nothing?.url).toMatch(/^\/things\/[0-9a-f-]{36}\/rounds\/1$/);
+    const broken = rounds.filter((r) => r.label.startsWith('params.round:') && r.expect.includes(400));
+    expect(broken.map((r) => [r.label, r.url.split('/').pop()])).toEqual([
+      ['params.round: not an integer (twelve)', 'twelve'],
+      ['params.round: not an integer (1.5)', '1.5'],
+      ['params.round: below the minimum (0)', '0'],
+      ['params.round: above the maximum (3)', '3'],
+      ['params.round: broken percent-encoding', '%E0%A4%A'],
+      ['params.round: contains an escaped NUL', 'wal%00ker'],
+    ]);
+    // The raw values replace the round, never a digit of the uuid beside it.
+    for (const request of broken) expect(request.url.split('/')[2]).toBe(nothing?.url.split('/')[2]);
   });
 
   it('start from a value the schema accepts: required fields, its pattern, its lengths', () => {

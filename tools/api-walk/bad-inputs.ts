@@ -299,12 +299,20 @@ function callerOf(operation: OpenApiOperation): Caller {
   return /\(admin\)/.test(operation.summary ?? '') ? 'admin' : 'student';
 }
 
+/** Where a raw (unencoded) path value is spliced in. */
+const RAW_SLOT = 'walker-raw-slot';
+
 function fillPath(template: string, values: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
 
-/** A path value that is well-formed but names nothing (a fresh uuid, or a slug no question has). */
+/**
+ * A path value that is well-formed but names nothing (a fresh uuid, or a slug
+ * no question has). A whole number (a round of an interview, a hint's index)
+ * takes its smallest value: what it is part of is named by a fresh uuid beside it.
+ */
 function nothingValue(schema: JsonSchema, random: () => number): string {
+  if (typeOf(schema) === 'integer') return String(schema.minimum ?? 1);
   return schema.format === 'uuid' ? seededUuid(random) : `no-such-thing-${Math.floor(random() * 1e9)}`;
 }
 
@@ -386,9 +394,21 @@ export function badRequestsFor(document: OpenApiDocument, method: string, templa
     if (schema.maxLength !== undefined) {
       add({ label: `params.${parameter.name}: ${schema.maxLength * 10 + 1} characters (max ${schema.maxLength})`, url: fillPath(template, { ...validPath, [parameter.name]: 'p'.repeat(schema.maxLength * 10 + 1) }), ...body, expect: [400], field: { name: parameter.name, location: 'params' } });
     }
+    if (typeOf(schema) === 'integer') {
+      const outside = [
+        ['not an integer (twelve)', 'twelve'],
+        ['not an integer (1.5)', '1.5'],
+        ...(schema.minimum === undefined ? [] : [[`below the minimum (${schema.minimum - 1})`, String(schema.minimum - 1)]]),
+        ...(schema.maximum === undefined ? [] : [[`above the maximum (${schema.maximum + 1})`, String(schema.maximum + 1)]]),
+      ];
+      for (const [label, value] of outside) {
+        add({ label: `params.${parameter.name}: ${label}`, url: fillPath(template, { ...validPath, [parameter.name]: value }), ...body, expect: [400], field: { name: parameter.name, location: 'params' } });
+      }
+    }
     add({ label: `params.${parameter.name}: names nothing`, ...body, expect: [404] });
     // Spliced in raw: a percent sign that starts no escape, and an escaped NUL.
-    const raw = (value: string) => fillPath(template, validPath).replace(encodeURIComponent(validPath[parameter.name] ?? ''), value);
+    // Through a slot of its own: a short value ('1') also occurs inside the other parameters (a uuid).
+    const raw = (value: string) => fillPath(template, { ...validPath, [parameter.name]: RAW_SLOT }).replace(RAW_SLOT, value);
     // Undecodable, the path as a whole is at fault: the service kit names it `(path)`.
     add({ label: `params.${parameter.name}: broken percent-encoding`, url: raw('%E0%A4%A'), ...body, expect: [400], field: { name: '(path)', location: 'params' } });
     add({ label: `params.${parameter.name}: contains an escaped NUL`, url: raw('wal%00ker'), ...body, expect: [400], field: { name: parameter.name, location: 'params' } });

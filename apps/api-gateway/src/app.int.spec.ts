@@ -69,7 +69,7 @@ describe('routing table', () => {
 
   it('covers every table entry by HTTP or WebSocket', () => {
     expect(ROUTES.map((r) => r.prefix).sort()).toEqual(
-      [...Object.keys(expectedService), '/api/rooms', '/api/history', '/api/runs', '/api/collab'].sort(),
+      [...Object.keys(expectedService), '/api/rooms', '/api/history', '/api/runs', '/api/feedback', '/api/collab'].sort(),
     );
   });
 

@@ -12,6 +12,8 @@ describe('findRoute', () => {
     ['/api/runs/1', 'collaboration-service'],
     ['/api/rooms/abc/runs', 'collaboration-service'],
     ['/api/rooms/abc/ice-servers', 'collaboration-service'],
+    ['/api/rooms/abc/interview/rounds/1/material', 'collaboration-service'],
+    ['/api/feedback/summary', 'collaboration-service'],
     ['/api/collab/room-1', 'collaboration-service'],
   ])('sends %s to %s', (path, service) => {
     expect(findRoute(path)?.service).toBe(service);

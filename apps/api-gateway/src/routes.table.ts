@@ -25,6 +25,7 @@ export const ROUTES: readonly GatewayRoute[] = [
   { prefix: '/api/rooms', service: 'collaboration-service', http: true, websocket: false },
   { prefix: '/api/history', service: 'collaboration-service', http: true, websocket: false },
   { prefix: '/api/runs', service: 'collaboration-service', http: true, websocket: false },
+  { prefix: '/api/feedback', service: 'collaboration-service', http: true, websocket: false },
   { prefix: '/api/collab', service: 'collaboration-service', http: false, websocket: true },
 ];
 

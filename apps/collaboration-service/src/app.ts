@@ -26,10 +26,18 @@ import { createCollabSocket } from './collab/socket/collab-socket';
 import type { PrismaClient } from './db/prisma';
 import { createDocumentStore } from './documents/document-store';
 import { createHistoryRepository } from './history/history.repository';
+import { createFeedbackRepository } from './feedback/feedback.repository';
+import { feedbackRoutes } from './feedback/feedback.routes';
+import { createFeedbackService } from './feedback/feedback.service';
 import { createInterviewRoundsRepository } from './interview/interview-rounds.repository';
 import { createInterviewRounds } from './interview/interview-rounds.service';
 import { interviewRoutes } from './interview/interview.routes';
 import { createRoomInterviews, type RoomInterviews } from './interview/room-interviews';
+import { createInterviewPaneRepository } from './interview-pane/interview-pane.repository';
+import { interviewPaneRoutes } from './interview-pane/interview-pane.routes';
+import { createInterviewPaneService } from './interview-pane/interview-pane.service';
+import { createCachedMaterialSource } from './interview-pane/material-cache';
+import { createHttpInterviewerMaterialSource, type InterviewerMaterialSource } from './questions/interviewer-material-source';
 import { createHttpQuestionPicker, type QuestionPicker } from './questions/question-picker';
 import { createHttpQuestionSource, type QuestionSource } from './questions/question-source';
 import { createRunRateLimit } from './runs/run-rate-limit';
@@ -40,6 +48,12 @@ import { createRunsService, type JobQueue, type RunsService } from './runs/runs.
 import { collaborationRoutes } from './rooms/rooms.routes';
 import { createRoomsRepository } from './rooms/rooms.repository';
 import { createRoomsService, type RoomsService } from './rooms/rooms.service';
+
+/**
+ * How long a question's interviewer material is reused: it changes only when
+ * an admin edits the question, while each pane open and hint release reads it.
+ */
+const MATERIAL_CACHE_MS = 30_000;
 
 export interface AppDeps {
   config: CollaborationConfig;
@@ -61,6 +75,10 @@ export interface AppDeps {
   jobs?: JobQueue & DependencyCheck;
   /** Draws round one's interviewer of each mock interview ([0, 1)); Math.random by default. */
   random?: () => number;
+  /** Defaults to question-service's internal interviewer material at QUESTION_SERVICE_URL (cached 30 s here either way). */
+  interviewerMaterial?: InterviewerMaterialSource;
+  /** The clock feedback visibility and notes' deadline are judged by (ms since the epoch); Date.now by default, tests move it. */
+  now?: () => number;
 }
 
 export interface CollaborationApp extends Service {
@@ -143,6 +161,30 @@ export function createApp(deps: AppDeps): CollaborationApp {
     rateLimit: createRunRateLimit(redis, { keyPrefix: config.COLLAB_KEY_PREFIX, perMinute: config.RUNS_PER_MINUTE }),
     logger,
   });
+  const now = deps.now ?? Date.now;
+  const materials = createCachedMaterialSource(
+    deps.interviewerMaterial ??
+      createHttpInterviewerMaterialSource({ questionServiceUrl: config.QUESTION_SERVICE_URL, internalToken: config.INTERNAL_API_TOKEN, logger }),
+    { ttlMs: MATERIAL_CACHE_MS },
+  );
+  // The pane and feedback read the rounds as stored (who interviewed which round), never drive them.
+  const storedInterviews = { rooms: roomsService, interviews: createInterviewRoundsRepository(prisma) };
+  const pane = createInterviewPaneService({
+    ...storedInterviews,
+    repository: createInterviewPaneRepository(prisma),
+    materials,
+    announcer: liveRooms,
+    now,
+  });
+  const feedback = createFeedbackService({
+    ...storedInterviews,
+    repository: createFeedbackRepository(prisma),
+    materials,
+    history: createHistoryRepository(prisma),
+    notes: pane,
+    outbox,
+    now,
+  });
   const socket = createCollabSocket({
     verifier,
     admission: roomsService,
@@ -179,6 +221,8 @@ export function createApp(deps: AppDeps): CollaborationApp {
       const turn = { urls: config.TURN_URLS, secret: config.TURN_SECRET, ttlSeconds: config.TURN_CREDENTIAL_TTL_SECONDS };
       app.use(callsRoutes({ roomsService, turn, verifier }));
       app.use(interviewRoutes({ interviews: roomInterviews, verifier }));
+      app.use(interviewPaneRoutes({ pane, verifier }));
+      app.use(feedbackRoutes({ feedback, verifier }));
     },
     onUpgrade: (req, sock, head) => socket.handleUpgrade(req, sock, head),
     onDrainStart: async () => {
@@ -218,7 +262,12 @@ export function createApp(deps: AppDeps): CollaborationApp {
         idempotency: new RedisIdempotencyStore(redis, { prefix: `${config.COLLAB_KEY_PREFIX}events:` }),
         handlers: {
           'match.found': (event) => roomsService.openRoom(event.payload),
-          'user.deleted': (event) => roomsService.anonymiseUser(event.payload.userId),
+          'user.deleted': async (event) => {
+            // Each step is idempotent: a redelivery after a failure part-way redoes them all.
+            await roomsService.anonymiseUser(event.payload.userId);
+            await pane.forgetUser(event.payload.userId);
+            await feedback.forgetUser(event.payload.userId);
+          },
           'execution.progressed': (event) => runsService.applyProgress(event.payload),
           'execution.finished': (event) => runsService.applyFinished(event.payload),
         },

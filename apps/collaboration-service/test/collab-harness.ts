@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
   INTERNAL_TOKEN_HEADER,
+  interviewerMaterialPath,
   PICK_QUESTION_PATH,
+  releasedHintSchema,
+  ROOM_HINT_MESSAGE_TYPE,
+  type InterviewerMaterial,
+  type ReleasedHint,
   pickQuestionRequestSchema,
   type Difficulty,
   type Language,
@@ -50,7 +55,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { collaborationEnvSchema } from '@peerprep/collaboration-service-config';
-import { createApp, type CollaborationApp } from '../src/app';
+import { createApp, type AppDeps, type CollaborationApp } from '../src/app';
 import { createPrismaClient, type PrismaClient } from '../src/db/prisma';
 
 export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
@@ -97,6 +102,8 @@ export interface TestClient {
   calls: CallSignalEnvelope[];
   /** Every interview view the server sent this client (message 103), in order. */
   interviews: InterviewView[];
+  /** Every released hint the server sent this client (message 104), in order. */
+  hints: ReleasedHint[];
   destroy(): void;
 }
 
@@ -165,6 +172,10 @@ export class CollabHarness {
   /** Every question the stub ever served, by id: what `GET /api/questions/:id` answers (with hidden tests, to internal callers). */
   private readonly served = new Map<string, Question>();
   readonly pickRequests: unknown[] = [];
+  /** The stub's interviewer material by question id (`GET /internal/questions/:id/interviewer-material`); tests fill it. */
+  readonly materials = new Map<string, InterviewerMaterial>();
+  /** Question ids of every interviewer material read the stub answered. */
+  readonly materialReads: string[] = [];
   readonly prisma: PrismaClient;
   private readonly instances = new Set<CollabInstance>();
   private readonly clients = new Set<TestClient>();
@@ -205,6 +216,15 @@ export class CollabHarness {
           res.setHeader('content-type', 'application/json');
           res.end(payload === undefined ? undefined : JSON.stringify(payload));
         };
+        const materialRead = /^\/internal\/questions\/([^/?]+)\/interviewer-material$/.exec(req.url ?? '');
+        if (materialRead && req.method === 'GET') {
+          if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return reply(401, { status: 401 });
+          if (this.pickerDown) return reply(503, { status: 503 });
+          const id = decodeURIComponent(materialRead[1]);
+          this.materialReads.push(id);
+          const material = this.materials.get(id);
+          return material && req.url === interviewerMaterialPath(id) ? reply(200, material) : reply(404, { status: 404 });
+        }
         const questionRead = /^\/api\/questions\/([^/?]+)$/.exec(req.url ?? '');
         if (questionRead && req.method === 'GET') {
           if (req.headers[INTERNAL_TOKEN_HEADER] !== INTERNAL_TOKEN) return reply(401, { status: 401 });
@@ -274,8 +294,8 @@ export class CollabHarness {
     };
   }
 
-  /** A collaboration-service replica in this process. */
-  async startInstance(overrides: Record<string, string> = {}): Promise<CollabInstance> {
+  /** A collaboration-service replica in this process (`deps`: what a test injects besides the environment, e.g. the clock). */
+  async startInstance(overrides: Record<string, string> = {}, deps: Pick<AppDeps, 'now'> = {}): Promise<CollabInstance> {
     const config = loadConfig(collaborationEnvSchema, this.env(overrides));
     const { rabbit, database } = this.infra;
     const logger = createLogger({ name: 'collaboration-service', level: logLevel });
@@ -288,7 +308,7 @@ export class CollabHarness {
       logger,
       reconnectTimeInSeconds: 0.1,
     });
-    const app = createApp({ config, prisma, redis, messaging, logger });
+    const app = createApp({ config, prisma, redis, messaging, logger, ...deps });
     const running = await startTestService(app);
     const instance: CollabInstance = {
       url: running.url,
@@ -427,6 +447,10 @@ export class CollabHarness {
     provider.messageHandlers[ROOM_INTERVIEW_MESSAGE_TYPE] = (_encoder, decoder) => {
       interviews.push(interviewViewSchema.parse(JSON.parse(decoding.readVarString(decoder))));
     };
+    const hints: ReleasedHint[] = [];
+    provider.messageHandlers[ROOM_HINT_MESSAGE_TYPE] = (_encoder, decoder) => {
+      hints.push(releasedHintSchema.parse(JSON.parse(decoding.readVarString(decoder))));
+    };
     const client: TestClient = {
       doc,
       provider,
@@ -434,6 +458,7 @@ export class CollabHarness {
       runs,
       calls,
       interviews,
+      hints,
       destroy: () => {
         this.clients.delete(client);
         provider.destroy();

@@ -110,3 +110,12 @@ export const readinessResponseSchema = z.object({
   reason: z.string().optional(),
 });
 export type ReadinessResponse = z.infer<typeof readinessResponseSchema>;
+
+/**
+ * A whole number in a path segment (which arrives as a string). Not
+ * `z.coerce.number()`: that turns null into 0, so a range starting at 0 would
+ * accept null and the OpenAPI generator then documents the parameter as
+ * optional and nullable.
+ */
+export const pathInteger = (min: number, max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max));

@@ -99,3 +99,23 @@ export const INTERVIEW_ROLES = ['interviewer', 'candidate'] as const;
 
 /** How long before a round's end both peers are warned. */
 export const INTERVIEW_WARNING_SECONDS = 300;
+
+/** Characters of an interviewer's private notes on one round. */
+export const INTERVIEW_NOTES_MAX_LENGTH = 10_000;
+
+/** Feedback rates every criterion of the round's rubric on this scale (1 = weak, 4 = strong). */
+export const FEEDBACK_SCORE_MIN = 1;
+export const FEEDBACK_SCORE_MAX = 4;
+
+/** Characters of a feedback comment (it may be empty). */
+export const FEEDBACK_COMMENT_MAX_LENGTH = 2_000;
+
+/**
+ * Hours after the room closed when feedback becomes visible to its receiver
+ * even if the receiver gave none: sooner only once both have given theirs, so
+ * nobody rates after reading what they got (no retaliation).
+ */
+export const FEEDBACK_VISIBLE_AFTER_HOURS = 24;
+
+/** Hours after the room closed during which a round's interviewer may still edit their notes. */
+export const INTERVIEW_NOTES_EDITABLE_HOURS = 24;

@@ -14,3 +14,5 @@ export * from './executions';
 export * from './runs';
 export * from './interview';
 export * from './clock-offset';
+export * from './interviewer-pane';
+export * from './feedback';

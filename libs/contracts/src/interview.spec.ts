@@ -65,7 +65,7 @@ describe('the interview routes and messages', () => {
   const room = 'c1de7a44-b2f0-4f0a-9d3e-5a8e9b102c1f';
 
   it('takes round 1 or 2 only, naming `round` otherwise', () => {
-    expect(interviewRoundParamsSchema.parse({ id: room, round: '2' })).toEqual({ id: room, round: '2' });
+    expect(interviewRoundParamsSchema.parse({ id: room, round: '2' })).toEqual({ id: room, round: 2 });
     for (const round of ['0', '3', 'one', '1.0', '']) {
       expect(interviewRoundParamsSchema.safeParse({ id: room, round }).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['round']);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERVIEW_PHASES, INTERVIEW_ROLES, INTERVIEW_WARNING_SECONDS, ROUND_END_REASONS } from './constants';
-import { idSchema, isoDateTimeSchema } from './common';
+import { idSchema, isoDateTimeSchema, pathInteger } from './common';
 
 export { INTERVIEW_PHASES, INTERVIEW_ROLES, INTERVIEW_WARNING_SECONDS, ROUND_END_REASONS } from './constants';
 
@@ -87,14 +87,10 @@ export type PairInterviewView = z.infer<typeof pairInterviewViewSchema>;
 export const roomInterviewResponseSchema = z.discriminatedUnion('mode', [interviewViewSchema, pairInterviewViewSchema]);
 export type RoomInterviewResponse = z.infer<typeof roomInterviewResponseSchema>;
 
-/**
- * `POST /rooms/:id/interview/rounds/:round/end`: the round's interviewer ends
- * it (round one: round two starts; round two: the interview is over and the
- * room closes). `round` is `1` or `2` (anything else: 400 naming `round`).
- */
+/** `/rooms/:id/interview/rounds/:round/...`: `1` or `2` (a number once parsed), anything else is a 400 naming `round`. */
 export const interviewRoundParamsSchema = z.object({
   id: idSchema,
-  round: z.enum(['1', '2'], { error: 'must be 1 or 2' }),
+  round: pathInteger(1, 2),
 });
 export type InterviewRoundParams = z.infer<typeof interviewRoundParamsSchema>;
 

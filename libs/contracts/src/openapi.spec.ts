@@ -39,6 +39,15 @@ const DESIGN_ROUTES = [
   'get /collab/{roomId}',
   'get /history',
   'get /history/{id}',
+  'get /rooms/{id}/interview/rounds/{round}/material',
+  'post /rooms/{id}/interview/rounds/{round}/hints/{index}/release',
+  'put /rooms/{id}/interview/rounds/{round}/notes',
+  'get /rooms/{id}/interview/hints',
+  'post /rooms/{id}/feedback',
+  'get /rooms/{id}/feedback',
+  'get /history/{id}/feedback',
+  'get /feedback/summary',
+  'post /rooms/{id}/block',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -393,6 +402,12 @@ describe('the OpenAPI document tells the truth', () => {
         contracts: false,
       });
     }
+  });
+
+  it('documents a nullable use of a named schema as that schema or null (feedback not yet visible, no notes yet)', () => {
+    const schemas = (doc.components?.schemas ?? {}) as Record<string, { properties: Record<string, unknown> }>;
+    expect(schemas['InterviewerPane'].properties['notes']).toEqual({ anyOf: [{ $ref: '#/components/schemas/InterviewerNotes' }, { type: 'null' }] });
+    expect(schemas['RoomFeedback'].properties['received']).toEqual({ anyOf: [{ $ref: '#/components/schemas/FeedbackView' }, { type: 'null' }] });
   });
 
   it('answers the normal "nothing there" states with 204, not an error', () => {

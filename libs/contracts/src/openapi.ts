@@ -90,6 +90,25 @@ import {
 } from './questions';
 import { rubricCriterionSchema, rubricSchema } from './rubric';
 import {
+  hintReleaseParamsSchema,
+  interviewerNotesSchema,
+  interviewerPaneSchema,
+  paneHintSchema,
+  putInterviewerNotesRequestSchema,
+  releasedHintSchema,
+  releasedHintsSchema,
+} from './interviewer-pane';
+import {
+  attemptFeedbackSchema,
+  criterionScoreSchema,
+  feedbackSummarySchema,
+  feedbackToRateSchema,
+  feedbackViewSchema,
+  peerBlockViewSchema,
+  roomFeedbackSchema,
+  submitFeedbackRequestSchema,
+} from './feedback';
+import {
   chatMessageSchema,
   collabRoomParamsSchema,
   participantSchema,
@@ -338,6 +357,20 @@ const componentSchemas = {
   RoomRunsResponse: roomRunsResponseSchema,
   CreateRoomRunRequest: createRoomRunRequestSchema,
   CreateSoloRunRequest: createSoloRunRequestSchema,
+  PaneHint: paneHintSchema,
+  InterviewerNotes: interviewerNotesSchema,
+  InterviewerPane: interviewerPaneSchema,
+  PutInterviewerNotesRequest: putInterviewerNotesRequestSchema,
+  ReleasedHint: releasedHintSchema,
+  ReleasedHints: releasedHintsSchema,
+  SubmitFeedbackRequest: submitFeedbackRequestSchema,
+  CriterionScore: criterionScoreSchema,
+  FeedbackView: feedbackViewSchema,
+  FeedbackToRate: feedbackToRateSchema,
+  RoomFeedback: roomFeedbackSchema,
+  AttemptFeedback: attemptFeedbackSchema,
+  FeedbackSummary: feedbackSummarySchema,
+  PeerBlockView: peerBlockViewSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** The zod schema behind each component schema of the document (the tests compare their verdicts). */
@@ -406,6 +439,17 @@ function buildRegistry(): OpenAPIRegistry {
     RoomRunsResponse,
     CreateRoomRunRequest,
     CreateSoloRunRequest,
+    InterviewerPane,
+    InterviewerNotes,
+    PutInterviewerNotesRequest,
+    ReleasedHint,
+    ReleasedHints,
+    SubmitFeedbackRequest,
+    FeedbackView,
+    RoomFeedback,
+    AttemptFeedback,
+    FeedbackSummary,
+    PeerBlockView,
   } = componentSchemas;
 
   const route = (config: RouteConfig) => {
@@ -698,9 +742,10 @@ function buildRegistry(): OpenAPIRegistry {
       'Besides y-websocket\'s messages (0–3): the server\'s run message (100, a `RunView` as JSON), a chat line ' +
       '(101, its text), the call\'s signals (102: a client sends a `CallSignal` as JSON, at most 64 KiB; the other ' +
       'participant alone gets it as a `CallSignalEnvelope` stamped with the sender\'s id; a malformed or oversized one ' +
-      'closes the sender\'s socket with 4422; nothing of a call is stored) and, in a mock interview, the server\'s ' +
-      'interview message (103, an `InterviewView` as JSON, on every change of the rounds and every connection; a client ' +
-      'that sends it is closed with 4422). In a mock interview a client writes only the running round\'s code and ' +
+      'closes the sender\'s socket with 4422; nothing of a call is stored), a hint the interviewer released (104, a ' +
+      '`ReleasedHint` as JSON, to both participants) and, in a mock interview, the server\'s ' +
+      'interview message (103, an `InterviewView` as JSON, on every change of the rounds and every connection). A client ' +
+      'that sends a message only the server sends (2, 100, 103, 104) is closed with 4422. In a mock interview a client writes only the running round\'s code and ' +
       'language (`code`/`language` in round one, `round2Code`/`round2Language` in round two, which the server fills ' +
       'when round two starts); any other write is refused with 4422.',
     security: bearer,
@@ -752,6 +797,122 @@ function buildRegistry(): OpenAPIRegistry {
     security: bearer,
     request: { params: interviewRoundParamsSchema },
     responses: { 200: json(InterviewView, 'The interview after the round ended.'), ...problems(401, 403, 404, 409) },
+  });
+  // the interviewer's pane of a mock interview (issue #18 item 4)
+  const roundRules =
+    'Only that round\'s interviewer: its candidate gets 403 (always, also after the session), a stranger 403; ' +
+    '404 for an unknown room, a pair-practice room or an interview whose round one has not started; 409 (naming ' +
+    '`round`) while the round has not started.';
+  route({
+    method: 'get',
+    path: '/rooms/{id}/interview/rounds/{round}/material',
+    operationId: 'getInterviewerMaterial',
+    tags: ['interview'],
+    summary: 'The interviewer\'s pane of a round: hints (released or not), reference solutions, rubric, your notes',
+    description: `${roundRules} Readable from the round's start on, for good (the rubric rates the candidate afterwards). Not cached.`,
+    security: bearer,
+    request: { params: interviewRoundParamsSchema },
+    responses: { 200: json(InterviewerPane, 'The material and your notes.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'post',
+    path: '/rooms/{id}/interview/rounds/{round}/hints/{index}/release',
+    operationId: 'releaseHint',
+    tags: ['interview'],
+    summary: 'Release a hint of the running round to the candidate (in order, from 0; idempotent)',
+    description:
+      `${roundRules} The round must be running (409 naming \`round\` once it ended); hints go in the question's ` +
+      'order (another than the next is a 409 naming `index`); 404 past the last hint. Both peers get it on the editor ' +
+      'channel (message 104). Releasing a released hint answers it again and announces nothing.',
+    security: bearer,
+    request: { params: hintReleaseParamsSchema },
+    responses: { 200: json(ReleasedHint, 'The released hint.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'put',
+    path: '/rooms/{id}/interview/rounds/{round}/notes',
+    operationId: 'putInterviewerNotes',
+    tags: ['interview'],
+    summary: 'Replace your private notes on a round you interview in (at most 10 000 characters)',
+    description:
+      `${roundRules} Writable from the round's start until 24 hours after the session ended (then 409 naming ` +
+      '`round`). Read back only through the material and your own history (`GET /history/{id}/feedback`).',
+    security: bearer,
+    request: { params: interviewRoundParamsSchema, body: body(PutInterviewerNotesRequest) },
+    responses: { 200: json(InterviewerNotes, 'The notes as stored.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'get',
+    path: '/rooms/{id}/interview/hints',
+    operationId: 'listReleasedHints',
+    tags: ['interview'],
+    summary: 'The hints released so far in a mock interview, by round (both participants)',
+    description: '403 for a stranger, 404 for an unknown or pair-practice room.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(ReleasedHints, 'The released hints.'), ...problems(401, 403, 404) },
+  });
+
+  // feedback (issue #18 item 6)
+  route({
+    method: 'post',
+    path: '/rooms/{id}/feedback',
+    operationId: 'submitFeedback',
+    tags: ['feedback'],
+    summary: 'Rate your partner as the candidate of the round you interviewed in, once the session has ended',
+    description:
+      'A score from 1 to 4 for every criterion of that round\'s rubric (`GET /rooms/{id}/feedback` gives it as `toRate`): ' +
+      'a missing, unknown or out-of-range criterion is a 400 naming `scores.<criterion id>`. Once per participant and ' +
+      'room (409 the second time); 409 while the session runs, or when your partner was never a candidate; 404 for a ' +
+      'pair-practice room; 403 for a stranger.',
+    security: bearer,
+    request: { params: roomIdParamsSchema, body: body(SubmitFeedbackRequest) },
+    responses: { 201: json(FeedbackView, 'Your feedback as stored.'), ...problems(401, 403, 404, 409) },
+  });
+  route({
+    method: 'get',
+    path: '/rooms/{id}/feedback',
+    operationId: 'getRoomFeedback',
+    tags: ['feedback'],
+    summary: 'The feedback you gave and, once visible, the feedback you received in a mock interview',
+    description:
+      'What you received shows once both of you have given yours, or 24 hours after the session ended, never ' +
+      'before: until then `received` is null and `receivedVisibleAt` says when. Not cached.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(RoomFeedback, 'Given, received, and what is left to rate.'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'get',
+    path: '/history/{id}/feedback',
+    operationId: 'getAttemptFeedback',
+    tags: ['feedback'],
+    summary: 'Per round of one of your attempts: the feedback you received as its candidate, your notes as its interviewer',
+    security: bearer,
+    request: { params: attemptIdParamsSchema },
+    responses: { 200: json(AttemptFeedback, 'The attempt\'s rounds (none for pair practice).'), ...problems(401, 403, 404) },
+  });
+  route({
+    method: 'get',
+    path: '/feedback/summary',
+    operationId: 'getFeedbackSummary',
+    tags: ['feedback'],
+    summary: 'Your visible feedback received: averages per rubric criterion, and a series over time',
+    security: bearer,
+    responses: { 200: json(FeedbackSummary, 'The summary.') },
+  });
+  route({
+    method: 'post',
+    path: '/rooms/{id}/block',
+    operationId: 'blockPeer',
+    tags: ['feedback'],
+    summary: 'Block the other participant: you are never matched together again',
+    description:
+      'During or after the session, in either mode; idempotent (a second block answers the first). 409 when your ' +
+      'partner deleted their account; 403 for a stranger, 404 for an unknown room.',
+    security: bearer,
+    request: { params: roomIdParamsSchema },
+    responses: { 200: json(PeerBlockView, 'The block.'), ...problems(401, 403, 404, 409) },
   });
 
   // runs
@@ -874,24 +1035,29 @@ export function unusablePatterns(document: unknown): { at: string; pattern: stri
 }
 
 /**
- * zod-to-openapi 9 writes a nullable reference to a named schema
- * (`currentRound: currentRoundSchema.nullable()`) as `allOf: [{ $ref }, { type:
- * ['object', 'null'] }]`, which no `null` satisfies (allOf needs the
- * reference too). It is rewritten as what it means: the reference, or null.
+ * zod-to-openapi 9 writes a nullable use of a named schema as
+ * `allOf: [{ $ref }, { type: ['object', 'null'] }]`, which no null satisfies
+ * (the $ref requires an object). Rewritten in place as what it means:
+ * `anyOf: [{ $ref }, { type: 'null' }]`.
  */
-function fixNullableReferences(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(fixNullableReferences);
-  if (typeof node !== 'object' || node === null) return node;
+function fixNullableRefs(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) fixNullableRefs(child);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
   const record = node as Record<string, unknown>;
   const allOf = record['allOf'];
-  if (Array.isArray(allOf) && allOf.length === 2 && Object.keys(record).length === 1) {
-    const [reference, nullable] = allOf as [Record<string, unknown>, Record<string, unknown>];
-    const types = nullable?.['type'];
-    if (typeof reference?.['$ref'] === 'string' && Object.keys(nullable).length === 1 && Array.isArray(types) && types.includes('null')) {
-      return { anyOf: [reference, { type: 'null' }] };
-    }
+  if (
+    Array.isArray(allOf) &&
+    allOf.length === 2 &&
+    typeof (allOf[0] as Record<string, unknown>)?.['$ref'] === 'string' &&
+    JSON.stringify(allOf[1]) === JSON.stringify({ type: ['object', 'null'] })
+  ) {
+    delete record['allOf'];
+    record['anyOf'] = [allOf[0], { type: 'null' }];
   }
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fixNullableReferences(value)]));
+  for (const value of Object.values(record)) fixNullableRefs(value);
 }
 
 export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObject {
@@ -915,9 +1081,11 @@ export function buildOpenApiDocument(opts: BuildOpenApiOptions = {}): OpenAPIObj
       { name: 'rooms', description: 'The shared session' },
       { name: 'runs', description: 'Running code against a question\'s tests' },
       { name: 'history', description: 'Past attempts' },
+      { name: 'interview', description: 'The interviewer\'s pane of a mock interview' },
+      { name: 'feedback', description: 'Feedback after a mock interview, and blocking a peer' },
     ],
   });
-  document.components = fixNullableReferences(document.components) as typeof document.components;
+  fixNullableRefs(document);
   const unusable = unusablePatterns(document);
   if (unusable.length > 0) {
     throw new Error(

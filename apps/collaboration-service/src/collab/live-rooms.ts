@@ -1,4 +1,4 @@
-import { roomDocument, type InterviewView, type RunView } from '@peerprep/contracts';
+import { roomDocument, type InterviewView, type ReleasedHint, type RunView } from '@peerprep/contracts';
 import type { Logger } from '@peerprep/service-kit';
 import type { Redis } from 'ioredis';
 import type { WebSocket } from 'ws';
@@ -10,7 +10,7 @@ import type { EditorUser, LiveRoom } from './live-room';
 import { createDocumentFlusher } from './persistence/document-flusher';
 import { createClientMessages } from './protocol/client-messages';
 import { greet, join, leave, recordControlledClients, sendToOthers, SERVER_ORIGIN, userOf } from './protocol/clients';
-import { encodeAwarenessMessage, encodeInterviewMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
+import { encodeAwarenessMessage, encodeHintMessage, encodeInterviewMessage, encodeRunMessage, encodeSyncUpdate } from './protocol/messages';
 import { broadcast } from './protocol/send';
 import { createRoomRegistry } from './registry/room-registry';
 
@@ -204,6 +204,18 @@ export function createLiveRooms(options: LiveRoomsOptions) {
      */
     announceRun(roomId: string, run: RunView): void {
       const message = encodeRunMessage(JSON.stringify(run));
+      fanout.relay(roomId, message);
+      const room = registry.get(roomId);
+      if (room?.loaded) broadcast(room, message);
+    },
+
+    /**
+     * A hint the round's interviewer released, for both peers here and on
+     * every other replica that holds the room (a `relay`, as a run's). Server
+     * state, like a run: it never enters the document.
+     */
+    announceHint(roomId: string, hint: ReleasedHint): void {
+      const message = encodeHintMessage(JSON.stringify(hint));
       fanout.relay(roomId, message);
       const room = registry.get(roomId);
       if (room?.loaded) broadcast(room, message);

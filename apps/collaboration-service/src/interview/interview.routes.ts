@@ -21,7 +21,7 @@ export function interviewRoutes({ interviews, verifier }: InterviewRoutesDeps): 
 
   router.post('/api/rooms/:id/interview/rounds/:round/end', signedIn, validate(interviewRoundParamsSchema, 'params'), async (req, res) => {
     const { id, round } = req.params as unknown as InterviewRoundParams;
-    res.set('cache-control', 'no-store').json(await interviews.endRound(signedInUser(req), id, round === '1' ? 1 : 2));
+    res.set('cache-control', 'no-store').json(await interviews.endRound(signedInUser(req), id, round === 1 ? 1 : 2));
   });
 
   return router;

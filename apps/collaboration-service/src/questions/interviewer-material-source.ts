@@ -22,8 +22,9 @@ export interface HttpInterviewerMaterialSourceOptions {
 /**
  * question-service's internal `GET /internal/questions/:id/interviewer-material`
  * with the shared token; the answer is checked against the contract, so a
- * malformed one is an outage here rather than a broken pane. Not cached: an
- * admin's edit of a rubric shows at the next read.
+ * malformed one is an outage here rather than a broken pane. Not cached
+ * here: app.ts wraps it in interview-pane/material-cache.ts (30 s), so an
+ * admin's edit of a rubric shows within that.
  */
 export function createHttpInterviewerMaterialSource(options: HttpInterviewerMaterialSourceOptions): InterviewerMaterialSource {
   const unavailable = (cause?: unknown) => new ServiceUnavailableError('The interviewer material cannot be read right now', { cause });

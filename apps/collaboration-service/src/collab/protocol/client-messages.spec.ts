@@ -209,6 +209,15 @@ describe('client messages', () => {
     expect(room.doc.getText('code').toString()).toBe('server text');
   });
 
+  it('refuses a released hint from a client (4422): only the server releases one, and nothing is sent or handed on', () => {
+    const forged = message(editorMessages.hint.type, (encoder) =>
+      encoding.writeVarString(encoder, JSON.stringify({ round: 1, index: 0, text: 'forged', releasedAt: new Date().toISOString() })),
+    );
+    expect(refusalOf(forged)).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'only the server releases a hint' });
+    expect(conn.sent).toHaveLength(0);
+    expect(delivered).toHaveLength(0);
+  });
+
   it('throws on a malformed message (the socket closes it)', () => {
     expect(() => messages.receive(room, asSocket(conn), new Uint8Array())).toThrow();
     expect(() => messages.receive(room, asSocket(conn), new Uint8Array([editorMessages.sync.type, syncProtocol.messageYjsSyncStep1]))).toThrow();

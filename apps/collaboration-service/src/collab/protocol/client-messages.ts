@@ -150,8 +150,9 @@ export function createClientMessages(deliverCallSignal: CallSignalDelivery, limi
   };
 
   // By message type. One only the server sends (a run, the interview's
-  // state) is refused: a client sending it is forging server state. One
-  // nobody knows has no entry and is ignored.
+  // state, a released hint) is refused: a client sending it is forging
+  // server state (a hint sent by a client would show as the interviewer's
+  // word). One nobody knows has no entry and is ignored.
   const byType: (ClientMessageHandler | undefined)[] = [];
   for (const [name, { type, from }] of Object.entries(editorMessages)) {
     if (from === 'server') {

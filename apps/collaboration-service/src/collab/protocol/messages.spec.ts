@@ -8,6 +8,7 @@ import {
   encodeAwarenessMessage,
   encodeAwarenessStates,
   encodeCallSignalMessage,
+  encodeHintMessage,
   encodeRunMessage,
   encodeSyncStep1,
   encodeSyncUpdate,
@@ -29,7 +30,7 @@ describe('editor messages', () => {
 
   it('say which messages a client may send and which only the server may', () => {
     const from = (sender: string) => Object.entries(editorMessages).filter(([, message]) => message.from === sender).map(([name]) => name);
-    expect(from('server')).toEqual(['auth', 'run', 'interview']);
+    expect(from('server')).toEqual(['auth', 'run', 'interview', 'hint']);
     expect(from('client')).toEqual(['queryAwareness', 'chat']);
     // A call signal: a client sends it, the server sends it on (stamped) to the other participant.
     expect(from('both')).toEqual(['sync', 'awareness', 'callSignal']);
@@ -48,6 +49,12 @@ describe('editor messages', () => {
     const decoder = decoding.createDecoder(encodeCallSignalMessage('{"from":"a","signal":{"kind":"join"}}'));
     expect(decoding.readVarUint(decoder)).toBe(102);
     expect(JSON.parse(decoding.readVarString(decoder))).toEqual({ from: 'a', signal: { kind: 'join' } });
+  });
+
+  it('encode a released hint as message 104, carrying the ReleasedHint\'s JSON', () => {
+    const decoder = decoding.createDecoder(encodeHintMessage('{"round":1,"index":0,"text":"Try a map"}'));
+    expect(decoding.readVarUint(decoder)).toBe(104);
+    expect(JSON.parse(decoding.readVarString(decoder))).toEqual({ round: 1, index: 0, text: 'Try a map' });
   });
 
   it('encode sync step 1 as the state vector the client answers', () => {

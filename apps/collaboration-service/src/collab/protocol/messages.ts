@@ -1,4 +1,10 @@
-import { ROOM_CALL_SIGNAL_MESSAGE_TYPE, ROOM_CHAT_MESSAGE_TYPE, ROOM_INTERVIEW_MESSAGE_TYPE, ROOM_RUN_MESSAGE_TYPE } from '@peerprep/contracts';
+import {
+  ROOM_CALL_SIGNAL_MESSAGE_TYPE,
+  ROOM_CHAT_MESSAGE_TYPE,
+  ROOM_HINT_MESSAGE_TYPE,
+  ROOM_INTERVIEW_MESSAGE_TYPE,
+  ROOM_RUN_MESSAGE_TYPE,
+} from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -54,6 +60,11 @@ export const editorMessages = {
    * and every connection.
    */
   interview: { type: ROOM_INTERVIEW_MESSAGE_TYPE, from: 'server' },
+  /**
+   * A hint the round's interviewer released (contracts' ROOM_HINT_MESSAGE_TYPE,
+   * a ReleasedHint as JSON), for both peers.
+   */
+  hint: { type: ROOM_HINT_MESSAGE_TYPE, from: 'server' },
 } as const satisfies Record<string, { type: number; from: 'client' | 'server' | 'both' }>;
 
 type EditorMessages = typeof editorMessages;
@@ -113,5 +124,15 @@ export function encodeInterviewMessage(viewJson: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, editorMessages.interview.type);
   encoding.writeVarString(encoder, viewJson);
+
+  return encoding.toUint8Array(encoder);
+}
+
+/** A released hint for both peers: the ReleasedHint as a JSON string. */
+export function encodeHintMessage(hintJson: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, editorMessages.hint.type);
+  encoding.writeVarString(encoder, hintJson);
+
   return encoding.toUint8Array(encoder);
 }
