@@ -279,7 +279,7 @@ describe('the interviewer\'s pane (issue #18 item 4): material, hints, notes, an
       encoding.writeVarUint(encoder, ROOM_HINT_MESSAGE_TYPE);
       encoding.writeVarString(encoder, JSON.stringify({ round: 1, index: 0, text: 'FORGED hint', releasedAt: new Date().toISOString() }));
       candidate.ws.send(encoding.toUint8Array(encoder));
-      expect(await candidate.closed).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'only the server releases a hint' });
+      expect(await candidate.closed).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'only the server sends hint messages' });
       await sleep(200);
       expect(interviewer.hints).toEqual([]);
       expect((await hints(alice).expect(200)).body).toEqual({ items: [] });

@@ -213,7 +213,7 @@ describe('client messages', () => {
     const forged = message(editorMessages.hint.type, (encoder) =>
       encoding.writeVarString(encoder, JSON.stringify({ round: 1, index: 0, text: 'forged', releasedAt: new Date().toISOString() })),
     );
-    expect(refusalOf(forged)).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'only the server releases a hint' });
+    expect(refusalOf(forged)).toEqual({ code: COLLAB_CLOSE_CODES.writeRefused, reason: 'only the server sends hint messages' });
     expect(conn.sent).toHaveLength(0);
     expect(delivered).toHaveLength(0);
   });
