@@ -6,6 +6,7 @@ import { AuthProvider } from '../components/auth/auth-provider';
 import { SiteFooter } from '../components/site-footer';
 import { SiteHeader } from '../components/site-header';
 import { AppThemeProvider } from '../theme/app-theme-provider';
+import { themeStyleSheet } from '../theme/theme-stylesheet';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,6 +27,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The colour-scheme script changes <html>'s class before React hydrates.
     <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* The theme's CSS variables, written once here instead of generated in the browser (theme-stylesheet.ts). */}
+        <style id="mui-theme-variables" dangerouslySetInnerHTML={{ __html: themeStyleSheet }} />
+      </head>
       <body className="bg-background text-foreground antialiased">
         <InitColorSchemeScript attribute="class" defaultMode="system" />
         <AppRouterCacheProvider options={{ enableCssLayer: true }}>

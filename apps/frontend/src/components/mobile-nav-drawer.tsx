@@ -5,7 +5,7 @@ import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import Typography from '@mui/material/Typography';
+import { Text } from './ui/type';
 import Close from '@mui/icons-material/Close';
 import { useId } from 'react';
 import { isNavItemActive, type NavItem } from '../lib/navigation';
@@ -30,9 +30,9 @@ export default function MobileNavDrawer({ id: drawerId, open, items, pathname, o
       slotProps={{ paper: { id: drawerId, role: 'dialog', 'aria-modal': true, 'aria-labelledby': titleId, className: 'w-72 max-w-[85vw] bg-paper bg-none' } }}
     >
       <div className="flex items-center justify-between border-b border-divider py-2 pl-5 pr-2">
-        <Typography id={titleId} component="h2" className="text-base font-bold">
+        <Text id={titleId} as="h2" className="text-base font-bold">
           Menu
-        </Typography>
+        </Text>
         <IconButton aria-label="Close navigation menu" onClick={close}>
           <Close />
         </IconButton>

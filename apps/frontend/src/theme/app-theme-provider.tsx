@@ -7,7 +7,8 @@ import { theme } from './theme';
 
 export function AppThemeProvider({ children }: { children: ReactNode }) {
   return (
-    <ThemeProvider theme={theme} defaultMode="system">
+    // The CSS variables are in the page already (app/layout.tsx, theme-stylesheet.ts).
+    <ThemeProvider theme={theme} defaultMode="system" disableStyleSheetGeneration>
       <CssBaseline enableColorScheme />
       {children}
     </ThemeProvider>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import Typography from '@mui/material/Typography';
+import { Text } from '../../components/ui/type';
 import { QuestionBrowser } from '../../components/questions/question-browser';
 import { PageLoading } from '../../components/auth/page-status';
 
@@ -13,12 +13,12 @@ export default function QuestionsPage() {
   // enough to keep the footer out of view until the list replaces it.
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">
-      <Typography variant="h1" className="text-3xl sm:text-4xl">
+      <Text variant="h1" className="text-3xl sm:text-4xl">
         Questions
-      </Typography>
-      <Typography component="p" className="mt-2 text-muted">
+      </Text>
+      <Text as="p" className="mt-2 text-muted">
         Browse the question bank by difficulty and topic, or search for words in a title or statement.
-      </Typography>
+      </Text>
       <Suspense
         fallback={
           <div className="min-h-screen">

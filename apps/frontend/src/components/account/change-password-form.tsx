@@ -2,7 +2,7 @@
 
 import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts/constants';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_FIELDS, validatePasswordChange, type PasswordChangeField } from '../../lib/account-forms';
 import { noContent } from '../../lib/contracts';
@@ -44,7 +44,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <Paper variant="outlined" component="section" aria-label="Change password" className="rounded-2xl p-6">
+    <Surface as="section" aria-label="Change password" className="rounded-2xl p-6">
       <form noValidate onSubmit={onSubmit} aria-label="Change password" className="flex flex-col gap-4">
         <FormAlert message={form.message} />
         <FormAlert
@@ -75,6 +75,6 @@ export function ChangePasswordForm() {
           </Button>
         </div>
       </form>
-    </Paper>
+    </Surface>
   );
 }

@@ -6,8 +6,8 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { useState, type FormEvent } from 'react';
 import { loadContracts, noContent } from '../../lib/contracts';
 import { validateWith } from '../../lib/form-errors';
@@ -43,18 +43,17 @@ export function DeleteAccountSection() {
   }
 
   return (
-    <Paper
-      variant="outlined"
-      component="section"
+    <Surface
+      as="section"
       aria-labelledby="delete-account"
       className="rounded-2xl border-red-500/40 p-6"
     >
-      <Typography id="delete-account" variant="h2" className="text-xl">
+      <Text id="delete-account" variant="h2" className="text-xl">
         Delete account
-      </Typography>
-      <Typography component="p" variant="body2" className="mt-1 text-muted">
+      </Text>
+      <Text as="p" variant="body2" className="mt-1 text-muted">
         Your account and sessions are removed for good; your past sessions stay with your peers, anonymised.
-      </Typography>
+      </Text>
       <Button color="error" variant="outlined" className="mt-4" onClick={() => setOpen(true)}>
         Delete my account…
       </Button>
@@ -90,6 +89,6 @@ export function DeleteAccountSection() {
           </DialogActions>
         </form>
       </Dialog>
-    </Paper>
+    </Surface>
   );
 }

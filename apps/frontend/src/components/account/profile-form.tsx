@@ -2,9 +2,9 @@
 
 import type { UserProfile } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import { TextInput } from '../forms/text-input';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useState, type FormEvent } from 'react';
 import { changedProfileFields, PROFILE_FIELDS, type ProfileField } from '../../lib/account-forms';
 import { contract, loadContracts } from '../../lib/contracts';
@@ -54,13 +54,13 @@ export function ProfileForm({ user }: { user: UserProfile }) {
   }
 
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="profile-details" className="rounded-2xl p-6">
-      <Typography id="profile-details" variant="h2" className="text-xl">
+    <Surface as="section" aria-labelledby="profile-details" className="rounded-2xl p-6">
+      <Text id="profile-details" variant="h2" className="text-xl">
         Account details
-      </Typography>
-      <Typography component="p" variant="body2" className="mt-1 text-muted">
+      </Text>
+      <Text as="p" variant="body2" className="mt-1 text-muted">
         Your display name is what peers see in a room.
-      </Typography>
+      </Text>
       <form noValidate onSubmit={onSubmit} aria-label="Account details" className="mt-6 flex flex-col gap-4">
         <FormAlert message={form.message} />
         <FormAlert message={saved ? 'Your profile was saved.' : null} severity="success" />
@@ -83,6 +83,6 @@ export function ProfileForm({ user }: { user: UserProfile }) {
           </Button>
         </div>
       </form>
-    </Paper>
+    </Surface>
   );
 }

@@ -3,8 +3,8 @@
 import Avatar from '@mui/material/Avatar';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { useAuth } from '../auth/auth-provider';
 import { RequireAuth } from '../auth/require-auth';
 import { initialOf } from '../user-initial';
@@ -18,30 +18,30 @@ function ProfileContent() {
   const memberSince = new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'long' });
   return (
     <>
-      <Paper variant="outlined" component="section" aria-label="Signed in as" className="flex items-center gap-4 rounded-2xl p-6">
+      <Surface as="section" aria-label="Signed in as" className="flex items-center gap-4 rounded-2xl p-6">
         <Avatar className="h-14 w-14 bg-primary text-xl text-primary-contrast" aria-hidden="true">
           {initialOf(user.displayName)}
         </Avatar>
         <div className="min-w-0 flex-1">
-          <Typography className="truncate text-lg font-semibold">{user.displayName}</Typography>
-          <Typography variant="body2" className="truncate text-muted">
+          <Text className="truncate text-lg font-semibold">{user.displayName}</Text>
+          <Text variant="body2" className="truncate text-muted">
             @{user.username} · member since {memberSince}
-          </Typography>
+          </Text>
         </div>
         {user.role === 'ADMIN' ? <Chip label="Admin" color="primary" size="small" /> : null}
-      </Paper>
+      </Surface>
       <ProfileForm key={user.id} user={user} />
-      <Paper variant="outlined" component="section" aria-labelledby="password-heading" className="rounded-2xl p-6">
-        <Typography id="password-heading" variant="h2" className="text-xl">
+      <Surface as="section" aria-labelledby="password-heading" className="rounded-2xl p-6">
+        <Text id="password-heading" variant="h2" className="text-xl">
           Password
-        </Typography>
-        <Typography component="p" variant="body2" className="mt-1 text-muted">
+        </Text>
+        <Text as="p" variant="body2" className="mt-1 text-muted">
           Changing it signs out every other device.
-        </Typography>
+        </Text>
         <Button href="/profile/password" variant="outlined" className="mt-4">
           Change password
         </Button>
-      </Paper>
+      </Surface>
       <DeleteAccountSection />
     </>
   );

@@ -80,7 +80,9 @@ export function AdminSearchField({ paging, label, placeholder, className }: { pa
  * TablePagination has them, without its Select and Menu.
  */
 export function AdminListPagination({ paging, total, sizes }: { paging: AdminListPaging; total: number | undefined; sizes: readonly number[] }) {
-  const count = total ?? 0;
+  // Not before the first page: rows arriving above a pager already drawn would push it down (a layout shift).
+  if (total === undefined) return null;
+  const count = total;
   const lastIndex = Math.max(0, Math.ceil(count / paging.pageSize) - 1);
   const pageIndex = Math.min(paging.pageIndex, lastIndex);
   const from = count === 0 ? 0 : pageIndex * paging.pageSize + 1;

@@ -4,14 +4,8 @@ import type { Role, UserProfile } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Avatar from '@mui/material/Avatar';
 import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { describeFailure } from '../../lib/form-errors';
@@ -56,44 +50,44 @@ function UserIdentity({ user }: { user: UserProfile }) {
 
 function UserTable({ users, q, busy, roleSelect }: UserListProps) {
   return (
-    <TableContainer>
-      <Table aria-label="Users" aria-busy={busy}>
-        <TableHead>
-          <TableRow>
-            <TableCell>User</TableCell>
-            <TableCell>Email</TableCell>
-            <TableCell>Joined</TableCell>
-            <TableCell>Role</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
+    <div className="overflow-x-auto">
+      <table aria-label="Users" aria-busy={busy} className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Email</th>
+            <th scope="col">Joined</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
           {users.map((user) => (
-            <TableRow key={user.id} hover data-testid="user-row">
-              <TableCell>
+            <tr key={user.id} data-testid="user-row">
+              <td>
                 <UserIdentity user={user} />
-              </TableCell>
-              <TableCell className="break-all">{user.email}</TableCell>
-              <TableCell className="whitespace-nowrap">{joinedOn(user)}</TableCell>
-              <TableCell>{roleSelect(user)}</TableCell>
-            </TableRow>
+              </td>
+              <td className="break-all">{user.email}</td>
+              <td className="whitespace-nowrap">{joinedOn(user)}</td>
+              <td>{roleSelect(user)}</td>
+            </tr>
           ))}
           {users.length === 0 && q !== null ? (
-            <TableRow>
-              <TableCell colSpan={4} className="py-10 text-center text-muted">
+            <tr>
+              <td colSpan={4} className="py-10 text-center text-muted">
                 No user matches “{q}”.
-              </TableCell>
-            </TableRow>
+              </td>
+            </tr>
           ) : null}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 /** On a phone: one card per user (identity, email, date, role) instead of a four-column table. */
 function UserCards({ users, q, busy, roleSelect }: UserListProps) {
   if (users.length === 0 && q !== null) {
-    return <Typography className="px-4 py-10 text-center text-muted">No user matches “{q}”.</Typography>;
+    return <Text className="px-4 py-10 text-center text-muted">No user matches “{q}”.</Text>;
   }
   return (
     <ul aria-label="Users" aria-busy={busy} className="m-0 list-none divide-y divide-divider p-0">
@@ -142,7 +136,7 @@ function UsersPage() {
   if (users.error instanceof ApiError && users.error.status === 403) {
     return (
       <PageMessage title="403 · Admins only">
-        <Typography className="text-muted">Your account no longer has admin rights.</Typography>
+        <Text className="text-muted">Your account no longer has admin rights.</Text>
       </PageMessage>
     );
   }
@@ -164,7 +158,7 @@ function UsersPage() {
           {describeFailure(users.error, { fields: [] }).message}
         </Alert>
       ) : null}
-      <Paper variant="outlined" className="overflow-hidden rounded-2xl">
+      <Surface className="overflow-hidden rounded-2xl">
         <div className="h-1">{users.loading ? <LinearProgress aria-label="Loading users" /> : null}</div>
         {compact ? (
           <UserCards users={page?.items ?? []} q={page ? q : null} busy={users.loading} roleSelect={roleSelect} />
@@ -172,7 +166,7 @@ function UsersPage() {
           <UserTable users={page?.items ?? []} q={page ? q : null} busy={users.loading} roleSelect={roleSelect} />
         )}
         <AdminListPagination paging={paging} total={page?.total} sizes={PAGE_SIZES} />
-      </Paper>
+      </Surface>
     </>
   );
 }

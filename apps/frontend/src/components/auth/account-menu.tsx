@@ -5,7 +5,7 @@ import Divider from '@mui/material/Divider';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import Logout from '@mui/icons-material/Logout';
 import { accountNavFor } from '../../lib/navigation';
 import { IntentLink } from '../intent-link';
@@ -38,10 +38,10 @@ export default function AccountMenu({ id, anchor, buttonId, user, pathname, onCl
       slotProps={{ list: { 'aria-labelledby': buttonId } }}
     >
       <div className="px-4 pb-2 pt-1">
-        <Typography className="font-semibold">{user.displayName}</Typography>
-        <Typography variant="body2" className="text-muted">
+        <Text className="font-semibold">{user.displayName}</Text>
+        <Text variant="body2" className="text-muted">
           {user.email}
-        </Typography>
+        </Text>
       </div>
       <Divider />
       {accountNavFor(user.role).map((item) => (

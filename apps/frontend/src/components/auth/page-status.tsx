@@ -1,5 +1,5 @@
 import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import type { ReactNode } from 'react';
 
 /** Centred placeholder while the session (or a page's data) is being loaded. */
@@ -7,7 +7,7 @@ export function PageLoading({ label }: { label: string }) {
   return (
     <div role="status" className="flex min-h-[40vh] flex-col items-center justify-center gap-3 text-muted">
       <CircularProgress size={32} aria-hidden="true" />
-      <Typography component="p">{label}</Typography>
+      <Text as="p">{label}</Text>
     </div>
   );
 }
@@ -16,9 +16,9 @@ export function PageLoading({ label }: { label: string }) {
 export function PageMessage({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <section className="mx-auto flex min-h-[40vh] max-w-xl flex-col items-center justify-center gap-3 px-4 text-center">
-      <Typography variant="h1" className="text-3xl">
+      <Text variant="h1" className="text-3xl">
         {title}
-      </Typography>
+      </Text>
       {children}
     </section>
   );

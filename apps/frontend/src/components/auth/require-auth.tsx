@@ -2,7 +2,7 @@
 
 import type { Role } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useRouter } from 'next/navigation';
 import { useDeferredValue, useEffect, type ReactNode } from 'react';
 import { loginPathFor } from '../../lib/auth/next-path';
@@ -34,9 +34,9 @@ export function RequireAuth({ children, role }: { children: ReactNode; role?: Ro
   if (role && user.role !== role) {
     return (
       <PageMessage title="403 · Admins only">
-        <Typography component="p" className="text-muted">
+        <Text as="p" className="text-muted">
           You are signed in as {user.username}, who does not have access to this page.
-        </Typography>
+        </Text>
         <Button href="/" variant="outlined">
           Back to the home page
         </Button>

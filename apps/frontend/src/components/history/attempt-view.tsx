@@ -1,8 +1,8 @@
 'use client';
 
 import type { AttemptDetail } from '@peerprep/contracts';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { IntentLink } from '../intent-link';
 import { fetchAttempt } from '../../lib/history/history-api';
 import { fetchEntryPoint } from '../../lib/runs/run-api';
@@ -38,35 +38,35 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
           ← All attempts
         </IntentLink>
         <div className="flex flex-wrap items-center gap-3">
-          <Typography id="attempt-title" variant="h1" className="text-3xl">
+          <Text id="attempt-title" variant="h1" className="text-3xl">
             {attempt.question.title}
-          </Typography>
+          </Text>
           <DifficultyChip difficulty={attempt.question.difficulty} size="medium" />
         </div>
-        <Typography component="p" className="text-muted" data-testid="attempt-summary">
+        <Text as="p" className="text-muted" data-testid="attempt-summary">
           With {attempt.partner.displayName} · {LANGUAGE_LABELS[attempt.language]} ·{' '}
           <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time> ·{' '}
           <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
-        </Typography>
+        </Text>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="final-code-heading" className="flex flex-col gap-2">
-          <Typography id="final-code-heading" variant="h2" className="text-xl font-bold">
+          <Text id="final-code-heading" variant="h2" className="text-xl font-bold">
             Final code
-          </Typography>
-          <Paper variant="outlined" data-testid="attempt-code" data-language={attempt.language} className="h-[60vh] overflow-hidden rounded-2xl">
+          </Text>
+          <Surface data-testid="attempt-code" data-language={attempt.language} className="h-[60vh] overflow-hidden rounded-2xl">
             <LazyCodeEditor language={attempt.language} value={attempt.finalCode} readOnly ariaLabel="Final code (read-only)" />
-          </Paper>
+          </Surface>
         </section>
         <section aria-labelledby="transcript-heading" className="flex flex-col gap-2">
-          <Typography id="transcript-heading" variant="h2" className="text-xl font-bold">
+          <Text id="transcript-heading" variant="h2" className="text-xl font-bold">
             Chat
-          </Typography>
-          <Paper variant="outlined" className="max-h-[60vh] overflow-y-auto rounded-2xl p-4" data-testid="attempt-chat">
+          </Text>
+          <Surface className="max-h-[60vh] overflow-y-auto rounded-2xl p-4" data-testid="attempt-chat">
             {attempt.chat.length === 0 ? (
-              <Typography component="p" className="text-muted">
+              <Text as="p" className="text-muted">
                 No messages were sent.
-              </Typography>
+              </Text>
             ) : (
               <ol className="m-0 flex list-none flex-col gap-3 p-0">
                 {attempt.chat.map((message) => (
@@ -84,12 +84,12 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
                 ))}
               </ol>
             )}
-          </Paper>
+          </Surface>
         </section>
       </div>
-      <Paper variant="outlined" className="rounded-2xl p-4" data-testid="attempt-runs">
+      <Surface className="rounded-2xl p-4" data-testid="attempt-runs">
         <RecordedRuns runs={attempt.runs} selfId={selfId} paramNames={entryPoint.data?.params.map((param) => param.name) ?? []} />
-      </Paper>
+      </Surface>
     </article>
   );
 }

@@ -2,17 +2,12 @@
 
 import type { AttemptSummary } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import Pagination from '@mui/material/Pagination';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
+import { PageNav } from '../ui/page-nav';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { IntentLink } from '../intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { fetchHistoryPage } from '../../lib/history/history-api';
 import {
   formatAttemptDate,
@@ -32,7 +27,7 @@ import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useCompactLayout } from '../use-compact-layout';
-import { toneColor } from '../runs/run-result';
+import { TONE_TEXT } from '../runs/run-result';
 import { RetryAlert } from '../ui/retry-alert';
 import { PracticeRuns } from './practice-runs';
 
@@ -41,66 +36,66 @@ function LastSubmission({ attempt }: { attempt: AttemptSummary }) {
   const last = attempt.lastSubmission;
   if (!last) return <span className="text-muted">No submission</span>;
   return (
-    <Typography component="span" variant="body2" data-testid="last-submission" sx={{ color: last.status ? toneColor(STATUS_TONES[last.status]) : undefined }} className="font-semibold">
+    <Text as="span" variant="body2" data-testid="last-submission" className={`font-semibold ${last.status ? TONE_TEXT[STATUS_TONES[last.status]] : ''}`}>
       {runSummaryLine(last)}
-    </Typography>
+    </Text>
   );
 }
 
 function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
   return (
-    <TableRow hover data-testid="history-row" data-attempt-id={attempt.id}>
-      <TableCell component="th" scope="row">
+    <tr data-testid="history-row" data-attempt-id={attempt.id}>
+      <th scope="row">
         <div className="flex flex-wrap items-center gap-2">
           <IntentLink href={attemptHref(attempt.id)} className="font-semibold text-primary no-underline hover:underline">
             {attempt.question.title}
           </IntentLink>
           <DifficultyChip difficulty={attempt.question.difficulty} />
         </div>
-      </TableCell>
-      <TableCell>{attempt.partner.displayName}</TableCell>
-      <TableCell>{LANGUAGE_LABELS[attempt.language]}</TableCell>
-      <TableCell>
+      </th>
+      <td>{attempt.partner.displayName}</td>
+      <td>{LANGUAGE_LABELS[attempt.language]}</td>
+      <td>
         <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time>
-      </TableCell>
-      <TableCell>
+      </td>
+      <td>
         <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
-      </TableCell>
-      <TableCell>
+      </td>
+      <td>
         <LastSubmission attempt={attempt} />
-      </TableCell>
-    </TableRow>
+      </td>
+    </tr>
   );
 }
 
 function AttemptTable({ attempts }: { attempts: readonly AttemptSummary[] }) {
   return (
-    <TableContainer component={Paper} variant="outlined" className="rounded-2xl">
-      <Table aria-label="Your attempts" data-testid="history-table">
-        <TableHead>
-          <TableRow>
-            <TableCell>Question</TableCell>
-            <TableCell>Partner</TableCell>
-            <TableCell>Language</TableCell>
-            <TableCell>Date</TableCell>
-            <TableCell>Duration</TableCell>
-            <TableCell>Last submission</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
+    <Surface className="overflow-x-auto rounded-2xl">
+      <table aria-label="Your attempts" data-testid="history-table" className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Partner</th>
+            <th scope="col">Language</th>
+            <th scope="col">Date</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Last submission</th>
+          </tr>
+        </thead>
+        <tbody>
           {attempts.map((attempt) => (
             <AttemptRow key={attempt.id} attempt={attempt} />
           ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        </tbody>
+      </table>
+    </Surface>
   );
 }
 
 /** On a phone: one card per attempt instead of a six-column table. */
 function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
   return (
-    <Paper variant="outlined" className="rounded-2xl">
+    <Surface className="rounded-2xl">
       <ul aria-label="Your attempts" data-testid="history-table" className="m-0 list-none divide-y divide-divider p-0">
         {attempts.map((attempt) => (
           <li key={attempt.id} data-testid="history-row" data-attempt-id={attempt.id} className="flex flex-col gap-1.5 px-4 py-3">
@@ -110,24 +105,29 @@ function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
               </IntentLink>
               <DifficultyChip difficulty={attempt.question.difficulty} />
             </div>
-            <Typography component="p" variant="body2" className="text-muted">
+            <Text as="p" variant="body2" className="text-muted">
               With {attempt.partner.displayName} · {LANGUAGE_LABELS[attempt.language]}
-            </Typography>
-            <Typography component="p" variant="body2" className="text-muted">
+            </Text>
+            <Text as="p" variant="body2" className="text-muted">
               <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time> ·{' '}
               <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
-            </Typography>
-            <Typography component="p" variant="body2">
+            </Text>
+            <Text as="p" variant="body2">
               <LastSubmission attempt={attempt} />
-            </Typography>
+            </Text>
           </li>
         ))}
       </ul>
-    </Paper>
+    </Surface>
   );
 }
 
-function HistoryContent() {
+/**
+ * The attempts, then `after` (the practice list) once they have loaded: drawn
+ * earlier, it would be pushed down when the attempts replace their
+ * placeholder (a layout shift).
+ */
+function HistoryContent({ after }: { after: ReactNode }) {
   const { request } = useAuth();
   const router = useRouter();
   const page = historyPageFromQuery(useSearchParams().get('page'));
@@ -138,15 +138,15 @@ function HistoryContent() {
   if (history.error) {
     body = <RetryAlert error={history.error} fallback="Your history could not be loaded." onRetry={history.reload} />;
   } else if (!history.data) {
-    body = <PageLoading label="Loading your history…" />;
+    return <PageLoading label="Loading your history…" />;
   } else if (history.data.total === 0) {
     body = (
-      <Paper variant="outlined" className="flex flex-col items-start gap-3 rounded-2xl p-6" data-testid="history-empty">
-        <Typography component="p">No attempts yet. Your sessions appear here once they end.</Typography>
+      <Surface className="flex flex-col items-start gap-3 rounded-2xl p-6" data-testid="history-empty">
+        <Text as="p">No attempts yet. Your sessions appear here once they end.</Text>
         <Button component={IntentLink} href="/match" variant="contained">
           Find a partner
         </Button>
-      </Paper>
+      </Surface>
     );
   } else {
     const pages = pageCount(history.data.total, history.data.pageSize);
@@ -154,29 +154,25 @@ function HistoryContent() {
       <>
         {compact ? <AttemptCards attempts={history.data.items} /> : <AttemptTable attempts={history.data.items} />}
         {pages > 1 ? (
-          <Pagination
-            className="self-center"
-            count={pages}
-            page={Math.min(page, pages)}
-            onChange={(_event, next) => router.push(historyHref(next))}
-            color="primary"
-            shape="rounded"
-            getItemAriaLabel={(type, item, selected) => (type === 'page' ? `${selected ? 'Page' : 'Go to page'} ${item}` : `Go to ${type} page`)}
-          />
+          <PageNav className="self-center" count={pages} page={Math.min(page, pages)} onChange={(next) => router.push(historyHref(next))} />
         ) : null}
       </>
     );
   }
 
-  return body;
+  return (
+    <>
+      {body}
+      {after}
+    </>
+  );
 }
 
 /** `/history`: the signed-in user's attempts, then their solo practice runs (the page renders its frame, on the server). */
 export function HistoryListView() {
   return (
     <RequireAuth>
-      <HistoryContent />
-      <PracticeRuns />
+      <HistoryContent after={<PracticeRuns />} />
     </RequireAuth>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import { useState } from 'react';
 import { fetchSoloRuns } from '../../lib/runs/run-api';
 import { useAuth } from '../auth/auth-provider';
@@ -48,8 +48,8 @@ export function PracticeRuns() {
   }
 
   return (
-    <Paper variant="outlined" className="rounded-2xl p-4" data-testid="practice-runs">
+    <Surface className="rounded-2xl p-4" data-testid="practice-runs">
       {body}
-    </Paper>
+    </Surface>
   );
 }

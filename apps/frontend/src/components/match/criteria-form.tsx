@@ -5,11 +5,11 @@ import type { Difficulty, MatchCriteria, SessionLength, SessionMode, TopicWithCo
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import Switch from '@mui/material/Switch';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { FormFailure } from '../../lib/form-errors';
 import { formValuesFrom, toggleTopic, toMatchRequest, topicCount, type CriteriaFormValues } from '../../lib/match/criteria-form';
@@ -35,9 +35,9 @@ export interface CriteriaFormProps {
 function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor?: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <fieldset className="flex flex-col gap-2 border-0 p-0">
-      <Typography component="legend" id={htmlFor} className="mb-1 font-semibold">
+      <Text as="legend" id={htmlFor} className="mb-1 font-semibold">
         {label}
-      </Typography>
+      </Text>
       {children}
       {error ? (
         <FormHelperText error role="alert">
@@ -77,7 +77,7 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
   const scope = values.topics.length > 0 ? 'in your topics' : 'in all topics';
 
   return (
-    <Paper variant="outlined" component="form" noValidate onSubmit={submit} aria-label="Match criteria" className="flex flex-col gap-7 rounded-2xl p-6">
+    <Surface as="form" noValidate onSubmit={submit} aria-label="Match criteria" className="flex flex-col gap-7 rounded-2xl p-6">
       <FormAlert message={shown?.message ?? null} />
       <Field label="Session" htmlFor="mode-label" error={fieldErrors['mode']} hint={SESSION_MODE_HINTS[values.mode]}>
         <ToggleButtonGroup
@@ -189,6 +189,6 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
       <Button type="submit" variant="contained" size="large" disabled={submitting} className="self-start">
         {submitting ? 'Sending…' : 'Find a partner'}
       </Button>
-    </Paper>
+    </Surface>
   );
 }

@@ -5,8 +5,8 @@ import Alert from '@mui/material/Alert';
 import Avatar from '@mui/material/Avatar';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import type { ReactNode } from 'react';
 import { describeWidening, widenCriteria } from '../../lib/match/criteria-form';
 import type { MatchOutcome } from '../../lib/match/match-state';
@@ -17,9 +17,9 @@ import { initialOf } from '../user-initial';
 
 function Panel({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Paper variant="outlined" component="section" aria-label={label} className="flex flex-col gap-5 rounded-2xl p-6">
+    <Surface as="section" aria-label={label} className="flex flex-col gap-5 rounded-2xl p-6">
       {children}
-    </Paper>
+    </Surface>
   );
 }
 
@@ -32,21 +32,21 @@ export function MatchedPanel({ outcome, topicNames }: { outcome: MatchOutcome; t
           {initialOf(outcome.peer.displayName)}
         </Avatar>
         <div className="min-w-0">
-          <Typography component="p" className="text-sm font-semibold uppercase tracking-wide text-primary">
+          <Text as="p" className="text-sm font-semibold uppercase tracking-wide text-primary">
             Matched
-          </Typography>
-          <Typography variant="h2" className="truncate text-2xl" data-testid="matched-peer">
+          </Text>
+          <Text variant="h2" className="truncate text-2xl" data-testid="matched-peer">
             {outcome.peer.displayName}
-          </Typography>
+          </Text>
         </div>
       </div>
-      <Typography component="p" className="font-semibold" data-testid="matched-session">
+      <Text as="p" className="font-semibold" data-testid="matched-session">
         {describeSession(outcome.mode, outcome.minutes)}
-      </Typography>
-      <Typography component="p" className="-mt-3 text-muted">
+      </Text>
+      <Text as="p" className="-mt-3 text-muted">
         {DIFFICULTY_LABELS[outcome.difficulty]} · {outcome.topics.map((slug) => topicNames.get(slug) ?? slug).join(', ')} ·{' '}
         {LANGUAGE_LABELS[outcome.language]}
-      </Typography>
+      </Text>
       {href ? (
         <Button href={href} variant="contained" size="large" className="self-start">
           Go to room
@@ -76,9 +76,9 @@ export function EndedPanel({ kind, message, criteria, topics, onTryAgain, onEdit
   const wider = kind === 'timedOut' && criteria ? widenCriteria(criteria, topics) : null;
   return (
     <Panel label={TITLES[kind]}>
-      <Typography variant="h2" className="text-xl">
+      <Text variant="h2" className="text-xl">
         {TITLES[kind]}
-      </Typography>
+      </Text>
       <Alert severity={kind === 'cancelled' ? 'info' : 'warning'} role="status" data-testid="match-outcome">
         {message}
       </Alert>
@@ -98,9 +98,9 @@ export function EndedPanel({ kind, message, criteria, topics, onTryAgain, onEdit
         </Button>
       </div>
       {criteria && wider ? (
-        <Typography variant="body2" className="-mt-2 text-muted">
+        <Text variant="body2" className="-mt-2 text-muted">
           Widen: {describeWidening(criteria, wider).toLowerCase()}, then review and send.
-        </Typography>
+        </Text>
       ) : null}
     </Panel>
   );

@@ -5,8 +5,8 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { useEffect, useState } from 'react';
 import { countdownAt, formatRemaining } from '../../lib/match/countdown';
 import type { WaitWindow } from '../../lib/match/match-state';
@@ -44,20 +44,20 @@ export function WaitingPanel({ criteria, window, relaxed, cancelling, channel, t
       : `Looking for a ${SESSION_MODE_LABELS[criteria.mode].toLowerCase()} partner for ${DIFFICULTY_LABELS[criteria.difficulty].toLowerCase()} questions.`;
 
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="waiting-heading" className="flex flex-col gap-6 rounded-2xl p-6">
+    <Surface as="section" aria-labelledby="waiting-heading" className="flex flex-col gap-6 rounded-2xl p-6">
       <div className="flex items-center gap-4">
         <CircularProgress size={28} aria-hidden="true" />
         <div className="min-w-0 flex-1">
-          <Typography id="waiting-heading" variant="h2" className="text-xl">
+          <Text id="waiting-heading" variant="h2" className="text-xl">
             Finding you a partner
-          </Typography>
-          <Typography component="p" role="status" data-testid="match-status" className="text-muted">
+          </Text>
+          <Text as="p" role="status" data-testid="match-status" className="text-muted">
             {status}
-          </Typography>
+          </Text>
         </div>
-        <Typography aria-label="Time left" className="font-mono text-3xl font-semibold tabular-nums" data-testid="match-countdown">
+        <Text aria-label="Time left" className="font-mono text-3xl font-semibold tabular-nums" data-testid="match-countdown">
           {formatRemaining(countdown.remainingMs)}
-        </Typography>
+        </Text>
       </div>
 
       <div>
@@ -86,13 +86,13 @@ export function WaitingPanel({ criteria, window, relaxed, cancelling, channel, t
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Typography variant="body2" className="text-muted">
+        <Text variant="body2" className="text-muted">
           {channel === 'reconnecting' ? 'Connection lost: reconnecting… your place in the queue is kept.' : 'Keep this page open; you will be paired here.'}
-        </Typography>
+        </Text>
         <Button variant="outlined" onClick={onCancel} disabled={cancelling}>
           {cancelling ? 'Cancelling…' : 'Cancel'}
         </Button>
       </div>
-    </Paper>
+    </Surface>
   );
 }

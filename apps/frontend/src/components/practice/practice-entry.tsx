@@ -1,7 +1,7 @@
 'use client';
 
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { loginPathFor } from '../../lib/auth/next-path';
@@ -45,9 +45,9 @@ export function PracticeEntry(props: SoloPracticeProps) {
           <LinkButton href={loginPathFor(`/questions/${props.slug}`)} variant="outlined">
             Sign in to run your code
           </LinkButton>
-          <Typography component="p" className="text-muted">
+          <Text as="p" className="text-muted">
             Run it against the examples, or submit it against every test.
-          </Typography>
+          </Text>
         </>
       ) : status === 'signedIn' ? (
         <Button variant="contained" onClick={() => setOpen(true)} data-testid="open-practice">

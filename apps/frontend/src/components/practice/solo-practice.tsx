@@ -3,7 +3,7 @@
 import { isFinishedPhase, type EntryPoint, type JsonValue, type Language, type RunKind, type RunView, type StarterCode } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { describeFailure } from '../../lib/form-errors';
@@ -105,10 +105,10 @@ export function SoloPractice({ questionId, entryPoint, starterCode, firstArgs }:
           Reset to starter code
         </Button>
       </div>
-      <Paper variant="outlined" data-testid="solo-editor" data-language={language} className="h-[60vh] min-h-80 overflow-hidden rounded-2xl">
+      <Surface data-testid="solo-editor" data-language={language} className="h-[60vh] min-h-80 overflow-hidden rounded-2xl">
         <LazyCodeEditor language={language} readOnly={false} ariaLabel="Your code" value={code} onChange={edit} diagnostics={diagnostics} />
-      </Paper>
-      <Paper variant="outlined" className="rounded-2xl p-4">
+      </Surface>
+      <Surface className="rounded-2xl p-4">
         <RunPanel
           title="Run and submit"
           controls={
@@ -135,7 +135,7 @@ export function SoloPractice({ questionId, entryPoint, starterCode, firstArgs }:
             ) : null
           }
         />
-      </Paper>
+      </Surface>
     </div>
   );
 }

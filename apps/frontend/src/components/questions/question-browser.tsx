@@ -3,9 +3,9 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Pagination from '@mui/material/Pagination';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { PageNav } from '../ui/page-nav';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeFailure } from '../../lib/form-errors';
@@ -109,9 +109,9 @@ export function QuestionBrowser() {
       ) : null}
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-2">
-        <Typography component="p" role="status" aria-live="polite" className="text-sm text-muted" data-testid="questions-summary">
+        <Text as="p" role="status" aria-live="polite" className="text-sm text-muted" data-testid="questions-summary">
           {page ? pageRangeLabel(page.page, page.pageSize, page.total) : questions.error ? '' : 'Loading questions…'}
-        </Typography>
+        </Text>
         {hasActiveFilters(filters) ? (
           <Button size="small" onClick={clearAll}>
             Clear filters
@@ -119,7 +119,7 @@ export function QuestionBrowser() {
         ) : null}
       </div>
 
-      <Paper variant="outlined" className="mt-2 overflow-hidden rounded-2xl">
+      <Surface className="mt-2 overflow-hidden rounded-2xl">
         <div className="h-1">{questions.loading && page ? <LinearProgress aria-label="Loading questions" /> : null}</div>
         {questions.error ? (
           <Alert
@@ -140,14 +140,14 @@ export function QuestionBrowser() {
           <QuestionList questions={page.items} busy={questions.loading} />
         ) : (
           <div className="flex flex-col items-center gap-3 px-4 py-14 text-center">
-            <Typography variant="h2" className="text-xl">
+            <Text variant="h2" className="text-xl">
               {page.total > 0 ? 'This page is past the last one' : 'No questions match'}
-            </Typography>
-            <Typography component="p" className="text-muted">
+            </Text>
+            <Text as="p" className="text-muted">
               {page.total > 0
                 ? `There are ${page.total} questions on ${pageCount} page${pageCount === 1 ? '' : 's'}.`
                 : 'Try fewer topics, another difficulty, or different words.'}
-            </Typography>
+            </Text>
             {page.total > 0 ? (
               <Button variant="outlined" onClick={() => change({ page: 1 })}>
                 Go to the first page
@@ -159,20 +159,11 @@ export function QuestionBrowser() {
             ) : null}
           </div>
         )}
-      </Paper>
+      </Surface>
 
       {page && page.total > 0 ? (
         <div className="mt-4 flex flex-col items-center justify-between gap-3 sm:flex-row">
-          <Pagination
-            count={pageCount}
-            page={Math.min(filters.page, pageCount)}
-            onChange={(_event, next) => change({ page: next })}
-            color="primary"
-            shape="rounded"
-            getItemAriaLabel={(type, item, selected) =>
-              type === 'page' ? `${selected ? 'Page' : 'Go to page'} ${item}` : `Go to ${type} page`
-            }
-          />
+          <PageNav count={pageCount} page={Math.min(filters.page, pageCount)} onChange={(next) => change({ page: next })} />
           <SelectField
             size="small"
             label="Per page"

@@ -1,7 +1,7 @@
 import { LANGUAGES } from '@peerprep/contracts/constants';
 import type { Question } from '@peerprep/contracts';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
 import { DEFAULT_FILTERS, editQuestionHref, questionsHref } from '../../lib/questions/filters';
@@ -17,9 +17,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\s+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
-      <Typography id={id} variant="h2" className="text-xl font-bold">
+      <Text id={id} variant="h2" className="text-xl font-bold">
         {title}
-      </Typography>
+      </Text>
       {children}
     </section>
   );
@@ -49,9 +49,9 @@ export function QuestionDetail({ question }: { question: Question }) {
         ← All questions
       </IntentLink>
       <div className="mt-3 flex flex-wrap items-start justify-between gap-3">
-        <Typography id="question-title" variant="h1" className="text-3xl sm:text-4xl">
+        <Text id="question-title" variant="h1" className="text-3xl sm:text-4xl">
           {question.title}
-        </Typography>
+        </Text>
         <AdminEditLink href={editQuestionHref(question.slug)} />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">
@@ -62,17 +62,17 @@ export function QuestionDetail({ question }: { question: Question }) {
       </div>
 
       <div className="mt-8 flex flex-col gap-8">
-        <Paper variant="outlined" className="rounded-2xl p-5 sm:p-6" data-testid="question-statement">
+        <Surface className="rounded-2xl p-5 sm:p-6" data-testid="question-statement">
           <SafeMarkdown>{question.statement}</SafeMarkdown>
-        </Paper>
+        </Surface>
 
         {question.examples.length > 0 ? (
           <Section title="Examples">
             {question.examples.map((example, index) => (
-              <Paper key={index} variant="outlined" className="flex flex-col gap-2 rounded-xl p-4">
-                <Typography variant="subtitle2" component="h3" className="font-bold">
+              <Surface key={index} className="flex flex-col gap-2 rounded-xl p-4">
+                <Text variant="subtitle2" as="h3" className="font-bold">
                   Example {index + 1}
-                </Typography>
+                </Text>
                 <Labelled label="Input">{example.input}</Labelled>
                 <Labelled label="Output">{example.output}</Labelled>
                 {example.explanation ? (
@@ -83,7 +83,7 @@ export function QuestionDetail({ question }: { question: Question }) {
                     </SafeMarkdown>
                   </div>
                 ) : null}
-              </Paper>
+              </Surface>
             ))}
           </Section>
         ) : null}
@@ -101,9 +101,9 @@ export function QuestionDetail({ question }: { question: Question }) {
         ) : null}
 
         <Section title="Starter code">
-          <Typography component="p" className="text-muted">
+          <Text as="p" className="text-muted">
             Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono text-[0.9em]">{signatureOf(question.entryPoint)}</code>.
-          </Typography>
+          </Text>
           <StarterCodeTabs starterCode={question.starterCode} languages={LANGUAGES} />
         </Section>
 

@@ -2,13 +2,13 @@
 
 import { DIFFICULTIES, QUESTION_SORTS } from '@peerprep/contracts/constants';
 import type { QuestionSort, TopicWithCounts } from '@peerprep/contracts';
-import Chip from '@mui/material/Chip';
 import InputAdornment from '@mui/material/InputAdornment';
 import Search from '@mui/icons-material/Search';
 import { SelectField } from '../forms/select-field';
 import { TextInput } from '../forms/text-input';
 import type { QuestionFilters } from '../../lib/questions/filters';
 import { DIFFICULTY_LABELS, SORT_LABELS } from '../../lib/questions/labels';
+import { ToggleTag } from '../ui/toggle-tag';
 import { TopicsFilter } from './topics-filter';
 
 export interface QuestionFilterBarProps {
@@ -59,26 +59,15 @@ export function QuestionFilterBar({ filters, searchText, onSearchTextChange, onC
       </div>
       <div className="flex flex-col gap-3 md:flex-row md:items-center">
         <div role="group" aria-label="Difficulty" className="flex flex-wrap gap-2">
-          <Chip
-            label="All"
-            clickable
-            color={filters.difficulty ? 'default' : 'primary'}
-            variant={filters.difficulty ? 'outlined' : 'filled'}
-            aria-pressed={!filters.difficulty}
-            onClick={() => onChange({ difficulty: undefined })}
-          />
+          <ToggleTag pressed={!filters.difficulty} onToggle={() => onChange({ difficulty: undefined })}>
+            All
+          </ToggleTag>
           {DIFFICULTIES.map((difficulty) => {
             const selected = filters.difficulty === difficulty;
             return (
-              <Chip
-                key={difficulty}
-                label={DIFFICULTY_LABELS[difficulty]}
-                clickable
-                color={selected ? 'primary' : 'default'}
-                variant={selected ? 'filled' : 'outlined'}
-                aria-pressed={selected}
-                onClick={() => onChange({ difficulty: selected ? undefined : difficulty })}
-              />
+              <ToggleTag key={difficulty} pressed={selected} onToggle={() => onChange({ difficulty: selected ? undefined : difficulty })}>
+                {DIFFICULTY_LABELS[difficulty]}
+              </ToggleTag>
             );
           })}
         </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type { RoomSession } from '../../lib/rooms/room-session';
@@ -45,9 +45,9 @@ export function CallPanel({ roomId, session, selfId, peer, peerOnline, peerInCal
 
   return (
     <section aria-labelledby="call-heading" data-testid="call-panel" className="flex min-w-0 flex-col gap-3">
-      <Typography id="call-heading" variant="h2" className="text-base font-bold">
+      <Text id="call-heading" variant="h2" className="text-base font-bold">
         Call
-      </Typography>
+      </Text>
       {open ? (
         <LiveCall
           key={opening}

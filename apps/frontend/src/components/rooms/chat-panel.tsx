@@ -3,7 +3,7 @@
 import { ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';
 import { CHAT_MESSAGE_MAX_LENGTH, formatChatTime, type ChatRefusal } from '../../lib/rooms/chat';
 import type { ParticipantTextColors } from '../../lib/rooms/participant-colors';
@@ -70,9 +70,9 @@ export function ChatPanel({ messages, selfId, colorOf, disabled, disabledReason,
 
   return (
     <section aria-labelledby="chat-heading" className="flex min-h-0 flex-col gap-2">
-      <Typography id="chat-heading" variant="h2" className="text-base font-bold">
+      <Text id="chat-heading" variant="h2" className="text-base font-bold">
         Chat
-      </Typography>
+      </Text>
       <div
         ref={logRef}
         role="log"
@@ -81,9 +81,9 @@ export function ChatPanel({ messages, selfId, colorOf, disabled, disabledReason,
         className="h-64 overflow-y-auto rounded-xl border border-divider p-3"
       >
         {messages.length === 0 ? (
-          <Typography component="p" className="text-sm text-muted">
+          <Text as="p" className="text-sm text-muted">
             No messages yet.
-          </Typography>
+          </Text>
         ) : (
           <ol className="m-0 flex list-none flex-col gap-3 p-0">
             {messages.map((message) => (

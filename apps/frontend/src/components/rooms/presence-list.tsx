@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { PRESENCE_LABELS, type ParticipantPresence } from '../../lib/rooms/presence';
 import type { ConnectionStatus } from '../../lib/rooms/room-session';
 
@@ -21,9 +21,9 @@ export function PresenceList({ rows, connection }: { rows: readonly ParticipantP
   return (
     <section aria-labelledby="presence-heading" className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2">
-        <Typography id="presence-heading" variant="h2" className="text-base font-bold">
+        <Text id="presence-heading" variant="h2" className="text-base font-bold">
           People
-        </Typography>
+        </Text>
         <span role="status" data-testid="connection-status" data-connection={connection} className="text-xs text-muted">
           {CONNECTION_LABELS[connection]}
         </span>

@@ -1,6 +1,6 @@
 import type { RoomQuestion } from '@peerprep/contracts';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../ui/surface';
+import { Text } from '../ui/type';
 import { signatureOf } from '../../lib/questions/signature';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { Tag } from '../ui/tag';
@@ -13,17 +13,16 @@ import { SafeMarkdown } from '../questions/safe-markdown';
  */
 export function QuestionPanel({ question }: { question: RoomQuestion }) {
   return (
-    <Paper
-      variant="outlined"
-      component="section"
+    <Surface
+      as="section"
       aria-labelledby="room-question-title"
       data-testid="room-question"
       className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto rounded-2xl p-4 sm:p-5"
     >
       <div className="flex flex-col gap-2">
-        <Typography id="room-question-title" variant="h1" className="text-2xl">
+        <Text id="room-question-title" variant="h1" className="text-2xl">
           {question.title}
-        </Typography>
+        </Text>
         <div className="flex flex-wrap items-center gap-2">
           <DifficultyChip difficulty={question.difficulty} />
           {question.topics.map((topic) => (
@@ -34,9 +33,9 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
       <SafeMarkdown>{question.statement}</SafeMarkdown>
       {question.examples.map((example, index) => (
         <div key={index} className="flex flex-col gap-1 rounded-xl border border-divider p-3 text-sm">
-          <Typography variant="subtitle2" component="h2" className="font-bold">
+          <Text variant="subtitle2" as="h2" className="font-bold">
             Example {index + 1}
-          </Typography>
+          </Text>
           <div>
             <span className="font-semibold text-muted">Input </span>
             <code className="whitespace-pre-wrap break-words font-mono">{example.input}</code>
@@ -50,9 +49,9 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
       ))}
       {question.constraints.length > 0 ? (
         <div>
-          <Typography variant="subtitle2" component="h2" className="font-bold">
+          <Text variant="subtitle2" as="h2" className="font-bold">
             Constraints
-          </Typography>
+          </Text>
           <ul className="m-0 mt-1 list-disc space-y-1 pl-6 text-sm">
             {question.constraints.map((constraint, index) => (
               <li key={index}>
@@ -62,9 +61,9 @@ export function QuestionPanel({ question }: { question: RoomQuestion }) {
           </ul>
         </div>
       ) : null}
-      <Typography component="p" className="text-sm text-muted">
+      <Text as="p" className="text-sm text-muted">
         Define <code className="rounded bg-foreground/10 px-1 py-0.5 font-mono">{signatureOf(question.entryPoint)}</code>.
-      </Typography>
-    </Paper>
+      </Text>
+    </Surface>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { JsonValue, RoomQuestion, RunKind } from '@peerprep/contracts';
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import { useEffect, useRef } from 'react';
 import type { RoomSession, RoomSessionSnapshot } from '../../lib/rooms/room-session';
 import { createRoomRun, fetchRoomRuns } from '../../lib/runs/run-api';
@@ -87,8 +87,8 @@ export function ClosedRoomRuns({ roomId, question, selfId }: { roomId: string; q
   const runs = useApiResource(`room-runs:${roomId}`, (signal) => fetchRoomRuns(request, roomId, signal));
   if (!runs.data) return null;
   return (
-    <Paper variant="outlined" className="rounded-2xl p-4">
+    <Surface className="rounded-2xl p-4">
       <RecordedRuns runs={runs.data} selfId={selfId} paramNames={question.entryPoint.params.map((param) => param.name)} />
-    </Paper>
+    </Surface>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { ApiError } from '../../lib/api-client';
@@ -38,9 +38,9 @@ export function LoadFailure({ error, copy, onRetry }: { error: unknown; copy: Lo
   if (status === 403) {
     return (
       <PageMessage title={`403 · Not your ${copy.noun}`}>
-        <Typography component="p" className="text-muted" data-testid="load-error" data-status="403">
+        <Text as="p" className="text-muted" data-testid="load-error" data-status="403">
           {copy.forbidden}
-        </Typography>
+        </Text>
         {back}
       </PageMessage>
     );
@@ -49,18 +49,18 @@ export function LoadFailure({ error, copy, onRetry }: { error: unknown; copy: Lo
   if (status === 404 || status === 400) {
     return (
       <PageMessage title={`404 · ${copy.noun[0].toUpperCase()}${copy.noun.slice(1)} not found`}>
-        <Typography component="p" className="text-muted" data-testid="load-error" data-status="404">
+        <Text as="p" className="text-muted" data-testid="load-error" data-status="404">
           There is no such {copy.noun}. Check the link.
-        </Typography>
+        </Text>
         {back}
       </PageMessage>
     );
   }
   return (
     <PageMessage title={`The ${copy.noun} could not be loaded`}>
-      <Typography component="p" className="text-muted" data-testid="load-error" data-status={status ?? 'error'}>
+      <Text as="p" className="text-muted" data-testid="load-error" data-status={status ?? 'error'}>
         {describeFailure(error, { fields: [] }).message ?? 'Something went wrong.'}
-      </Typography>
+      </Text>
       <Button variant="contained" onClick={onRetry}>
         Try again
       </Button>

@@ -3,7 +3,7 @@
 import type { Language, Participant, RoomView as Room, UserProfile } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
+import { Surface } from '../ui/surface';
 import dynamic from 'next/dynamic';
 import { IntentLink } from '../intent-link';
 import { useMemo, useState } from 'react';
@@ -187,8 +187,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
               <EndSessionButton ending={ending} disabled={ended} onConfirm={endSession} />
             </div>
           </div>
-          <Paper
-            variant="outlined"
+          <Surface
             data-testid="room-editor"
             data-language={language}
             data-readonly={editable ? 'false' : 'true'}
@@ -200,15 +199,15 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
             ) : (
               <PageLoading label="Connecting to the room…" />
             )}
-          </Paper>
+          </Surface>
         </div>
         <div {...roomPaneProps('run', pane, compact, 'flex min-w-0 flex-col')}>
-          <Paper variant="outlined" className="rounded-2xl p-4">
+          <Surface className="rounded-2xl p-4">
             <RoomRunPanel roomId={room.id} question={room.question} session={session} snapshot={snapshot} selfId={user.id} ended={ended} />
-          </Paper>
+          </Surface>
         </div>
         <div {...roomPaneProps('chat', pane, compact, 'grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]')}>
-          <Paper variant="outlined" className="rounded-2xl p-4 md:col-span-2">
+          <Surface className="rounded-2xl p-4 md:col-span-2">
             <CallPanel
               roomId={room.id}
               session={session}
@@ -219,11 +218,11 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
               peerInCall={snapshot.peerCallJoin !== null}
               sessionEnded={ended}
             />
-          </Paper>
-          <Paper variant="outlined" className="rounded-2xl p-4">
+          </Surface>
+          <Surface className="rounded-2xl p-4">
             <PresenceList rows={presence} connection={snapshot.connection} />
-          </Paper>
-          <Paper variant="outlined" className="rounded-2xl p-4">
+          </Surface>
+          <Surface className="rounded-2xl p-4">
             <ChatPanel
               messages={snapshot.chat}
               selfId={user.id}
@@ -232,7 +231,7 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
               disabledReason={ended ? 'The session has ended.' : 'Connecting…'}
               onSend={(text) => session?.sendChat(text) ?? { ok: false, reason: 'offline' }}
             />
-          </Paper>
+          </Surface>
         </div>
       </section>
     </div>

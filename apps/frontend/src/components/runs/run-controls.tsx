@@ -5,7 +5,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FieldErrors } from '../../lib/api-error';
 import { CUSTOM_INPUT_FIELD, customInputFields, customInputParams, initialCustomInput, parseCustomInput } from '../../lib/runs/custom-input';
@@ -150,21 +150,21 @@ export function RunControls({ entryPoint, initialArgs, disabledReason, onStart }
         >
           {customOpen ? 'Hide custom input' : 'Custom input'}
         </Button>
-        <Typography component="span" variant="body2" className="text-muted max-sm:hidden">
+        <Text as="span" variant="body2" className="text-muted max-sm:hidden">
           {shortcut} runs
-        </Typography>
+        </Text>
       </div>
       {reason ? (
-        <Typography id={reasonId} component="p" variant="body2" className="text-muted" data-testid="run-disabled-reason">
+        <Text id={reasonId} as="p" variant="body2" className="text-muted" data-testid="run-disabled-reason">
           {reason}
-        </Typography>
+        </Text>
       ) : null}
       <Collapse in={customOpen} id={customId}>
         <fieldset className="m-0 flex min-w-0 flex-col gap-3 rounded-xl border border-solid border-divider p-3">
           <legend className="px-1 text-sm font-semibold">Custom input</legend>
-          <Typography component="p" variant="body2" className="text-muted">
+          <Text as="p" variant="body2" className="text-muted">
             Run also calls your function with these arguments: one JSON value each (strings in double quotes).
-          </Typography>
+          </Text>
           {params.map((param, index) => (
             <TextField
               key={param.field}

@@ -3,7 +3,7 @@
 import { isFinishedPhase } from '@peerprep/contracts/constants';
 import type { RunView } from '@peerprep/contracts';
 import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import { useId, useState, type ReactNode } from 'react';
 import { formatRunTime, phaseText, startedByText } from '../../lib/runs/run-format';
 import { RunHistoryList } from './run-history-list';
@@ -61,15 +61,15 @@ export function RunPanel({
 
   return (
     <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-3" data-testid="run-panel">
-      <Typography id={headingId} variant="h6" component="h2" className="font-bold">
+      <Text id={headingId} variant="h6" as="h2" className="font-bold">
         {title}
-      </Typography>
+      </Text>
       {controls}
       <div role="status" className="flex min-h-6 min-w-0 flex-wrap items-center gap-x-3 gap-y-1" data-testid="run-status" data-phase={shown?.phase ?? 'none'}>
         {shown === null ? (
-          <Typography component="span" variant="body2" className="text-muted">
+          <Text as="span" variant="body2" className="text-muted">
             {emptyText}
-          </Typography>
+          </Text>
         ) : (
           <>
             {inProgress ? (
@@ -80,18 +80,18 @@ export function RunPanel({
             ) : (
               <RunHeadline run={shown} />
             )}
-            <Typography component="span" variant="body2" className="text-muted" data-testid="run-started-by">
+            <Text as="span" variant="body2" className="text-muted" data-testid="run-started-by">
               {startedByText(shown, selfId)} · <time dateTime={shown.createdAt}>{formatRunTime(shown.createdAt)}</time>
-            </Typography>
+            </Text>
           </>
         )}
       </div>
       {shown ? <RunResult run={shown} paramNames={paramNames} /> : null}
       {runs.length > 0 ? (
         <div className="flex min-w-0 flex-col gap-1">
-          <Typography variant="subtitle2" component="h3" className="font-bold">
+          <Text variant="subtitle2" as="h3" className="font-bold">
             {listLabel}
-          </Typography>
+          </Text>
           <RunHistoryList
             runs={runs}
             shownId={shown?.id ?? null}

@@ -2,7 +2,7 @@
 
 import type { ExecutionResult, RunView, TestResult } from '@peerprep/contracts';
 import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
+import { Text } from '../ui/type';
 import type { ReactNode } from 'react';
 import {
   excerpt,
@@ -18,7 +18,13 @@ import {
 } from '../../lib/runs/run-format';
 
 /** Text in a tone's colour: the palette's `main`, which the theme keeps at 4.5:1 on paper in both schemes. */
-export const toneColor = (tone: Tone) => (tone === 'default' ? 'text.primary' : `${tone}.main`);
+/** The palette colour of a tone, as a Tailwind class (spelled out, so Tailwind finds them). */
+export const TONE_TEXT: Readonly<Record<Tone, string>> = {
+  success: 'text-success',
+  error: 'text-error',
+  warning: 'text-warning',
+  default: 'text-foreground',
+};
 
 export function VerdictChip({ verdict }: { verdict: TestResult['verdict'] }) {
   const tone = VERDICT_TONES[verdict];
@@ -133,13 +139,13 @@ function CompileOutput({ result }: { result: ExecutionResult }) {
   const title = compile.ok ? 'Compiler warnings' : result.status === 'compile_limit' ? 'Compilation stopped at a limit' : 'Compiler output';
   return (
     <section aria-label={title} className="flex flex-col gap-1" data-testid="run-compile-output">
-      <Typography variant="subtitle2" component="h4" className="font-bold">
+      <Text variant="subtitle2" as="h4" className="font-bold">
         {title}
-      </Typography>
+      </Text>
       {compile.diagnostics.some((diagnostic) => diagnostic.line !== null) ? (
-        <Typography component="p" variant="body2" className="text-muted">
+        <Text as="p" variant="body2" className="text-muted">
           The lines at fault are marked in the editor.
-        </Typography>
+        </Text>
       ) : null}
       <Output text={excerpt(compile.output, 8000) ?? compile.diagnostics.map((diagnostic) => diagnostic.message).join('\n')} />
     </section>
@@ -150,16 +156,16 @@ function CompileOutput({ result }: { result: ExecutionResult }) {
 export function RunHeadline({ run }: { run: RunView }) {
   if (run.phase === 'failed') {
     return (
-      <Typography component="span" color="error" data-testid="run-summary" className="font-bold">
+      <Text as="span" data-testid="run-summary" className="font-bold text-error">
         {phaseText(run)}
-      </Typography>
+      </Text>
     );
   }
   if (!run.result) return null;
   return (
-    <Typography component="span" data-testid="run-summary" sx={{ color: toneColor(STATUS_TONES[run.result.status]) }} className="text-lg font-bold">
+    <Text as="span" data-testid="run-summary" className={`text-lg font-bold ${TONE_TEXT[STATUS_TONES[run.result.status]]}`}>
       {resultHeadline(run.result)}
-    </Typography>
+    </Text>
   );
 }
 

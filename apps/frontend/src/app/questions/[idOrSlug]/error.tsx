@@ -1,16 +1,16 @@
 'use client';
 
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import { Text } from '../../../components/ui/type';
 import { PageMessage } from '../../../components/auth/page-status';
 
 /** The question could not be loaded (the API is down or answered something unexpected). */
 export default function QuestionError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <PageMessage title="This question could not be loaded">
-      <Typography component="p" className="text-muted">
+      <Text as="p" className="text-muted">
         The question service did not answer. Try again in a moment.
-      </Typography>
+      </Text>
       <Button variant="outlined" onClick={reset}>
         Try again
       </Button>

@@ -1,5 +1,5 @@
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../../ui/surface';
+import { Text } from '../../ui/type';
 import type { ReactNode } from 'react';
 import type { FieldErrors } from '../../../lib/api-error';
 
@@ -16,24 +16,24 @@ export interface FormPartProps<T> {
 export function FormSection({ title, description, error, children }: { title: string; description?: ReactNode; error?: string; children: ReactNode }) {
   const id = `form-section-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
-    <Paper variant="outlined" component="section" aria-labelledby={id} className="flex flex-col gap-4 rounded-2xl p-5 sm:p-6">
+    <Surface as="section" aria-labelledby={id} className="flex flex-col gap-4 rounded-2xl p-5 sm:p-6">
       <div>
-        <Typography id={id} variant="h2" className="text-lg font-bold">
+        <Text id={id} variant="h2" className="text-lg font-bold">
           {title}
-        </Typography>
+        </Text>
         {description ? (
-          <Typography component="p" variant="body2" className="mt-1 text-muted">
+          <Text as="p" variant="body2" className="mt-1 text-muted">
             {description}
-          </Typography>
+          </Text>
         ) : null}
         {error ? (
-          <Typography component="p" variant="body2" color="error" className="mt-1" data-field-error="true">
+          <Text as="p" variant="body2" className="mt-1 text-error" data-field-error="true">
             {error}
-          </Typography>
+          </Text>
         ) : null}
       </div>
       {children}
-    </Paper>
+    </Surface>
   );
 }
 

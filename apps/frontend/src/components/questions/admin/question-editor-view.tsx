@@ -2,7 +2,7 @@
 
 import { questionSchema } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import { Text } from '../../ui/type';
 import { IntentLink } from '../../intent-link';
 import { ApiError } from '../../../lib/api-error';
 import { describeFailure } from '../../../lib/form-errors';
@@ -23,9 +23,9 @@ function EditQuestion({ idOrSlug }: { idOrSlug: string }) {
     const missing = question.error instanceof ApiError && question.error.status === 404;
     return (
       <PageMessage title={missing ? 'Question not found' : 'The question could not be loaded'}>
-        <Typography component="p" className="text-muted">
+        <Text as="p" className="text-muted">
           {missing ? 'It may have been deleted.' : describeFailure(question.error, { fields: [] }).message}
-        </Typography>
+        </Text>
         <Button component={IntentLink} href="/admin/questions" variant="outlined">
           Back to the questions
         </Button>

@@ -2,8 +2,8 @@
 
 import { questionSchema, type Question } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../../ui/surface';
+import { Text } from '../../ui/type';
 import { IntentLink } from '../../intent-link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -164,12 +164,12 @@ export function QuestionForm({ question }: { question?: Question }) {
       />
       <RubricEditor value={values.rubric} onChange={setList('rubric')} errors={errors} clearError={clearError} />
 
-      <Paper variant="outlined" className="sticky bottom-3 z-10 flex flex-wrap items-center justify-end gap-3 rounded-2xl p-3 shadow-lg">
+      <Surface className="sticky bottom-3 z-10 flex flex-wrap items-center justify-end gap-3 rounded-2xl p-3 shadow-lg">
         {errorCount > 0 ? (
-          <Typography component="p" color="error" className="mr-auto text-sm" role="status">
+          <Text as="p" className="mr-auto text-sm text-error" role="status">
             {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} attention
             {countErrorsUnder(errors, 'testCases') > 0 ? ' (some in the test cases)' : ''}.
-          </Typography>
+          </Text>
         ) : null}
         <Button component={IntentLink} href="/admin/questions" disabled={pending}>
           Cancel
@@ -177,7 +177,7 @@ export function QuestionForm({ question }: { question?: Question }) {
         <Button type="submit" variant="contained" disabled={pending}>
           {pending ? 'Saving…' : question ? 'Save changes' : 'Create question'}
         </Button>
-      </Paper>
+      </Surface>
     </form>
   );
 }

@@ -5,8 +5,8 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
+import { Surface } from '../../ui/surface';
+import { Text } from '../../ui/type';
 import Add from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Edit from '@mui/icons-material/Edit';
@@ -63,14 +63,14 @@ function QuestionsAdminTable() {
           {describeFailure(questions.error, { fields: [] }).message}
         </Alert>
       ) : null}
-      <Paper variant="outlined" className="overflow-hidden rounded-2xl">
+      <Surface className="overflow-hidden rounded-2xl">
         <div className="h-1">{questions.loading && page ? <LinearProgress aria-label="Loading questions" /> : null}</div>
         {page === null ? (
           <QuestionListSkeleton rows={6} />
         ) : page.items.length === 0 ? (
-          <Typography component="p" className="px-4 py-10 text-center text-muted">
+          <Text as="p" className="px-4 py-10 text-center text-muted">
             {q ? `No question matches “${q}”.` : 'The question bank is empty.'}
-          </Typography>
+          </Text>
         ) : (
           <QuestionList
             label="Questions to manage"
@@ -89,7 +89,7 @@ function QuestionsAdminTable() {
           />
         )}
         <AdminListPagination paging={paging} total={page?.total} sizes={PAGE_SIZES} />
-      </Paper>
+      </Surface>
       {deleteUsed ? (
         <DeleteQuestionDialog
           question={toDelete}

@@ -3,14 +3,14 @@
 import type { JsonValue, Language } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
+import { Text } from '../../ui/type';
 import { LANGUAGE_LABELS } from '../../../lib/questions/labels';
 import { summarizeReferenceRun } from '../../../lib/questions/reference-run';
 import { CodeByLanguageEditor } from './code-by-language-editor';
 import type { FormPartProps } from './form-section';
 import { useReferenceRun, type ReferenceRunState } from './use-reference-run';
 
-const TONE_COLOR = { pending: 'text.secondary', success: 'success.main', error: 'error.main' } as const;
+const TONE_TEXT = { pending: 'text-muted', success: 'text-success', error: 'text-error' } as const;
 
 function json(value: JsonValue | undefined): string {
   return value === undefined ? '—' : JSON.stringify(value);
@@ -21,31 +21,31 @@ function ReferenceRunSummary({ state }: { state: ReferenceRunState }) {
   const label = LANGUAGE_LABELS[state.language];
   if (state.error) {
     return (
-      <Typography component="p" variant="body2" color="error">
+      <Text as="p" variant="body2" className="text-error">
         {label}: {state.error}
-      </Typography>
+      </Text>
     );
   }
   if (!state.run) {
     return (
-      <Typography component="p" variant="body2" color="text.secondary" className="flex items-center gap-2">
+      <Text as="p" variant="body2" className="flex items-center gap-2 text-muted">
         <CircularProgress size={14} aria-hidden /> {label}: starting…
-      </Typography>
+      </Text>
     );
   }
   const { tone, summary, failure, compileOutput } = summarizeReferenceRun(state.run);
   return (
     <div className="flex flex-col gap-1">
-      <Typography component="p" variant="body2" color={TONE_COLOR[tone]} className="flex items-center gap-2 font-semibold">
+      <Text as="p" variant="body2" className={`flex items-center gap-2 font-semibold ${TONE_TEXT[tone]}`}>
         {tone === 'pending' ? <CircularProgress size={14} aria-hidden /> : null}
         {label}: {summary}
-      </Typography>
+      </Text>
       {failure ? (
-        <Typography component="p" variant="body2" className="font-mono text-sm">
+        <Text as="p" variant="body2" className="font-mono text-sm">
           {failure.hidden
             ? `Test ${failure.test} is hidden: only its verdict is shown.`
             : `Test ${failure.test}: expected ${json(failure.expected)}, got ${json(failure.actual)}`}
-        </Typography>
+        </Text>
       ) : null}
       {compileOutput ? (
         <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded-lg bg-black/5 p-2 font-mono text-xs dark:bg-white/10">{compileOutput}</pre>
@@ -81,11 +81,11 @@ export function ReferenceSolutionsEditor({ questionId, ...props }: FormPartProps
             >
               Run against all tests
             </Button>
-            <Typography component="span" variant="body2" className="text-muted">
+            <Text as="span" variant="body2" className="text-muted">
               {questionId
                 ? 'Runs this code (saved or not) against every test of the saved question, hidden ones included.'
                 : 'Save the question first to run its reference solutions.'}
-            </Typography>
+            </Text>
           </div>
           {state ? <ReferenceRunSummary state={state} /> : null}
         </div>

@@ -1,8 +1,8 @@
 'use client';
 
-import Paper from '@mui/material/Paper';
+import { Surface } from '../../ui/surface';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
+import { Text } from '../../ui/type';
 import { useDeferredValue } from 'react';
 import { SafeMarkdown } from '../safe-markdown';
 import { FormSection, type FormPartProps } from './form-section';
@@ -35,18 +35,18 @@ export function StatementEditor({ value, onChange, errors, clearError }: FormPar
           required
           slotProps={{ htmlInput: { className: 'font-mono text-sm', spellCheck: true } }}
         />
-        <Paper variant="outlined" component="section" aria-label="Statement preview" className="min-h-40 overflow-auto rounded-xl bg-background p-4 lg:max-h-[32rem]">
-          <Typography component="p" variant="overline" className="mb-2 block leading-none text-muted">
+        <Surface as="section" aria-label="Statement preview" className="min-h-40 overflow-auto rounded-xl bg-background p-4 lg:max-h-[32rem]">
+          <Text as="p" variant="overline" className="mb-2 block leading-none text-muted">
             Preview
-          </Typography>
+          </Text>
           {preview.trim() ? (
             <SafeMarkdown>{preview}</SafeMarkdown>
           ) : (
-            <Typography component="p" className="text-muted">
+            <Text as="p" className="text-muted">
               The statement appears here as students will see it.
-            </Typography>
+            </Text>
           )}
-        </Paper>
+        </Surface>
       </div>
     </FormSection>
   );

@@ -1,0 +1,35 @@
+import { createTheme } from '@mui/material/styles';
+import { themeOptions } from './theme-options';
+
+type Declarations = Record<string, unknown>;
+
+const kebab = (property: string) => (property.startsWith('--') ? property : property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+
+/**
+ * MUI's style sheets for the theme's CSS variables (`theme.generateStyleSheets()`:
+ * one rule per selector, `:root`, `:root, .light`, `.dark`) as CSS text. The
+ * sheets are flat; anything nested would need Emotion's compiler, so it is
+ * refused rather than written wrong.
+ */
+export function styleSheetsToCss(sheets: readonly Record<string, unknown>[]): string {
+  return sheets
+    .flatMap((sheet) => Object.entries(sheet))
+    .map(([selector, declarations]) => {
+      const body = Object.entries(declarations as Declarations).map(([property, value]) => {
+        if (typeof value !== 'string' && typeof value !== 'number') {
+          throw new Error(`theme style sheet: ${selector} { ${property} } is not a plain value`);
+        }
+        return `${kebab(property)}:${value}`;
+      });
+      return `${selector}{${body.join(';')}}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The palette, type scale, shape and shadows as CSS variables, for both
+ * colour schemes, written by the server into every page (app/layout.tsx).
+ * MUI's ThemeProvider would otherwise build and insert this (≈ 21 KB of CSS)
+ * in the browser on every load; it runs with `disableStyleSheetGeneration`.
+ */
+export const themeStyleSheet = styleSheetsToCss(createTheme(themeOptions).generateStyleSheets());
