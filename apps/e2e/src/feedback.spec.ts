@@ -74,7 +74,12 @@ test.describe('feedback after a mock interview', () => {
     const bob = await signUp(browser, 'bob', 'f');
     const roomId = await matchIntoInterview(ada.page, bob.page);
 
-    // Nobody types: both rounds time out by themselves and the room closes.
+    // A chat line before round one starts counts as round one's.
+    await ada.page.getByTestId('chat-input').fill('Ready when you are');
+    await ada.page.getByTestId('chat-input').press('Enter');
+    await expect(bob.page.getByTestId('chat-message-text')).toHaveText(['Ready when you are']);
+
+    // Nobody types code: both rounds time out by themselves and the room closes.
     const adaTab = await openFeedbackOnceOver(ada.page, roomId, bob.displayName);
     const bobTab = await openFeedbackOnceOver(bob.page, roomId, ada.displayName);
     await auditPage(adaTab, testInfo, 'feedback-form', { ready: adaTab.getByRole('form', { name: `Rate ${bob.displayName}` }) });
@@ -121,6 +126,10 @@ test.describe('feedback after a mock interview', () => {
     await expect(adaTab.getByTestId('round-feedback-given').getByTestId('feedback-comment')).toHaveText('Clear plan, talk through the edge cases earlier.');
     await expect(adaTab.getByRole('heading', { name: /^Round 1 · You were the (interviewer|candidate)$/ })).toBeVisible();
     await expect(adaTab.getByRole('heading', { name: /^Round 2 · You were the (interviewer|candidate)$/ })).toBeVisible();
+    // The chat, with the marker of the round its line was written in.
+    await expect(adaTab.getByTestId('chat-round-marker')).toHaveText(['Round 1']);
+    await expect(adaTab.getByTestId('chat-message-text')).toHaveText(['Ready when you are']);
+    await auditPage(adaTab, testInfo, 'attempt-interview', { ready: rounds.nth(1).getByTestId('round-feedback') });
 
     // Profile: the averages per criterion (one rating of 4 each).
     await adaTab.goto('/profile');
@@ -129,6 +138,7 @@ test.describe('feedback after a mock interview', () => {
     await expect(averages.getByTestId('feedback-average-value')).toHaveText(Array(criteria).fill('4.0'));
     await expect(averages.getByTestId('feedback-average-count')).toHaveText(Array(criteria).fill('1 rating'));
     await expect(averages.first().getByRole('img', { name: /over time, oldest first: 4$/ })).toBeVisible();
+    await auditPage(adaTab, testInfo, 'profile-feedback', { ready: adaTab.getByTestId('feedback-averages') });
 
     // Ada blocks Bob: confirmed in a dialog, then the button says so (idempotent on the server).
     await adaTab.goto(`/rooms/${roomId}/feedback`);
