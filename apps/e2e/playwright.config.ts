@@ -44,6 +44,8 @@ export default defineConfig({
           RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '10000',
           RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '10000',
           RATE_LIMIT_POINTS: '100000',
+          // Mock-interview rounds of seconds, not minutes: journeys wait for rounds to run out.
+          INTERVIEW_ROUND_SECONDS_OVERRIDE: '20',
         },
       },
 });

@@ -9,6 +9,7 @@ import { useAuth } from '../auth/auth-provider';
 import { RequireAuth } from '../auth/require-auth';
 import { initialOf } from '../user-initial';
 import { AccountPage } from './account-page';
+import { FeedbackSummarySection } from '../feedback/feedback-summary-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { ProfileForm } from './profile-form';
 
@@ -31,6 +32,7 @@ function ProfileContent() {
         {user.role === 'ADMIN' ? <Chip label="Admin" color="primary" size="small" /> : null}
       </Surface>
       <ProfileForm key={user.id} user={user} />
+      <FeedbackSummarySection />
       <Surface as="section" aria-labelledby="password-heading" className="rounded-2xl p-6">
         <Text id="password-heading" variant="h2" className="text-xl">
           Password

@@ -1,14 +1,16 @@
 'use client';
 
 import type { AttemptDetail } from '@peerprep/contracts';
+import Button from '@mui/material/Button';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { IntentLink } from '../intent-link';
 import { fetchAttempt } from '../../lib/history/history-api';
+import { fetchAttemptFeedback, fetchRoomFeedback } from '../../lib/feedback/feedback-api';
+import { feedbackHref } from '../../lib/feedback/feedback-format';
 import { fetchEntryPoint } from '../../lib/runs/run-api';
 import { formatAttemptDate, formatDuration, isoDuration } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
-import { formatChatTime } from '../../lib/rooms/chat';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
@@ -17,6 +19,8 @@ import { DifficultyChip } from '../questions/difficulty-chip';
 import { useApiResource } from '../questions/use-api-resource';
 import { LoadFailure } from '../rooms/room-status-pages';
 import { RecordedRuns } from '../runs/run-panel';
+import { AttemptChat } from './attempt-chat';
+import { AttemptRoundSection, type RoundFeedbackSource } from './attempt-round';
 
 const ATTEMPT_FAILURE_COPY = {
   noun: 'attempt',
@@ -25,12 +29,79 @@ const ATTEMPT_FAILURE_COPY = {
   backLabel: 'Back to your history',
 } as const;
 
-function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }) {
+/** Pair practice: one code, the chat beside it, the session's runs below. */
+function PairAttempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }) {
   const { request } = useAuth();
   // The attempt keeps the question's name, not its entry point: the question (if it still exists) names the arguments.
   const entryPoint = useApiResource(`entry-point:${attempt.question.id}`, (signal) =>
     attempt.runs.length > 0 ? fetchEntryPoint(request, attempt.question.id, signal) : Promise.resolve(null),
   );
+  return (
+    <>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="final-code-heading" className="flex flex-col gap-2">
+          <Text id="final-code-heading" variant="h2" className="text-xl font-bold">
+            Final code
+          </Text>
+          <Surface data-testid="attempt-code" data-language={attempt.language} className="h-[60vh] overflow-hidden rounded-2xl">
+            <LazyCodeEditor language={attempt.language} value={attempt.finalCode} readOnly ariaLabel="Final code (read-only)" />
+          </Surface>
+        </section>
+        <AttemptChat chat={attempt.chat} selfId={selfId} />
+      </div>
+      <Surface className="rounded-2xl p-4" data-testid="attempt-runs">
+        <RecordedRuns runs={attempt.runs} selfId={selfId} paramNames={entryPoint.data?.params.map((param) => param.name) ?? []} />
+      </Surface>
+    </>
+  );
+}
+
+/**
+ * A mock interview: both rounds (each with its feedback), then the chat with
+ * its round markers. The feedback comes from two answers: what you received
+ * per round (`/history/:id/feedback`) and what you gave or still may give
+ * (`/rooms/:id/feedback`).
+ */
+function InterviewAttempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }) {
+  const { request } = useAuth();
+  const feedback = useApiResource(`attempt-feedback:${attempt.id}`, (signal) =>
+    Promise.all([fetchAttemptFeedback(request, attempt.id, signal), fetchRoomFeedback(request, attempt.roomId, signal)]),
+  );
+  const rounds = attempt.rounds ?? [];
+  const toRate = feedback.data?.[1].toRate ?? null;
+  const sourceFor = (index: 1 | 2): RoundFeedbackSource => {
+    if (feedback.error) return { status: 'failed' };
+    if (!feedback.data) return { status: 'loading' };
+    const [received, room] = feedback.data;
+    return { status: 'loaded', round: received.rounds.find((round) => round.index === index) ?? null, given: room.given, toRate: room.toRate };
+  };
+  return (
+    <>
+      {toRate ? (
+        <Surface className="flex flex-wrap items-center justify-between gap-3 rounded-2xl p-4" data-testid="feedback-to-give">
+          <Text as="p">You have not rated {attempt.partner.displayName} yet.</Text>
+          <Button href={feedbackHref(attempt.roomId)} variant="contained">
+            Rate your partner
+          </Button>
+        </Surface>
+      ) : null}
+      {rounds.map((round) => (
+        <AttemptRoundSection
+          key={round.index}
+          round={round}
+          roomId={attempt.roomId}
+          partnerName={attempt.partner.displayName}
+          selfId={selfId}
+          feedback={sourceFor(round.index)}
+        />
+      ))}
+      <AttemptChat chat={attempt.chat} selfId={selfId} />
+    </>
+  );
+}
+
+function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }) {
+  const interview = attempt.mode === 'interview' && (attempt.rounds?.length ?? 0) > 0;
   return (
     <article aria-labelledby="attempt-title" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-10 sm:px-6">
       <div className="flex flex-col gap-2">
@@ -44,52 +115,12 @@ function Attempt({ attempt, selfId }: { attempt: AttemptDetail; selfId: string }
           <DifficultyChip difficulty={attempt.question.difficulty} size="medium" />
         </div>
         <Text as="p" className="text-muted" data-testid="attempt-summary">
-          With {attempt.partner.displayName} · {LANGUAGE_LABELS[attempt.language]} ·{' '}
+          {interview ? 'Mock interview · ' : null}With {attempt.partner.displayName} · {LANGUAGE_LABELS[attempt.language]} ·{' '}
           <time dateTime={attempt.startedAt}>{formatAttemptDate(attempt.startedAt)}</time> ·{' '}
           <time dateTime={isoDuration(attempt.durationSeconds)}>{formatDuration(attempt.durationSeconds)}</time>
         </Text>
       </div>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-labelledby="final-code-heading" className="flex flex-col gap-2">
-          <Text id="final-code-heading" variant="h2" className="text-xl font-bold">
-            Final code
-          </Text>
-          <Surface data-testid="attempt-code" data-language={attempt.language} className="h-[60vh] overflow-hidden rounded-2xl">
-            <LazyCodeEditor language={attempt.language} value={attempt.finalCode} readOnly ariaLabel="Final code (read-only)" />
-          </Surface>
-        </section>
-        <section aria-labelledby="transcript-heading" className="flex flex-col gap-2">
-          <Text id="transcript-heading" variant="h2" className="text-xl font-bold">
-            Chat
-          </Text>
-          <Surface className="max-h-[60vh] overflow-y-auto rounded-2xl p-4" data-testid="attempt-chat">
-            {attempt.chat.length === 0 ? (
-              <Text as="p" className="text-muted">
-                No messages were sent.
-              </Text>
-            ) : (
-              <ol className="m-0 flex list-none flex-col gap-3 p-0">
-                {attempt.chat.map((message) => (
-                  <li key={message.id} data-testid="chat-message" className="flex flex-col">
-                    <div className="flex items-baseline gap-2 text-xs">
-                      <span className="font-bold">{message.authorId === selfId ? 'You' : message.authorName}</span>
-                      <time dateTime={message.sentAt} className="text-muted">
-                        {formatChatTime(message.sentAt)}
-                      </time>
-                    </div>
-                    <p data-testid="chat-message-text" className="m-0 whitespace-pre-wrap break-words text-sm">
-                      {message.text}
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Surface>
-        </section>
-      </div>
-      <Surface className="rounded-2xl p-4" data-testid="attempt-runs">
-        <RecordedRuns runs={attempt.runs} selfId={selfId} paramNames={entryPoint.data?.params.map((param) => param.name) ?? []} />
-      </Surface>
+      {interview ? <InterviewAttempt attempt={attempt} selfId={selfId} /> : <PairAttempt attempt={attempt} selfId={selfId} />}
     </article>
   );
 }

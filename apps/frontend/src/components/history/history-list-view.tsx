@@ -18,6 +18,7 @@ import {
   isoDuration,
   pageCount,
 } from '../../lib/history/history-format';
+import { sessionModeLabel } from '../../lib/history/attempt-rounds';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { runSummaryLine, STATUS_TONES } from '../../lib/runs/run-format';
 import { attemptHref } from '../../lib/rooms/room-links';
@@ -29,6 +30,7 @@ import { DifficultyChip } from '../questions/difficulty-chip';
 import { useCompactLayout } from '../use-compact-layout';
 import { TONE_TEXT } from '../runs/run-result';
 import { RetryAlert } from '../ui/retry-alert';
+import { Tag } from '../ui/tag';
 import { PracticeRuns } from './practice-runs';
 
 /** "Accepted 12/12 · Java · 48 ms": the room's last Submit, in its verdict's colour; a dash without one. */
@@ -42,6 +44,12 @@ function LastSubmission({ attempt }: { attempt: AttemptSummary }) {
   );
 }
 
+/** "Mock interview · 2 rounds" beside a mock interview's question; pair practice has no tag. */
+function SessionModeTag({ attempt }: { attempt: AttemptSummary }) {
+  const label = sessionModeLabel(attempt.mode);
+  return label ? <Tag>{label}</Tag> : null;
+}
+
 function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
   return (
     <tr data-testid="history-row" data-attempt-id={attempt.id}>
@@ -51,6 +59,7 @@ function AttemptRow({ attempt }: { attempt: AttemptSummary }) {
             {attempt.question.title}
           </IntentLink>
           <DifficultyChip difficulty={attempt.question.difficulty} />
+          <SessionModeTag attempt={attempt} />
         </div>
       </th>
       <td>{attempt.partner.displayName}</td>
@@ -104,6 +113,7 @@ function AttemptCards({ attempts }: { attempts: readonly AttemptSummary[] }) {
                 {attempt.question.title}
               </IntentLink>
               <DifficultyChip difficulty={attempt.question.difficulty} />
+              <SessionModeTag attempt={attempt} />
             </div>
             <Text as="p" variant="body2" className="text-muted">
               With {attempt.partner.displayName} · {LANGUAGE_LABELS[attempt.language]}
