@@ -145,6 +145,24 @@ export function openSocket(url: string, protocols: string[], options: { from?: s
 
 export function describeOutcome(outcome: SocketOutcome | undefined): string {
   if (!outcome) return 'still open';
+  return describeEnded(outcome);
+}
+
+/**
+ * A socket that is not closed yet, in more words: whether the server's close
+ * frame already came (the TCP close follows once our own queued bytes have
+ * drained) and how much of what we sent is still queued here.
+ */
+export function describeLive(socket: ProbeSocket): string {
+  const outcome = socket.outcome();
+  if (outcome) return describeEnded(outcome);
+  const { ws } = socket;
+  const queued = ws.bufferedAmount > 0 ? `, ${ws.bufferedAmount} B still queued to send` : '';
+  if (ws.readyState === ws.CLOSING) return `closing (close frame exchanged, not yet closed${queued})`;
+  return `still open${queued}`;
+}
+
+function describeEnded(outcome: SocketOutcome): string {
   if (outcome.refusedStatus !== undefined) return `upgrade refused HTTP ${outcome.refusedStatus}`;
   if (outcome.code !== undefined) return `closed ${outcome.code}${outcome.reason ? ` (${outcome.reason.slice(0, 40)})` : ''}`;
   return `error ${outcome.error ?? 'unknown'}`;
