@@ -32,15 +32,17 @@ async function forgedBuckets(
   cap: number,
   send: Send,
   body: (i: number) => unknown,
-): Promise<{ plain: number | null; forged: number | null }> {
+): Promise<{ plain: number | null; forged: number | null; bystander: number }> {
   const plainFrom = ctx.address();
   const forgedFrom = ctx.address();
   const plain = await firstRateLimited(cap, (i) => send(path, { method: 'POST', from: plainFrom, body: body(i) }));
+  // Right after that client was limited: one request from another client, which must not share its bucket.
+  const bystander = (await send(path, { method: 'POST', from: ctx.address(), body: body(500) })).status;
   let n = 0;
   const forged = await firstRateLimited(cap, (i) =>
     send(path, { method: 'POST', from: forgedFrom, body: body(1000 + i), headers: { 'x-forwarded-for': ctx.forgedAddress(label.length * 50 + n++) } }),
   );
-  return { plain, forged };
+  return { plain, forged, bystander };
 }
 
 const at = (n: number | null, cap: number) => (n === null ? `no 429 in ${cap}` : `429 at #${n}`);
@@ -58,7 +60,14 @@ export async function probeClientAddresses(ctx: ProbeContext, existing: Account)
       ['login', '/api/auth/login', LOGIN_CAP, wrongLogin],
       ['sign-up', '/api/auth/signup', SIGNUP_CAP, takenSignup],
     ] as const) {
-      const { plain, forged } = await forgedBuckets(ctx, `${via}${what}`, path, cap, send, body);
+      const { plain, forged, bystander } = await forgedBuckets(ctx, `${via}${what}`, path, cap, send, body);
+      ctx.record({
+        item: '2',
+        probe: `${what} via ${via}: another client, right after one client met its 429`,
+        expected: 'not 429 (each client its own bucket)',
+        observed: plain === null ? `first client never limited; other client ${bystander}` : `other client got ${bystander}`,
+        verdict: plain === null ? 'N/A' : bystander === 429 ? 'UNSAFE' : 'SAFE',
+      });
       const bought = plain !== null && (forged === null || forged > plain + 1);
       // With `npm start` the gateway's trusted hop is loopback, and so is every
       // client here: the gateway believes one forged entry from any local
