@@ -3,12 +3,7 @@
 import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX, SESSION_LENGTHS_MINUTES, SESSION_MODES } from '@peerprep/contracts/constants';
 import type { Difficulty, MatchCriteria, SessionLength, SessionMode, TopicWithCounts } from '@peerprep/contracts';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import { Surface } from '../ui/surface';
-import Switch from '@mui/material/Switch';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { Text } from '../ui/type';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { FormFailure } from '../../lib/form-errors';
@@ -18,6 +13,7 @@ import { SESSION_MODE_HINTS, SESSION_MODE_LABELS } from '../../lib/match/session
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { FormAlert } from '../forms/form-alert';
 import { SelectField } from '../forms/select-field';
+import { SegmentedControl } from '../ui/segmented-control';
 import { ToggleTag } from '../ui/toggle-tag';
 import { useApiResource } from '../questions/use-api-resource';
 
@@ -40,11 +36,11 @@ function Field({ label, htmlFor, error, hint, children }: { label: string; htmlF
       </Text>
       {children}
       {error ? (
-        <FormHelperText error role="alert">
+        <p className="helper-text" data-error="true" role="alert">
           {error}
-        </FormHelperText>
+        </p>
       ) : hint ? (
-        <FormHelperText>{hint}</FormHelperText>
+        <p className="helper-text">{hint}</p>
       ) : null}
     </fieldset>
   );
@@ -80,20 +76,12 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
     <Surface as="form" noValidate onSubmit={submit} aria-label="Match criteria" className="flex flex-col gap-7 rounded-2xl p-6">
       <FormAlert message={shown?.message ?? null} />
       <Field label="Session" htmlFor="mode-label" error={fieldErrors['mode']} hint={SESSION_MODE_HINTS[values.mode]}>
-        <ToggleButtonGroup
-          exclusive
-          color="primary"
+        <SegmentedControl
           value={values.mode}
-          onChange={(_event, mode: SessionMode | null) => mode && update({ ...values, mode })}
-          aria-labelledby="mode-label"
-          className="grid grid-cols-2"
-        >
-          {SESSION_MODES.map((mode) => (
-            <ToggleButton key={mode} value={mode} className="py-2 text-base font-semibold normal-case">
-              {SESSION_MODE_LABELS[mode]}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
+          onChange={(mode: SessionMode) => update({ ...values, mode })}
+          segments={SESSION_MODES.map((mode) => ({ value: mode, label: <span className="text-base font-semibold">{SESSION_MODE_LABELS[mode]}</span> }))}
+          className="grid-cols-2"
+        />
       </Field>
 
       {/* Pair practice has no clock: its length is not asked (the default is sent). */}
@@ -104,42 +92,33 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
           error={fieldErrors['minutes']}
           hint="Two rounds of half each. With a partner who picked another length, you get the shorter."
         >
-          <ToggleButtonGroup
-            exclusive
-            color="primary"
+          <SegmentedControl
             value={values.minutes}
-            onChange={(_event, minutes: SessionLength | null) => minutes && update({ ...values, minutes })}
-            aria-labelledby="minutes-label"
-            className="grid grid-cols-3"
-          >
-            {SESSION_LENGTHS_MINUTES.map((minutes) => (
-              <ToggleButton key={minutes} value={minutes} className="py-2 normal-case">
-                {minutes} min
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+            onChange={(minutes: SessionLength) => update({ ...values, minutes })}
+            segments={SESSION_LENGTHS_MINUTES.map((minutes) => ({ value: minutes, label: `${minutes} min` }))}
+            className="grid-cols-3"
+          />
         </Field>
       ) : null}
 
       <Field label="Difficulty" htmlFor="difficulty-label" error={fieldErrors['difficulty']}>
-        <ToggleButtonGroup
-          exclusive
-          color="primary"
+        <SegmentedControl
           value={values.difficulty}
-          onChange={(_event, difficulty: Difficulty | null) => difficulty && update({ ...values, difficulty })}
-          aria-labelledby="difficulty-label"
-          className="grid grid-cols-3"
-        >
-          {DIFFICULTIES.map((difficulty) => (
-            <ToggleButton key={difficulty} value={difficulty} className="flex flex-col items-center gap-0.5 py-2 normal-case">
-              <span className="text-base font-semibold">{DIFFICULTY_LABELS[difficulty]}</span>
-              <span className="text-xs text-muted" data-testid={`difficulty-count-${difficulty}`}>
-                {countFor(difficulty) === undefined ? '…' : pluralQuestions(countFor(difficulty) ?? 0)}
+          onChange={(difficulty: Difficulty) => update({ ...values, difficulty })}
+          segments={DIFFICULTIES.map((difficulty) => ({
+            value: difficulty,
+            label: (
+              <span className="flex flex-col items-center gap-0.5">
+                <span className="text-base font-semibold">{DIFFICULTY_LABELS[difficulty]}</span>
+                <span className="text-xs text-muted" data-testid={`difficulty-count-${difficulty}`}>
+                  {countFor(difficulty) === undefined ? '…' : pluralQuestions(countFor(difficulty) ?? 0)}
+                </span>
               </span>
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
-        <FormHelperText className="mx-0">Question counts {scope}.</FormHelperText>
+            ),
+          }))}
+          className="grid-cols-3"
+        />
+        <p className="helper-text">Question counts {scope}.</p>
       </Field>
 
       <Field
@@ -149,7 +128,11 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
         hint={values.difficulty ? `Counts are ${DIFFICULTY_LABELS[values.difficulty].toLowerCase()} questions.` : 'Counts are questions at every difficulty.'}
       >
         <div role="group" aria-labelledby="topics-label" className="flex flex-wrap gap-2">
-          {topicsError ? <FormHelperText error>{topicsError}</FormHelperText> : null}
+          {topicsError ? (
+            <p className="helper-text" data-error="true">
+              {topicsError}
+            </p>
+          ) : null}
           {topics.map((topic) => {
             const selected = values.topics.includes(topic.slug);
             const count = topicCount(topic, values.difficulty);
@@ -178,11 +161,20 @@ export function CriteriaForm({ initial, topics, topicsError, failure, submitting
           helperText={fieldErrors['language'] ?? 'A partner with the same language is preferred.'}
         />
         <div>
-          <FormControlLabel
-            control={<Switch checked={values.allowRelaxed} onChange={(event) => update({ ...values, allowRelaxed: event.target.checked })} />}
-            label="Accept a relaxed match"
-          />
-          <FormHelperText className="mx-0">If nobody turns up at your difficulty, pair me on a shared topic at any difficulty.</FormHelperText>
+          <label className="flex min-h-10 cursor-pointer items-center gap-3">
+            <input
+              type="checkbox"
+              role="switch"
+              className="switch"
+              checked={values.allowRelaxed}
+              onChange={(event) => update({ ...values, allowRelaxed: event.target.checked })}
+              aria-describedby="relaxed-help"
+            />
+            Accept a relaxed match
+          </label>
+          <p id="relaxed-help" className="helper-text">
+            If nobody turns up at your difficulty, pair me on a shared topic at any difficulty.
+          </p>
         </div>
       </div>
 
