@@ -1,10 +1,9 @@
 'use client';
 
-import IconButton from '@mui/material/IconButton';
-import MenuIcon from '@mui/icons-material/Menu';
 import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
 import type { NavItem } from '../lib/navigation';
+import { StaticIcon } from './ui/static-icon';
 
 const loadDrawer = () => import('./mobile-nav-drawer');
 // Loaded on first use (and fetched as soon as a touch, the pointer or focus reaches the button).
@@ -24,7 +23,8 @@ export function MobileNav({ items, pathname }: { items: readonly NavItem[]; path
 
   return (
     <>
-      <IconButton
+      <button
+        type="button"
         aria-label="Navigation menu"
         aria-haspopup="dialog"
         aria-expanded={open}
@@ -36,12 +36,10 @@ export function MobileNav({ items, pathname }: { items: readonly NavItem[]; path
           setDrawerLoaded(true);
           setOpen(true);
         }}
-        edge="end"
-        color="inherit"
-        className="md:hidden"
+        className="-mr-2 inline-flex size-10 cursor-pointer items-center justify-center rounded-full border-0 bg-transparent p-0 text-foreground transition-colors hover:bg-[rgba(var(--mui-palette-text-primaryChannel)/0.04)] focus-visible:outline-2 focus-visible:outline-primary md:hidden"
       >
-        <MenuIcon />
-      </IconButton>
+        <StaticIcon name="menu" />
+      </button>
       {drawerLoaded ? (
         <MobileNavDrawer id={drawerId} open={open} items={items} pathname={pathname} onClose={() => setOpen(false)} />
       ) : null}

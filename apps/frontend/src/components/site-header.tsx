@@ -2,26 +2,25 @@
 
 import { IntentLink } from './intent-link';
 import { usePathname } from 'next/navigation';
-import Button from '@mui/material/Button';
 import { isNavItemActive, primaryNavFor, type NavItem } from '../lib/navigation';
 import { useAuth } from './auth/auth-provider';
 import { UserMenu } from './auth/user-menu';
 import { LogoMark } from './logo-mark';
 import { MobileNav } from './mobile-nav';
+import { barButton } from './ui/link-button';
 
 function NavButton({ item, active }: { item: NavItem; active: boolean }) {
-  return (
-    <Button
-      href={item.href}
-      // Gateway pages are not Next routes: a plain anchor avoids a client-side
-      // navigation (and prefetch) that could only fall back to a full load.
-      LinkComponent={item.kind === 'gateway' ? 'a' : IntentLink}
-      aria-current={active ? 'page' : undefined}
-      color={active ? 'primary' : 'inherit'}
-      className={`whitespace-nowrap ${active ? 'bg-primary/10' : 'text-muted hover:text-foreground'}`}
-    >
+  const className = barButton.text(active);
+  // Gateway pages are not Next routes: a plain anchor avoids a client-side
+  // navigation (and prefetch) that could only fall back to a full load.
+  return item.kind === 'gateway' ? (
+    <a href={item.href} aria-current={active ? 'page' : undefined} className={className}>
       {item.label}
-    </Button>
+    </a>
+  ) : (
+    <IntentLink href={item.href} aria-current={active ? 'page' : undefined} className={className}>
+      {item.label}
+    </IntentLink>
   );
 }
 

@@ -1,12 +1,20 @@
-import CircularProgress from '@mui/material/CircularProgress';
 import { Text } from '../ui/type';
 import type { ReactNode } from 'react';
+
+/** MUI's indeterminate CircularProgress (32 px, primary) as a plain SVG turning with CSS. */
+function Spinner() {
+  return (
+    <svg viewBox="0 0 44 44" aria-hidden="true" className="size-8 animate-spin text-primary">
+      <circle cx="22" cy="22" r="20.2" fill="none" stroke="currentColor" strokeWidth="3.6" strokeLinecap="round" strokeDasharray="80 200" />
+    </svg>
+  );
+}
 
 /** Centred placeholder while the session (or a page's data) is being loaded. */
 export function PageLoading({ label }: { label: string }) {
   return (
     <div role="status" className="flex min-h-[40vh] flex-col items-center justify-center gap-3 text-muted">
-      <CircularProgress size={32} aria-hidden="true" />
+      <Spinner />
       <Text as="p">{label}</Text>
     </div>
   );

@@ -1,13 +1,12 @@
 'use client';
 
-import Avatar from '@mui/material/Avatar';
-import Button from '@mui/material/Button';
-import Skeleton from '@mui/material/Skeleton';
 import dynamic from 'next/dynamic';
 import { usePathname } from 'next/navigation';
 import { useId, useState, type MouseEvent } from 'react';
 import { loginPathFor } from '../../lib/auth/next-path';
+import { barButton } from '../ui/link-button';
 import { initialOf } from '../user-initial';
+import { IntentLink } from '../intent-link';
 import { useAuth } from './auth-provider';
 
 const loadAccountMenu = () => import('./account-menu');
@@ -18,16 +17,12 @@ function SignedOutButtons({ pathname }: { pathname: string }) {
   const onAuthPage = pathname === '/login' || pathname === '/signup';
   return (
     <div className="flex items-center gap-2">
-      <Button
-        href={onAuthPage ? '/login' : loginPathFor(pathname)}
-        color="inherit"
-        className="whitespace-nowrap text-muted hover:text-foreground"
-      >
+      <IntentLink href={onAuthPage ? '/login' : loginPathFor(pathname)} className={barButton.text()}>
         Log in
-      </Button>
-      <Button href="/signup" variant="contained" className="whitespace-nowrap">
+      </IntentLink>
+      <IntentLink href="/signup" className={barButton.contained}>
         Sign up
-      </Button>
+      </IntentLink>
     </div>
   );
 }
@@ -47,9 +42,11 @@ export function UserMenu() {
     // Sized by the signed-out buttons it hides (the usual outcome), so the
     // nav beside it does not shift when they arrive.
     return (
-      <Skeleton variant="rounded" aria-label="Checking your session">
-        <SignedOutButtons pathname={pathname} />
-      </Skeleton>
+      <div role="status" aria-label="Checking your session" className="animate-pulse rounded-[10px] bg-[rgba(var(--mui-palette-text-primaryChannel)/0.11)]">
+        <div className="invisible" aria-hidden="true">
+          <SignedOutButtons pathname={pathname} />
+        </div>
+      </div>
     );
   }
 
@@ -70,9 +67,9 @@ export function UserMenu() {
 
   return (
     <>
-      <Button
+      <button
+        type="button"
         id={buttonId}
-        color="inherit"
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
@@ -84,16 +81,16 @@ export function UserMenu() {
           setAnchor(event.currentTarget);
           setMenuLoaded(true);
         }}
-        className="gap-2 rounded-full py-1 pl-1 pr-3"
+        className="inline-flex cursor-pointer items-center gap-2 rounded-full border-0 bg-transparent py-1 pl-1 pr-3 font-sans text-sm font-semibold leading-[1.75] text-foreground transition-colors hover:bg-[rgba(var(--mui-palette-text-primaryChannel)/0.04)] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary disabled:cursor-default disabled:opacity-50"
       >
-        <Avatar className="h-8 w-8 bg-primary text-sm text-primary-contrast" aria-hidden="true">
+        <span className="flex size-8 items-center justify-center rounded-full bg-primary text-sm text-primary-contrast" aria-hidden="true">
           {initialOf(user.displayName)}
-        </Avatar>
+        </span>
         {/* Narrower from md to lg, where the bar's links share the row with it. */}
         <span data-testid="signed-in-name" className="hidden max-w-40 truncate sm:inline md:max-w-24 lg:max-w-40">
           {user.displayName}
         </span>
-      </Button>
+      </button>
       {menuLoaded ? (
         <AccountMenu
           id={menuId}
