@@ -369,6 +369,33 @@ describe('the editor: y-websocket protocol with real providers', () => {
     }
   });
 
+  it('closes an idle room whose users both deleted their accounts (no room.closed: nobody to tell), and the rooms after it', async () => {
+    const sweeping = await harness.startInstance({ COLLAB_IDLE_CLOSE_MS: '600', COLLAB_IDLE_SWEEP_MS: '100' });
+    try {
+      const erin = await harness.user('Erin');
+      const frank = await harness.user('Frank');
+      const orphaned = await harness.openRoom([erin, frank]);
+      await harness.events.publish('user.deleted', { userId: erin.id });
+      await harness.events.publish('user.deleted', { userId: frank.id });
+      await waitFor(
+        async () => (await harness.prisma.roomParticipant.count({ where: { roomId: orphaned.roomId, userId: { not: null } } })) === 0,
+        10_000,
+        'both participants anonymised',
+      );
+      const later = await harness.openRoom([await harness.user('Gina'), await harness.user('Hugo')]);
+
+      await waitFor(() => harness.closed.some((closed) => closed.roomId === later.roomId), 10_000, 'the later idle room to close');
+      await waitFor(
+        async () => (await harness.prisma.room.findUniqueOrThrow({ where: { id: orphaned.roomId } })).status === 'CLOSED',
+        10_000,
+        'the orphaned room to close',
+      );
+      expect(harness.closed.some((closed) => closed.roomId === orphaned.roomId)).toBe(false);
+    } finally {
+      await sweeping.stop();
+    }
+  });
+
   it('fans out nothing while a room lives on one replica, and converges when a second replica joins mid-edit', async () => {
     const second = await harness.startInstance();
     const watcher = new Redis(harness.infra.redis.url);

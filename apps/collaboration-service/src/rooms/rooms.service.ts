@@ -172,15 +172,14 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
   }
 
   function roomClosed(room: RoomWithParticipants, attempts: Attempt[], closedBy: string | null, closedAt: Date): EventEnvelope[] {
-    const closed = createEvent('room.closed', {
-      roomId: room.id,
-      matchId: room.matchId,
-      userIds: room.participants.map((participant) => participant.userId).filter((id): id is string => id !== null),
-      closedBy,
-      closedAt: closedAt.toISOString(),
-    });
+    const userIds = room.participants.map((participant) => participant.userId).filter((id): id is string => id !== null);
+    // A room both users left by deleting their accounts closes with nobody to tell (the event needs a user).
+    const closed =
+      userIds.length === 0
+        ? []
+        : [createEvent('room.closed', { roomId: room.id, matchId: room.matchId, userIds, closedBy, closedAt: closedAt.toISOString() })];
     return [
-      closed,
+      ...closed,
       ...attempts.map((attempt) =>
         createEvent('attempt.saved', {
         attemptId: attempt.id,
@@ -387,7 +386,12 @@ export function createRoomsService({ rooms, liveRooms, picker, outbox, logger, e
       let closedCount = 0;
       for (const room of await rooms.idleOpenRooms(new Date(now.getTime() - idleMs), 20)) {
         if (liveRooms.hasConnections(room.id)) continue;
-        if (await close(room, null)) closedCount += 1;
+        // One room that cannot close must not keep the others (the oldest first) open for good.
+        try {
+          if (await close(room, null)) closedCount += 1;
+        } catch (error) {
+          logger.error({ err: error, roomId: room.id }, 'an idle room could not be closed');
+        }
       }
       return closedCount;
     },
