@@ -73,19 +73,20 @@ function EndedBanner({ endedByName, interviewOver = false, rateHref = null }: { 
       role="status"
       data-testid="session-ended-banner"
       action={
-        <div className="flex flex-wrap justify-end gap-1">
-          {rateHref ? (
-            <Button component={IntentLink} href={rateHref} color="inherit" size="small" variant="outlined" className="whitespace-nowrap" data-testid="rate-partner-link">
-              Rate your partner
-            </Button>
-          ) : null}
-          <Button component={IntentLink} href="/history" color="inherit" size="small" className="whitespace-nowrap">
-            View history
-          </Button>
-        </div>
+        <Button component={IntentLink} href="/history" color="inherit" size="small" className="whitespace-nowrap">
+          View history
+        </Button>
       }
     >
       {headline}. The code and chat are read-only and saved to your history.
+      {/* Under the text, not beside it: two actions side by side leave the text no room on a phone. */}
+      {rateHref ? (
+        <div className="mt-2">
+          <Button component={IntentLink} href={rateHref} color="inherit" size="small" variant="outlined" data-testid="rate-partner-link">
+            Rate your partner
+          </Button>
+        </div>
+      ) : null}
     </Alert>
   );
 }
@@ -96,7 +97,12 @@ function ClosedRoom({ room, selfId }: { room: Room; selfId: string }) {
     <div className="mx-auto grid w-full max-w-[1600px] grid-cols-1 gap-4 px-4 py-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <QuestionPanel question={room.question} />
       <div className="flex min-w-0 flex-col gap-4">
-        <EndedBanner endedByName={nameOf(room.participants, room.closedBy)} rateHref={room.mode === 'interview' ? feedbackHref(room.id) : null} />
+        <EndedBanner
+          endedByName={nameOf(room.participants, room.closedBy)}
+          // Closed by no user: the rounds ran out (or the idle sweep closed it).
+          interviewOver={room.mode === 'interview' && room.closedBy === null}
+          rateHref={room.mode === 'interview' ? feedbackHref(room.id) : null}
+        />
         <ClosedRoomRuns roomId={room.id} question={room.question} selfId={selfId} />
       </div>
     </div>
