@@ -53,6 +53,8 @@ test.describe('mock interview', () => {
     await expect(ada.page.getByTestId('interview-waiting')).toHaveText('Waiting for your partner — the interview starts when you are both here');
     await expect(ada.page.getByTestId('room-editor')).toHaveAttribute('data-readonly', 'true');
     await expect(ada.page.getByTestId('run-button')).toBeDisabled();
+    // The chat is not the code: open while waiting.
+    await expect(ada.page.getByTestId('chat-input')).toBeEnabled();
 
     // Bob arrives: round one starts, with opposite roles and one clock.
     await enterRoom(bob.page);

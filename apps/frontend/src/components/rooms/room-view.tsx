@@ -335,7 +335,8 @@ function LiveRoom({ room, user }: { room: Room; user: UserProfile }) {
               messages={snapshot.chat}
               selfId={user.id}
               colorOf={colorOf}
-              disabled={!editable || session === null}
+              // The chat is not the code: open while a mock interview waits, or shows a past round read-only.
+              disabled={ended || !snapshot.synced || session === null}
               disabledReason={ended ? 'The session has ended.' : 'Connecting…'}
               onSend={(text) => session?.sendChat(text) ?? { ok: false, reason: 'offline' }}
             />
