@@ -93,6 +93,10 @@ test.describe('mock interview', () => {
     // The candidate's room at 390 px: the banner, the question and the hint, no sideways scroll, no axe violation.
     await auditPage(candidate.page, testInfo, 'interview-room-candidate', { ready: candidate.page.getByTestId('released-hint'), phoneOnly: true });
 
+    // Private notes save themselves a moment after the last keystroke.
+    await interviewer.page.getByLabel('Private notes').fill('Asked about edge cases first.');
+    await expect(interviewer.page.getByTestId('pane-notes-status')).toHaveAttribute('data-status', 'saved', { timeout: 10_000 });
+
     // The candidate writes round one's code; the interviewer sees it.
     await expect(candidate.page.getByTestId('room-editor')).toHaveAttribute('data-readonly', 'false');
     await candidate.page.getByTestId('room-editor').locator('.view-lines').click();
