@@ -94,7 +94,7 @@ test.describe('mock interview', () => {
     await auditPage(candidate.page, testInfo, 'interview-room-candidate', { ready: candidate.page.getByTestId('released-hint'), phoneOnly: true });
 
     // Private notes save themselves a moment after the last keystroke.
-    await interviewer.page.getByLabel('Private notes').fill('Asked about edge cases first.');
+    await interviewer.page.getByRole('textbox', { name: 'Private notes' }).fill('Asked about edge cases first.');
     await expect(interviewer.page.getByTestId('pane-notes-status')).toHaveAttribute('data-status', 'saved', { timeout: 10_000 });
 
     // The candidate writes round one's code; the interviewer sees it.
