@@ -44,8 +44,10 @@ export default defineConfig({
           RATE_LIMIT_SIGNUP_PER_IP_PER_HOUR: '10000',
           RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: '10000',
           RATE_LIMIT_POINTS: '100000',
-          // Mock-interview rounds of seconds, not minutes: journeys wait for rounds to run out.
-          INTERVIEW_ROUND_SECONDS_OVERRIDE: '20',
+          // Mock-interview rounds of 90 s (instead of half the session): interview.spec.ts
+          // sees round two time out by itself; feedback.spec.ts ends the rounds with
+          // End round. The shared-room journeys ask for pair practice.
+          INTERVIEW_ROUND_SECONDS_OVERRIDE: '90',
         },
       },
 });

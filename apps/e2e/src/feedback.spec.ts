@@ -4,15 +4,26 @@ import { askForMatch, busiestTopic, signUp } from './support/matching';
 
 /**
  * Feedback after a mock interview (issue #18 item 6), in the browser: two
- * students match for a mock interview, both rounds run out by themselves
- * (the e2e platform shortens them with INTERVIEW_ROUND_SECONDS_OVERRIDE,
- * playwright.config.ts), each rates the other, and what one gave stays
- * hidden until the other has rated too; then history shows both rounds with
- * their feedback, the profile the averages, and one blocks the other.
+ * students match for a mock interview, each round's interviewer ends it
+ * (End round; interview.spec.ts covers rounds that time out), each rates the
+ * other, and what one gave stays hidden until the other has rated too; then
+ * history shows both rounds with their feedback, the profile the averages,
+ * and one blocks the other.
  */
 
-/** Both rounds last the override each, plus the scheduler's poll: generous, so a longer override still fits. */
-const INTERVIEW_OVER_MS = 150_000;
+/** From the second End round until the feedback form shows (the room closes, the page is reloaded until it says so). */
+const INTERVIEW_OVER_MS = 60_000;
+
+/** The interviewer of each round ends it, as the room offers: the interview is over without waiting for the clock. */
+async function endBothRounds(pages: readonly [Page, Page]) {
+  const role = (page: Page) => page.getByTestId('interview-role');
+  for (const round of ['1', '2']) {
+    for (const page of pages) await expect(role(page)).toHaveAttribute('data-round', round, { timeout: 15_000 });
+    const interviewer = (await role(pages[0]).getAttribute('data-role')) === 'interviewer' ? pages[0] : pages[1];
+    await interviewer.getByTestId('end-round-button').click();
+    await interviewer.getByTestId('confirm-end-round').click();
+  }
+}
 
 /** Both ask for a 30-minute mock interview on the same criteria, follow "Go to room" and wait until their editor is connected. */
 async function matchIntoInterview(first: Page, second: Page): Promise<string> {
@@ -79,7 +90,8 @@ test.describe('feedback after a mock interview', () => {
     await ada.page.getByTestId('chat-input').press('Enter');
     await expect(bob.page.getByTestId('chat-message-text')).toHaveText(['Ready when you are']);
 
-    // Nobody types code: both rounds time out by themselves and the room closes.
+    // Each round's interviewer ends it; after round two the room closes.
+    await endBothRounds([ada.page, bob.page]);
     const adaTab = await openFeedbackOnceOver(ada.page, roomId, bob.displayName);
     const bobTab = await openFeedbackOnceOver(bob.page, roomId, ada.displayName);
     await auditPage(adaTab, testInfo, 'feedback-form', { ready: adaTab.getByRole('form', { name: `Rate ${bob.displayName}` }) });
@@ -120,7 +132,7 @@ test.describe('feedback after a mock interview', () => {
     await expect(rounds).toHaveCount(2);
     await expect(rounds.nth(0)).toHaveAttribute('data-round', '1');
     await expect(rounds.nth(1)).toHaveAttribute('data-round', '2');
-    for (const index of [0, 1]) await expect(rounds.nth(index).getByTestId('round-timeline')).toContainText('time ran out');
+    for (const index of [0, 1]) await expect(rounds.nth(index).getByTestId('round-timeline')).toContainText('the interviewer ended it');
     // One round Ada was the candidate (Bob's feedback), the other the interviewer (hers).
     await expect(adaTab.getByTestId('round-feedback-received').getByTestId('feedback-comment')).toHaveText('Strong testing.');
     await expect(adaTab.getByTestId('round-feedback-given').getByTestId('feedback-comment')).toHaveText('Clear plan, talk through the edge cases earlier.');

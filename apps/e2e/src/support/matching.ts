@@ -85,16 +85,23 @@ export async function askForMatch(page: Page, topic: TopicWithCounts, difficulty
   await page.getByRole('form', { name: 'Match criteria' }).getByRole('button', { name: 'Find a partner' }).click();
 }
 
+/** Both users ask for the same session on the same criteria (relaxation off) and see the match; neither has gone to the room yet. */
+export async function matchBoth(first: Page, second: Page, topic: TopicWithCounts, difficulty: Difficulty, session: Session) {
+  await askForMatch(first, topic, difficulty, session);
+  await expect(first.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
+  await askForMatch(second, topic, difficulty, session);
+  for (const page of [first, second]) await expect(page.getByRole('link', { name: 'Go to room' })).toBeVisible({ timeout: 15_000 });
+}
+
+/** Follows "Go to room" and waits until the room's editor is connected. */
+export async function enterRoom(page: Page) {
+  await page.getByRole('link', { name: 'Go to room' }).click();
+  await expect(page).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
+}
+
 /** Both users ask for pair practice on the same criteria, follow "Go to room" and wait until their editor is connected. */
 export async function matchIntoRoom(first: Page, second: Page, topic: TopicWithCounts, difficulty: Difficulty) {
-  await askForMatch(first, topic, difficulty, PAIR_PRACTICE);
-  await expect(first.getByRole('region', { name: 'Finding you a partner' })).toBeVisible();
-  await askForMatch(second, topic, difficulty, PAIR_PRACTICE);
-  for (const page of [first, second]) {
-    const goToRoom = page.getByRole('link', { name: 'Go to room' });
-    await expect(goToRoom).toBeVisible({ timeout: 15_000 });
-    await goToRoom.click();
-    await expect(page).toHaveURL(/\/rooms\/[0-9a-f-]{36}$/);
-    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'connected', { timeout: 15_000 });
-  }
+  await matchBoth(first, second, topic, difficulty, PAIR_PRACTICE);
+  for (const page of [first, second]) await enterRoom(page);
 }

@@ -3,12 +3,21 @@
 import type { Language } from '@peerprep/contracts';
 import { useEffect, useState } from 'react';
 import { MonacoBinding } from 'y-monaco';
+import type * as Y from 'yjs';
 import type { RoomSession } from '../../lib/rooms/room-session';
 import type { RunDiagnostics } from '../../lib/runs/diagnostics';
 import { CodeEditor, type MonacoEditorInstance } from '../editor/code-editor';
 
 export interface CollaborativeEditorProps {
   session: RoomSession;
+  /** The shared text shown: the room's code, or a mock interview round's (`session.parts.round2Code`). */
+  text?: Y.Text;
+  /**
+   * Whether this editor's cursor is shared with the partner (awareness). Off
+   * for a past round's code shown read-only: one cursor per client, and it
+   * belongs to the live round.
+   */
+  shareCursor?: boolean;
   language: Language;
   readOnly: boolean;
   /** The newest run's compile diagnostics, as markers until the code changes. */
@@ -21,15 +30,16 @@ export interface CollaborativeEditorProps {
  * lives exactly as long as this editor and this session: StrictMode's second
  * effect run gets a fresh one after the first is destroyed.
  */
-export function CollaborativeEditor({ session, language, readOnly, diagnostics }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, text, shareCursor = true, language, readOnly, diagnostics }: CollaborativeEditorProps) {
   const [editor, setEditor] = useState<MonacoEditorInstance | null>(null);
+  const shared = text ?? session.parts.code;
 
   useEffect(() => {
     const model = editor?.getModel();
     if (!editor || !model) return;
-    const binding = new MonacoBinding(session.parts.code, model, new Set([editor]), session.awareness);
+    const binding = new MonacoBinding(shared, model, new Set([editor]), shareCursor ? session.awareness : undefined);
     return () => binding.destroy();
-  }, [editor, session]);
+  }, [editor, session, shared, shareCursor]);
 
   return <CodeEditor language={language} readOnly={readOnly} ariaLabel="Shared code editor" onMount={setEditor} diagnostics={diagnostics} />;
 }

@@ -19,6 +19,8 @@ export interface RoomRunPanelProps {
   snapshot: RoomSessionSnapshot;
   selfId: string;
   ended: boolean;
+  /** Why runs cannot start now besides the above (a mock interview waiting for round one), or null. */
+  blockedReason?: string | null;
 }
 
 /** Earlier runs shown before "Show all": the list sits under the results, it must not push them away. */
@@ -32,7 +34,7 @@ const RECENT_RUNS = 5;
  * run sends only its kind and custom input: the server runs the room's live
  * code and language.
  */
-export function RoomRunPanel({ roomId, question, session, snapshot, selfId, ended }: RoomRunPanelProps) {
+export function RoomRunPanel({ roomId, question, session, snapshot, selfId, ended, blockedReason = null }: RoomRunPanelProps) {
   const { request } = useAuth();
   // The session store hands out a new `request` on every refresh: that must not refetch.
   const requestRef = useRef(request);
@@ -56,6 +58,7 @@ export function RoomRunPanel({ roomId, question, session, snapshot, selfId, ende
   let disabledReason: string | null = null;
   if (ended) disabledReason = 'The session has ended: runs are read-only.';
   else if (!session) disabledReason = 'Connecting to the room…';
+  else if (blockedReason) disabledReason = blockedReason;
   else if (going) disabledReason = `${startedByText(going, selfId)}: wait for that run to finish.`;
 
   const start = async (kind: RunKind, customInput: JsonValue[] | undefined) => {

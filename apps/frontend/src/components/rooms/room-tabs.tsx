@@ -11,21 +11,27 @@ export function RoomTabs({
   onChange,
   unreadChat,
   runBusy,
+  panes = ROOM_PANES,
 }: {
   value: RoomPane;
   onChange(next: RoomPane): void;
   unreadChat: number;
   /** A run of the room is queued or running: the Run tab says so while another tab is open. */
   runBusy: boolean;
+  /** The tabs, in order (`roomPanes`): the four of every room, or with the interviewer's. */
+  panes?: readonly RoomPane[];
 }) {
   return (
     <Tabs
       value={value}
       onChange={(_event, next: RoomPane) => onChange(next)}
       aria-label="Room"
+      // Five tabs (an interviewer's) do not fit a 360 px phone side by side: they scroll within the bar, never the page.
+      variant={panes.length > ROOM_PANES.length ? 'scrollable' : 'standard'}
+      scrollButtons={false}
       className="sticky top-14 z-10 order-first -mx-4 border-b border-divider bg-background sm:top-16 md:hidden"
     >
-      {ROOM_PANES.map((pane) => (
+      {panes.map((pane) => (
         <Tab
           key={pane}
           value={pane}

@@ -1,6 +1,6 @@
 import type { StarterCode } from '@peerprep/contracts';
 import * as Y from 'yjs';
-import { isEditorUntouched, readEndedBy, readLanguage, roomDocumentParts, switchLanguage } from './room-document';
+import { isEditorUntouched, readDocumentRound, readEndedBy, readLanguage, roomDocumentParts, switchLanguage } from './room-document';
 
 const starterCode: StarterCode = {
   javascript: 'function twoSum(nums, target) {\n}\n',
@@ -108,5 +108,35 @@ describe('readLanguage and readEndedBy', () => {
     expect(readEndedBy(meta)).toBeNull();
     meta.set('endedBy', '0b0e7a52-5f49-4a4c-9d43-8f1f1c0e1a11');
     expect(readEndedBy(meta)).toBe('0b0e7a52-5f49-4a4c-9d43-8f1f1c0e1a11');
+  });
+});
+
+describe('a mock interview document', () => {
+  it("reads meta.round (null in a pair room, which has none) and round two's language", () => {
+    const doc = seededDoc();
+    const { meta } = roomDocumentParts(doc);
+    expect(readDocumentRound(meta)).toBeNull();
+    meta.set('round', 0);
+    expect(readDocumentRound(meta)).toBe(0);
+    meta.set('round', 2);
+    meta.set('round2Language', 'java');
+    expect(readDocumentRound(meta)).toBe(2);
+    expect(readLanguage(meta, 'round2Language')).toBe('java');
+    meta.set('round', 7);
+    expect(readDocumentRound(meta)).toBeNull();
+  });
+
+  it("switches round two's language and untouched starter code, leaving round one's alone", () => {
+    const doc = seededDoc('python');
+    const { meta, code, round2Code } = roomDocumentParts(doc);
+    doc.transact(() => {
+      meta.set('round2Language', 'python');
+      round2Code.insert(0, starterCode.python);
+    });
+    expect(switchLanguage(doc, 'java', starterCode, 2)).toEqual({ changed: true, codeReplaced: true });
+    expect(round2Code.toString()).toBe(starterCode.java);
+    expect(readLanguage(meta, 'round2Language')).toBe('java');
+    expect(readLanguage(meta)).toBe('python');
+    expect(code.toString()).toBe(starterCode.python);
   });
 });

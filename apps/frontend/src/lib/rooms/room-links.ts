@@ -16,3 +16,13 @@ export function roomHref(roomId: string): Route {
 export function attemptHref(attemptId: string): Route {
   return ATTEMPT_ROUTE.replace('[id]', encodeURIComponent(attemptId)) as Route;
 }
+
+/**
+ * Rating the partner after a mock interview (`/rooms/[id]/feedback`). Built
+ * as a string, not from a typed pattern like the two above: that page is
+ * written beside this one (branch interview-feedback), and a pattern naming it
+ * would not compile until both are merged.
+ */
+export function feedbackHref(roomId: string): Route {
+  return `/rooms/${encodeURIComponent(roomId)}/feedback` as Route;
+}

@@ -2,17 +2,24 @@
  * On a phone the room is four tabs instead of side-by-side panels: the
  * question, the code (language, End session and the editor), Run (Run and
  * Submit, the results, earlier runs) and the chat with the people in the
- * room. From Tailwind's `md` up every pane shows.
+ * room. A mock interview's interviewer gets a fifth, Interviewer (their
+ * pane). From Tailwind's `md` up every pane shows.
  */
 export const ROOM_PANES = ['question', 'code', 'run', 'chat'] as const;
-export type RoomPane = (typeof ROOM_PANES)[number];
+export type RoomPane = (typeof ROOM_PANES)[number] | 'interviewer';
 
 export const ROOM_PANE_LABELS: Readonly<Record<RoomPane, string>> = {
   question: 'Question',
   code: 'Code',
   run: 'Run',
   chat: 'Chat & people',
+  interviewer: 'Interviewer',
 };
+
+/** The tabs of a room: the interviewer's pane right after the question, which it is read beside. */
+export function roomPanes(interviewer: boolean): readonly RoomPane[] {
+  return interviewer ? ['question', 'interviewer', 'code', 'run', 'chat'] : ROOM_PANES;
+}
 
 export const roomTabId = (pane: RoomPane) => `room-tab-${pane}`;
 export const roomPaneId = (pane: RoomPane) => `room-pane-${pane}`;

@@ -3,9 +3,12 @@ import {
   COLLAB_CLOSE_CODES,
   ROOM_CALL_SIGNAL_MESSAGE_TYPE,
   ROOM_CHAT_MESSAGE_TYPE,
+  ROOM_HINT_MESSAGE_TYPE,
+  ROOM_INTERVIEW_MESSAGE_TYPE,
   ROOM_RUN_MESSAGE_TYPE,
   WEBSOCKET_CLOSE_CODES,
   type CallSignalEnvelope,
+  type InterviewView,
 } from '@peerprep/contracts';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
@@ -371,6 +374,98 @@ describe('RoomSession start with a token in hand', () => {
     const session = makeSession(['unused']);
     void session.start('given');
     expect(FakeWebSocket.instances[0].protocols).toEqual(['peerprep', 'bearer.given']);
+    session.destroy();
+  });
+});
+
+describe('RoomSession mock interview', () => {
+  function serverMessage(type: number, body: unknown): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, type);
+    encoding.writeVarString(encoder, typeof body === 'string' ? body : JSON.stringify(body));
+    return encoding.toUint8Array(encoder);
+  }
+
+  const roundOne = (serverNow: string): InterviewView => ({
+    mode: 'interview',
+    phase: 'round1',
+    currentRound: { index: 1, interviewerId: self.id, candidateId: peerId, startedAt: '2026-01-01T10:00:00.000Z', endsAt: '2026-01-01T10:15:00.000Z' },
+    rounds: [],
+    warningSeconds: 300,
+    serverNow,
+  });
+  const finished = (serverNow: string): InterviewView => ({ ...roundOne(serverNow), phase: 'finished', currentRound: null });
+
+  it('keeps the newest interview view by the server clock, from pushes and fetches alike', async () => {
+    const session = makeSession(['t1']);
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    const sentBefore = socket.sent.length;
+    socket.receive(serverMessage(ROOM_INTERVIEW_MESSAGE_TYPE, roundOne('2026-01-01T10:00:01.000Z')));
+    expect(session.getSnapshot().interview?.phase).toBe('round1');
+    // A GET answer written before that push arrives late: it does not take the room back.
+    session.receiveInterview({ ...roundOne('2026-01-01T09:59:59.000Z'), phase: 'waiting', currentRound: null });
+    expect(session.getSnapshot().interview?.phase).toBe('round1');
+    expect(socket.sent.length).toBe(sentBefore);
+    session.destroy();
+  });
+
+  it('collects released hints once each, and ignores malformed interview or hint messages', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const session = makeSession(['t1']);
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    const hint = { round: 1, index: 0, text: 'Try a hash map', releasedAt: '2026-01-01T10:02:00.000Z' };
+    socket.receive(serverMessage(ROOM_HINT_MESSAGE_TYPE, hint));
+    session.receiveHints([hint]);
+    expect(session.getSnapshot().hints).toEqual([hint]);
+    socket.receive(serverMessage(ROOM_HINT_MESSAGE_TYPE, { round: 1, index: 0 }));
+    socket.receive(serverMessage(ROOM_INTERVIEW_MESSAGE_TYPE, 'not json'));
+    expect(session.getSnapshot().hints).toEqual([hint]);
+    expect(session.getSnapshot().interview).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+    session.destroy();
+  });
+
+  it("reads the document's round and round two's language, and switches only the round being written", () => {
+    const session = makeSession(['t1']);
+    const starter = { javascript: 'js', typescript: 'ts', python: 'py', java: 'java', cpp: 'cpp' };
+    const remote = new Y.Doc();
+    remote.transact(() => {
+      remote.getMap('meta').set('language', 'python');
+      remote.getMap('meta').set('round', 2);
+      remote.getMap('meta').set('round2Language', 'python');
+      remote.getText('code').insert(0, 'def mine(): pass');
+      remote.getText('round2Code').insert(0, 'py');
+    });
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(remote));
+    session['update']({ synced: true });
+    expect(session.getSnapshot()).toMatchObject({ documentRound: 2, language: 'python', round2Language: 'python' });
+    // Round one is over: its language is the server's to keep.
+    expect(session.setLanguage('java', starter, 1)).toEqual({ changed: false, codeReplaced: false });
+    expect(session.setLanguage('java', starter, 2)).toEqual({ changed: true, codeReplaced: true });
+    expect(session.doc.getText('round2Code').toString()).toBe('java');
+    expect(session.doc.getText('code').toString()).toBe('def mine(): pass');
+    expect(session.getSnapshot()).toMatchObject({ language: 'python', round2Language: 'java' });
+    session.destroy();
+  });
+
+  it('refuses chat and stops reconnecting once the interview is over (which names nobody in endedBy)', async () => {
+    const session = makeSession(['t1', 't2']);
+    await session.start();
+    const socket = FakeWebSocket.instances[0];
+    socket.open();
+    socket.receive(serverMessage(ROOM_INTERVIEW_MESSAGE_TYPE, finished('2026-01-01T10:30:00.000Z')));
+    expect(session.getSnapshot().endedBy).toBeNull();
+    expect(session.sendChat('gg')).toEqual({ ok: false, reason: 'ended' });
+    socket.drop(1000);
+    await flush();
+    expect(session.getSnapshot().connection).toBe('stopped');
+    jest.advanceTimersByTime(5000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
     session.destroy();
   });
 });

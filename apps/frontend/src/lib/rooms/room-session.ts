@@ -1,12 +1,19 @@
 import {
+  interviewViewSchema,
+  releasedHintSchema,
   ROOM_CALL_SIGNAL_MESSAGE_TYPE,
+  ROOM_HINT_MESSAGE_TYPE,
+  ROOM_INTERVIEW_MESSAGE_TYPE,
   ROOM_RUN_MESSAGE_TYPE,
   runViewSchema,
   WEBSOCKET_CLOSE_CODES,
   type CallSignal,
   type CallSignalEnvelope,
   type ChatMessage,
+  type InterviewView,
   type Language,
+  type ReleasedHint,
+  type RoundIndex,
   type RunView,
   type StarterCode,
 } from '@peerprep/contracts';
@@ -18,7 +25,8 @@ import { decodeCallSignal, encodeCallSignal, peerInCallAfter } from '../calls/ca
 import { checkChatDraft, encodeChatMessage, readChatMessages, type ChatRefusal } from './chat';
 import { upsertRuns } from '../runs/run-list';
 import { remotePeers, type AwarenessUser, type RemotePeer } from './presence';
-import { readEndedBy, readLanguage, roomDocumentParts, switchLanguage, type RoomDocumentParts } from './room-document';
+import { mergeHints, newerView, type DocumentRound } from './interview-state';
+import { readDocumentRound, readEndedBy, readLanguage, roomDocumentParts, switchLanguage, type RoomDocumentParts } from './room-document';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
 
@@ -27,7 +35,15 @@ export interface RoomSessionSnapshot {
   /** The document has synced with the server at least once (before that it is empty, not "untouched"). */
   readonly synced: boolean;
   readonly language: Language | null;
+  /** A mock interview's round-two language (null until the server starts round two, and in pair rooms). */
+  readonly round2Language: Language | null;
+  /** A mock interview's `meta.round`: the round whose code may be written now (0: none); null in pair rooms. */
+  readonly documentRound: DocumentRound | null;
   readonly endedBy: string | null;
+  /** A mock interview's rounds as the server last pushed them (message 103); null in pair rooms and until the first. */
+  readonly interview: InterviewView | null;
+  /** Hints the interviewer released, by round then index (message 104 and `GET /rooms/:id/interview/hints`). */
+  readonly hints: readonly ReleasedHint[];
   readonly chat: readonly ChatMessage[];
   readonly peers: readonly RemotePeer[];
   /** User ids seen among the other clients since this page opened, for "left" vs "not joined yet". */
@@ -62,7 +78,11 @@ export const INITIAL_ROOM_SNAPSHOT: RoomSessionSnapshot = {
   connection: 'connecting',
   synced: false,
   language: null,
+  round2Language: null,
+  documentRound: null,
   endedBy: null,
+  interview: null,
+  hints: [],
   chat: [],
   peers: [],
   everSeen: new Set(),
@@ -149,7 +169,7 @@ export class RoomSession {
    * limit.
    */
   sendChat(text: string): { ok: true } | { ok: false; reason: ChatRefusal } {
-    if (this.snapshot.endedBy) return { ok: false, reason: 'ended' };
+    if (this.over) return { ok: false, reason: 'ended' };
     const draft = checkChatDraft(text, this.snapshot.chat.length);
     if (!draft.ok) return draft;
     const socket = this.provider.ws;
@@ -181,10 +201,31 @@ export class RoomSession {
     this.update({ runs: upsertRuns(this.snapshot.runs, runs) });
   }
 
-  /** Switches the shared language (and untouched starter code); only after the first sync. */
-  setLanguage(next: Language, starterCode: StarterCode) {
-    if (!this.snapshot.synced || this.snapshot.endedBy) return { changed: false, codeReplaced: false };
-    return switchLanguage(this.doc, next, starterCode);
+  /**
+   * Switches the shared language (and untouched starter code) of `round`'s
+   * code (pair rooms: 1, the room's); only after the first sync, and in a
+   * mock interview only while that round's code may be written (the server
+   * would close the socket otherwise).
+   */
+  setLanguage(next: Language, starterCode: StarterCode, round: RoundIndex = 1) {
+    const { documentRound } = this.snapshot;
+    if (!this.snapshot.synced || this.over || (documentRound !== null && documentRound !== round)) return { changed: false, codeReplaced: false };
+    return switchLanguage(this.doc, next, starterCode, round);
+  }
+
+  /** A view of the interview from elsewhere (`GET /rooms/:id/interview`, the answer of ending a round): the later one wins. */
+  receiveInterview(view: InterviewView): void {
+    this.update({ interview: newerView(this.snapshot.interview, view) });
+  }
+
+  /** Released hints from `GET /rooms/:id/interview/hints` (each kept once). */
+  receiveHints(hints: readonly ReleasedHint[]): void {
+    this.update({ hints: mergeHints(this.snapshot.hints, hints) });
+  }
+
+  /** The session is over for good: ended by a user, or a mock interview finished (which sets no `endedBy`). */
+  get over(): boolean {
+    return this.snapshot.endedBy !== null || this.snapshot.interview?.phase === 'finished';
   }
 
   /** Puts a fresh token into the subprotocols (`fresh`: a newly refreshed one); false when there is none (signed out) or destroyed. */
@@ -222,6 +263,26 @@ export class RoomSession {
       this.receiveRuns([run]);
     };
 
+    // A mock interview's rounds, pushed by the server on every change and on
+    // connect. A malformed one is dropped: the page fetches the view again at
+    // each reconnect.
+    provider.messageHandlers[ROOM_INTERVIEW_MESSAGE_TYPE] = (_encoder, decoder) => {
+      try {
+        this.receiveInterview(interviewViewSchema.parse(JSON.parse(decoding.readVarString(decoder))));
+      } catch (error) {
+        console.warn('Ignored a malformed interview message', error);
+      }
+    };
+
+    // A hint the interviewer released, pushed to both peers.
+    provider.messageHandlers[ROOM_HINT_MESSAGE_TYPE] = (_encoder, decoder) => {
+      try {
+        this.receiveHints([releasedHintSchema.parse(JSON.parse(decoding.readVarString(decoder)))]);
+      } catch (error) {
+        console.warn('Ignored a malformed hint message', error);
+      }
+    };
+
     // The other participant's call signal, stamped by the server: kept as
     // "is the peer in the call" for the page, and handed to the call if one is open.
     provider.messageHandlers[ROOM_CALL_SIGNAL_MESSAGE_TYPE] = (_encoder, decoder) => {
@@ -244,7 +305,7 @@ export class RoomSession {
       // Emitted before y-websocket clears `provider.ws`: act after it, never re-entering disconnect().
       void Promise.resolve().then(async () => {
         if (this.destroyed || !provider.shouldConnect) return;
-        if (this.snapshot.endedBy) {
+        if (this.over) {
           // The room is read-only and final: nothing to reconnect for.
           provider.disconnect();
           this.update({ connection: 'stopped' });
@@ -261,7 +322,13 @@ export class RoomSession {
       // An expired token refused by code: one more try with a fresh one.
       if (event.code === 4401) void this.refreshProtocols().then((ok) => ok && provider.connect());
     };
-    const onMeta = () => this.update({ language: readLanguage(parts.meta), endedBy: readEndedBy(parts.meta) });
+    const onMeta = () =>
+      this.update({
+        language: readLanguage(parts.meta),
+        round2Language: readLanguage(parts.meta, 'round2Language'),
+        documentRound: readDocumentRound(parts.meta),
+        endedBy: readEndedBy(parts.meta),
+      });
     const onChat = () => this.update({ chat: readChatMessages(parts.chat.toArray()) });
     const onAwareness = () => {
       const peers = remotePeers(provider.awareness.getStates(), this.doc.clientID);
