@@ -3,7 +3,8 @@
 import type { AttemptFeedback, AttemptRound, FeedbackView, RoomFeedback } from '@peerprep/contracts';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
-import { feedbackHref, visibilityText } from '../../lib/feedback/feedback-format';
+import { visibilityText } from '../../lib/feedback/feedback-format';
+import { feedbackHref } from '../../lib/rooms/room-links';
 import { roleText, roundTimeline } from '../../lib/history/attempt-rounds';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { fetchEntryPoint } from '../../lib/runs/run-api';

@@ -7,7 +7,7 @@ import { Text } from '../ui/type';
 import { IntentLink } from '../intent-link';
 import { fetchAttempt } from '../../lib/history/history-api';
 import { fetchAttemptFeedback, fetchRoomFeedback } from '../../lib/feedback/feedback-api';
-import { feedbackHref } from '../../lib/feedback/feedback-format';
+import { feedbackHref } from '../../lib/rooms/room-links';
 import { fetchEntryPoint } from '../../lib/runs/run-api';
 import { formatAttemptDate, formatDuration, isoDuration } from '../../lib/history/history-format';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';

@@ -1,6 +1,5 @@
 import type { FeedbackSummary } from '@peerprep/contracts';
 import {
-  feedbackHref,
   formatAverage,
   ratingCount,
   SCORES,
@@ -101,12 +100,5 @@ describe('sparklinePoints', () => {
 
   it('centres a single point', () => {
     expect(sparklinePoints([3], 100, 38, 4)).toEqual([{ x: 50, y: 14 }]);
-  });
-});
-
-describe('feedbackHref', () => {
-  it('is the room feedback page, the id encoded', () => {
-    expect(feedbackHref('00000000-0000-4000-8000-000000000001')).toBe('/rooms/00000000-0000-4000-8000-000000000001/feedback');
-    expect(feedbackHref('a/b')).toBe('/rooms/a%2Fb/feedback');
   });
 });

@@ -1,6 +1,5 @@
 import type { FeedbackSummary, RoundEndReason } from '@peerprep/contracts';
 import { FEEDBACK_SCORE_MAX, FEEDBACK_SCORE_MIN } from '@peerprep/contracts/constants';
-import type { Route } from 'next';
 
 /**
  * Words for the rubric's 1–4, so a score reads the same on the form, in the
@@ -88,10 +87,3 @@ export const END_REASON_TEXT: Readonly<Record<RoundEndReason, string>> = {
   interviewer: 'the interviewer ended it',
   session: 'the session was ended',
 };
-
-/** The feedback page of a room. typedRoutes checks this pattern; the id is cast once, here. */
-export const FEEDBACK_ROUTE: Route<'/rooms/[id]/feedback'> = '/rooms/[id]/feedback';
-
-export function feedbackHref(roomId: string): Route {
-  return FEEDBACK_ROUTE.replace('[id]', encodeURIComponent(roomId)) as Route;
-}

@@ -23,6 +23,9 @@ export function attemptHref(attemptId: string): Route {
  * written beside this one (branch interview-feedback), and a pattern naming it
  * would not compile until both are merged.
  */
+/** The feedback page of a room. typedRoutes checks this pattern; the id is cast once, here. */
+const FEEDBACK_ROUTE: Route<'/rooms/[id]/feedback'> = '/rooms/[id]/feedback';
+
 export function feedbackHref(roomId: string): Route {
-  return `/rooms/${encodeURIComponent(roomId)}/feedback` as Route;
+  return FEEDBACK_ROUTE.replace('[id]', encodeURIComponent(roomId)) as Route;
 }
