@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  interviewRoleSchema,
-  isoDateTimeSchema,
-  languageSchema,
-  questionRefSchema,
-  roundEndReasonSchema,
-  roundIndexSchema,
+  attemptRoundSchema,
   type ChatMessage,
   type EventEnvelope,
   type Language,
@@ -61,16 +56,7 @@ export interface ClosingRound {
 }
 
 /** A round as an attempt keeps it (attempts.rounds): the attempt's owner's role rather than both ids, so deleting the partner leaves nothing to rewrite. */
-export const savedRoundSchema = z.object({
-  index: roundIndexSchema,
-  question: questionRefSchema,
-  role: interviewRoleSchema,
-  startedAt: isoDateTimeSchema.nullable(),
-  endedAt: isoDateTimeSchema.nullable(),
-  endReason: roundEndReasonSchema.nullable(),
-  language: languageSchema,
-  finalCode: z.string(),
-});
+export const savedRoundSchema = attemptRoundSchema.omit({ runs: true });
 export type SavedRound = z.infer<typeof savedRoundSchema>;
 
 export interface ClosingRoom {
