@@ -1,5 +1,5 @@
 import type { CallSignal, CallSignalEnvelope } from '@peerprep/contracts';
-import { CallSession, CREDENTIAL_RENEW_MARGIN_MS, JOIN_REPEAT_MS } from './call-session';
+import { CallSession, CREDENTIAL_RENEW_MARGIN_MS, JOIN_REPEAT_MS, STALL_RESTART_MS } from './call-session';
 
 /** A media track as far as the call sees one. */
 class FakeTrack {
@@ -113,6 +113,7 @@ function makeCall(selfId: string, peerId: string, microphone: () => Promise<Fake
   const sent: CallSignal[] = [];
   let fetches = 0;
   let deliver: (envelope: CallSignalEnvelope) => void = () => undefined;
+  let joins = 0;
   const getUserMedia = jest.fn(microphone);
   const call = new CallSession({
     selfId,
@@ -134,7 +135,11 @@ function makeCall(selfId: string, peerId: string, microphone: () => Promise<Fake
       enumerateDevices: async () => [{ kind: 'audioinput', deviceId: 'mic-1', label: 'Fake mic', groupId: '', toJSON: () => ({}) }] as MediaDeviceInfo[],
     },
     PeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
-    newJoinId: () => `join-${selfId.slice(0, 8)}`,
+    // join-<id>, then join-<id>-2, … when a stalled pairing starts over.
+    newJoinId: () => {
+      joins += 1;
+      return joins === 1 ? `join-${selfId.slice(0, 8)}` : `join-${selfId.slice(0, 8)}-${joins}`;
+    },
   });
   return { call, sent, getUserMedia, receive: (from: string, signal: CallSignal) => deliver({ from, signal }), fetches: () => fetches };
 }
@@ -230,6 +235,38 @@ describe('CallSession', () => {
     pc.becomes('connected');
     expect(call.getSnapshot().state).toBe('connected');
     call.end();
+  });
+
+  it('starts a pairing that never connects over: the impolite page joins again under a fresh join, the polite one waits', async () => {
+    const impolite = makeCall(high, low);
+    await impolite.call.start();
+    impolite.receive(low, { kind: 'present', joinId: 'join-low' });
+    await flush();
+    const [stalled] = FakePeerConnection.instances;
+    jest.advanceTimersByTime(STALL_RESTART_MS - 1);
+    expect(stalled.closed).toBe(false);
+    jest.advanceTimersByTime(1);
+    expect(stalled.closed).toBe(true);
+    expect(impolite.sent.at(-1)).toEqual({ kind: 'join', joinId: 'join-22222222-2' });
+    expect(impolite.call.getSnapshot()).toMatchObject({ state: 'connecting', waitingForPeer: true });
+    // The partner pairs with the fresh join; signals of the old pairing are gone with it.
+    impolite.receive(low, { kind: 'present', joinId: 'join-low' });
+    await flush();
+    expect(FakePeerConnection.instances).toHaveLength(2);
+    FakePeerConnection.instances[1].becomes('connected');
+    jest.advanceTimersByTime(STALL_RESTART_MS * 2);
+    expect(FakePeerConnection.instances).toHaveLength(2);
+    expect(impolite.call.getSnapshot().state).toBe('connected');
+    impolite.call.end();
+
+    FakePeerConnection.instances = [];
+    const polite = makeCall(low, high);
+    await polite.call.start();
+    polite.receive(high, { kind: 'present', joinId: 'join-high' });
+    await flush();
+    jest.advanceTimersByTime(STALL_RESTART_MS * 2);
+    expect(FakePeerConnection.instances[0].closed).toBe(false);
+    polite.call.end();
   });
 
   it('renews the TURN credential before it expires, restarting ICE with it so a long relayed call keeps its relay', async () => {

@@ -57,6 +57,14 @@ export interface CallSessionOptions {
 /** How often a page waiting for its partner says again that it joined: a signal sent while either socket was reconnecting is lost. */
 export const JOIN_REPEAT_MS = 3000;
 
+/**
+ * A peer connection still not connected this long after pairing starts over:
+ * the impolite page joins again under a fresh join id, as after a reload, and
+ * both pair anew (a signal lost while a socket reconnected, or ICE checks that
+ * stalled, would otherwise leave the call "Connecting…" for good).
+ */
+export const STALL_RESTART_MS = 10_000;
+
 /** TURN credentials are renewed this long before they expire: coturn refuses an allocation's refresh with an expired one. */
 export const CREDENTIAL_RENEW_MARGIN_MS = 60_000;
 
@@ -103,12 +111,15 @@ function deviceChoices(devices: readonly MediaDeviceInfo[], kind: MediaDeviceKin
  * until its partner answers); a page in the call answers `present`, and both
  * then make a peer connection for that pair of joins, whose tracks start the
  * negotiation. A new `join` from the partner (it reloaded) replaces the peer
- * connection; signals of an older join are ignored.
+ * connection; signals of an older join are ignored. A pairing that is not
+ * connected within STALL_RESTART_MS is started over by the impolite page
+ * with a fresh join (the same path as a reload).
  */
 export class CallSession {
   private snapshot: CallSnapshot = INITIAL;
   private readonly listeners = new Set<() => void>();
-  private readonly joinId: string;
+  /** This page's join; a fresh one when a stalled pairing starts over. */
+  private joinId: string;
   private readonly polite: boolean;
   private iceServers: IceServer[] = [];
   private peerJoinId: string | null = null;
@@ -120,6 +131,7 @@ export class CallSession {
   private everConnected = false;
   private joinTimer: ReturnType<typeof setInterval> | undefined;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => void) | null = null;
   /** Incoming signals, handled one after another (each may await the peer connection). */
   private inbox: Promise<void> = Promise.resolve();
@@ -375,6 +387,7 @@ export class CallSession {
       switch (pc.connectionState) {
         case 'connected':
           this.everConnected = true;
+          clearTimeout(this.stallTimer);
           this.update({ state: 'connected' });
           return;
         case 'disconnected':
@@ -390,6 +403,19 @@ export class CallSession {
       }
     };
     this.update({ waitingForPeer: false, remoteStream: remote, remoteVideo: false, state: this.everConnected ? 'reconnecting' : 'connecting' });
+    clearTimeout(this.stallTimer);
+    // One side only, so the two pages never start over against each other.
+    if (!this.polite) this.stallTimer = setTimeout(() => this.startOverIfStalled(pc), STALL_RESTART_MS);
+  }
+
+  private startOverIfStalled(pc: RTCPeerConnection): void {
+    if (this.pc !== pc || this.ended || pc.connectionState === 'connected') return;
+    this.closePeerConnection();
+    this.peerJoinId = null;
+    this.joinId = (this.options.newJoinId ?? randomJoinId)();
+    this.update({ waitingForPeer: true, remoteStream: null, remoteVideo: false });
+    clearInterval(this.joinTimer);
+    this.announceJoin();
   }
 
   private closePeerConnection(): void {
@@ -409,6 +435,7 @@ export class CallSession {
     if (notifyPeer) this.options.send({ kind: 'hangup', joinId: this.joinId });
     clearInterval(this.joinTimer);
     clearTimeout(this.renewTimer);
+    clearTimeout(this.stallTimer);
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.closePeerConnection();
