@@ -1,13 +1,10 @@
 'use client';
 
-import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
-import ChevronLeft from '@mui/icons-material/ChevronLeft';
-import ChevronRight from '@mui/icons-material/ChevronRight';
-import Search from '@mui/icons-material/Search';
 import { useEffect, useState } from 'react';
 import { SelectField } from '../forms/select-field';
-import { TextInput } from '../forms/text-input';
+import { FieldAdornment, TextInput } from '../forms/text-input';
+import { IconButton } from '../ui/icon-button';
+import { StaticIcon } from '../ui/static-icon';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -65,9 +62,9 @@ export function AdminSearchField({ paging, label, placeholder, className }: { pa
       value={paging.search}
       onChange={(event) => paging.changeSearch(event.target.value)}
       startAdornment={
-        <InputAdornment position="start">
-          <Search fontSize="small" />
-        </InputAdornment>
+        <FieldAdornment position="start">
+          <StaticIcon name="search" size="small" />
+        </FieldAdornment>
       }
       className={className}
     />
@@ -102,10 +99,10 @@ export function AdminListPagination({ paging, total, sizes }: { paging: AdminLis
       </p>
       <div className="flex">
         <IconButton aria-label="Go to previous page" disabled={pageIndex === 0} onClick={() => paging.setPageIndex(pageIndex - 1)}>
-          <ChevronLeft />
+          <StaticIcon name="chevronLeft" />
         </IconButton>
         <IconButton aria-label="Go to next page" disabled={pageIndex >= lastIndex} onClick={() => paging.setPageIndex(pageIndex + 1)}>
-          <ChevronRight />
+          <StaticIcon name="chevronRight" />
         </IconButton>
       </div>
     </div>

@@ -8,7 +8,7 @@ import { commentCounter, FEEDBACK_COMMENT_MAX_LENGTH, feedbackFields, feedbackFo
 import { submitFeedback } from '../../lib/feedback/feedback-api';
 import { useAuth } from '../auth/auth-provider';
 import { FormAlert } from '../forms/form-alert';
-import { TextInput } from '../forms/text-input';
+import { MuiTextInput } from '../forms/mui-text-input';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { ScoreChoice } from './score-choice';
 
@@ -72,7 +72,7 @@ export function FeedbackForm({
           }}
         />
       ))}
-      <TextInput
+      <MuiTextInput
         label="Comment"
         name="comment"
         multiline

@@ -1,11 +1,9 @@
 'use client';
 
-import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
-import Visibility from '@mui/icons-material/Visibility';
-import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { useState } from 'react';
-import { TextInput, type TextInputProps } from './text-input';
+import { IconButton } from '../ui/icon-button';
+import { StaticIcon } from '../ui/static-icon';
+import { FieldAdornment, TextInput, type TextInputProps } from './text-input';
 
 /** A password input with a show/hide toggle (typing a long passphrase blind invites typos). */
 export function PasswordField(props: Omit<TextInputProps, 'type' | 'endAdornment'>) {
@@ -15,16 +13,16 @@ export function PasswordField(props: Omit<TextInputProps, 'type' | 'endAdornment
       {...props}
       type={visible ? 'text' : 'password'}
       endAdornment={
-        <InputAdornment position="end">
+        <FieldAdornment position="end">
           <IconButton
             aria-label={visible ? 'Hide password' : 'Show password'}
             onClick={() => setVisible((shown) => !shown)}
             edge="end"
             size="small"
           >
-            {visible ? <VisibilityOff fontSize="small" /> : <Visibility fontSize="small" />}
+            <StaticIcon name={visible ? 'visibilityOff' : 'visibility'} size="small" />
           </IconButton>
-        </InputAdornment>
+        </FieldAdornment>
       }
     />
   );

@@ -1,11 +1,7 @@
 'use client';
 
-import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
-import InputLabel from '@mui/material/InputLabel';
-import NativeSelect from '@mui/material/NativeSelect';
-import OutlinedInput from '@mui/material/OutlinedInput';
 import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { StaticIcon } from '../ui/static-icon';
 
 export interface SelectOption<Value extends string> {
   value: Value;
@@ -34,9 +30,10 @@ export interface SelectFieldProps<Value extends string> {
 /**
  * An outlined select that looks like MUI's <TextField select> but is the
  * platform's own <select>: the phone's native picker, the keyboard and screen
- * readers work as everywhere else, and the page does not load MUI's Select,
- * Menu, Popover and Modal (about 30 KB compressed, and their start-up work on
- * a phone) for a list of a few fixed choices.
+ * readers work as everywhere else. Drawn by CSS on plain elements like
+ * TextInput (`.field` in globals.css), with the label always floated (a
+ * select always shows a value): no MUI Select, Menu, Popover or Modal, and no
+ * styling work at start-up.
  */
 export function SelectField<Value extends string>({
   label,
@@ -44,46 +41,66 @@ export function SelectField<Value extends string>({
   options,
   onChange,
   helperText,
-  error,
+  error = false,
   disabled,
   required,
   fullWidth,
-  size,
+  size = 'medium',
   id,
   name,
-  className,
+  className = '',
   selectProps,
 }: SelectFieldProps<Value>) {
   const generatedId = useId();
   const selectId = id ?? generatedId;
   const helperTextId = helperText ? `${selectId}-helper-text` : undefined;
   return (
-    <FormControl
-      variant="outlined"
-      error={error}
-      disabled={disabled}
-      required={required}
-      fullWidth={fullWidth}
-      size={size}
-      className={className}
+    <div
+      className={`field ${className}`}
+      data-size={size}
+      data-error={error}
+      data-disabled={disabled ? true : undefined}
+      data-full-width={fullWidth ? true : undefined}
+      data-shrink
     >
-      {/* Shrunk from the start: a select always shows a value. */}
-      <InputLabel htmlFor={selectId} shrink>
+      <label htmlFor={selectId} className="field-label">
         {label}
-      </InputLabel>
-      <NativeSelect
-        value={value}
-        onChange={(event) => onChange(event.target.value as Value, event)}
-        input={<OutlinedInput label={label} notched />}
-        inputProps={{ id: selectId, name, 'aria-describedby': helperTextId, ...selectProps }}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value} disabled={option.disabled}>
-            {option.label}
-          </option>
-        ))}
-      </NativeSelect>
-      {helperText ? <FormHelperText id={helperTextId}>{helperText}</FormHelperText> : null}
-    </FormControl>
+        {required ? <span aria-hidden="true">&thinsp;*</span> : null}
+      </label>
+      <div className="field-box">
+        <select
+          id={selectId}
+          name={name}
+          className="field-input"
+          value={value}
+          disabled={disabled}
+          required={required}
+          aria-invalid={error}
+          aria-describedby={helperTextId}
+          onChange={(event) => onChange(event.target.value as Value, event)}
+          {...selectProps}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <StaticIcon name="arrowDropDown" className="field-select-icon" />
+        <fieldset aria-hidden="true" className="field-outline">
+          <legend>
+            <span>
+              {label}
+              {required ? '\u2009*' : ''}
+            </span>
+          </legend>
+        </fieldset>
+      </div>
+      {helperText ? (
+        <p id={helperTextId} className="helper-text" data-error={error}>
+          {helperText}
+        </p>
+      ) : null}
+    </div>
   );
 }

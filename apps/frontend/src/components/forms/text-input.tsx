@@ -1,36 +1,125 @@
 'use client';
 
-import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
-import InputLabel from '@mui/material/InputLabel';
-import OutlinedInput, { type OutlinedInputProps } from '@mui/material/OutlinedInput';
-import { useId, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 
-export interface TextInputProps extends Omit<OutlinedInputProps, 'label' | 'error' | 'required' | 'fullWidth'> {
+type DataAttributes = Partial<Record<`data-${string}`, string>>;
+
+export interface TextInputProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'size' | 'className' | 'children' | 'onMouseEnter' | 'onPointerDown'
+> {
   label: string;
   helperText?: ReactNode;
   error?: boolean;
-  required?: boolean;
   fullWidth?: boolean;
+  size?: 'small' | 'medium';
+  /** On the field's outer box (width, flex). */
+  className?: string;
+  /** Before the text: a `FieldAdornment` (an icon), or chips; the label then stays floated. */
+  startAdornment?: ReactNode;
+  /** After the text: a `FieldAdornment` (a button). */
+  endAdornment?: ReactNode;
+  /** More attributes for the <input> itself (role, aria-*, data-*). */
+  inputProps?: InputHTMLAttributes<HTMLInputElement> & DataAttributes;
+  ref?: Ref<HTMLInputElement>;
+  /** The pointer over the whole box (not only the input). */
+  onMouseEnter?(event: MouseEvent<HTMLElement>): void;
+  /** A press anywhere in the box. */
+  onPointerDown?(event: PointerEvent<HTMLElement>): void;
 }
 
 /**
- * An outlined text field that looks and reads like MUI's <TextField> (label,
- * notch, required mark, helper text wired up with aria-describedby), built
- * from the parts TextField is made of but without its `select` mode: a
- * TextField brings Select, Menu, Popover and Modal into every page with a text
- * box (about 10 KB compressed, and their start-up work on a phone). Use
- * TextField where a field is a select.
+ * An outlined text field that looks and reads like MUI's <TextField> (the
+ * floating label, the notch, the required mark, the helper text wired up with
+ * aria-describedby and aria-invalid), drawn by CSS on plain elements (`.field`
+ * in globals.css): it costs a phone no styling work when the page starts,
+ * where MUI's FormControl, InputLabel and OutlinedInput each compute and
+ * insert their styles. `onMouseEnter` and `onPointerDown` belong to the whole
+ * box, the rest to the input. MuiTextInput is the same field built from MUI,
+ * for the topics combobox and multi-line text.
  */
-export function TextInput({ label, helperText, error, required, fullWidth, id, className, ...input }: TextInputProps) {
+export function TextInput({
+  label,
+  helperText,
+  error = false,
+  required,
+  fullWidth,
+  size = 'medium',
+  id,
+  className = '',
+  startAdornment,
+  endAdornment,
+  inputProps,
+  placeholder,
+  disabled,
+  onMouseEnter,
+  onPointerDown,
+  ...input
+}: TextInputProps) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const helperTextId = helperText ? `${inputId}-helper-text` : undefined;
+  // A press on the box's padding or an adornment's gap focuses the input, as MUI's does.
+  const focusInput = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.target === event.currentTarget) event.currentTarget.querySelector('input')?.focus();
+  };
   return (
-    <FormControl variant="outlined" error={error} required={required} fullWidth={fullWidth} className={className}>
-      <InputLabel htmlFor={inputId}>{label}</InputLabel>
-      <OutlinedInput id={inputId} label={label} aria-describedby={helperTextId} {...input} />
-      {helperText ? <FormHelperText id={helperTextId}>{helperText}</FormHelperText> : null}
-    </FormControl>
+    <div
+      className={`field ${className}`}
+      data-size={size}
+      data-error={error}
+      data-disabled={disabled ? true : undefined}
+      data-full-width={fullWidth ? true : undefined}
+      data-shrink={startAdornment ? true : undefined}
+    >
+      <label htmlFor={inputId} className="field-label">
+        {label}
+        {required ? <span aria-hidden="true">&thinsp;*</span> : null}
+      </label>
+      <div
+        className="field-box"
+        data-start={startAdornment ? true : undefined}
+        data-end={endAdornment ? true : undefined}
+        onClick={focusInput}
+        onMouseEnter={onMouseEnter}
+        onPointerDown={onPointerDown}
+      >
+        {startAdornment}
+        <input
+          id={inputId}
+          className="field-input"
+          required={required}
+          disabled={disabled}
+          aria-invalid={error}
+          aria-describedby={helperTextId}
+          placeholder={placeholder || ' '}
+          {...input}
+          {...inputProps}
+        />
+        {endAdornment}
+        <fieldset aria-hidden="true" className="field-outline">
+          <legend>
+            <span>
+              {label}
+              {required ? '\u2009*' : ''}
+            </span>
+          </legend>
+        </fieldset>
+      </div>
+      {helperText ? (
+        <p id={helperTextId} className="helper-text" data-error={error}>
+          {helperText}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** An icon or a button at the start or end of a TextInput, spaced and coloured as MUI's InputAdornment. */
+export function FieldAdornment({ position, children }: { position: 'start' | 'end'; children: ReactNode }) {
+  return (
+    <span className="field-adornment" data-position={position}>
+      {children}
+    </span>
   );
 }

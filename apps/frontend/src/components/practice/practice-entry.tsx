@@ -1,12 +1,12 @@
 'use client';
 
-import Button from '@mui/material/Button';
 import { Text } from '../ui/type';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { loginPathFor } from '../../lib/auth/next-path';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
+import { Button } from '../ui/button';
 import { LinkButton } from '../ui/link-button';
 import type { SoloPracticeProps } from './solo-practice';
 

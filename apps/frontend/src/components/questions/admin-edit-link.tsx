@@ -1,10 +1,10 @@
 'use client';
 
-import Button from '@mui/material/Button';
-import Edit from '@mui/icons-material/Edit';
 import type { Route } from 'next';
 import { IntentLink } from '../intent-link';
 import { useAuth } from '../auth/auth-provider';
+import { buttonClass } from '../ui/button';
+import { StaticIcon } from '../ui/static-icon';
 
 /**
  * An "Edit" shortcut on the question page, for admins only (the API checks the
@@ -15,8 +15,9 @@ export function AdminEditLink({ href }: { href: Route }) {
   const { user } = useAuth();
   if (user?.role !== 'ADMIN') return null;
   return (
-    <Button component={IntentLink} href={href} variant="outlined" size="small" startIcon={<Edit />}>
+    <IntentLink href={href} className={buttonClass({ variant: 'outlined', size: 'small' })}>
+      <StaticIcon name="edit" size="tiny" className="-ml-0.5" />
       Edit
-    </Button>
+    </IntentLink>
   );
 }

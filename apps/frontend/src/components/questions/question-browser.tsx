@@ -1,8 +1,8 @@
 'use client';
 
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
+import dynamic from 'next/dynamic';
+import { Button } from '../ui/button';
+import { LinearProgress } from '../ui/linear-progress';
 import { PageNav } from '../ui/page-nav';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
@@ -25,6 +25,10 @@ import { QuestionList, QuestionListSkeleton } from './question-list';
 import { useQuestionsPage, useTopics } from './use-questions';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+// Loaded when a load fails: most visits never see them, so MUI's Alert stays out of the page's first load.
+const Alert = dynamic(() => import('@mui/material/Alert'));
+const RetryAlert = dynamic(() => import('../ui/retry-alert').then((module) => module.RetryAlert));
 
 /**
  * The URL is the state: every filter change is a navigation (a new history
@@ -122,18 +126,7 @@ export function QuestionBrowser() {
       <Surface className="mt-2 overflow-hidden rounded-2xl">
         <div className="h-1">{questions.loading && page ? <LinearProgress aria-label="Loading questions" /> : null}</div>
         {questions.error ? (
-          <Alert
-            severity="error"
-            role="alert"
-            className="m-4"
-            action={
-              <Button color="inherit" size="small" onClick={questions.reload}>
-                Try again
-              </Button>
-            }
-          >
-            {describeFailure(questions.error, { fields: [] }).message}
-          </Alert>
+          <RetryAlert error={questions.error} fallback="The questions could not be loaded." onRetry={questions.reload} className="m-4" />
         ) : page === null ? (
           <QuestionListSkeleton />
         ) : page.items.length > 0 ? (

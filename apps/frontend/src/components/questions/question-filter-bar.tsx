@@ -2,10 +2,9 @@
 
 import { DIFFICULTIES, QUESTION_SORTS } from '@peerprep/contracts/constants';
 import type { QuestionSort, TopicWithCounts } from '@peerprep/contracts';
-import InputAdornment from '@mui/material/InputAdornment';
-import Search from '@mui/icons-material/Search';
 import { SelectField } from '../forms/select-field';
-import { TextInput } from '../forms/text-input';
+import { FieldAdornment, TextInput } from '../forms/text-input';
+import { StaticIcon } from '../ui/static-icon';
 import type { QuestionFilters } from '../../lib/questions/filters';
 import { DIFFICULTY_LABELS, SORT_LABELS } from '../../lib/questions/labels';
 import { ToggleTag } from '../ui/toggle-tag';
@@ -40,9 +39,9 @@ export function QuestionFilterBar({ filters, searchText, onSearchTextChange, onC
           className="flex-1"
           inputProps={{ maxLength: 200 }}
           startAdornment={
-            <InputAdornment position="start">
-              <Search fontSize="small" />
-            </InputAdornment>
+            <FieldAdornment position="start">
+              <StaticIcon name="search" size="small" />
+            </FieldAdornment>
           }
         />
         <SelectField<'' | QuestionSort>

@@ -1,9 +1,9 @@
 import type { QuestionSummary } from '@peerprep/contracts';
-import Skeleton from '@mui/material/Skeleton';
 import { IntentLink } from '../intent-link';
 import type { ReactNode } from 'react';
 import { questionHref } from '../../lib/questions/filters';
 import { DifficultyChip } from './difficulty-chip';
+import { Skeleton } from '../ui/skeleton';
 import { Tag } from '../ui/tag';
 
 /** One question per row: title (the link), difficulty, topics; `actions` adds buttons at the end (admin). */
@@ -52,13 +52,16 @@ export function QuestionListSkeleton({ rows = 8 }: { rows?: number }) {
       {Array.from({ length: rows }, (_, index) => (
         <li key={index} className="flex items-center gap-4 px-4 py-3 sm:px-5">
           <div className="flex-1">
-            <Skeleton variant="text" width={`${45 + ((index * 17) % 35)}%`} className="text-lg" />
+            {/* A line of text: the title's height, its glyphs' part of it. */}
+            <div className="flex h-7 items-center">
+              <Skeleton width={`${45 + ((index * 17) % 35)}%`} height={17} rounded="md" />
+            </div>
             <div className="mt-1 flex gap-1.5">
-              <Skeleton variant="rounded" width={72} height={24} />
-              <Skeleton variant="rounded" width={96} height={24} />
+              <Skeleton width={72} height={24} />
+              <Skeleton width={96} height={24} />
             </div>
           </div>
-          <Skeleton variant="rounded" width={64} height={24} />
+          <Skeleton width={64} height={24} />
         </li>
       ))}
     </ul>

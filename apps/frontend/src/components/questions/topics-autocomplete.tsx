@@ -4,7 +4,7 @@ import type { Difficulty, TopicWithCounts } from '@peerprep/contracts';
 import Autocomplete from '@mui/material/Autocomplete';
 import Checkbox from '@mui/material/Checkbox';
 import { useState } from 'react';
-import { TextInput } from '../forms/text-input';
+import { MuiTextInput } from '../forms/mui-text-input';
 
 export interface TopicsFilterProps {
   /** The topics in the URL, in order; one not loaded (yet) is shown by its slug. */
@@ -50,7 +50,7 @@ export function TopicsAutocomplete({ selected, options, loading, difficulty, onC
         </li>
       )}
       renderInput={({ id, disabled, fullWidth, size, slotProps }) => (
-        <TextInput
+        <MuiTextInput
           id={id}
           label="Topics"
           placeholder={selected.length ? '' : 'Any topic'}

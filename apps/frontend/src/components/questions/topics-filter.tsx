@@ -1,9 +1,8 @@
 'use client';
 
-import Chip from '@mui/material/Chip';
-import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { TextInput } from '../forms/text-input';
+import { StaticIcon } from '../ui/static-icon';
 import type { TopicsAutocompleteProps, TopicsFilterProps } from './topics-autocomplete';
 
 export type { TopicsFilterProps } from './topics-autocomplete';
@@ -45,16 +44,23 @@ export function TopicsFilter(props: TopicsFilterProps) {
   if (Autocomplete) return <Autocomplete {...props} openAtOnce={pressed} />;
 
   const { selected, onChange } = props;
+  // MUI's small Chip with its delete icon, as the combobox draws the chosen topics; removing one needs no combobox.
   const chips = selected.slice(0, VISIBLE_CHIPS).map((topic) => (
-    <Chip
+    <span
       key={topic.slug}
-      label={topic.name}
-      size="small"
-      className="m-0.5"
-      // Removing a topic needs no combobox: the chip does it in place.
-      onPointerDown={(event) => event.stopPropagation()}
-      onDelete={() => onChange(selected.filter((other) => other.slug !== topic.slug).map((other) => other.slug))}
-    />
+      className="m-0.5 inline-flex h-6 max-w-full items-center rounded-full bg-[color:var(--mui-palette-action-selected)] pl-2 text-[0.8125rem] text-foreground"
+    >
+      <span className="overflow-hidden text-ellipsis whitespace-nowrap">{topic.name}</span>
+      <button
+        type="button"
+        aria-label={`Remove ${topic.name}`}
+        className="ml-0.5 mr-[3px] inline-flex cursor-pointer rounded-full border-0 bg-transparent p-0 text-[color:rgba(var(--mui-palette-text-primaryChannel)/0.26)] hover:text-[color:rgba(var(--mui-palette-text-primaryChannel)/0.4)] focus-visible:outline-2 focus-visible:outline-primary"
+        onPointerDown={(event) => event.stopPropagation()}
+        onClick={() => onChange(selected.filter((other) => other.slug !== topic.slug).map((other) => other.slug))}
+      >
+        <StaticIcon name="cancel" size="tiny" />
+      </button>
+    </span>
   ));
   const hidden = selected.length - chips.length;
   return (
@@ -76,8 +82,8 @@ export function TopicsFilter(props: TopicsFilterProps) {
         ) : undefined
       }
       // The combobox's own small layout (MUI Autocomplete's): chips and the box share wrapping lines, 40 px tall with one.
-      className="flex-1 [&_.MuiInputBase-input]:w-0 [&_.MuiInputBase-input]:min-w-[30px] [&_.MuiInputBase-input]:grow [&_.MuiInputBase-input]:py-[2.5px] [&_.MuiInputBase-input]:pl-2 [&_.MuiInputBase-input]:pr-1 [&_.MuiInputBase-root]:flex-wrap [&_.MuiInputBase-root]:p-1.5"
-      endAdornment={<ArrowDropDown className="pointer-events-none mr-1.5 text-muted" />}
+      className="flex-1 [&_.field-box]:flex-wrap [&_.field-box]:p-1.5 [&_.field-input]:w-0 [&_.field-input]:min-w-[30px] [&_.field-input]:grow [&_.field-input]:py-[2.5px] [&_.field-input]:pl-2 [&_.field-input]:pr-1"
+      endAdornment={<StaticIcon name="arrowDropDown" className="pointer-events-none mr-1.5 text-muted" />}
       inputProps={{ role: 'combobox', 'aria-expanded': false, 'aria-haspopup': 'listbox', 'aria-autocomplete': 'list' }}
     />
   );

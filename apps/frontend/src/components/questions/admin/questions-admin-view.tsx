@@ -1,15 +1,12 @@
 'use client';
 
 import type { QuestionSummary } from '@peerprep/contracts';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import LinearProgress from '@mui/material/LinearProgress';
+import { buttonClass } from '../../ui/button';
+import { IconButton, iconButtonClass } from '../../ui/icon-button';
+import { LinearProgress } from '../../ui/linear-progress';
+import { StaticIcon } from '../../ui/static-icon';
 import { Surface } from '../../ui/surface';
 import { Text } from '../../ui/type';
-import Add from '@mui/icons-material/Add';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import Edit from '@mui/icons-material/Edit';
 import { IntentLink } from '../../intent-link';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
@@ -24,6 +21,8 @@ import { useQuestionsPage } from '../use-questions';
 import { AdminListPagination, AdminSearchField, useAdminListPaging } from '../../admin/admin-list-controls';
 
 const DeleteQuestionDialog = dynamic(() => import('./delete-question-dialog').then((module) => module.DeleteQuestionDialog), { ssr: false });
+// Shown after a delete or a failed load only, so MUI's Alert is not in the page's first load.
+const Alert = dynamic(() => import('@mui/material/Alert'));
 
 
 function QuestionsAdminTable() {
@@ -49,9 +48,10 @@ function QuestionsAdminTable() {
     <>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <AdminSearchField paging={paging} label="Search questions" className="flex-1 sm:max-w-md" />
-        <Button component={IntentLink} href="/admin/questions/new" variant="contained" startIcon={<Add />} className="sm:ml-auto">
+        <IntentLink href="/admin/questions/new" className={`${buttonClass({ variant: 'contained' })} sm:ml-auto`}>
+          <StaticIcon name="add" size="small" className="-ml-1" />
           New question
-        </Button>
+        </IntentLink>
       </div>
       {notice ? (
         <Alert severity="success" role="status" onClose={() => setNotice(null)}>
@@ -78,11 +78,11 @@ function QuestionsAdminTable() {
             busy={questions.loading}
             actions={(question) => (
               <>
-                <IconButton component={IntentLink} href={editQuestionHref(question.slug)} aria-label={`Edit ${question.title}`} title="Edit">
-                  <Edit fontSize="small" />
-                </IconButton>
+                <IntentLink href={editQuestionHref(question.slug)} aria-label={`Edit ${question.title}`} title="Edit" className={iconButtonClass()}>
+                  <StaticIcon name="edit" size="small" />
+                </IntentLink>
                 <IconButton onClick={() => openDelete(question)} aria-label={`Delete ${question.title}`} title="Delete">
-                  <DeleteOutlined fontSize="small" />
+                  <StaticIcon name="deleteOutlined" size="small" />
                 </IconButton>
               </>
             )}
