@@ -276,11 +276,21 @@ test.describe('questions', () => {
   });
 
   test('filters live in the URL: a reload keeps them and Back undoes the last one', async ({ page }, testInfo) => {
+    // The list's requests: the API's, and any server render of the page (Next's RSC requests carry _rsc).
+    const listRequests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/questions' || url.searchParams.has('_rsc')) listRequests.push(`${url.pathname}${url.search}`);
+    });
     await page.goto('/questions');
     await expect(page.getByTestId('questions-summary')).toHaveText(/of \d+ questions/);
+    // The first page arrives rendered with the page itself.
+    expect(listRequests).toEqual([]);
 
     await page.getByRole('group', { name: 'Difficulty' }).getByRole('button', { name: 'Medium' }).click();
     await expect(page).toHaveURL(/\?difficulty=MEDIUM$/);
+    // A filter is a new history entry and one API request, not a server render of the page.
+    await expect.poll(() => listRequests).toEqual(['/api/questions?difficulty=MEDIUM&page=1&pageSize=20']);
     await page.getByRole('combobox', { name: 'Topics' }).click();
     await page.getByRole('option', { name: /^Arrays/ }).click();
     await page.keyboard.press('Escape');

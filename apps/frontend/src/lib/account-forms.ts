@@ -21,7 +21,7 @@ export type PasswordChangeField = (typeof PASSWORD_FIELDS)[number];
 export async function validatePasswordChange(
   values: Record<PasswordChangeField, string>,
 ): Promise<{ data: ChangePasswordRequest; failure: null } | { data: null; failure: FormFailure }> {
-  const { changePasswordRequestSchema } = await loadContracts();
+  const { changePasswordRequestSchema } = await loadContracts('users');
   const { currentPassword, newPassword, confirmPassword } = values;
   const result = validateWith(changePasswordRequestSchema, { currentPassword, newPassword }, PASSWORD_FIELDS);
   if (confirmPassword === newPassword) return result;

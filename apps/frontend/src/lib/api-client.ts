@@ -8,7 +8,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
 /**
- * A schema, or a function that loads one (`contract('questionsPageSchema')`
+ * A schema, or a function that loads one (`contract('questions', 'questionsPageSchema')`
  * from `lib/contracts`): then zod and the contract schemas load when the first
  * answer arrives, not with the page, and stay out of its hydration.
  */
@@ -33,6 +33,8 @@ export interface ApiRequestOptions<S extends z.ZodType> {
   query?: Readonly<Record<string, QueryValue>>;
   /** The access token, sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /** More request headers (server code: the visitor's X-Forwarded-For, lib/server-api.ts). */
+  headers?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
   /**
    * Origin of the gateway. The browser leaves it out and stays on its own
@@ -68,7 +70,7 @@ export function buildApiUrl(path: string, query?: ApiRequestOptions<z.ZodType>['
  */
 export async function apiRequest<S extends z.ZodType>(path: string, options: ApiRequestOptions<S>): Promise<z.infer<S>> {
   const { schema, method = 'GET', body, query, token, signal, baseUrl } = options;
-  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+  const headers = new Headers({ ...options.headers, Accept: 'application/json, application/problem+json' });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (token) headers.set('Authorization', `Bearer ${token}`);
 

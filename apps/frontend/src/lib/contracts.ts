@@ -1,18 +1,40 @@
 /**
- * The contract schemas (zod and every schema of `@peerprep/contracts`), loaded
- * on first use: a form needs them only when it is submitted, and an API answer
- * only when it arrives, so they stay out of the page's first load and its
- * hydration (on a mid-range phone, evaluating zod and the schemas is a few
- * hundred milliseconds of main thread). Plain values (choices, limits) come
- * from the zod-free `@peerprep/contracts/constants`; types are erased anyway.
+ * The contract schemas (zod and `@peerprep/contracts`), loaded on first use
+ * and by domain: a form needs them only when it is submitted, and an API
+ * answer only when it arrives, so they stay out of the page's first load and
+ * its hydration. By domain because building the schemas is most of the cost
+ * (on a mid-range phone, zod and every schema of the contracts are a
+ * 150–250 ms task): a signed-in page's session restore builds the auth
+ * schemas only, and its own answer later, in a task of its own, its domain's.
+ * Plain values (choices, limits) come from the zod-free
+ * `@peerprep/contracts/constants`; types are erased anyway.
  */
-type Contracts = typeof import('@peerprep/contracts');
+const modules = {
+  auth: () => import('@peerprep/contracts/auth'),
+  common: () => import('@peerprep/contracts/common'),
+  feedback: () => import('@peerprep/contracts/feedback'),
+  history: () => import('@peerprep/contracts/history'),
+  interview: () => import('@peerprep/contracts/interview'),
+  'interviewer-pane': () => import('@peerprep/contracts/interviewer-pane'),
+  matching: () => import('@peerprep/contracts/matching'),
+  questions: () => import('@peerprep/contracts/questions'),
+  rooms: () => import('@peerprep/contracts/rooms'),
+  runs: () => import('@peerprep/contracts/runs'),
+  users: () => import('@peerprep/contracts/users'),
+} as const;
 
-export const loadContracts = (): Promise<Contracts> => import('@peerprep/contracts');
+type Modules = typeof modules;
+export type ContractModule = keyof Modules;
+type ModuleOf<M extends ContractModule> = Awaited<ReturnType<Modules[M]>>;
 
-/** One schema, loaded on first use: `apiRequest(path, { schema: contract('historyPageSchema') })`. */
-export function contract<K extends keyof Contracts>(name: K): () => Promise<Contracts[K]> {
-  return () => loadContracts().then((contracts) => contracts[name]);
+/** One domain's schemas: `const { loginRequestSchema } = await loadContracts('auth')`. */
+export function loadContracts<M extends ContractModule>(module: M): Promise<ModuleOf<M>> {
+  return modules[module]() as Promise<ModuleOf<M>>;
+}
+
+/** One schema, loaded on first use: `apiRequest(path, { schema: contract('history', 'historyPageSchema') })`. */
+export function contract<M extends ContractModule, K extends keyof ModuleOf<M>>(module: M, name: K): () => Promise<ModuleOf<M>[K]> {
+  return () => loadContracts(module).then((contracts) => contracts[name]);
 }
 
 /**
@@ -20,4 +42,4 @@ export function contract<K extends keyof Contracts>(name: K): () => Promise<Cont
  * (Never `import('zod')` here: a dynamic import of zod itself keeps all of it,
  * every locale included, about 50 KB more on the wire.)
  */
-export const noContent = contract('noContentSchema');
+export const noContent = contract('common', 'noContentSchema');

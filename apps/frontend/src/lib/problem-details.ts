@@ -1,4 +1,4 @@
-import { problemDetailsSchema } from '@peerprep/contracts';
+import { problemDetailsSchema } from '@peerprep/contracts/problem';
 
 /**
  * A problem+json body checked against the contract. Its own module so that

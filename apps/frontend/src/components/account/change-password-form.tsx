@@ -1,7 +1,7 @@
 'use client';
 
 import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts/constants';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_FIELDS, validatePasswordChange, type PasswordChangeField } from '../../lib/account-forms';

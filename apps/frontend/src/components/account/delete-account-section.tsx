@@ -34,7 +34,7 @@ export function DeleteAccountSection() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { deleteAccountRequestSchema } = await loadContracts();
+    const { deleteAccountRequestSchema } = await loadContracts('users');
     const { data, failure } = validateWith(deleteAccountRequestSchema, { password }, FIELDS);
     if (failure) return form.showFailure(failure);
     const deleted = await form.submit(() => request('/users/me', { method: 'DELETE', body: data, schema: noContent }));

@@ -1,6 +1,6 @@
 'use client';
 
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { TextInput } from '../forms/text-input';
 import { Suspense, useState, type FormEvent } from 'react';
 import { loadContracts } from '../../lib/contracts';
@@ -24,7 +24,7 @@ export function LoginForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { loginRequestSchema } = await loadContracts();
+    const { loginRequestSchema } = await loadContracts('auth');
     const { data, failure } = validateWith(loginRequestSchema, { identifier, password }, FIELDS);
     if (failure) return form.showFailure(failure);
     await form.submit(() => logIn(data));

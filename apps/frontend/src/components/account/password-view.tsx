@@ -1,7 +1,8 @@
 'use client';
 
-import Button from '@mui/material/Button';
-import ArrowBack from '@mui/icons-material/ArrowBack';
+import { buttonClass } from '../ui/button';
+import { IntentLink } from '../intent-link';
+import { StaticIcon } from '../ui/static-icon';
 import { RequireAuth } from '../auth/require-auth';
 import { AccountPage } from './account-page';
 import { ChangePasswordForm } from './change-password-form';
@@ -13,9 +14,10 @@ export function PasswordView() {
       <RequireAuth>
         <ChangePasswordForm />
         <div>
-          <Button href="/profile" startIcon={<ArrowBack />}>
+          <IntentLink href="/profile" className={buttonClass()}>
+            <StaticIcon name="arrowBack" size="small" className="-ml-1" />
             Back to your profile
-          </Button>
+          </IntentLink>
         </div>
       </RequireAuth>
     </AccountPage>

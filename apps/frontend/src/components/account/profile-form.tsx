@@ -1,7 +1,7 @@
 'use client';
 
 import type { UserProfile } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { TextInput } from '../forms/text-input';
 import { Text } from '../ui/type';
@@ -42,11 +42,11 @@ export function ProfileForm({ user }: { user: UserProfile }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const { updateProfileRequestSchema } = await loadContracts();
+    const { updateProfileRequestSchema } = await loadContracts('users');
     const { data, failure } = validateWith(updateProfileRequestSchema, changes, PROFILE_FIELDS);
     if (failure) return form.showFailure(failure);
     const ok = await form.submit(async () => {
-      const updated = await request('/users/me', { method: 'PATCH', body: data, schema: contract('userProfileSchema') });
+      const updated = await request('/users/me', { method: 'PATCH', body: data, schema: contract('users', 'userProfileSchema') });
       updateUser(updated);
       setValues({ username: updated.username, email: updated.email, displayName: updated.displayName });
     });

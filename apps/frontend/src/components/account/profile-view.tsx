@@ -1,8 +1,7 @@
 'use client';
 
-import Avatar from '@mui/material/Avatar';
-import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
+import { buttonClass } from '../ui/button';
+import { IntentLink } from '../intent-link';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { useAuth } from '../auth/auth-provider';
@@ -20,16 +19,18 @@ function ProfileContent() {
   return (
     <>
       <Surface as="section" aria-label="Signed in as" className="flex items-center gap-4 rounded-2xl p-6">
-        <Avatar className="h-14 w-14 bg-primary text-xl text-primary-contrast" aria-hidden="true">
+        <span className="flex size-14 shrink-0 items-center justify-center rounded-full bg-primary text-xl text-primary-contrast" aria-hidden="true">
           {initialOf(user.displayName)}
-        </Avatar>
+        </span>
         <div className="min-w-0 flex-1">
           <Text className="truncate text-lg font-semibold">{user.displayName}</Text>
           <Text variant="body2" className="truncate text-muted">
             @{user.username} · member since {memberSince}
           </Text>
         </div>
-        {user.role === 'ADMIN' ? <Chip label="Admin" color="primary" size="small" /> : null}
+        {user.role === 'ADMIN' ? (
+          <span className="inline-flex h-6 items-center rounded-full bg-primary px-2 text-[0.8125rem] text-primary-contrast">Admin</span>
+        ) : null}
       </Surface>
       <ProfileForm key={user.id} user={user} />
       <FeedbackSummarySection />
@@ -40,9 +41,9 @@ function ProfileContent() {
         <Text as="p" variant="body2" className="mt-1 text-muted">
           Changing it signs out every other device.
         </Text>
-        <Button href="/profile/password" variant="outlined" className="mt-4">
+        <IntentLink href="/profile/password" className={`${buttonClass({ variant: 'outlined' })} mt-4`}>
           Change password
-        </Button>
+        </IntentLink>
       </Surface>
       <DeleteAccountSection />
     </>

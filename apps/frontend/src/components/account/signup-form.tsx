@@ -1,7 +1,7 @@
 'use client';
 
 import { PASSWORD_MIN_LENGTH } from '@peerprep/contracts/constants';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { TextInput } from '../forms/text-input';
 import { Suspense, useState, type FormEvent } from 'react';
 import { loadContracts } from '../../lib/contracts';
@@ -36,7 +36,7 @@ export function SignupForm() {
     event.preventDefault();
     // A blank display name means "use my username" (the server's default).
     const body = { ...values, displayName: values.displayName.trim() || undefined };
-    const { signupRequestSchema } = await loadContracts();
+    const { signupRequestSchema } = await loadContracts('auth');
     const { data, failure } = validateWith(signupRequestSchema, body, FIELDS);
     if (failure) return form.showFailure(failure);
     await form.submit(() => signUp(data));

@@ -27,7 +27,7 @@ export function useUsersPage(query: UsersQuery) {
   useEffect(() => {
     const controller = new AbortController();
     request('/users', {
-      schema: contract('usersPageSchema'),
+      schema: contract('users', 'usersPageSchema'),
       query: { page: query.page, pageSize: query.pageSize, q: query.q.trim() || undefined },
       signal: controller.signal,
     }).then(

@@ -1,9 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
+import { LinearProgress } from '../ui/linear-progress';
 import type { Role, UserProfile } from '@peerprep/contracts';
-import Alert from '@mui/material/Alert';
-import Avatar from '@mui/material/Avatar';
-import LinearProgress from '@mui/material/LinearProgress';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { useState, type ReactNode } from 'react';
@@ -19,6 +18,9 @@ import { initialOf } from '../user-initial';
 import { AdminListPagination, AdminSearchField, useAdminListPaging } from './admin-list-controls';
 import { RoleSelect } from './role-select';
 import { useUsersPage } from './use-users-page';
+
+// Shown after a change or a failed load only, so MUI's Alert is not in the page's first load.
+const Alert = dynamic(() => import('@mui/material/Alert'));
 
 const PAGE_SIZES = [10, 20, 50];
 
@@ -37,9 +39,9 @@ function joinedOn(user: UserProfile): string {
 function UserIdentity({ user }: { user: UserProfile }) {
   return (
     <div className="flex min-w-0 items-center gap-3">
-      <Avatar className="h-8 w-8 bg-secondary text-sm text-background" aria-hidden="true">
+      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-secondary text-sm text-background" aria-hidden="true">
         {initialOf(user.displayName)}
-      </Avatar>
+      </span>
       <div className="min-w-0">
         <div className="truncate font-semibold">{user.displayName}</div>
         <div className="truncate text-sm text-muted">@{user.username}</div>
@@ -118,7 +120,7 @@ function UsersPage() {
     setSavingId(target.id);
     setNotice(null);
     try {
-      const { changeRoleRequestSchema, userProfileSchema } = await loadContracts();
+      const { changeRoleRequestSchema, userProfileSchema } = await loadContracts('users');
       const updated = await request(`/users/${encodeURIComponent(target.id)}/role`, {
         method: 'PATCH',
         body: changeRoleRequestSchema.parse({ role }),

@@ -1,7 +1,8 @@
 'use client';
 
 import type { Role } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { buttonClass } from '../ui/button';
+import { IntentLink } from '../intent-link';
 import { Text } from '../ui/type';
 import { useRouter } from 'next/navigation';
 import { useDeferredValue, useEffect, type ReactNode } from 'react';
@@ -37,9 +38,9 @@ export function RequireAuth({ children, role }: { children: ReactNode; role?: Ro
         <Text as="p" className="text-muted">
           You are signed in as {user.username}, who does not have access to this page.
         </Text>
-        <Button href="/" variant="outlined">
+        <IntentLink href="/" className={buttonClass({ variant: 'outlined' })}>
           Back to the home page
-        </Button>
+        </IntentLink>
       </PageMessage>
     );
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FeedbackToRate } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../lib/api-client';
 import { commentCounter, FEEDBACK_COMMENT_MAX_LENGTH, feedbackFields, feedbackFormErrors, feedbackRequest, scoreField, type ScoreChoices } from '../../lib/feedback/feedback-form';

@@ -2,6 +2,7 @@
 
 import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { StaticIcon } from '../ui/static-icon';
+import { helperTextIdOf, OutlinedField } from './outlined-field';
 
 export interface SelectOption<Value extends string> {
   value: Value;
@@ -53,54 +54,38 @@ export function SelectField<Value extends string>({
 }: SelectFieldProps<Value>) {
   const generatedId = useId();
   const selectId = id ?? generatedId;
-  const helperTextId = helperText ? `${selectId}-helper-text` : undefined;
   return (
-    <div
-      className={`field ${className}`}
-      data-size={size}
-      data-error={error}
-      data-disabled={disabled ? true : undefined}
-      data-full-width={fullWidth ? true : undefined}
-      data-shrink
+    <OutlinedField
+      controlId={selectId}
+      label={label}
+      required={required}
+      error={error}
+      disabled={disabled}
+      fullWidth={fullWidth}
+      size={size}
+      shrink
+      className={className}
+      helperText={helperText}
     >
-      <label htmlFor={selectId} className="field-label">
-        {label}
-        {required ? <span aria-hidden="true">&thinsp;*</span> : null}
-      </label>
-      <div className="field-box">
-        <select
-          id={selectId}
-          name={name}
-          className="field-input"
-          value={value}
-          disabled={disabled}
-          required={required}
-          aria-invalid={error}
-          aria-describedby={helperTextId}
-          onChange={(event) => onChange(event.target.value as Value, event)}
-          {...selectProps}
-        >
-          {options.map((option) => (
-            <option key={option.value} value={option.value} disabled={option.disabled}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <StaticIcon name="arrowDropDown" className="field-select-icon" />
-        <fieldset aria-hidden="true" className="field-outline">
-          <legend>
-            <span>
-              {label}
-              {required ? '\u2009*' : ''}
-            </span>
-          </legend>
-        </fieldset>
-      </div>
-      {helperText ? (
-        <p id={helperTextId} className="helper-text" data-error={error}>
-          {helperText}
-        </p>
-      ) : null}
-    </div>
+      <select
+        id={selectId}
+        name={name}
+        className="field-input"
+        value={value}
+        disabled={disabled}
+        required={required}
+        aria-invalid={error}
+        aria-describedby={helperTextIdOf(selectId, helperText)}
+        onChange={(event) => onChange(event.target.value as Value, event)}
+        {...selectProps}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} disabled={option.disabled}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <StaticIcon name="arrowDropDown" className="field-select-icon" />
+    </OutlinedField>
   );
 }

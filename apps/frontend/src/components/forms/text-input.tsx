@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, type InputHTMLAttributes, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
+import { helperTextIdOf, OutlinedField } from './outlined-field';
 
 type DataAttributes = Partial<Record<`data-${string}`, string>>;
 
@@ -58,60 +59,44 @@ export function TextInput({
 }: TextInputProps) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
-  const helperTextId = helperText ? `${inputId}-helper-text` : undefined;
   // A press on the box's padding or an adornment's gap focuses the input, as MUI's does.
   const focusInput = (event: MouseEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget) event.currentTarget.querySelector('input')?.focus();
   };
   return (
-    <div
-      className={`field ${className}`}
-      data-size={size}
-      data-error={error}
-      data-disabled={disabled ? true : undefined}
-      data-full-width={fullWidth ? true : undefined}
-      data-shrink={startAdornment ? true : undefined}
+    <OutlinedField
+      controlId={inputId}
+      label={label}
+      required={required}
+      error={error}
+      disabled={disabled}
+      fullWidth={fullWidth}
+      size={size}
+      shrink={Boolean(startAdornment)}
+      className={className}
+      helperText={helperText}
+      boxProps={{
+        'data-start': startAdornment ? true : undefined,
+        'data-end': endAdornment ? true : undefined,
+        onClick: focusInput,
+        onMouseEnter,
+        onPointerDown,
+      }}
     >
-      <label htmlFor={inputId} className="field-label">
-        {label}
-        {required ? <span aria-hidden="true">&thinsp;*</span> : null}
-      </label>
-      <div
-        className="field-box"
-        data-start={startAdornment ? true : undefined}
-        data-end={endAdornment ? true : undefined}
-        onClick={focusInput}
-        onMouseEnter={onMouseEnter}
-        onPointerDown={onPointerDown}
-      >
-        {startAdornment}
-        <input
-          id={inputId}
-          className="field-input"
-          required={required}
-          disabled={disabled}
-          aria-invalid={error}
-          aria-describedby={helperTextId}
-          placeholder={placeholder || ' '}
-          {...input}
-          {...inputProps}
-        />
-        {endAdornment}
-        <fieldset aria-hidden="true" className="field-outline">
-          <legend>
-            <span>
-              {label}
-              {required ? '\u2009*' : ''}
-            </span>
-          </legend>
-        </fieldset>
-      </div>
-      {helperText ? (
-        <p id={helperTextId} className="helper-text" data-error={error}>
-          {helperText}
-        </p>
-      ) : null}
-    </div>
+      {startAdornment}
+      <input
+        id={inputId}
+        className="field-input"
+        required={required}
+        disabled={disabled}
+        aria-invalid={error}
+        aria-describedby={helperTextIdOf(inputId, helperText)}
+        placeholder={placeholder || ' '}
+        {...input}
+        {...inputProps}
+      />
+      {endAdornment}
+    </OutlinedField>
   );
 }
 

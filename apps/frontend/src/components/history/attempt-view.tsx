@@ -1,7 +1,7 @@
 'use client';
 
 import type { AttemptDetail } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { buttonClass } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { IntentLink } from '../intent-link';
@@ -80,9 +80,9 @@ function InterviewAttempt({ attempt, selfId }: { attempt: AttemptDetail; selfId:
       {toRate ? (
         <Surface className="flex flex-wrap items-center justify-between gap-3 rounded-2xl p-4" data-testid="feedback-to-give">
           <Text as="p">You have not rated {attempt.partner.displayName} yet.</Text>
-          <Button href={feedbackHref(attempt.roomId)} variant="contained">
+          <IntentLink href={feedbackHref(attempt.roomId)} className={buttonClass({ variant: 'contained' })}>
             Rate your partner
-          </Button>
+          </IntentLink>
         </Surface>
       ) : null}
       {rounds.map((round) => (

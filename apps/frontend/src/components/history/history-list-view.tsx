@@ -1,7 +1,7 @@
 'use client';
 
 import type { AttemptSummary } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { buttonClass } from '../ui/button';
 import { PageNav } from '../ui/page-nav';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
@@ -153,9 +153,9 @@ function HistoryContent({ after }: { after: ReactNode }) {
     body = (
       <Surface className="flex flex-col items-start gap-3 rounded-2xl p-6" data-testid="history-empty">
         <Text as="p">No attempts yet. Your sessions appear here once they end.</Text>
-        <Button component={IntentLink} href="/match" variant="contained">
+        <IntentLink href="/match" className={buttonClass({ variant: 'contained' })}>
           Find a partner
-        </Button>
+        </IntentLink>
       </Surface>
     );
   } else {

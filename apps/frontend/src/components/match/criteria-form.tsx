@@ -2,7 +2,7 @@
 
 import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX, SESSION_LENGTHS_MINUTES, SESSION_MODES } from '@peerprep/contracts/constants';
 import type { Difficulty, MatchCriteria, SessionLength, SessionMode, TopicWithCounts } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { useState, type FormEvent, type ReactNode } from 'react';

@@ -3,7 +3,8 @@
 import type { MatchCriteria, TopicWithCounts } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
 import Avatar from '@mui/material/Avatar';
-import Button from '@mui/material/Button';
+import { Button, buttonClass } from '../ui/button';
+import { IntentLink } from '../intent-link';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
@@ -48,9 +49,9 @@ export function MatchedPanel({ outcome, topicNames }: { outcome: MatchOutcome; t
         {LANGUAGE_LABELS[outcome.language]}
       </Text>
       {href ? (
-        <Button href={href} variant="contained" size="large" className="self-start">
+        <IntentLink href={href} className={`${buttonClass({ variant: 'contained', size: 'large' })} self-start`}>
           Go to room
-        </Button>
+        </IntentLink>
       ) : (
         <div role="status" className="flex items-center gap-3 text-muted">
           <CircularProgress size={20} aria-hidden="true" />

@@ -2,7 +2,7 @@
 
 import { isFinishedPhase, type EntryPoint, type JsonValue, type Language, type RunKind, type RunView, type StarterCode } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api-error';

@@ -1,12 +1,13 @@
 'use client';
 
+import type { QuestionsPage, TopicsResponse } from '@peerprep/contracts';
 import dynamic from 'next/dynamic';
 import { Button } from '../ui/button';
 import { LinearProgress } from '../ui/linear-progress';
 import { PageNav } from '../ui/page-nav';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeFailure } from '../../lib/form-errors';
 import { SelectField } from '../forms/select-field';
@@ -31,23 +32,22 @@ const Alert = dynamic(() => import('@mui/material/Alert'));
 const RetryAlert = dynamic(() => import('../ui/retry-alert').then((module) => module.RetryAlert));
 
 /**
- * The URL is the state: every filter change is a navigation (a new history
- * entry, so Back undoes it), and the page reads its filters back from the
- * query, so a reload or a shared link shows the same list.
+ * The URL is the state: every filter change is a new history entry (so Back
+ * undoes it), and the page reads its filters back from the query, so a
+ * reload or a shared link shows the same list. The entries are written with
+ * the History API, which Next's router follows (useSearchParams changes)
+ * without asking the server to render the page again: the browser fetches
+ * the list itself; the server renders it only for a page load.
  */
 function useUrlFilters() {
   const searchParams = useSearchParams();
-  const router = useRouter();
   const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
 
-  const navigate = useCallback(
-    (next: QuestionFilters, mode: 'push' | 'replace') => {
-      const href = questionsHref(next);
-      if (mode === 'push') router.push(href, { scroll: false });
-      else router.replace(href, { scroll: false });
-    },
-    [router],
-  );
+  const navigate = useCallback((next: QuestionFilters, mode: 'push' | 'replace') => {
+    const href = questionsHref(next);
+    if (mode === 'push') window.history.pushState(null, '', href);
+    else window.history.replaceState(null, '', href);
+  }, []);
   return { filters, navigate };
 }
 
@@ -79,11 +79,17 @@ function useSearchBox(filters: QuestionFilters, navigate: (next: QuestionFilters
   return { text, setText };
 }
 
-export function QuestionBrowser() {
+export interface QuestionBrowserProps {
+  /** The page of questions the server rendered with, under its key (lib/questions/filters.ts, questionsPageKey). */
+  initialPage?: { key: string; data: QuestionsPage };
+  initialTopics?: TopicsResponse;
+}
+
+export function QuestionBrowser({ initialPage, initialTopics }: QuestionBrowserProps) {
   const { filters, navigate } = useUrlFilters();
   const search = useSearchBox(filters, navigate);
-  const questions = useQuestionsPage(filters);
-  const topics = useTopics();
+  const questions = useQuestionsPage(filters, initialPage);
+  const topics = useTopics(initialTopics);
   const page = questions.data;
   const pageCount = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const change = (update: Partial<QuestionFilters>) => navigate(updateFilters(filters, update), 'push');

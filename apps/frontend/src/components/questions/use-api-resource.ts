@@ -10,12 +10,16 @@ type Loaded<T> = { key: string; data: T; error: null } | { key: string; data: nu
  * as the current one, and an abandoned request is aborted. While the next key
  * loads, `data` keeps the previous answer so lists do not jump.
  */
-export function useApiResource<T>(resourceKey: string, load: (signal: AbortSignal) => Promise<T>) {
-  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+export function useApiResource<T>(resourceKey: string, load: (signal: AbortSignal) => Promise<T>, initial?: { key: string; data: T }) {
+  // What the server rendered the page with (the same key, read from the same URL): not asked for again.
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(() =>
+    initial?.key === resourceKey ? { key: `0:${resourceKey}`, data: initial.data, error: null } : null,
+  );
   const [reloads, setReloads] = useState(0);
   const key = `${reloads}:${resourceKey}`;
 
   useEffect(() => {
+    if (loaded?.key === key) return;
     const controller = new AbortController();
     // An answer renders as a transition: time-sliced, so a long list never
     // blocks the main thread (a phone's taps and scrolls) in one long task.
@@ -26,7 +30,8 @@ export function useApiResource<T>(resourceKey: string, load: (signal: AbortSigna
       },
     );
     return () => controller.abort();
-    // `load` is rebuilt every render; `key` names everything it reads.
+    // `load` is rebuilt every render; `key` names everything it reads, and
+    // `loaded` matters only on the first run (the server's answer).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 

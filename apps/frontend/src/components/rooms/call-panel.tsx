@@ -1,6 +1,6 @@
 'use client';
 
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import { Text } from '../ui/type';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';

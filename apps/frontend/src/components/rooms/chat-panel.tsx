@@ -1,7 +1,7 @@
 'use client';
 
 import { ROOM_LIMITS, type ChatMessage } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import TextField from '@mui/material/TextField';
 import { Text } from '../ui/type';
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';

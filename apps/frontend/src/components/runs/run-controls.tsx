@@ -2,7 +2,7 @@
 
 import type { EntryPoint, JsonValue, RunKind } from '@peerprep/contracts';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import Collapse from '@mui/material/Collapse';
 import TextField from '@mui/material/TextField';
 import { Text } from '../ui/type';

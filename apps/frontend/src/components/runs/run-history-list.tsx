@@ -2,7 +2,7 @@
 
 import { isFinishedPhase } from '@peerprep/contracts/constants';
 import type { RunView } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { Button } from '../ui/button';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useState } from 'react';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';

@@ -5,9 +5,9 @@ const BASE =
 
 /** MUI Button's padding and type per variant and size (an outlined button's border takes a pixel of its padding). */
 const SIZES = {
-  text: { small: 'px-[5px] py-1 text-[0.8125rem]', medium: 'px-2 py-1.5 text-sm' },
-  outlined: { small: 'px-[9px] py-[3px] text-[0.8125rem]', medium: 'px-[15px] py-[5px] text-sm' },
-  contained: { small: 'px-2.5 py-1 text-[0.8125rem]', medium: 'px-4 py-1.5 text-sm' },
+  text: { small: 'px-[5px] py-1 text-[0.8125rem]', medium: 'px-2 py-1.5 text-sm', large: 'px-[11px] py-2 text-[0.9375rem]' },
+  outlined: { small: 'px-[9px] py-[3px] text-[0.8125rem]', medium: 'px-[15px] py-[5px] text-sm', large: 'px-[21px] py-[7px] text-[0.9375rem]' },
+  contained: { small: 'px-2.5 py-1 text-[0.8125rem]', medium: 'px-4 py-1.5 text-sm', large: 'px-[22px] py-2 text-[0.9375rem]' },
 } as const;
 
 const LOOKS = {
@@ -31,23 +31,25 @@ const DISABLED = {
 
 export interface ButtonLook {
   variant?: keyof typeof SIZES;
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large';
   color?: keyof typeof LOOKS;
+  /** As wide as its container. */
+  fullWidth?: boolean;
 }
 
 /** The classes of a Button, for a link that looks like one. */
-export function buttonClass({ variant = 'text', size = 'medium', color = 'primary' }: ButtonLook = {}) {
-  return `${BASE} ${SIZES[variant][size]} ${LOOKS[color][variant]} ${DISABLED[variant]}`;
+export function buttonClass({ variant = 'text', size = 'medium', color = 'primary', fullWidth = false }: ButtonLook = {}) {
+  return `${BASE} ${SIZES[variant][size]} ${LOOKS[color][variant]} ${DISABLED[variant]}${fullWidth ? ' w-full' : ''}`;
 }
 
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'color'>, ButtonLook {}
 
 /**
- * A button drawn as MUI's Button (text, outlined, contained; small or medium;
+ * A button drawn as MUI's Button (text, outlined, contained; small, medium or large;
  * the theme's primary colour or the surrounding text's) on a plain <button>:
  * for views where a button is all MUI would bring, so the page has nothing to
  * style when it starts. No ripple; the keyboard focus ring is the outline.
  */
-export function Button({ variant, size, color, className = '', type = 'button', ...button }: ButtonProps) {
-  return <button type={type} className={`${buttonClass({ variant, size, color })} ${className}`} {...button} />;
+export function Button({ variant, size, color, fullWidth, className = '', type = 'button', ...button }: ButtonProps) {
+  return <button type={type} className={`${buttonClass({ variant, size, color, fullWidth })} ${className}`.trim()} {...button} />;
 }

@@ -3,7 +3,7 @@ import {
   type LoginRequest,
   type SignupRequest,
   type TokenResponse,
-} from '@peerprep/contracts';
+} from '@peerprep/contracts/auth';
 import { z } from 'zod';
 import { apiRequest } from '../api-client';
 

@@ -51,7 +51,7 @@ export async function toMatchRequest(
   values: CriteriaFormValues,
   topics: readonly TopicWithCounts[],
 ): Promise<{ data: MatchCriteria; failure: null } | { data: null; failure: FormFailure }> {
-  const { createMatchRequestSchema } = await loadContracts();
+  const { createMatchRequestSchema } = await loadContracts('matching');
   const checked = validateWith(createMatchRequestSchema, values, CRITERIA_FIELDS);
   const errors: Record<string, string> = { ...(checked.failure?.fieldErrors ?? {}) };
   if (values.difficulty === null) errors['difficulty'] = 'Pick a difficulty';

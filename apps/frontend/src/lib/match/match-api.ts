@@ -7,13 +7,13 @@ import { contract, loadContracts, noContent } from '../contracts';
 type AuthorizedRequest = SessionStore['request'];
 
 export function createMatchRequest(request: AuthorizedRequest, criteria: MatchCriteria): Promise<MatchRequestView> {
-  return request('/match/requests', { method: 'POST', body: criteria, schema: contract('matchRequestViewSchema') });
+  return request('/match/requests', { method: 'POST', body: criteria, schema: contract('matching', 'matchRequestViewSchema') });
 }
 
 /** The waiting or matched request, or null when there is none (the API answers 204). */
 export async function fetchCurrentMatchRequest(request: AuthorizedRequest, signal?: AbortSignal): Promise<MatchRequestView | null> {
   try {
-    return (await request('/match/requests/current', { schema: () => loadContracts().then((contracts) => contracts.matchRequestViewSchema.optional()), signal })) ?? null;
+    return (await request('/match/requests/current', { schema: () => loadContracts('matching').then((contracts) => contracts.matchRequestViewSchema.optional()), signal })) ?? null;
   } catch (error) {
     // A matching-service from before the 204 answered 404 (during a rolling deploy).
     if (error instanceof ApiError && error.status === 404) return null;
@@ -32,7 +32,7 @@ export async function cancelMatchRequest(request: AuthorizedRequest): Promise<vo
 }
 
 export function fetchTopics(signal?: AbortSignal): Promise<TopicsResponse> {
-  return apiRequest('/topics', { schema: contract('topicsResponseSchema'), signal });
+  return apiRequest('/topics', { schema: contract('questions', 'topicsResponseSchema'), signal });
 }
 
 /**
@@ -43,7 +43,7 @@ export function fetchTopics(signal?: AbortSignal): Promise<TopicsResponse> {
 export async function fetchDifficultyCounts(topics: readonly string[], signal?: AbortSignal): Promise<Record<Difficulty, number>> {
   const totals = await Promise.all(
     DIFFICULTIES.map((difficulty) =>
-      apiRequest('/questions', { schema: contract('questionsPageSchema'), query: { difficulty, topics, pageSize: 1 }, signal }).then((page) => page.total),
+      apiRequest('/questions', { schema: contract('questions', 'questionsPageSchema'), query: { difficulty, topics, pageSize: 1 }, signal }).then((page) => page.total),
     ),
   );
   return { EASY: totals[0] ?? 0, MEDIUM: totals[1] ?? 0, HARD: totals[2] ?? 0 };

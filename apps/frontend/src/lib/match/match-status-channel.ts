@@ -87,7 +87,7 @@ export class MatchStatusChannel {
     if (this.stopped) return;
     if (!token) return this.retry();
     // Loaded with the first connection, not with the page (lib/contracts).
-    const { matchStatusMessageSchema, WEBSOCKET_CLOSE_CODES } = await loadContracts();
+    const [{ matchStatusMessageSchema }, { WEBSOCKET_CLOSE_CODES }] = await Promise.all([loadContracts('matching'), loadContracts('rooms')]);
     if (this.stopped) return;
 
     const socket = this.options.openSocket(token);

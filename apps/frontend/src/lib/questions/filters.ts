@@ -105,6 +105,11 @@ export function filtersToApiQuery(filters: QuestionFilters): Record<string, stri
  * Applies a change from the filter bar. Any change except turning the page
  * starts again at page 1: page 3 of another result set means nothing.
  */
+/** What names one page of questions (the page's key in the browser, and the server's answer for it): the API query of `filters`. */
+export function questionsPageKey(filters: QuestionFilters): string {
+  return JSON.stringify(filtersToApiQuery(filters));
+}
+
 export function updateFilters(filters: QuestionFilters, change: Partial<QuestionFilters>): QuestionFilters {
   const next = { ...filters, ...change };
   if (change.page === undefined) next.page = 1;

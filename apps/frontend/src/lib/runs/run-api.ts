@@ -6,23 +6,23 @@ type AuthorizedRequest = SessionStore['request'];
 
 /** `POST /rooms/:id/runs` (202): runs the room's live code and language, as the server reads them. */
 export function createRoomRun(request: AuthorizedRequest, roomId: string, body: CreateRoomRunRequest): Promise<RunView> {
-  return request(`/rooms/${encodeURIComponent(roomId)}/runs`, { method: 'POST', body, schema: contract('runViewSchema') });
+  return request(`/rooms/${encodeURIComponent(roomId)}/runs`, { method: 'POST', body, schema: contract('runs', 'runViewSchema') });
 }
 
 /** `GET /rooms/:id/runs`: the room's recent runs, newest first. */
 export async function fetchRoomRuns(request: AuthorizedRequest, roomId: string, signal?: AbortSignal): Promise<RunView[]> {
-  const { items } = await request(`/rooms/${encodeURIComponent(roomId)}/runs`, { schema: contract('roomRunsResponseSchema'), signal });
+  const { items } = await request(`/rooms/${encodeURIComponent(roomId)}/runs`, { schema: contract('runs', 'roomRunsResponseSchema'), signal });
   return items;
 }
 
 /** `POST /runs` (202): a solo run on a question's page. */
 export function createSoloRun(request: AuthorizedRequest, body: CreateSoloRunRequest, signal?: AbortSignal): Promise<RunView> {
-  return request('/runs', { method: 'POST', body, schema: contract('runViewSchema'), signal });
+  return request('/runs', { method: 'POST', body, schema: contract('runs', 'runViewSchema'), signal });
 }
 
 /** `GET /runs/:id`: one of the caller's solo runs, with its code. */
 export function fetchRun(request: AuthorizedRequest, runId: string, signal?: AbortSignal): Promise<RunDetail> {
-  return request(`/runs/${encodeURIComponent(runId)}`, { schema: contract('runDetailSchema'), signal });
+  return request(`/runs/${encodeURIComponent(runId)}`, { schema: contract('runs', 'runDetailSchema'), signal });
 }
 
 /** `GET /runs`: the caller's solo runs (of one question, when given), newest first. */
@@ -31,7 +31,7 @@ export function fetchSoloRuns(
   { questionId, page, pageSize }: { questionId?: string; page: number; pageSize: number },
   signal?: AbortSignal,
 ): Promise<RunsPage> {
-  return request('/runs', { schema: contract('runsPageSchema'), query: { questionId, page, pageSize }, signal });
+  return request('/runs', { schema: contract('runs', 'runsPageSchema'), query: { questionId, page, pageSize }, signal });
 }
 
 /**
@@ -40,7 +40,7 @@ export function fetchSoloRuns(
  */
 export async function fetchEntryPoint(request: AuthorizedRequest, questionId: string, signal?: AbortSignal): Promise<EntryPoint | null> {
   try {
-    return (await request(`/questions/${encodeURIComponent(questionId)}`, { schema: contract('questionSchema'), signal })).entryPoint;
+    return (await request(`/questions/${encodeURIComponent(questionId)}`, { schema: contract('questions', 'questionSchema'), signal })).entryPoint;
   } catch (error) {
     if (signal?.aborted) throw error;
     return null;

@@ -1,6 +1,6 @@
 'use client';
 
-import Button from '@mui/material/Button';
+import { Button } from '../../../components/ui/button';
 import { Text } from '../../../components/ui/type';
 import { PageMessage } from '../../../components/auth/page-status';
 

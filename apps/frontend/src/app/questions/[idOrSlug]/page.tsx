@@ -2,7 +2,8 @@ import { questionSchema, type Question } from '@peerprep/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { apiRequest, ApiError } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { serverApiRequest } from '../../../lib/server-api';
 import { QuestionDetail } from '../../../components/questions/question-detail';
 
 interface QuestionPageProps {
@@ -15,7 +16,7 @@ interface QuestionPageProps {
  */
 const loadQuestion = cache(async (idOrSlug: string): Promise<Question> => {
   try {
-    return await apiRequest(`/questions/${encodeURIComponent(idOrSlug)}`, { schema: questionSchema });
+    return await serverApiRequest(`/questions/${encodeURIComponent(idOrSlug)}`, { schema: questionSchema });
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) notFound();
     throw error;

@@ -23,10 +23,10 @@ describe('the Reference solutions section of the question editor', () => {
 
   it('runs only a saved question: the button is disabled until then, and says why', () => {
     const unsaved = render();
-    expect(unsaved).toMatch(/<button[^>]*disabled[^>]*>Run against all tests/);
+    expect(unsaved).toMatch(/<button[^>]*\sdisabled=""[^>]*>Run against all tests/);
     expect(unsaved).toContain('Save the question first');
     const saved = render('0b0c1a56-1a64-4a8e-9bd5-6a3a4b0f2f11');
-    expect(saved).not.toMatch(/<button[^>]*disabled[^>]*>Run against all tests/);
+    expect(saved).not.toMatch(/<button[^>]*\sdisabled=""[^>]*>Run against all tests/);
     expect(saved).toContain('against every test of the saved question');
   });
 

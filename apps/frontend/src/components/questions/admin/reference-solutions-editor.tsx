@@ -1,7 +1,7 @@
 'use client';
 
 import type { JsonValue, Language } from '@peerprep/contracts';
-import Button from '@mui/material/Button';
+import { Button } from '../../ui/button';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Text } from '../../ui/type';
 import { LANGUAGE_LABELS } from '../../../lib/questions/labels';
