@@ -20,7 +20,7 @@ import {
 } from '../../lib/history/history-format';
 import { sessionModeLabel } from '../../lib/history/attempt-rounds';
 import { LANGUAGE_LABELS } from '../../lib/questions/labels';
-import { runSummaryLine, STATUS_TONES } from '../../lib/runs/run-format';
+import { runSummaryLine, STATUS_TONES, TONE_TEXT } from '../../lib/runs/run-format';
 import { attemptHref } from '../../lib/rooms/room-links';
 import { useAuth } from '../auth/auth-provider';
 import { PageLoading } from '../auth/page-status';
@@ -28,7 +28,6 @@ import { RequireAuth } from '../auth/require-auth';
 import { useApiResource } from '../questions/use-api-resource';
 import { DifficultyChip } from '../questions/difficulty-chip';
 import { useCompactLayout } from '../use-compact-layout';
-import { TONE_TEXT } from '../runs/run-result';
 import { RetryAlert } from '../ui/retry-alert';
 import { Tag } from '../ui/tag';
 import { PracticeRuns } from './practice-runs';

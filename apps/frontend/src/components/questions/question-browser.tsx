@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { Button } from '../ui/button';
 import { LinearProgress } from '../ui/linear-progress';
 import { PageNav } from '../ui/page-nav';
+import { RetryAlert } from '../ui/retry-alert';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { useSearchParams } from 'next/navigation';
@@ -27,9 +28,8 @@ import { useQuestionsPage, useTopics } from './use-questions';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-// Loaded when a load fails: most visits never see them, so MUI's Alert stays out of the page's first load.
+// Loaded when topics fail to load: most visits never see it, so MUI's Alert stays out of the page's first load.
 const Alert = dynamic(() => import('@mui/material/Alert'));
-const RetryAlert = dynamic(() => import('../ui/retry-alert').then((module) => module.RetryAlert));
 
 /**
  * The URL is the state: every filter change is a new history entry (so Back

@@ -12,19 +12,11 @@ import {
   phaseText,
   resultHeadline,
   STATUS_TONES,
+  TONE_TEXT,
   VERDICT_LABELS,
   VERDICT_TONES,
-  type Tone,
 } from '../../lib/runs/run-format';
 
-/** Text in a tone's colour: the palette's `main`, which the theme keeps at 4.5:1 on paper in both schemes. */
-/** The palette colour of a tone, as a Tailwind class (spelled out, so Tailwind finds them). */
-export const TONE_TEXT: Readonly<Record<Tone, string>> = {
-  success: 'text-success',
-  error: 'text-error',
-  warning: 'text-warning',
-  default: 'text-foreground',
-};
 
 export function VerdictChip({ verdict }: { verdict: TestResult['verdict'] }) {
   const tone = VERDICT_TONES[verdict];

@@ -24,6 +24,18 @@ export const VERDICT_LABELS: Readonly<Record<TestVerdict, string>> = {
  */
 export type Tone = 'success' | 'error' | 'warning' | 'default';
 
+/**
+ * Text in a tone's colour, as a Tailwind class (spelled out, so Tailwind finds them): the palette's `main`, which the
+ * theme keeps at 4.5:1 on paper in both schemes. Here rather than beside the run panel, so a list that colours a status
+ * does not load the panel's MUI parts.
+ */
+export const TONE_TEXT: Readonly<Record<Tone, string>> = {
+  success: 'text-success',
+  error: 'text-error',
+  warning: 'text-warning',
+  default: 'text-foreground',
+};
+
 export const VERDICT_TONES: Readonly<Record<TestVerdict, Tone>> = {
   passed: 'success',
   ran: 'default',
