@@ -1,11 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
-import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
 import { AuthProvider } from '../components/auth/auth-provider';
 import { SiteFooter } from '../components/site-footer';
 import { SiteHeader } from '../components/site-header';
-import { AppThemeProvider } from '../theme/app-theme-provider';
+import { ColorSchemeSync } from '../theme/color-scheme-sync';
 import { themeStyleSheet } from '../theme/theme-stylesheet';
 import './globals.css';
 
@@ -33,27 +32,25 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body className="bg-background text-foreground antialiased">
         <InitColorSchemeScript attribute="class" defaultMode="system" />
-        <AppRouterCacheProvider options={{ enableCssLayer: true }}>
-          <AppThemeProvider>
-            <AuthProvider>
-              <a
-                href="#main"
-                className="sr-only z-50 rounded-md bg-paper px-4 py-2 text-foreground focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
-              >
-                Skip to content
-              </a>
-              <div className="flex min-h-screen flex-col">
-                <SiteHeader />
-                {/* At least a screen tall: the footer starts below the first view, so a page
-                    whose content arrives after the first paint does not push it (no layout shift). */}
-                <main id="main" className="min-h-screen flex-1">
-                  {children}
-                </main>
-                <SiteFooter />
-              </div>
-            </AuthProvider>
-          </AppThemeProvider>
-        </AppRouterCacheProvider>
+        <ColorSchemeSync />
+        {/* MUI's theme and style cache are not here: the parts that draw MUI bring them (components/mui/mui-scope.tsx). */}
+        <AuthProvider>
+          <a
+            href="#main"
+            className="sr-only z-50 rounded-md bg-paper px-4 py-2 text-foreground focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+          >
+            Skip to content
+          </a>
+          <div className="flex min-h-screen flex-col">
+            <SiteHeader />
+            {/* At least a screen tall: the footer starts below the first view, so a page
+                whose content arrives after the first paint does not push it (no layout shift). */}
+            <main id="main" className="min-h-screen flex-1">
+              {children}
+            </main>
+            <SiteFooter />
+          </div>
+        </AuthProvider>
       </body>
     </html>
   );

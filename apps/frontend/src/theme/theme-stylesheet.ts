@@ -30,6 +30,7 @@ export function styleSheetsToCss(sheets: readonly Record<string, unknown>[]): st
  * The palette, type scale, shape and shadows as CSS variables, for both
  * colour schemes, written by the server into every page (app/layout.tsx).
  * MUI's ThemeProvider would otherwise build and insert this (≈ 21 KB of CSS)
- * in the browser on every load; it runs with `disableStyleSheetGeneration`.
+ * in the browser; MuiScope's runs with `disableStyleSheetGeneration`, and the
+ * pages without MUI components read the variables through Tailwind (globals.css).
  */
 export const themeStyleSheet = styleSheetsToCss(createTheme(themeOptions).generateStyleSheets());

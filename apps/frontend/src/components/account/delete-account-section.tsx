@@ -1,46 +1,18 @@
 'use client';
 
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+import { Button } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
-import { useState, type FormEvent } from 'react';
-import { loadContracts, noContent } from '../../lib/contracts';
-import { validateWith } from '../../lib/form-errors';
-import { useAuth } from '../auth/auth-provider';
-import { FormAlert } from '../forms/form-alert';
-import { PasswordField } from '../forms/password-field';
-import { useFormSubmission } from '../forms/use-form-submission';
 
-const FIELDS = ['password'] as const;
+const DeleteAccountDialog = dynamic(() => import('./delete-account-dialog'), { ssr: false });
 
 /** The danger zone: deleting needs the password again, typed into a confirmation dialog. */
 export function DeleteAccountSection() {
-  const { request, forget } = useAuth();
-  const form = useFormSubmission({ fields: FIELDS });
   const [open, setOpen] = useState(false);
-  const [password, setPassword] = useState('');
-
-  function close() {
-    if (form.pending) return;
-    setOpen(false);
-    setPassword('');
-    form.showFailure({ fieldErrors: {}, message: null });
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const { deleteAccountRequestSchema } = await loadContracts('users');
-    const { data, failure } = validateWith(deleteAccountRequestSchema, { password }, FIELDS);
-    if (failure) return form.showFailure(failure);
-    const deleted = await form.submit(() => request('/users/me', { method: 'DELETE', body: data, schema: noContent }));
-    // The server revoked every session; RequireAuth takes the visitor home.
-    if (deleted) forget();
-  }
+  // Mounted from the first press on, so that closing it can play its transition.
+  const [opened, setOpened] = useState(false);
 
   return (
     <Surface
@@ -54,41 +26,18 @@ export function DeleteAccountSection() {
       <Text as="p" variant="body2" className="mt-1 text-muted">
         Your account and sessions are removed for good; your past sessions stay with your peers, anonymised.
       </Text>
-      <Button color="error" variant="outlined" className="mt-4" onClick={() => setOpen(true)}>
+      <Button
+        color="error"
+        variant="outlined"
+        className="mt-4"
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
         Delete my account…
       </Button>
-      <Dialog open={open} onClose={close} aria-labelledby="delete-dialog-title" fullWidth maxWidth="xs">
-        <form noValidate onSubmit={onSubmit} aria-label="Confirm account deletion">
-          <DialogTitle id="delete-dialog-title">Delete your account?</DialogTitle>
-          <DialogContent className="flex flex-col gap-4">
-            <DialogContentText>This cannot be undone. Enter your password to confirm.</DialogContentText>
-            <FormAlert message={form.message} />
-            <PasswordField
-              label="Password"
-              name="password"
-              autoComplete="current-password"
-              autoFocus
-              required
-              fullWidth
-              value={password}
-              onChange={(event) => {
-                setPassword(event.target.value);
-                form.clearFieldError('password');
-              }}
-              error={Boolean(form.fieldErrors.password)}
-              helperText={form.fieldErrors.password}
-            />
-          </DialogContent>
-          <DialogActions className="px-6 pb-4">
-            <Button onClick={close} disabled={form.pending}>
-              Cancel
-            </Button>
-            <Button type="submit" color="error" variant="contained" disabled={form.pending || password === ''}>
-              {form.pending ? 'Deleting…' : 'Delete account'}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      {opened ? <DeleteAccountDialog open={open} onClose={() => setOpen(false)} /> : null}
     </Surface>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { LazyAlert as Alert } from '../mui/lazy-alert';
 import { LinearProgress } from '../ui/linear-progress';
 import type { Role, UserProfile } from '@peerprep/contracts';
 import { Surface } from '../ui/surface';
@@ -18,9 +18,6 @@ import { initialOf } from '../user-initial';
 import { AdminListPagination, AdminSearchField, useAdminListPaging } from './admin-list-controls';
 import { RoleSelect } from './role-select';
 import { useUsersPage } from './use-users-page';
-
-// Shown after a change or a failed load only, so MUI's Alert is not in the page's first load.
-const Alert = dynamic(() => import('@mui/material/Alert'));
 
 const PAGE_SIZES = [10, 20, 50];
 

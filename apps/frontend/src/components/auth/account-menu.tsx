@@ -9,6 +9,7 @@ import { Text } from '../ui/type';
 import Logout from '@mui/icons-material/Logout';
 import { accountNavFor } from '../../lib/navigation';
 import { IntentLink } from '../intent-link';
+import { MuiScope } from '../mui/mui-scope';
 
 export interface AccountMenuProps {
   id: string;
@@ -28,34 +29,36 @@ export interface AccountMenuProps {
  */
 export default function AccountMenu({ id, anchor, buttonId, user, pathname, onClose, onLogOut }: AccountMenuProps) {
   return (
-    <Menu
-      id={id}
-      anchorEl={anchor}
-      open={Boolean(anchor)}
-      onClose={onClose}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-      transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      slotProps={{ list: { 'aria-labelledby': buttonId } }}
-    >
-      <div className="px-4 pb-2 pt-1">
-        <Text className="font-semibold">{user.displayName}</Text>
-        <Text variant="body2" className="text-muted">
-          {user.email}
-        </Text>
-      </div>
-      <Divider />
-      {accountNavFor(user.role).map((item) => (
-        <MenuItem key={item.href} component={IntentLink} href={item.href} onClick={onClose} selected={pathname === item.href}>
-          {item.label}
+    <MuiScope>
+      <Menu
+        id={id}
+        anchorEl={anchor}
+        open={Boolean(anchor)}
+        onClose={onClose}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+        slotProps={{ list: { 'aria-labelledby': buttonId } }}
+      >
+        <div className="px-4 pb-2 pt-1">
+          <Text className="font-semibold">{user.displayName}</Text>
+          <Text variant="body2" className="text-muted">
+            {user.email}
+          </Text>
+        </div>
+        <Divider />
+        {accountNavFor(user.role).map((item) => (
+          <MenuItem key={item.href} component={IntentLink} href={item.href} onClick={onClose} selected={pathname === item.href}>
+            {item.label}
+          </MenuItem>
+        ))}
+        <Divider />
+        <MenuItem onClick={onLogOut}>
+          <ListItemIcon>
+            <Logout fontSize="small" />
+          </ListItemIcon>
+          Log out
         </MenuItem>
-      ))}
-      <Divider />
-      <MenuItem onClick={onLogOut}>
-        <ListItemIcon>
-          <Logout fontSize="small" />
-        </ListItemIcon>
-        Log out
-      </MenuItem>
-    </Menu>
+      </Menu>
+    </MuiScope>
   );
 }

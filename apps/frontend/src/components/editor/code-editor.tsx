@@ -3,11 +3,11 @@
 import Editor, { type Monaco, type OnMount } from '@monaco-editor/react';
 import type { Language } from '@peerprep/contracts';
 import CircularProgress from '@mui/material/CircularProgress';
-import { useColorScheme } from '@mui/material/styles';
 import type { editor } from 'monaco-editor';
 import { useEffect, useState } from 'react';
 import { diagnosticsToMarkers, RUN_MARKER_OWNER, type RunDiagnostics } from '../../lib/runs/diagnostics';
 import { useCompactLayout } from '../use-compact-layout';
+import { useDarkScheme } from '../use-dark-scheme';
 import { DARK_EDITOR_THEME } from './monaco-setup';
 
 export type MonacoEditorInstance = editor.IStandaloneCodeEditor;
@@ -68,8 +68,7 @@ function EditorLoading() {
  * scheme. Contract languages are Monaco language ids already.
  */
 export function CodeEditor({ language, readOnly, ariaLabel, value, onMount, onChange, diagnostics = null, height = '100%' }: CodeEditorProps) {
-  const { mode, systemMode } = useColorScheme();
-  const dark = (mode === 'system' ? systemMode : mode) === 'dark';
+  const dark = useDarkScheme();
   // On a phone every column counts: a narrow gutter, no folding arrows.
   const compact = useCompactLayout();
   const [mounted, setMounted] = useState<{ editor: MonacoEditorInstance; monaco: Monaco } | null>(null);

@@ -1,10 +1,9 @@
-import dynamic from 'next/dynamic';
+import { LazyAlert as Alert } from '../mui/lazy-alert';
 
-// Loaded when a form first has something to say: most visits never submit a
-// bad form, so MUI's Alert stays out of the page's first load.
-const Alert = dynamic(() => import('@mui/material/Alert'));
-
-/** The message above a form. `role="alert"` so screen readers announce it when it appears. */
+/**
+ * The message above a form. `role="alert"` so screen readers announce it when
+ * it appears. Most visits never submit a bad form: the Alert loads on first use.
+ */
 export function FormAlert({ message, severity = 'error' }: { message: string | null; severity?: 'error' | 'success' }) {
   if (!message) return null;
   return (

@@ -1,7 +1,6 @@
 'use client';
 
 import type { MatchCriteria } from '@peerprep/contracts';
-import Alert from '@mui/material/Alert';
 import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import { describeFailure } from '../../lib/form-errors';
@@ -10,6 +9,7 @@ import type { MatchState } from '../../lib/match/match-state';
 import { AccountPage } from '../account/account-page';
 import { PageLoading } from '../auth/page-status';
 import { RequireAuth } from '../auth/require-auth';
+import { LazyAlert as Alert } from '../mui/lazy-alert';
 import { useApiResource } from '../questions/use-api-resource';
 import { CriteriaForm } from './criteria-form';
 import { useMatch } from './use-match';

@@ -15,12 +15,15 @@ import { describeSession } from '../../lib/match/session-labels';
 import { DIFFICULTY_LABELS, LANGUAGE_LABELS } from '../../lib/questions/labels';
 import { roomHref } from '../../lib/rooms/room-links';
 import { initialOf } from '../user-initial';
+import { MuiScope } from '../mui/mui-scope';
 
 function Panel({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Surface as="section" aria-label={label} className="flex flex-col gap-5 rounded-2xl p-6">
-      {children}
-    </Surface>
+    <MuiScope>
+      <Surface as="section" aria-label={label} className="flex flex-col gap-5 rounded-2xl p-6">
+        {children}
+      </Surface>
+    </MuiScope>
   );
 }
 

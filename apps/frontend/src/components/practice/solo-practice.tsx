@@ -20,6 +20,7 @@ import { RunControls } from '../runs/run-controls';
 import { RunPanel } from '../runs/run-panel';
 import { RunsPagination } from '../runs/runs-pagination';
 import { RetryAlert } from '../ui/retry-alert';
+import { MuiScope } from '../mui/mui-scope';
 
 export interface SoloPracticeProps {
   questionId: string;
@@ -98,44 +99,46 @@ export function SoloPractice({ questionId, entryPoint, starterCode, firstArgs }:
   const disabledReason = live && !isFinishedPhase(live.phase) ? 'Your run is in progress: wait for it to finish.' : null;
 
   return (
-    <div className="flex min-w-0 flex-col gap-4" data-testid="solo-practice">
-      <div className="flex flex-wrap items-center gap-3">
-        <LanguagePicker value={language} disabled={false} onChange={switchLanguage} />
-        <Button size="small" onClick={() => edit(starterCode[language])} disabled={code === starterCode[language]}>
-          Reset to starter code
-        </Button>
+    <MuiScope>
+      <div className="flex min-w-0 flex-col gap-4" data-testid="solo-practice">
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguagePicker value={language} disabled={false} onChange={switchLanguage} />
+          <Button size="small" onClick={() => edit(starterCode[language])} disabled={code === starterCode[language]}>
+            Reset to starter code
+          </Button>
+        </div>
+        <Surface data-testid="solo-editor" data-language={language} className="h-[60vh] min-h-80 overflow-hidden rounded-2xl">
+          <LazyCodeEditor language={language} readOnly={false} ariaLabel="Your code" value={code} onChange={edit} diagnostics={diagnostics} />
+        </Surface>
+        <Surface className="rounded-2xl p-4">
+          <RunPanel
+            title="Run and submit"
+            controls={
+              <>
+                <RunControls entryPoint={entryPoint} initialArgs={firstArgs} disabledReason={disabledReason} onStart={start} />
+                {pollError ? (
+                  <Alert severity="error" role="alert">
+                    {pollError}
+                  </Alert>
+                ) : null}
+              </>
+            }
+            latest={latest}
+            runs={runs}
+            listLabel="Your submissions"
+            emptyText="Run tries the examples (and your custom input); Submit runs every test, hidden ones too."
+            selfId={user?.id ?? null}
+            paramNames={entryPoint.params.map((param) => param.name)}
+            listFooter={
+              submissions.error ? (
+                <RetryAlert error={submissions.error} fallback="Your submissions could not be loaded." onRetry={submissions.reload} />
+              ) : submissions.data ? (
+                <RunsPagination page={page} total={submissions.data.total} pageSize={submissions.data.pageSize} noun="submissions" onChange={setPage} />
+              ) : null
+            }
+          />
+        </Surface>
       </div>
-      <Surface data-testid="solo-editor" data-language={language} className="h-[60vh] min-h-80 overflow-hidden rounded-2xl">
-        <LazyCodeEditor language={language} readOnly={false} ariaLabel="Your code" value={code} onChange={edit} diagnostics={diagnostics} />
-      </Surface>
-      <Surface className="rounded-2xl p-4">
-        <RunPanel
-          title="Run and submit"
-          controls={
-            <>
-              <RunControls entryPoint={entryPoint} initialArgs={firstArgs} disabledReason={disabledReason} onStart={start} />
-              {pollError ? (
-                <Alert severity="error" role="alert">
-                  {pollError}
-                </Alert>
-              ) : null}
-            </>
-          }
-          latest={latest}
-          runs={runs}
-          listLabel="Your submissions"
-          emptyText="Run tries the examples (and your custom input); Submit runs every test, hidden ones too."
-          selfId={user?.id ?? null}
-          paramNames={entryPoint.params.map((param) => param.name)}
-          listFooter={
-            submissions.error ? (
-              <RetryAlert error={submissions.error} fallback="Your submissions could not be loaded." onRetry={submissions.reload} />
-            ) : submissions.data ? (
-              <RunsPagination page={page} total={submissions.data.total} pageSize={submissions.data.pageSize} noun="submissions" onChange={setPage} />
-            ) : null
-          }
-        />
-      </Surface>
-    </div>
+    </MuiScope>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { QuestionsPage, TopicsResponse } from '@peerprep/contracts';
-import dynamic from 'next/dynamic';
+import { LazyAlert as Alert } from '../mui/lazy-alert';
 import { Button } from '../ui/button';
 import { LinearProgress } from '../ui/linear-progress';
 import { PageNav } from '../ui/page-nav';
@@ -27,9 +27,6 @@ import { QuestionList, QuestionListSkeleton } from './question-list';
 import { useQuestionsPage, useTopics } from './use-questions';
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-// Loaded when topics fail to load: most visits never see it, so MUI's Alert stays out of the page's first load.
-const Alert = dynamic(() => import('@mui/material/Alert'));
 
 /**
  * The URL is the state: every filter change is a new history entry (so Back

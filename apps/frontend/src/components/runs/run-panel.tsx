@@ -8,6 +8,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { formatRunTime, phaseText, startedByText } from '../../lib/runs/run-format';
 import { RunHistoryList } from './run-history-list';
 import { RunHeadline, RunResult } from './run-result';
+import { MuiScope } from '../mui/mui-scope';
 
 export interface RunPanelProps {
   /** The panel's heading. */
@@ -38,6 +39,7 @@ export interface RunPanelProps {
  * a spinner and the phase while queued or running, who started it, then the
  * summary), the result with one row per test, and earlier runs to open.
  * A newer `latest` (a new run, by either peer) takes the panel back to it.
+ * It brings its MuiScope, so a page without one (history) can load it lazily.
  */
 export function RunPanel({
   title,
@@ -60,51 +62,53 @@ export function RunPanel({
   const inProgress = shown !== null && !isFinishedPhase(shown.phase);
 
   return (
-    <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-3" data-testid="run-panel">
-      <Text id={headingId} variant="h6" as="h2" className="font-bold">
-        {title}
-      </Text>
-      {controls}
-      <div role="status" className="flex min-h-6 min-w-0 flex-wrap items-center gap-x-3 gap-y-1" data-testid="run-status" data-phase={shown?.phase ?? 'none'}>
-        {shown === null ? (
-          <Text as="span" variant="body2" className="text-muted">
-            {emptyText}
-          </Text>
-        ) : (
-          <>
-            {inProgress ? (
-              <span className="inline-flex items-center gap-2 font-semibold" data-testid="run-phase">
-                <CircularProgress size={16} aria-hidden="true" />
-                {phaseText(shown)}
-              </span>
-            ) : (
-              <RunHeadline run={shown} />
-            )}
-            <Text as="span" variant="body2" className="text-muted" data-testid="run-started-by">
-              {startedByText(shown, selfId)} · <time dateTime={shown.createdAt}>{formatRunTime(shown.createdAt)}</time>
+    <MuiScope>
+      <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-3" data-testid="run-panel">
+        <Text id={headingId} variant="h6" as="h2" className="font-bold">
+          {title}
+        </Text>
+        {controls}
+        <div role="status" className="flex min-h-6 min-w-0 flex-wrap items-center gap-x-3 gap-y-1" data-testid="run-status" data-phase={shown?.phase ?? 'none'}>
+          {shown === null ? (
+            <Text as="span" variant="body2" className="text-muted">
+              {emptyText}
             </Text>
-          </>
-        )}
-      </div>
-      {shown ? <RunResult run={shown} paramNames={paramNames} /> : null}
-      {runs.length > 0 ? (
-        <div className="flex min-w-0 flex-col gap-1">
-          <Text variant="subtitle2" as="h3" className="font-bold">
-            {listLabel}
-          </Text>
-          <RunHistoryList
-            runs={runs}
-            shownId={shown?.id ?? null}
-            onOpen={(run) => setOpened({ run, whileLatest: latest?.id ?? null })}
-            selfId={selfId}
-            label={listLabel}
-            initialCount={initialListCount}
-            showQuestion={showQuestion}
-          />
-          {listFooter}
+          ) : (
+            <>
+              {inProgress ? (
+                <span className="inline-flex items-center gap-2 font-semibold" data-testid="run-phase">
+                  <CircularProgress size={16} aria-hidden="true" />
+                  {phaseText(shown)}
+                </span>
+              ) : (
+                <RunHeadline run={shown} />
+              )}
+              <Text as="span" variant="body2" className="text-muted" data-testid="run-started-by">
+                {startedByText(shown, selfId)} · <time dateTime={shown.createdAt}>{formatRunTime(shown.createdAt)}</time>
+              </Text>
+            </>
+          )}
         </div>
-      ) : null}
-    </section>
+        {shown ? <RunResult run={shown} paramNames={paramNames} /> : null}
+        {runs.length > 0 ? (
+          <div className="flex min-w-0 flex-col gap-1">
+            <Text variant="subtitle2" as="h3" className="font-bold">
+              {listLabel}
+            </Text>
+            <RunHistoryList
+              runs={runs}
+              shownId={shown?.id ?? null}
+              onOpen={(run) => setOpened({ run, whileLatest: latest?.id ?? null })}
+              selfId={selfId}
+              label={listLabel}
+              initialCount={initialListCount}
+              showQuestion={showQuestion}
+            />
+            {listFooter}
+          </div>
+        ) : null}
+      </section>
+    </MuiScope>
   );
 }
 

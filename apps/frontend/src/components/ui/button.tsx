@@ -16,6 +16,11 @@ const LOOKS = {
     outlined: 'border border-primary/50 bg-transparent text-primary hover:border-primary hover:bg-primary/5',
     contained: 'border-0 bg-primary text-primary-contrast hover:bg-primary/90',
   },
+  error: {
+    text: 'border-0 bg-transparent text-error hover:bg-error/5',
+    outlined: 'border border-error/50 bg-transparent text-error hover:border-error hover:bg-error/5',
+    contained: 'border-0 bg-error text-[color:var(--mui-palette-error-contrastText)] hover:bg-error/90',
+  },
   inherit: {
     text: 'border-0 bg-transparent text-inherit hover:bg-[rgba(var(--mui-palette-text-primaryChannel)/0.04)]',
     outlined: 'border border-current bg-transparent text-inherit hover:bg-[rgba(var(--mui-palette-text-primaryChannel)/0.04)]',
@@ -46,7 +51,7 @@ export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
 
 /**
  * A button drawn as MUI's Button (text, outlined, contained; small, medium or large;
- * the theme's primary colour or the surrounding text's) on a plain <button>:
+ * the theme's primary or error colour, or the surrounding text's) on a plain <button>:
  * for views where a button is all MUI would bring, so the page has nothing to
  * style when it starts. No ripple; the keyboard focus ring is the outline.
  */

@@ -1,11 +1,8 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { LazyAlert as Alert } from '../mui/lazy-alert';
 import { describeFailure } from '../../lib/form-errors';
 import { Button } from './button';
-
-// A page imports this for a failure most visits never see: MUI's Alert loads when one happens.
-const Alert = dynamic(() => import('@mui/material/Alert'));
 
 /** A load that failed, said as every form says it, with "Try again". */
 export function RetryAlert({ error, fallback, onRetry, className }: { error: unknown; fallback: string; onRetry(): void; className?: string }) {

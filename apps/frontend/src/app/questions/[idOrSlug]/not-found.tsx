@@ -1,4 +1,5 @@
-import Button from '@mui/material/Button';
+import { IntentLink } from '../../../components/intent-link';
+import { buttonClass } from '../../../components/ui/button';
 import { Text } from '../../../components/ui/type';
 import { PageMessage } from '../../../components/auth/page-status';
 
@@ -8,9 +9,9 @@ export default function QuestionNotFound() {
       <Text as="p" className="text-muted">
         It may have been renamed or removed from the question bank.
       </Text>
-      <Button href="/questions" variant="outlined">
+      <IntentLink href="/questions" className={buttonClass({ variant: 'outlined' })}>
         Browse all questions
-      </Button>
+      </IntentLink>
     </PageMessage>
   );
 }

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { noContent } from '../../../lib/contracts';
 import { describeSaveFailure } from '../../../lib/questions/field-errors';
 import { useAuth } from '../../auth/auth-provider';
+import { MuiScope } from '../../mui/mui-scope';
 
 /** DELETE answers 204 with no body. */
 
@@ -44,32 +45,34 @@ export function DeleteQuestionDialog({
   }
 
   return (
-    <Dialog
-      open={question !== null}
-      onClose={pending ? undefined : onClose}
-      aria-labelledby="delete-question-title"
-      aria-describedby="delete-question-text"
-      slotProps={{ transition: { onExited: () => setError(null) } }}
-    >
-      <DialogTitle id="delete-question-title">Delete “{question?.title}”?</DialogTitle>
-      <DialogContent className="flex flex-col gap-3">
-        <DialogContentText id="delete-question-text">
-          The question and all its test cases are removed from the bank and can no longer be matched. This cannot be undone.
-        </DialogContentText>
-        {error ? (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={pending} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={() => void confirm()} disabled={pending}>
-          {pending ? 'Deleting…' : 'Delete'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <MuiScope>
+      <Dialog
+        open={question !== null}
+        onClose={pending ? undefined : onClose}
+        aria-labelledby="delete-question-title"
+        aria-describedby="delete-question-text"
+        slotProps={{ transition: { onExited: () => setError(null) } }}
+      >
+        <DialogTitle id="delete-question-title">Delete “{question?.title}”?</DialogTitle>
+        <DialogContent className="flex flex-col gap-3">
+          <DialogContentText id="delete-question-text">
+            The question and all its test cases are removed from the bank and can no longer be matched. This cannot be undone.
+          </DialogContentText>
+          {error ? (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={pending} autoFocus>
+            Cancel
+          </Button>
+          <Button color="error" variant="contained" onClick={() => void confirm()} disabled={pending}>
+            {pending ? 'Deleting…' : 'Delete'}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </MuiScope>
   );
 }

@@ -9,6 +9,7 @@ import { Surface } from '../../ui/surface';
 import { Text } from '../../ui/type';
 import { IntentLink } from '../../intent-link';
 import dynamic from 'next/dynamic';
+import { LazyAlert as Alert } from '../../mui/lazy-alert';
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-error';
 import { describeFailure } from '../../../lib/form-errors';
@@ -21,9 +22,6 @@ import { useQuestionsPage } from '../use-questions';
 import { AdminListPagination, AdminSearchField, useAdminListPaging } from '../../admin/admin-list-controls';
 
 const DeleteQuestionDialog = dynamic(() => import('./delete-question-dialog').then((module) => module.DeleteQuestionDialog), { ssr: false });
-// Shown after a delete or a failed load only, so MUI's Alert is not in the page's first load.
-const Alert = dynamic(() => import('@mui/material/Alert'));
-
 
 function QuestionsAdminTable() {
   const paging = useAdminListPaging({ pageSize: DEFAULT_FILTERS.pageSize, trim: true });

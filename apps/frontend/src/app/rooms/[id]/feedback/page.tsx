@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AccountPage } from '../../../../components/account/account-page';
 import { RoomFeedbackView } from '../../../../components/feedback/room-feedback-view';
+import { MuiScope } from '../../../../components/mui/mui-scope';
 
 export const metadata: Metadata = { title: 'Feedback' };
 
@@ -10,7 +11,9 @@ export default async function RoomFeedbackPage({ params }: PageProps<'/rooms/[id
   // in the first paint, the form and the feedback load under it.
   return (
     <AccountPage title="Feedback" intro="Rate your partner as a candidate on the question's rubric. What each of you gave shows to the other once both have rated, or a day after the session.">
-      <RoomFeedbackView roomId={id} />
+      <MuiScope>
+        <RoomFeedbackView roomId={id} />
+      </MuiScope>
     </AccountPage>
   );
 }
