@@ -5,7 +5,8 @@ import { AuthProvider } from '../components/auth/auth-provider';
 import { SiteFooter } from '../components/site-footer';
 import { SiteHeader } from '../components/site-header';
 import { ColorSchemeSync } from '../theme/color-scheme-sync';
-import { themeStyleSheet } from '../theme/theme-stylesheet';
+// The theme's CSS variables (generated from the theme, theme-stylesheet.ts), then Tailwind and the site's CSS.
+import '../theme/theme-variables.css';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,10 +27,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The colour-scheme script changes <html>'s class before React hydrates.
     <html lang="en" suppressHydrationWarning>
-      <head>
-        {/* The theme's CSS variables, written once here instead of generated in the browser (theme-stylesheet.ts). */}
-        <style id="mui-theme-variables" dangerouslySetInnerHTML={{ __html: themeStyleSheet }} />
-      </head>
       <body className="bg-background text-foreground antialiased">
         <InitColorSchemeScript attribute="class" defaultMode="system" />
         <ColorSchemeSync />

@@ -1,6 +1,8 @@
-import { styleSheetsToCss, themeStyleSheet } from './theme-stylesheet';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { styleSheetsToCss, THEME_CSS_COMMAND, themeCssFile, themeStyleSheet } from './theme-stylesheet';
 
-describe('the theme style sheet the server writes', () => {
+describe('the theme style sheet', () => {
   it('writes each selector of the sheets as one rule, custom properties kept and CSS properties in kebab case', () => {
     expect(styleSheetsToCss([{ ':root': { '--mui-spacing': '8px' } }, { '.dark': { colorScheme: 'dark', '--mui-x': 2 } }])).toBe(
       ':root{--mui-spacing:8px}\n.dark{color-scheme:dark;--mui-x:2}',
@@ -19,5 +21,11 @@ describe('the theme style sheet the server writes', () => {
     for (const variable of ['--mui-palette-text-secondary', '--mui-palette-divider', '--mui-palette-error-main', '--mui-palette-TableCell-border']) {
       expect(themeStyleSheet).toContain(`${variable}:`);
     }
+  });
+
+  it('is what theme-variables.css holds (the file the root layout imports)', () => {
+    const file = readFileSync(path.join(__dirname, 'theme-variables.css'), 'utf8');
+    // A change to theme-options.ts needs the file written again; say how rather than print 21 KB of diff.
+    if (file !== themeCssFile()) throw new Error(`theme-variables.css is out of date: run \`${THEME_CSS_COMMAND}\``);
   });
 });

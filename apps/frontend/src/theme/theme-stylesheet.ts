@@ -28,9 +28,22 @@ export function styleSheetsToCss(sheets: readonly Record<string, unknown>[]): st
 
 /**
  * The palette, type scale, shape and shadows as CSS variables, for both
- * colour schemes, written by the server into every page (app/layout.tsx).
- * MUI's ThemeProvider would otherwise build and insert this (≈ 21 KB of CSS)
- * in the browser; MuiScope's runs with `disableStyleSheetGeneration`, and the
- * pages without MUI components read the variables through Tailwind (globals.css).
+ * colour schemes. MUI's ThemeProvider would otherwise build and insert this
+ * (≈ 21 KB of CSS) in the browser; MuiScope's runs with
+ * `disableStyleSheetGeneration`, and the pages without MUI components read
+ * the variables through Tailwind (globals.css).
  */
 export const themeStyleSheet = styleSheetsToCss(createTheme(themeOptions).generateStyleSheets());
+
+/** The command that writes theme-variables.css again after a change to the theme's options. */
+export const THEME_CSS_COMMAND = 'npm run theme:css';
+
+/**
+ * theme-variables.css, which the root layout imports: a static file rather
+ * than a <style> the server writes into each page, so a page's HTML does not
+ * carry it twice (the style element and React's payload) and the browser
+ * caches it with the rest of the CSS. Its test fails when it is out of date.
+ */
+export function themeCssFile(): string {
+  return `/* Generated from theme-options.ts by \`${THEME_CSS_COMMAND}\` (scripts/write-theme-css.ts): do not edit. */\n${themeStyleSheet}\n`;
+}
