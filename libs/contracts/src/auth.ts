@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, roleSchema } from './common';
-import { displayNameSchema, emailSchema, passwordInputSchema, passwordSchema, userProfileSchema, usernameSchema } from './users';
+import { displayNameSchema, emailSchema, passwordInputSchema, passwordSchema, usernameSchema } from './users';
 
 export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, SESSION_HINT_COOKIE_NAME } from './cookies';
 
@@ -21,15 +21,7 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-/** Answer of signup, login and refresh; the refresh token itself goes in the cookie. */
-export const tokenResponseSchema = z.object({
-  accessToken: z.string().min(1),
-  tokenType: z.literal('Bearer'),
-  /** Seconds until the access token expires. */
-  expiresIn: z.number().int().positive(),
-  user: userProfileSchema,
-});
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+export { tokenResponseSchema, type TokenResponse } from './session';
 
 /**
  * The application claims of an access token (registered claims such as iss,

@@ -1,28 +1,20 @@
 import { z } from 'zod';
-import { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, ROLES } from './constants';
+import { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './constants';
 
 export { DIFFICULTIES, LANGUAGES, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, ROLES } from './constants';
 
 /** The body of a 204 answer: none. */
 export const noContentSchema = z.void();
 
-/** Every entity id in the platform is a UUID (v4 or v7, issued by its owning service). */
-export const idSchema = z.uuid();
-export type Id = z.infer<typeof idSchema>;
-
-/** Instants travel as ISO 8601 UTC strings (`Date.prototype.toISOString()`). */
-export const isoDateTimeSchema = z.iso.datetime();
-export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
+// The few schemas the session needs live in session.ts, so that restoring a
+// session on a page builds them alone (see there); every area gets them here.
+export { idSchema, isoDateTimeSchema, roleSchema, type Id, type IsoDateTime, type Role } from './session';
 
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
-
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
 
 /**
  * Query strings arrive as strings, so page numbers are coerced. Absent values

@@ -45,19 +45,31 @@ export const topicSchema = z.object({ slug: topicSlugSchema, name: z.string() })
 export type Topic = z.infer<typeof topicSchema>;
 
 /** `GET /topics`: how many questions each topic has per difficulty (drives the match form). */
+/** Questions per difficulty. */
+export const difficultyCountsSchema = z.object({
+  EASY: z.number().int().nonnegative(),
+  MEDIUM: z.number().int().nonnegative(),
+  HARD: z.number().int().nonnegative(),
+});
+export type DifficultyCounts = z.infer<typeof difficultyCountsSchema>;
+
 export const topicWithCountsSchema = topicSchema.extend({
-  counts: z.object({
-    EASY: z.number().int().nonnegative(),
-    MEDIUM: z.number().int().nonnegative(),
-    HARD: z.number().int().nonnegative(),
-  }),
+  counts: difficultyCountsSchema,
   total: z.number().int().nonnegative(),
 });
 export type TopicWithCounts = z.infer<typeof topicWithCountsSchema>;
 
 export const topicsResponseSchema = z.object({
   items: z.array(topicWithCountsSchema),
+  /** How many topics. */
   total: z.number().int().nonnegative(),
+  /**
+   * Questions per difficulty in the whole bank, each counted once (a sum of
+   * the topics' counts counts a question with two topics twice): what the
+   * match form shows before any topic is chosen. Absent from a
+   * question-service older than the field (during a rolling deploy).
+   */
+  questionCounts: difficultyCountsSchema.optional(),
 });
 export type TopicsResponse = z.infer<typeof topicsResponseSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './constants';
-import { idSchema, isoDateTimeSchema, paginated, paginationQuerySchema, roleSchema, searchTextSchema } from './common';
+import { idSchema, paginated, paginationQuerySchema, roleSchema, searchTextSchema } from './common';
+import { userProfileSchema } from './session';
 
 /** Unique case-insensitively; the service compares lower-cased forms. */
 export const usernameSchema = z
@@ -47,17 +48,7 @@ export const publicUserSchema = z.object({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
-/** The signed-in user's own account, and what admins see in the users list. */
-export const userProfileSchema = z.object({
-  id: idSchema,
-  username: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-});
-export type UserProfile = z.infer<typeof userProfileSchema>;
+export { userProfileSchema, type UserProfile } from './session';
 
 /**
  * `PATCH /users/me`. Strict: any other key (role, id, passwordHash, ...) is a

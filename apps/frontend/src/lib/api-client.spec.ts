@@ -197,6 +197,34 @@ describe('apiRequest', () => {
     expect(error).toMatchObject({ path: '/users/me', status: 200 });
   });
 
+  it('loads a schema given as a loader while the request is on the wire, not after the answer', async () => {
+    const order: string[] = [];
+    routes.set('/api/users/me', (_req, res) => {
+      order.push('answered');
+      sendJson(res, 200, { id: 'u1', username: 'ana' });
+    });
+    const loadSchema = jest.fn(async () => {
+      order.push('schema loaded');
+      return userSchema;
+    });
+
+    await expect(apiRequest('/users/me', { schema: loadSchema, baseUrl })).resolves.toEqual({ id: 'u1', username: 'ana' });
+    expect(loadSchema).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(['schema loaded', 'answered']);
+  });
+
+  it('gives the ApiError of an error answer even when the schema could not be loaded', async () => {
+    const loadSchema = () => Promise.reject(new Error('chunk failed'));
+
+    await expect(apiRequest('/nowhere', { schema: loadSchema, baseUrl })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('rejects with the loader\'s error when the answer is fine but the schema could not be loaded', async () => {
+    routes.set('/api/users/me', (_req, res) => sendJson(res, 200, { id: 'u1', username: 'ana' }));
+
+    await expect(apiRequest('/users/me', { schema: () => Promise.reject(new Error('chunk failed')), baseUrl })).rejects.toThrow('chunk failed');
+  });
+
   it('reports an unreachable server as an ApiError with status 0', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -9,8 +9,9 @@ export type QueryValue = string | number | boolean | readonly (string | number)[
 
 /**
  * A schema, or a function that loads one (`contract('questions', 'questionsPageSchema')`
- * from `lib/contracts`): then zod and the contract schemas load when the first
- * answer arrives, not with the page, and stay out of its hydration.
+ * from `lib/contracts`): then zod and the contract schemas load with the first
+ * request that needs them (beside it, while it is on the wire), not with the
+ * page, and stay out of its hydration.
  */
 export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
 
@@ -73,6 +74,10 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Api
   const headers = new Headers({ ...options.headers, Accept: 'application/json, application/problem+json' });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (token) headers.set('Authorization', `Bearer ${token}`);
+  // The schema loads while the request is on the wire, not after the answer.
+  // A failed load surfaces where it is awaited (or not at all after an error answer).
+  const loadingSchema = Promise.resolve().then(() => resolveSchema(schema));
+  loadingSchema.catch(() => undefined);
 
   let response: Response;
   let text: string;
@@ -99,7 +104,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Api
   } catch (error) {
     throw new ApiContractError(path, response.status, error);
   }
-  const parsed = (await resolveSchema(schema)).safeParse(json);
+  const parsed = (await loadingSchema).safeParse(json);
   if (!parsed.success) throw new ApiContractError(path, response.status, parsed.error);
   return parsed.data;
 }

@@ -4,8 +4,9 @@
  * answer only when it arrives, so they stay out of the page's first load and
  * its hydration. By domain because building the schemas is most of the cost
  * (on a mid-range phone, zod and every schema of the contracts are a
- * 150–250 ms task): a signed-in page's session restore builds the auth
- * schemas only, and its own answer later, in a task of its own, its domain's.
+ * 150–250 ms task): a signed-in page's session restore builds the six
+ * schemas of the refresh answer only (`session`), and its own answer later,
+ * in a task of its own, its domain's.
  * Plain values (choices, limits) come from the zod-free
  * `@peerprep/contracts/constants`; types are erased anyway.
  */
@@ -20,6 +21,7 @@ const modules = {
   questions: () => import('@peerprep/contracts/questions'),
   rooms: () => import('@peerprep/contracts/rooms'),
   runs: () => import('@peerprep/contracts/runs'),
+  session: () => import('@peerprep/contracts/session'),
   users: () => import('@peerprep/contracts/users'),
 } as const;
 
@@ -27,9 +29,24 @@ type Modules = typeof modules;
 export type ContractModule = keyof Modules;
 type ModuleOf<M extends ContractModule> = Awaited<ReturnType<Modules[M]>>;
 
+/** The next task: what follows runs after the browser has had the main thread (input, paint). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * zod's own instantiation, in a task of its own, before the first domain's
+ * schemas are built in another: the two at once are one long task on a phone
+ * (about 20 ms on a desktop, so over 150 ms on a mid-range phone), each
+ * alone a short one.
+ */
+let zodReady: Promise<void> | null = null;
+
 /** One domain's schemas: `const { loginRequestSchema } = await loadContracts('auth')`. */
 export function loadContracts<M extends ContractModule>(module: M): Promise<ModuleOf<M>> {
-  return modules[module]() as Promise<ModuleOf<M>>;
+  zodReady ??= import('./zod-runtime').then(nextTask, (error: unknown) => {
+    zodReady = null; // a failed download is tried again by the next caller
+    throw error;
+  });
+  return zodReady.then(() => modules[module]() as Promise<ModuleOf<M>>);
 }
 
 /** One schema, loaded on first use: `apiRequest(path, { schema: contract('history', 'historyPageSchema') })`. */

@@ -175,10 +175,12 @@ describe('question-service browsing, topics and the picker (real Postgres)', () 
   });
 
   describe('GET /api/topics', () => {
-    it('lists every topic in use by name with its question counts per difficulty', async () => {
+    it('lists every topic in use by name with its question counts per difficulty, and the bank\'s counts', async () => {
       const res = await request(svc.url).get('/api/topics').expect(200);
       expect(res.body).toEqual({
         total: 6,
+        // Each question once: the topics' EASY counts add up to 4 (two-number-sum and sorted-merge have two topics each).
+        questionCounts: { EASY: 2, MEDIUM: 2, HARD: 1 },
         items: [
           { slug: 'arrays', name: 'Arrays', counts: { EASY: 2, MEDIUM: 1, HARD: 0 }, total: 3 },
           { slug: 'dynamic-programming', name: 'Dynamic Programming', counts: { EASY: 0, MEDIUM: 1, HARD: 0 }, total: 1 },

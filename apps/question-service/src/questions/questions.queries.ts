@@ -1,5 +1,6 @@
 import type {
   Difficulty,
+  DifficultyCounts,
   ListQuestionsQuery,
   PickQuestionRequest,
   QuestionSort,
@@ -156,6 +157,16 @@ export function createQuestionQueries(prisma: PrismaClient) {
         counts: { EASY: easy, MEDIUM: medium, HARD: hard },
         total: easy + medium + hard,
       }));
+    },
+
+    /** Questions per difficulty in the whole bank. */
+    async countByDifficulty(): Promise<DifficultyCounts> {
+      const [row] = await prisma.$queryRaw<{ easy: number; medium: number; hard: number }[]>`
+        SELECT (count(*) FILTER (WHERE difficulty = 'EASY'))::int AS easy,
+               (count(*) FILTER (WHERE difficulty = 'MEDIUM'))::int AS medium,
+               (count(*) FILTER (WHERE difficulty = 'HARD'))::int AS hard
+        FROM questions`;
+      return { EASY: row?.easy ?? 0, MEDIUM: row?.medium ?? 0, HARD: row?.hard ?? 0 };
     },
 
     /** The id of a random question that fits, or null when none does. */

@@ -111,8 +111,8 @@ export function createQuestionsService({
     },
 
     async listTopics(): Promise<TopicsResponse> {
-      const items = await queries.listTopicsWithCounts();
-      return { items, total: items.length };
+      const [items, questionCounts] = await Promise.all([queries.listTopicsWithCounts(), queries.countByDifficulty()]);
+      return { items, total: items.length, questionCounts };
     },
 
     async getQuestion(idOrSlug: string, reader: Reader): Promise<Question> {

@@ -1,8 +1,9 @@
 'use client';
 
 import type { LoginRequest, SignupRequest, UserProfile } from '@peerprep/contracts';
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { lazyAuthApi as authApi, lazyBrowserSessionDeps as browserSessionDeps } from '../../lib/auth/lazy-auth-api';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { authApi, browserSessionDeps } from '../../lib/auth/auth-api';
 import { serverSessionSnapshot, SessionStore, type SessionSnapshot } from '../../lib/auth/session-store';
 
 export interface AuthContextValue extends SessionSnapshot {
@@ -43,30 +44,61 @@ function sessionStore(): SessionStore {
 // committed: every signed-in page waits for it before showing anything of its own.
 if (typeof window !== 'undefined') void sessionStore().restore();
 
+/**
+ * The session as the page renders it. What arrives by itself (the restore on
+ * load, a refresh in the background) is applied as a transition: time-sliced,
+ * and never forcing the part of the page still hydrating to finish in one
+ * long task, which `useSyncExternalStore` did when the restore answered
+ * during hydration (its updates are always synchronous). What the user does
+ * (log in, sign up, log out, edit the profile, delete the account) is applied
+ * at once (`showNow`), so the page they go to next already knows.
+ */
+function useSessionSnapshot(store: SessionStore): [SessionSnapshot, () => void] {
+  const [snapshot, setSnapshot] = useState<SessionSnapshot>(serverSessionSnapshot);
+  useEffect(() => {
+    const show = () => startTransition(() => setSnapshot(store.getSnapshot()));
+    show();
+    return store.subscribe(show);
+  }, [store]);
+  const showNow = useCallback(() => flushSync(() => setSnapshot(store.getSnapshot())), [store]);
+  return [snapshot, showNow];
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [store] = useState(sessionStore);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, serverSessionSnapshot);
+  const [snapshot, showNow] = useSessionSnapshot(store);
 
   useEffect(() => {
     void store.restore();
   }, [store]);
 
+  // Each change the user makes is shown at once (showNow) once the store has it.
   const value = useMemo<AuthContextValue>(
     () => ({
       ...snapshot,
-      signUp: async (body) => store.signIn(await authApi.signUp(body)),
-      logIn: async (body) => store.signIn(await authApi.logIn(body)),
-      logOut: () => store.signOut(),
+      signUp: async (body) => {
+        store.signIn(await authApi.signUp(body));
+        showNow();
+      },
+      logIn: async (body) => {
+        store.signIn(await authApi.logIn(body));
+        showNow();
+      },
+      logOut: () => store.signOut().finally(showNow),
       updateUser: (user) => {
         store.updateUser(user);
+        showNow();
         // The access token carries username and display name for other services.
         void store.refresh();
       },
-      forget: () => store.forget(),
+      forget: () => {
+        store.forget();
+        showNow();
+      },
       request: (path, options) => store.request(path, options),
       accessToken: (options) => (options?.fresh ? store.refresh() : store.currentAccessToken()),
     }),
-    [snapshot, store],
+    [snapshot, showNow, store],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,7 +1,7 @@
 'use client';
 
 import { DIFFICULTIES, LANGUAGES, MATCH_TOPICS_MAX, SESSION_LENGTHS_MINUTES, SESSION_MODES } from '@peerprep/contracts/constants';
-import type { Difficulty, MatchCriteria, SessionLength, SessionMode, TopicWithCounts } from '@peerprep/contracts';
+import type { Difficulty, DifficultyCounts, MatchCriteria, SessionLength, SessionMode, TopicWithCounts } from '@peerprep/contracts';
 import { Button } from '../ui/button';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
@@ -22,6 +22,8 @@ export interface CriteriaFormProps {
   /** Every topic with questions (empty when they could not be loaded: see topicsError). */
   topics: readonly TopicWithCounts[];
   topicsError: string | null;
+  /** Questions per difficulty in the whole bank, as the topics' answer gave them (null: the form asks). */
+  openingCounts?: DifficultyCounts | null;
   /** The server's answer to the last submit. */
   failure: FormFailure | null;
   submitting: boolean;
@@ -46,16 +48,22 @@ function Field({ label, htmlFor, error, hint, children }: { label: string; htmlF
   );
 }
 
+const countsKey = (topics: readonly string[]) => `difficulty-counts:${topics.join(',')}`;
+
 function pluralQuestions(count: number): string {
   return `${count} question${count === 1 ? '' : 's'}`;
 }
 
-export function CriteriaForm({ initial, topics, topicsError, failure, submitting, onSubmit }: CriteriaFormProps) {
+export function CriteriaForm({ initial, topics, topicsError, openingCounts = null, failure, submitting, onSubmit }: CriteriaFormProps) {
   const [values, setValues] = useState<CriteriaFormValues>(() => formValuesFrom(initial));
   const [localFailure, setLocalFailure] = useState<FormFailure | null>(null);
   const shown = localFailure ?? failure;
   const fieldErrors = shown?.fieldErrors ?? {};
-  const counts = useApiResource(`difficulty-counts:${values.topics.join(',')}`, (signal) => fetchDifficultyCounts(values.topics, signal));
+  const counts = useApiResource(
+    countsKey(values.topics),
+    (signal) => fetchDifficultyCounts(values.topics, signal),
+    openingCounts ? { key: countsKey([]), data: openingCounts } : undefined,
+  );
 
   const update = (next: CriteriaFormValues) => {
     setValues(next);

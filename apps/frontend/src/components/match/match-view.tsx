@@ -32,6 +32,9 @@ function MatchContent() {
   const { state, channel, formFailure, notice, actionError, submit, cancel, showForm } = useMatch();
   const topics = useApiResource('topics', fetchTopics);
   const topicList = useMemo(() => topics.data?.items ?? null, [topics.data]);
+  // The bank's counts come with the topics: the form opens with them, rather than asking for them
+  // once it is on screen and drawing itself again when they arrive.
+  const openingCounts = topics.data?.questionCounts ?? null;
   const topicNames = useMemo(() => new Map((topicList ?? []).map((topic) => [topic.slug, topic.name])), [topicList]);
   const topicsError = topics.error ? (describeFailure(topics.error, { fields: [] }).message ?? 'Topics could not be loaded.') : null;
 
@@ -42,6 +45,7 @@ function MatchContent() {
       initial={criteria}
       topics={topicList ?? []}
       topicsError={topicsError}
+      openingCounts={openingCounts}
       failure={formFailure}
       submitting={submitting}
       onSubmit={(next) => void submit(next)}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { MatchCriteria } from '@peerprep/contracts';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api-client';
 import { describeFailure, type FormFailure } from '../../lib/form-errors';
 import { describeSubmitFailure } from '../../lib/match/criteria-form';
@@ -45,7 +45,9 @@ export function useMatch() {
   useEffect(() => {
     const controller = new AbortController();
     fetchCurrentMatchRequest(requestRef.current, controller.signal).then(
-      (view) => dispatch({ type: 'requestLoaded', view }),
+      // What it brings (the form, or a request's panel) renders as a transition: time-sliced,
+      // not one long task on a phone's main thread.
+      (view) => startTransition(() => dispatch({ type: 'requestLoaded', view })),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         dispatch({ type: 'requestLoaded', view: null });

@@ -52,13 +52,26 @@ function nth<T>(items: readonly T[], index: number): T {
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Starts the channel and waits until it has opened its first socket: the
+ * first start loads zod and the schemas (zod in a task of its own, then the
+ * domain), which takes more than one turn of the event loop.
+ */
+async function started(h: ReturnType<typeof harness>) {
+  h.channel.start();
+  for (let turn = 0; h.sockets.length === 0; turn += 1) {
+    if (turn === 50) throw new Error('the channel never opened a socket');
+    await flush();
+  }
+  await flush();
+}
 const REQUEST = '0b9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a';
 
 describe('MatchStatusChannel', () => {
   it('asks for a freshly refreshed token after the server closed the socket for a revoked token, and only then', async () => {
     const h = harness(['t1', 't2', 't3']);
-    h.channel.start();
-    await flush();
+    await started(h);
     nth(h.sockets, 0).onclose?.({ code: 4001 });
     nth(h.timers.splice(0, 1), 0).run();
     await flush();
@@ -71,8 +84,7 @@ describe('MatchStatusChannel', () => {
 
   it('delivers valid status messages and drops anything off contract', async () => {
     const h = harness(['t1']);
-    h.channel.start();
-    await flush();
+    await started(h);
     const socket = nth(h.sockets, 0);
     expect(socket.token).toBe('t1');
     socket.onopen?.();
@@ -86,8 +98,7 @@ describe('MatchStatusChannel', () => {
 
   it('reconnects with a fresh token and growing delays, resetting after a successful open', async () => {
     const h = harness(['t1', 't2', 't3', 't4']);
-    h.channel.start();
-    await flush();
+    await started(h);
     nth(h.sockets, 0).onclose?.({ code: 1006 });
     expect(h.timers.map((timer) => timer.ms)).toEqual([500]);
     nth(h.timers.splice(0, 1), 0).run();
@@ -105,6 +116,7 @@ describe('MatchStatusChannel', () => {
 
   it('keeps retrying while no token can be had', async () => {
     const h = harness([null]);
+    // Without a token it never gets as far as loading the schemas.
     h.channel.start();
     await flush();
     expect(h.sockets).toHaveLength(0);
@@ -114,8 +126,7 @@ describe('MatchStatusChannel', () => {
 
   it('closes the socket and stops retrying on stop', async () => {
     const h = harness(['t1']);
-    h.channel.start();
-    await flush();
+    await started(h);
     h.channel.stop();
     expect(nth(h.sockets, 0).closed).toBe(true);
     nth(h.sockets, 0).onclose?.({ code: 1006 });

@@ -1,4 +1,4 @@
-import { hasSessionHint } from './lazy-auth-api';
+import { hasSessionHint } from './auth-api';
 
 describe('hasSessionHint', () => {
   it('finds the hint among the page cookies', () => {
