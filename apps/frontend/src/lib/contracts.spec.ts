@@ -1,4 +1,4 @@
-import { contract, loadContracts } from './contracts';
+import { contract, loadContracts, optionalContract } from './contracts';
 
 describe('loadContracts', () => {
   it('loads a domain\'s schemas (zod first, in a task of its own) and they check answers', async () => {
@@ -20,5 +20,11 @@ describe('loadContracts', () => {
     const [first, second] = await Promise.all([loadContracts('questions'), loadContracts('questions')]);
     expect(first.topicsResponseSchema).toBe(second.topicsResponseSchema);
     await expect(contract('questions', 'topicsResponseSchema')()).resolves.toBe(first.topicsResponseSchema);
+  });
+
+  it('reads "this, or nothing" with optionalContract: an absent body passes, a wrong one does not', async () => {
+    const schema = await optionalContract('session', 'tokenResponseSchema')();
+    expect(schema.safeParse(undefined)).toEqual({ success: true, data: undefined });
+    expect(schema.safeParse({ accessToken: '' }).success).toBe(false);
   });
 });

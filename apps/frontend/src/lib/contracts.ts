@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * The contract schemas (zod and `@peerprep/contracts`), loaded on first use
  * and by domain: a form needs them only when it is submitted, and an API
@@ -52,6 +54,21 @@ export function loadContracts<M extends ContractModule>(module: M): Promise<Modu
 /** One schema, loaded on first use: `apiRequest(path, { schema: contract('history', 'historyPageSchema') })`. */
 export function contract<M extends ContractModule, K extends keyof ModuleOf<M>>(module: M, name: K): () => Promise<ModuleOf<M>[K]> {
   return () => loadContracts(module).then((contracts) => contracts[name]);
+}
+
+/** The names of a domain's schemas (its other exports are helpers and constants). */
+type SchemaName<M extends ContractModule> = { [K in keyof ModuleOf<M>]: ModuleOf<M>[K] extends z.ZodType ? K : never }[keyof ModuleOf<M>];
+
+/**
+ * One schema or nothing, for "this, or 204 when there is nothing":
+ * `apiRequest(path, { schema: optionalContract('session', 'tokenResponseSchema') })`.
+ */
+export function optionalContract<M extends ContractModule, K extends SchemaName<M>>(
+  module: M,
+  name: K,
+): () => Promise<z.ZodOptional<ModuleOf<M>[K] & z.ZodType>> {
+  // The method, not `z.optional()`: this module must not import zod (see the top).
+  return () => loadContracts(module).then((contracts) => (contracts[name] as ModuleOf<M>[K] & z.ZodType).optional() as z.ZodOptional<ModuleOf<M>[K] & z.ZodType>);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { LoginRequest, SignupRequest, TokenResponse } from '@peerprep/contracts';
 import { SESSION_HINT_COOKIE_NAME } from '@peerprep/contracts/cookies';
 import { apiRequest } from '../api-client';
-import { contract, loadContracts, noContent } from '../contracts';
+import { contract, noContent, optionalContract } from '../contracts';
 import type { SessionStoreDeps } from './session-store';
 
 /*
@@ -21,10 +21,7 @@ export const authApi = {
   logIn: (body: LoginRequest): Promise<TokenResponse> => apiRequest('/auth/login', { method: 'POST', body, schema: tokenResponse }),
   /** null: no refresh cookie, so no session (the API answers 204, not an error). */
   refresh: async (): Promise<TokenResponse | null> =>
-    (await apiRequest('/auth/refresh', {
-      method: 'POST',
-      schema: () => loadContracts('session').then((contracts) => contracts.tokenResponseSchema.optional()),
-    })) ?? null,
+    (await apiRequest('/auth/refresh', { method: 'POST', schema: optionalContract('session', 'tokenResponseSchema') })) ?? null,
   logOut: (): Promise<void> => apiRequest('/auth/logout', { method: 'POST', schema: noContent }),
 };
 

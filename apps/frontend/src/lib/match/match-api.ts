@@ -2,7 +2,7 @@ import { DIFFICULTIES } from '@peerprep/contracts/constants';
 import type { Difficulty, MatchCriteria, MatchRequestView, TopicsResponse } from '@peerprep/contracts';
 import { apiRequest, ApiError } from '../api-client';
 import type { SessionStore } from '../auth/session-store';
-import { contract, loadContracts, noContent } from '../contracts';
+import { contract, noContent, optionalContract } from '../contracts';
 
 type AuthorizedRequest = SessionStore['request'];
 
@@ -13,7 +13,7 @@ export function createMatchRequest(request: AuthorizedRequest, criteria: MatchCr
 /** The waiting or matched request, or null when there is none (the API answers 204). */
 export async function fetchCurrentMatchRequest(request: AuthorizedRequest, signal?: AbortSignal): Promise<MatchRequestView | null> {
   try {
-    return (await request('/match/requests/current', { schema: () => loadContracts('matching').then((contracts) => contracts.matchRequestViewSchema.optional()), signal })) ?? null;
+    return (await request('/match/requests/current', { schema: optionalContract('matching', 'matchRequestViewSchema'), signal })) ?? null;
   } catch (error) {
     // A matching-service from before the 204 answered 404 (during a rolling deploy).
     if (error instanceof ApiError && error.status === 404) return null;
