@@ -2,7 +2,7 @@ import type { ChatMessage } from '@peerprep/contracts';
 import { Surface } from '../ui/surface';
 import { Text } from '../ui/type';
 import { chatWithRoundMarkers } from '../../lib/history/attempt-rounds';
-import { formatChatTime } from '../../lib/rooms/chat';
+import { formatChatTime } from '../../lib/rooms/chat-time';
 
 /** The session's chat, read-only; in a mock interview with a marker where each round's lines begin. */
 export function AttemptChat({ chat, selfId }: { chat: readonly ChatMessage[]; selfId: string }) {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { files, importers, imports, resolveImport, SRC } from '../../../test/import-graph';
 
 /*
  * The root layout has no MUI theme (mui-scope.tsx): an MUI component rendered
@@ -10,51 +10,14 @@ import path from 'node:path';
  * are, up to the pages.
  */
 
-const SRC = path.resolve(__dirname, '../..');
-
 /** MUI entry points that draw nothing: hooks, theming, the pre-paint script. */
 const HEADLESS = /^@mui\/material\/(styles|usePagination|InitColorSchemeScript)(\/|$)/;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-/** Every module specifier a file imports at run time (type-only imports are erased). */
-function importsOf(source: string): string[] {
-  const specifiers: string[] = [];
-  for (const match of source.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+'([^']+)'/gm)) specifiers.push(match[1]);
-  for (const match of source.matchAll(/import\('([^']+)'\)/g)) specifiers.push(match[1]);
-  return specifiers;
-}
-
-function resolveRelative(from: string, specifier: string): string | null {
-  const base = path.resolve(path.dirname(from), specifier);
-  for (const candidate of [`${base}.tsx`, `${base}.ts`, path.join(base, 'index.tsx'), path.join(base, 'index.ts')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-const files = sourceFiles(SRC);
-const imports = new Map(files.map((file) => [file, importsOf(readFileSync(file, 'utf8'))]));
-const importers = new Map<string, string[]>(files.map((file) => [file, []]));
-for (const [file, specifiers] of imports) {
-  for (const specifier of specifiers) {
-    if (!specifier.startsWith('.')) continue;
-    const target = resolveRelative(file, specifier);
-    if (target) importers.get(target)?.push(file);
-  }
-}
-
 const scopeModule = path.join(SRC, 'components/mui/mui-scope.tsx');
 const isScope = (file: string) =>
-  file === scopeModule || (imports.get(file) ?? []).some((specifier) => specifier.startsWith('.') && resolveRelative(file, specifier) === scopeModule);
+  file === scopeModule || (imports.get(file) ?? []).some(({ specifier }) => resolveImport(file, specifier) === scopeModule);
 const drawsMui = (file: string) =>
-  (imports.get(file) ?? []).some((specifier) => /^@mui\/(material|icons-material)\//.test(specifier) && !HEADLESS.test(specifier));
+  (imports.get(file) ?? []).some(({ specifier }) => /^@mui\/(material|icons-material)\//.test(specifier) && !HEADLESS.test(specifier));
 
 /** The chains from a page (or another root) to `file` that pass no scope; empty when every way in is scoped. */
 function unscopedChains(file: string, seen: ReadonlySet<string> = new Set()): string[][] {

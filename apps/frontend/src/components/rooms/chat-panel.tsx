@@ -5,7 +5,8 @@ import { Button } from '../ui/button';
 import TextField from '@mui/material/TextField';
 import { Text } from '../ui/type';
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';
-import { CHAT_MESSAGE_MAX_LENGTH, formatChatTime, type ChatRefusal } from '../../lib/rooms/chat';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatRefusal } from '../../lib/rooms/chat';
+import { formatChatTime } from '../../lib/rooms/chat-time';
 import type { ParticipantTextColors } from '../../lib/rooms/participant-colors';
 
 export interface ChatPanelProps {

@@ -1,6 +1,6 @@
 import type { AttemptRound, ChatMessage } from '@peerprep/contracts';
 import { END_REASON_TEXT } from '../feedback/feedback-format';
-import { formatChatTime } from '../rooms/chat';
+import { formatChatTime } from '../rooms/chat-time';
 
 export type ChatEntry = { kind: 'round'; round: 1 | 2 } | { kind: 'message'; message: ChatMessage };
 

@@ -43,8 +43,3 @@ export function readChatMessages(items: readonly unknown[]): ChatMessage[] {
   }
   return messages;
 }
-
-/** "14:05" in the reader's locale and time zone. */
-export function formatChatTime(sentAt: string, locale?: string): string {
-  return new Date(sentAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-}
