@@ -16,6 +16,16 @@ test.describe('platform smoke', () => {
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
   });
 
+  test('the framework\'s chunks carry V8\'s compile hint, the page\'s own do not (apps/frontend/scripts/compile-hints.cjs)', async ({ request }) => {
+    const html = await (await request.get('/')).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map(([, src]) => src ?? '');
+    const hinted = await Promise.all(
+      scripts.map(async (src) => (await (await request.get(src)).text()).startsWith('//# allFunctionsCalledOnLoad\n')),
+    );
+    expect(hinted.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(hinted.filter((hint) => !hint).length).toBeGreaterThanOrEqual(1);
+  });
+
   test('the gateway serves the API documentation through the frontend origin', async ({ page, request }, testInfo) => {
     const spec = await request.get('/api/docs/openapi.json');
     expect(spec.ok()).toBeTruthy();
