@@ -1,3 +1,4 @@
+import { loadContracts } from '../contracts';
 import { MatchStatusChannel, type ChannelState, type StatusSocket } from './match-status-channel';
 import { matchEventsProtocols, matchEventsUrl } from './match-events-url';
 import { reconnectDelayMs } from './reconnect';
@@ -54,18 +55,22 @@ function nth<T>(items: readonly T[], index: number): T {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Starts the channel and waits until it has opened its first socket: the
- * first start loads zod and the schemas (zod in a task of its own, then the
- * domain), which takes more than one turn of the event loop.
+ * Starts the channel and waits until it has opened its first socket: a
+ * start loads the schemas (zod in a task of its own, then the domain), which
+ * takes more than one turn of the event loop even once they are loaded.
  */
 async function started(h: ReturnType<typeof harness>) {
   h.channel.start();
   for (let turn = 0; h.sockets.length === 0; turn += 1) {
-    if (turn === 50) throw new Error('the channel never opened a socket');
+    if (turn === 200) throw new Error('the channel never opened a socket');
     await flush();
   }
   await flush();
 }
+
+// The first import of zod and the contracts (compiled for jest on the way) can
+// take seconds on a busy machine: done once here, not inside a test's wait.
+beforeAll(() => Promise.all([loadContracts('matching'), loadContracts('rooms')]));
 const REQUEST = '0b9e3a52-4f8e-4c8e-9d7a-1f2e3d4c5b6a';
 
 describe('MatchStatusChannel', () => {
