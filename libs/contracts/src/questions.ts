@@ -44,7 +44,6 @@ export function toTopicSlug(name: string): string {
 export const topicSchema = z.object({ slug: topicSlugSchema, name: z.string() });
 export type Topic = z.infer<typeof topicSchema>;
 
-/** `GET /topics`: how many questions each topic has per difficulty (drives the match form). */
 /** Questions per difficulty. */
 export const difficultyCountsSchema = z.object({
   EASY: z.number().int().nonnegative(),
@@ -53,6 +52,7 @@ export const difficultyCountsSchema = z.object({
 });
 export type DifficultyCounts = z.infer<typeof difficultyCountsSchema>;
 
+/** `GET /topics`: how many questions each topic has per difficulty (drives the match form). */
 export const topicWithCountsSchema = topicSchema.extend({
   counts: difficultyCountsSchema,
   total: z.number().int().nonnegative(),
